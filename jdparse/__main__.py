@@ -1,0 +1,4 @@
+"""``python -m jdparse`` is the ``jdparse`` command."""
+from .cli import _entry
+
+_entry()

@@ -1,0 +1,236 @@
+"""Inputs to records: expanding paths, parsing each, writing each result.
+
+This is the engine behind ``jdparse parse``: the CLI only turns arguments into
+a :class:`Job` and reports.  One bad input never stops the others: each input
+gives a record or an error, and the summary counts both.
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input: where it is read from and where its output goes (relative)."""
+
+    source: str
+    """The path as the user would name it ("-" for standard input)."""
+    rel: str | None
+    """The output's path relative to --out-dir, without suffix (None: stdin)."""
+    error: str | None = None
+    """Set when the input was found broken while expanding (a dangling link ...)."""
+
+
+@dataclass
+class Job:
+    """What to parse and how to write it."""
+
+    paths: list[str]
+    fmt: str = "yaml"
+    out_dir: str | None = None
+    globs: tuple[str, ...] = ("*.txt",)
+    evidence: bool = False
+    skip_existing: bool = False
+    max_bytes: int = 50 * 1024 * 1024
+    input_format: str = "auto"
+
+
+@dataclass
+class Summary:
+    parsed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        s = f"parsed {self.parsed}, failed {self.failed}"
+        if self.skipped:
+            s += f", skipped {self.skipped} (output exists)"
+        return s + f", {self.seconds:.2f} s"
+
+
+def expand(paths: list[str], globs: tuple[str, ...]) -> Iterator[Item]:
+    """Yield an Item per input: files as given, folders walked recursively in name order."""
+    for p in paths:
+        if p == STDIN:
+            yield Item(STDIN, None)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            yield from _walk(path, globs)
+        else:
+            yield Item(p, path.stem)
+
+
+def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+        except OSError as e:
+            yield Item(str(d), None, f"cannot read folder: {e.strerror or e}")
+            continue
+        ident = (st.st_dev, st.st_ino)
+        if ident in seen:
+            continue  # a symlink loop, or a folder reached twice
+        seen.add(ident)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as e:
+            yield Item(str(d), None, f"cannot read folder: {e.strerror or e}")
+            continue
+        subdirs = []
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subdirs.append(Path(e.path))
+            elif any(fnmatch.fnmatch(e.name, g) for g in globs):
+                rel = Path(e.path).relative_to(root)
+                yield Item(os.fsdecode(e.path), str(rel.with_suffix("")))
+        stack.extend(reversed(subdirs))
+
+
+def read(item: Item, max_bytes: int) -> bytes:
+    """Return the bytes of an input; raise InputError with a user-facing reason."""
+    from .decode import InputError
+
+    if item.error:
+        raise InputError(item.error)
+    if item.source == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            with open(item.source, "rb") as f:
+                data = f.read(max_bytes + 1)
+        except FileNotFoundError:
+            if os.path.islink(item.source):
+                raise InputError("broken symbolic link") from None
+            raise InputError("no such file") from None
+        except IsADirectoryError:
+            raise InputError("is a folder") from None
+        except PermissionError:
+            raise InputError("permission denied") from None
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"larger than --max-bytes ({max_bytes} bytes); raise the limit to parse it")
+    return data
+
+
+def parse_item(item: Item, job: Job) -> dict:
+    """Return the output record of one input; raise InputError when it cannot be parsed."""
+    from .decode import decode
+    from .pipeline import parse
+
+    data = read(item, job.max_bytes)
+    text = decode(data)
+    if job.input_format != "text":
+        from .convert import to_text
+
+        text = to_text(text, job.input_format)
+    posting = parse(text)
+    return posting.to_dict(evidence=job.evidence)
+
+
+def dump(record: dict, fmt: str) -> str:
+    """Return one record serialised: YAML document, pretty JSON or one JSON line."""
+    if fmt == "yaml":
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100000)
+    if fmt == "json":
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def out_path(job: Job, item: Item) -> Path:
+    suffix = ".yaml" if job.fmt == "yaml" else ".json"
+    rel = item.rel if item.rel is not None else "stdin"
+    return Path(job.out_dir) / (rel + suffix)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summary:
+    """Parse every item, write each output, report each failure; return the summary."""
+    from .decode import InputError
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    summary = Summary()
+    t0 = time.perf_counter()
+    stream = job.out_dir is None
+    single = len(items) == 1 and stream
+    for item in items:
+        if job.skip_existing and job.out_dir and out_path(job, item).exists():
+            summary.skipped += 1
+            if on_done:
+                on_done()
+            continue
+        try:
+            record = parse_item(item, job)
+        except InputError as e:
+            _fail(summary, item, str(e), job, stream and not single, out, err)
+        except RecursionError:
+            _fail(summary, item, "input nested too deeply to parse", job, stream and not single, out, err)
+        except Exception as e:  # a bug in a rule: reported per input, the batch goes on
+            reason = f"internal error ({type(e).__name__}: {e}); please report it"
+            _fail(summary, item, reason, job, stream and not single, out, err)
+        else:
+            if not single:
+                record = {"source": item.source, **record}
+            try:
+                if stream:
+                    if not single and job.fmt == "yaml":
+                        out.write("---\n")
+                    out.write(dump(record, "jsonl" if (job.fmt == "json" and not single) else job.fmt))
+                else:
+                    write_atomic(out_path(job, item), dump(record, job.fmt))
+                summary.parsed += 1
+            except OSError as e:
+                _fail(summary, item, f"cannot write output: {e.strerror or e}", job, False, out, err)
+        if on_done:
+            on_done()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _fail(summary: Summary, item: Item, reason: str, job: Job, in_stream: bool, out, err) -> None:
+    summary.failed += 1
+    summary.failures.append((item.source, reason))
+    name = "<stdin>" if item.source == STDIN else item.source
+    err.write(f"{name}: {reason}\n")
+    if in_stream and job.fmt in ("json", "jsonl"):
+        out.write(json.dumps({"source": item.source, "error": reason}, ensure_ascii=False) + "\n")
+    elif in_stream and job.fmt == "yaml":
+        out.write("---\n" + dump({"source": item.source, "error": reason}, "yaml"))

@@ -1,0 +1,84 @@
+"""What every field extractor reads: the document, its blocks and its outline."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block
+from .document import Document, tidy
+from .model import Span, Value
+from .sections import Outline
+
+_EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"
+
+
+@dataclass(frozen=True)
+class Context:
+    """A parsed document's structure, shared read-only by the extractors."""
+
+    doc: Document
+    blocks: tuple[Block, ...]
+    outline: Outline
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def block_text(self, b: Block) -> str:
+        """Return the block's content, white space tidied."""
+        return tidy(self.doc.text[b.start:b.end])
+
+    def label_value(self, b: Block) -> tuple[int, int]:
+        """Return (start, end) of a label's value (empty range when it has none)."""
+        if b.value_start < 0:
+            return b.end, b.end
+        return b.value_start, b.end
+
+    def value(self, start: int, end: int, rule: str, value=None, strip: str = _EDGE) -> Value | None:
+        """Return a Value for ``text[start:end]`` trimmed of edge punctuation; None if empty.
+
+        The reported string is the posting's own text with white space tidied;
+        ``value`` overrides it for typed values (a number, a level name).
+        """
+        t = self.doc.text
+        while start < end and t[start] in strip:
+            start += 1
+        while end > start and t[end - 1] in strip:
+            end -= 1
+        if end <= start:
+            return None
+        span: Span = self.doc.span(start, end)
+        return Value(tidy(t[start:end]) if value is None else value, span, rule)
+
+    @cached_property
+    def header(self) -> tuple[Block, ...]:
+        """Return the blocks before the first section: title, company and tag lines."""
+        first = self.outline.sections[0] if self.outline.sections else None
+        out = list(first.blocks) if first is not None and first.kind == "header" else []
+        return tuple(b for b in out if b.type in (TEXT, HEADING))
+
+    @cached_property
+    def lead(self) -> tuple[Block, ...]:
+        """Return the first few content blocks of the posting, boilerplate left out."""
+        out = []
+        for b in self.blocks:
+            if b.type == BOILERPLATE:
+                continue
+            if b.type == LABEL and b.kind not in ("company",):
+                continue
+            out.append(b)
+            if len(out) >= 5:
+                break
+        return tuple(out)
+
+    def labels(self, kind: str) -> list[Block]:
+        """Return the ``LABEL: value`` blocks that name the field ``kind``."""
+        return [b for b in self.outline.labels if b.kind == kind]
+
+    def sections(self, *kinds: str):
+        """Return the sections of the given kinds, in order."""
+        return [s for s in self.outline.sections if s.kind in kinds]
+
+
+_WS = re.compile(r"\s+")

@@ -1,0 +1,66 @@
+"""Dates written in a posting, as ISO dates with their offsets."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .. import rules
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in a string: offsets into it, and the ISO date."""
+
+    start: int
+    end: int
+    iso: str
+    rule: str
+
+
+@rules.derived
+def _patterns() -> tuple[re.Pattern, dict[str, int]]:
+    months: dict[str, int] = {}
+    for table in rules.load("dates")["months"].values():
+        months.update({k.casefold(): int(v) for k, v in table.items()})
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    pat = re.compile(
+        rf"""
+        (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d))             # 2025-10-29
+      | (?P<num>(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d))  # 10/29/2025, 29.10.2025
+      | (?P<mdy>\b(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)  # May 23, 2023
+      | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:de\s+)?(?P<y2>(?:19|20)\d\d)\b)  # 13 July 2004, 29 de octubre de 2025
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    return pat, months
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Return the valid dates written in ``text``, in order."""
+    pat, months = _patterns()
+    out = []
+    for m in pat.finditer(text):
+        iso = None
+        if m.group("iso"):
+            iso, rule = _iso(int(m["iy"]), int(m["im"]), int(m["id"])), "date.iso"
+        elif m.group("num"):
+            a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+            if m["sep"] == "." or a > 12:
+                iso, rule = _iso(y, b, a), "date.day_first"
+            else:
+                iso, rule = _iso(y, a, b), "date.month_first"
+        elif m.group("mdy"):
+            iso, rule = _iso(int(m["y1"]), months[m["m1"].casefold()], int(m["d1"])), "date.month_name"
+        else:
+            iso, rule = _iso(int(m["y2"]), months[m["m2"].casefold()], int(m["d2"])), "date.month_name"
+        if iso:
+            out.append(DateMatch(m.start(), m.end(), iso, rule))
+    return out

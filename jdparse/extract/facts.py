@@ -1,0 +1,269 @@
+"""The single facts of a posting, read from its labels, header and sections.
+
+Each field reads its sources in a written order, strongest first, and takes
+the first source that gives a value; what the specialist matchers (salary,
+places, work mode, levels, employment type, experience, dates) find inside a
+source is theirs to decide.
+
+Sources, in order:
+  labels   "LOCATION: Yerevan", "Salary: $90k", "Work schedule: Full Time"
+  title    the title's own words ("Senior", "Intern", "(Contract)")
+  header   the short lines before the first section (tag lines, glued ones
+           split: "EuropeCyprusHybridSenior"), and the title line's other parts
+  sections the posting's body, about-the-company, equal-opportunity and
+           benefits prose left out where a field would be misread from them
+"""
+from __future__ import annotations
+
+import re
+
+from ..blocks import HEADING, LABEL, TEXT
+from ..model import Location, Salary, Value
+
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
+_BODY_SKIP = frozenset({"about_company", "eeo", "benefits", "apply"})
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return a line's segments: the pieces of a glued tag line, else the line itself."""
+    seg = text[start:end]
+    cuts = [m.start() for m in _GLUE.finditer(seg)]
+    if len(cuts) >= 2 and " " not in seg.strip()[:3] and not any(c in seg for c in ".!?"):
+        bounds = [0, *cuts, len(seg)]
+        return [(start + a, start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(start, end)]
+
+
+def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
+    """Return the spans of the header's short lines, tag lines split, title line included."""
+    out = []
+    for b in ctx.lead:
+        if b.type not in (TEXT, HEADING):
+            continue
+        n_words = len(ctx.text[b.start:b.end].split())
+        if n_words > 25:
+            continue
+        out.extend(_segments(ctx.text, b.start, b.end))
+    return out
+
+
+def _header_except_title(ctx, title: Value | None) -> list[tuple[int, int]]:
+    segs = []
+    for a, e in header_segments(ctx, title):
+        if title is not None and a <= title.span.start < e:
+            # the title line: what is before and after the title itself
+            segs.append((a, title.span.start))
+            segs.append((title.span.end, e))
+        else:
+            segs.append((a, e))
+    return [(a, e) for a, e in segs if e > a]
+
+
+def _body_blocks(ctx, skip=_BODY_SKIP):
+    for sec in ctx.outline.sections:
+        if sec.kind in skip or sec.kind == "header":
+            continue
+        for b in sec.blocks:
+            if b.type in (TEXT, LABEL) or b.type == "bullet":
+                yield b
+
+
+def _label_spans(ctx, *kinds):
+    out = []
+    for k in kinds:
+        for b in ctx.labels(k):
+            a, e = ctx.label_value(b)
+            if e > a:
+                out.append((a, e, b))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+# --- locations ---------------------------------------------------------------
+
+def locations(ctx, title: Value | None) -> tuple[Location, ...]:
+    """Return the job's places from the first source that names any."""
+    from . import places
+
+    text = ctx.text
+    sources: list[tuple[str, list[tuple[int, int]]]] = []
+    sources.append(("locations.label", [(a, e) for a, e, _ in _label_spans(ctx, "location")]))
+    head = _header_except_title(ctx, title)
+    sources.append(("locations.header", head))
+    loc_secs = []
+    for sec in ctx.sections("location"):
+        for b in sec.blocks[:2]:
+            loc_secs.append((b.start, b.end))
+    sources.append(("locations.section", loc_secs))
+    for rule, spans in sources:
+        found: list[Location] = []
+        for a, e in spans:
+            for p in places.find_places(text[a:e]):
+                span = ctx.doc.span(a + p.start, a + p.end)
+                found.append(Location(p.name, span, rule, p.country, p.kind))
+        found = _dedupe_places(found)
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _dedupe_places(found: list[Location]) -> list[Location]:
+    out: list[Location] = []
+    for loc in found:
+        k = loc.name.casefold()
+        if any(k == o.name.casefold() or re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", o.name.casefold())
+               for o in found if o is not loc and len(o.name) > len(loc.name)):
+            continue
+        if any(k == o.name.casefold() for o in out):
+            continue
+        out.append(loc)
+    return out
+
+
+# --- work mode ---------------------------------------------------------------
+
+def work_mode(ctx, title: Value | None) -> Value | None:
+    """Return remote, hybrid or onsite, from tags and labels first, then the body."""
+    from . import work_mode as wm
+
+    text = ctx.text
+    head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
+    head += header_segments(ctx, title)
+    for spans, rule in ((head, "work_mode.header"), (_block_spans(_body_blocks(ctx)), "work_mode.body")):
+        matches = []
+        for a, e in spans:
+            for m in wm.find_work_modes(text[a:e]):
+                matches.append((a, m))
+        best = wm.decide([m for _, m in matches])
+        if best is not None:
+            a = next(a for a, m in matches if m is best)
+            return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
+    return None
+
+
+def _block_spans(blocks) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in blocks]
+
+
+# --- seniority -----------------------------------------------------------------
+
+def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
+    """Return the levels stated by the title, the tag lines and level fields."""
+    from . import seniority as sen
+
+    text = ctx.text
+    spans = []
+    if title is not None:
+        spans.append((title.span.start, title.span.end, "seniority.title"))
+    for a, e, _ in _label_spans(ctx, "seniority"):
+        spans.append((a, e, "seniority.label"))
+    for a, e in _header_except_title(ctx, title):
+        seg = text[a:e]
+        if len(seg.split()) <= 8:
+            spans.append((a, e, "seniority.tags"))
+    out: list[Value] = []
+    seen = set()
+    for a, e, rule in spans:
+        for m in sen.find_levels(text[a:e]):
+            if m.value in seen:
+                continue
+            seen.add(m.value)
+            out.append(Value(m.value, ctx.doc.span(a + m.start, a + m.end), f"{rule}:{m.rule}"))
+    return tuple(out)
+
+
+# --- employment type -----------------------------------------------------------
+
+def employment_type(ctx, title: Value | None) -> Value | None:
+    """Return the employment type from the title, labels and tags, then the body."""
+    from . import employment as emp
+
+    text = ctx.text
+    tiers = []
+    if title is not None:
+        tiers.append(([(title.span.start, title.span.end)], "employment.title"))
+    tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "employment_type")], "employment.label"))
+    tiers.append((_header_except_title(ctx, title), "employment.header"))
+    tiers.append((_block_spans(_body_blocks(ctx)), "employment.body"))
+    for spans, rule in tiers:
+        found = []
+        for a, e in spans:
+            for m in emp.find_employment_types(text[a:e]):
+                found.append((a, m))
+        best = emp.employment_type([m for _, m in found])
+        if best is not None:
+            a = next(a for a, m in found if m is best)
+            return Value(best.value, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
+    return None
+
+
+# --- experience ----------------------------------------------------------------
+
+def experience(ctx) -> Value | None:
+    """Return the largest of the minimum year counts the posting asks for."""
+    from . import experience as exp
+
+    text = ctx.text
+    found = []
+    blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
+    blocks += [b for b in ctx.lead if b.type == TEXT]
+    for b in blocks:
+        for m in exp.find_experience(text[b.start:b.end]):
+            found.append((b.start, m))
+    best = exp.experience_min([m for _, m in found])
+    if best is None:
+        return None
+    a = next(a for a, m in found if m is best)
+    return Value(best.value, ctx.doc.span(a + best.start, a + best.end), best.rule)
+
+
+# --- salary ----------------------------------------------------------------------
+
+def salary(ctx, title: Value | None) -> Salary | None:
+    """Return the pay range from the salary label, the header, salary sections, then the body."""
+    from . import salary as sal
+
+    text = ctx.text
+    tiers = [
+        ([(a, e) for a, e, _ in _label_spans(ctx, "salary")], True, "salary.label"),
+        (header_segments(ctx, title), False, "salary.header"),
+        ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
+        (_block_spans(_body_blocks(ctx, skip=frozenset({"about_company", "eeo"}))), False, "salary.body"),
+    ]
+    for spans, labelled, rule in tiers:
+        best = None
+        for a, e in spans:
+            for m in sal.find_salaries(text[a:e], labelled=labelled):
+                if m.confidence < sal.SALARY_THRESHOLD:
+                    continue
+                if best is None or m.confidence > best[1].confidence:
+                    best = (a, m)
+        if best is not None:
+            a, m = best
+            span = ctx.doc.span(a + m.start, a + m.end)
+            return Salary(m.min, m.max, m.currency, m.period, text[a + m.start:a + m.end].strip(),
+                          span, f"{rule}:{m.rule}", m.annualized_min, m.annualized_max)
+    return None
+
+
+# --- posted date -------------------------------------------------------------------
+
+def posted_date(ctx) -> Value | None:
+    """Return the date the posting says it was published or opened."""
+    from .dates import find_dates
+
+    text = ctx.text
+    for a, e, _ in _label_spans(ctx, "posted_date"):
+        ds = find_dates(text[a:e])
+        if ds:
+            d = ds[0]
+            return Value(d.iso, ctx.doc.span(a + d.start, a + d.end), f"posted_date.label:{d.rule}")
+    for b in ctx.lead:
+        if b.type != TEXT:
+            continue
+        seg = text[b.start:b.end]
+        ds = find_dates(seg)
+        if ds and (ds[0].end - ds[0].start) >= 0.6 * len(seg.strip()):
+            d = ds[0]
+            return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.header:{d.rule}")
+    return None

@@ -1,0 +1,110 @@
+"""The four list fields: requirements, nice_to_have, responsibilities, benefits.
+
+Rules:
+  list.bullet     one item per bullet of a list section (sub-headings and the
+                  prose around the bullets are not items)
+  list.sentence   one item per sentence of a list section written as prose
+  list.label      the inline text of "RESPONSIBILITIES: text" when no bullets follow
+  list.nice_moved a requirement that says it is optional ("Python is a plus")
+                  moved to nice_to_have; a "must" in the item keeps it
+When the same kind has bulleted sections and prose-only sections, the prose
+ones are left out: a posting that lists its duties as bullets uses prose for
+introductions.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import rules, sentences
+from ..blocks import BULLET, LABEL, TEXT
+from ..model import Value
+from ..sections import LIST_KINDS
+
+_MAX_ITEM = 1200  # longer "items" are page dumps, not list entries
+
+
+@rules.derived
+def _markers() -> tuple[re.Pattern, re.Pattern]:
+    data = rules.load("lists")
+
+    def pat(table: dict) -> re.Pattern:
+        words = sorted({w for ws in table.values() for w in ws}, key=len, reverse=True)
+        latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
+        cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
+        alts = []
+        if latin:
+            alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
+        if cjk:
+            alts.append("|".join(cjk))
+        return re.compile("|".join(alts) or r"(?!)", re.IGNORECASE)
+
+    return pat(data["nice"]), pat(data.get("must", {}))
+
+
+def is_optional(item: str) -> bool:
+    """Return whether a requirement says it is optional (and does not say it is a must)."""
+    nice, must = _markers()
+    return nice.search(item) is not None and must.search(item) is None
+
+
+def extract(ctx) -> dict[str, tuple[Value, ...]]:
+    """Return the four list fields, each a tuple of Values in document order."""
+    text = ctx.text
+    per_kind: dict[str, list[tuple[bool, list[Value]]]] = {k: [] for k in LIST_KINDS}
+    for sec in ctx.outline.sections:
+        if sec.kind not in LIST_KINDS:
+            continue
+        items: list[Value] = []
+        bullets = sec.bullets
+        if bullets:
+            for b in bullets:
+                v = ctx.value(b.start, b.end, "list.bullet")
+                if v and len(v.value) <= _MAX_ITEM:
+                    items.append(v)
+        else:
+            for b in sec.blocks:
+                if b.type == LABEL:
+                    a, e = ctx.label_value(b)
+                    rule = "list.label"
+                elif b.type == TEXT:
+                    a, e, rule = b.start, b.end, "list.sentence"
+                else:
+                    continue
+                for sa, se in sentences.split(text[a:e], a):
+                    v = ctx.value(sa, se, rule)
+                    if v and len(v.value) <= _MAX_ITEM and _is_item(v.value):
+                        items.append(v)
+        per_kind[sec.kind].append((bool(bullets), items))
+
+    out: dict[str, list[Value]] = {k: [] for k in LIST_KINDS}
+    for kind, groups in per_kind.items():
+        any_bullets = any(has for has, _ in groups)
+        for has, items in groups:
+            if any_bullets and not has:
+                continue
+            out[kind].extend(items)
+    moved = []
+    keep = []
+    for v in out["requirements"]:
+        if is_optional(v.value):
+            moved.append(Value(v.value, v.span, "list.nice_moved"))
+        else:
+            keep.append(v)
+    out["requirements"] = keep
+    out["nice_to_have"] = sorted(out["nice_to_have"] + moved, key=lambda v: v.span.start)
+    return {k: tuple(_dedupe(vs)) for k, vs in out.items()}
+
+
+def _is_item(s: str) -> bool:
+    """Return whether a sentence is worth listing (not a lone word or a lead-in)."""
+    t = s.strip()
+    return len(t) >= 3 and not t.endswith(":")
+
+
+def _dedupe(vals: list[Value]) -> list[Value]:
+    seen, out = set(), []
+    for v in vals:
+        if v.value not in seen:
+            seen.add(v.value)
+            out.append(v)
+    return out

@@ -1,0 +1,58 @@
+"""Short header fragments ("Remote", "Full-time", "London, UK", "$90k") told apart.
+
+Headers, pipe-separated first lines and glued tag lines are made of such
+fragments; knowing what each is lets the title, company and location rules
+take only what is theirs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|io|ai|co|org|net|dev|se|de|fr|am|app)(?:/\S*)?\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def tag_kind(s: str) -> str | None:
+    """Return what a header fragment is (url, mode, employment, level, salary, place) or None.
+
+    A fragment counts only when the recognised part covers most of it, so
+    "Remote - Philippines" is a mode-with-place but "Remote sensing engineer"
+    is not a tag.
+    """
+    t = s.strip(" \t-\u2013\u2014|,;:()[]")
+    if not t:
+        return "empty"
+    n = len(t)
+    if _URL.fullmatch(t) or (_URL.match(t) and len(_URL.match(t).group()) >= 0.7 * n):
+        return "url"
+    from . import employment, places, salary, seniority, work_mode
+
+    def covered(spans) -> int:
+        return sum(e - s for s, e in spans)
+
+    modes = [m for m in work_mode.find_work_modes(t) if not m.perk]
+    emp = employment.find_employment_types(t)
+    lev = seniority.find_levels(t)
+    pl = places.find_places(t)
+    sal = [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
+    letters = sum(1 for c in t if c.isalnum())
+    cov = covered([(m.start, m.end) for m in modes + emp + lev] + [(p.start, p.end) for p in pl]
+                  + [(m.start, m.end) for m in sal])
+    if letters and cov >= 0.6 * len(t.strip()):
+        if sal:
+            return "salary"
+        if modes:
+            return "mode"
+        if emp:
+            return "employment"
+        if pl:
+            return "place"
+        if lev:
+            return "level"
+    return None
+
+
+def is_url(s: str) -> bool:
+    """Return whether ``s`` is (mostly) a web address or an e-mail address."""
+    return tag_kind(s) == "url"

@@ -1,0 +1,286 @@
+"""Title and company: from labels, the first lines, hiring sentences and footers.
+
+Rules, in the order they are tried (the first that gives a value wins; the
+others are kept as losing candidates for ``explain``):
+
+title
+  title.label        "TITLE: Java Programmer", "Role: Lead Engineer"
+  title.split_line   the part of a "Company | Title | Place | Remote" line that names a job
+  title.first_line   the first line, when it names a job (a role word), tags after " - " trimmed
+  title.second_line  the second line, when the first is a name without a role word
+  title.hiring       "Acme is hiring a Senior Engineer who ...", "Job opening: X", "X诚聘 Y"
+company
+  company.label      "Company: Acme"
+  company.split_line the first part of a "Company | Title | ..." line
+  company.hiring     "Acme is looking for ...", "Acme recherche ...", "Acme诚聘 ..."
+  company.adjacent   a short name-like line next to the title line
+  company.about      "About Acme" heading, "At Acme, we ..." opening an about section
+  company.footer     "See all 8 jobs at Acme", "Please let Acme know you found this job on ..."
+"""
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..blocks import BOILERPLATE, HEADING, LABEL, TEXT
+from ..document import key
+from ..model import Candidate, Value
+from .tags import tag_kind
+
+# Separators of a header line's parts: pipes always; dashes and colons only
+# with space after (so "Full-Stack" and "C#/WCF" stay whole).
+_SPLIT = re.compile(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
+_BRACKET_PREFIX = re.compile(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
+_TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
+_ABOUT = re.compile(
+    r"(?:about|über|à propos de|a propos de|acerca de|sobre|om|chi è|who is)\s+(?P<name>[A-Z\u00c0-\u00de][\w.&'’ -]{1,50}?)\s*[:?!.]?$",
+    re.IGNORECASE,
+)
+_AT_X = re.compile(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
+_NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
+_FOOTER = re.compile(
+    r"(?:see (?:all )?(?:the )?\d* ?(?:open )?(?:jobs|positions|openings|roles) (?:at|from)\s+(?P<a>.+?)\s*$"
+    r"|please let\s+(?P<b>.+?)\s+know you found this job)",
+    re.IGNORECASE,
+)
+
+
+@rules.derived
+def _roles() -> re.Pattern:
+    words = []
+    for ws in rules.load("titles")["roles"].values():
+        words.extend(ws)
+    latin, cjk = [], []
+    for w in sorted(set(words), key=len, reverse=True):
+        if any("\u3000" <= c <= "\u9fff" for c in w):
+            cjk.append(re.escape(w))
+        elif w.endswith("*"):
+            latin.append(re.escape(w[:-1]) + r"\w*")
+        else:
+            latin.append(re.escape(w))
+    alts = []
+    if latin:
+        alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
+    if cjk:
+        alts.append("|".join(cjk))
+    return re.compile("|".join(alts) or r"(?!)", re.IGNORECASE)
+
+
+@rules.derived
+def _hiring() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in rules.load("titles")["hiring"])
+
+
+def has_role(s: str) -> bool:
+    """Return whether ``s`` contains a word that names a job."""
+    return _roles().search(s) is not None
+
+
+def _parts(text: str, base: int) -> list[tuple[int, int]]:
+    """Return (start, end) of the separated parts of a header line, shifted by ``base``."""
+    out, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a + base, b + base) for a, b in out if text[a:b].strip()]
+
+
+def _titleish(s: str) -> bool:
+    """Return whether a line is short and shaped like a title rather than a sentence."""
+    t = s.strip()
+    return 0 < len(t) <= 120 and len(t.split()) <= 14 and not t.endswith((".", "!", "?", "。"))
+
+
+def _nameish(s: str) -> bool:
+    """Return whether a line could be an organisation's name."""
+    t = s.strip().rstrip(".")
+    if not t or len(t.split()) > 8 or len(t) > 80 or t.endswith((":", "!", "?")):
+        return False
+    if t[:1].isdigit():
+        return False
+    return tag_kind(t) is None and not has_role(t)
+
+
+def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
+    """Return (title, company, losing candidates)."""
+    text = ctx.text
+    titles: list[Value] = []
+    companies: list[Value] = []
+
+    for b in ctx.labels("title"):
+        a, e = ctx.label_value(b)
+        v = ctx.value(a, e, "title.label")
+        if v:
+            titles.append(v)
+    for b in ctx.labels("company"):
+        a, e = ctx.label_value(b)
+        v = ctx.value(a, e, "company.label")
+        if v:
+            companies.append(v)
+
+    lead = [b for b in ctx.lead if b.type in (TEXT, HEADING)]
+    title_block = None
+    for idx, b in enumerate(lead[:3]):
+        line = text[b.start:b.end]
+        t_v, c_v = _from_line(ctx, b.start, line)
+        if t_v is not None:
+            if idx > 0 and t_v.rule == "title.first_line":
+                t_v = Value(t_v.value, t_v.span, "title.second_line")
+            titles.append(t_v)
+            title_block = idx
+            if c_v is not None:
+                companies.append(c_v)
+            break
+        if c_v is not None:
+            companies.append(c_v)
+        if idx == 0 and not _titleish(line):
+            break
+
+    # Hiring sentences, in the first lines or the opening prose.
+    for b in ctx.blocks[:40]:
+        if b.type not in (TEXT, HEADING, LABEL):
+            continue
+        seg = text[b.start:b.end]
+        for pat in _hiring():
+            m = pat.search(seg)
+            if not m:
+                continue
+            t = m.group("title")
+            if not has_role(t) or len(t.split()) > 8:
+                continue
+            v = ctx.value(b.start + m.start("title"), b.start + m.end("title"), "title.hiring")
+            if v:
+                titles.append(v)
+            if "company" in pat.groupindex and m.group("company"):
+                c = ctx.value(b.start + m.start("company"), b.start + m.end("company"), "company.hiring")
+                if c and _nameish(c.value) and key(c.value) not in ("we", "nous", "wir", "i", "he", "she", "they"):
+                    companies.append(c)
+            break
+
+    # A short name-like line next to the title line.
+    if title_block is not None:
+        neighbours = []
+        if title_block + 1 < len(lead):
+            neighbours.append(lead[title_block + 1])
+        if title_block > 0:
+            neighbours.append(lead[title_block - 1])
+        for nb in neighbours:
+            line = text[nb.start:nb.end]
+            parts = _parts(line, nb.start)
+            if parts and nb.type == TEXT:
+                a, e = parts[0]
+                if _nameish(text[a:e]) and len(text[nb.start:nb.end].split()) <= 8:
+                    v = ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
+                    if v:
+                        companies.append(v)
+                        break
+
+    for sec in ctx.sections("about_company"):
+        h = sec.heading
+        if h is not None:
+            m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
+            if m and key(m.group("name")) not in _NOT_NAMES:
+                off = h.start + (len(text[h.start:h.end]) - len(text[h.start:h.end].lstrip(" #*")))
+                v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
+                if v:
+                    companies.append(v)
+    for b in ctx.blocks[:60]:
+        if b.type == TEXT:
+            m = _AT_X.match(text, b.start, b.end)
+            if m and key(m.group("name")) not in _NOT_NAMES:
+                v = ctx.value(m.start("name"), m.end("name"), "company.about")
+                if v:
+                    companies.append(v)
+                    break
+    for b in ctx.outline.boilerplate:
+        m = _FOOTER.search(text, b.start, b.end)
+        if m:
+            g = "a" if m.group("a") else "b"
+            v = ctx.value(m.start(g), m.end(g), "company.footer", strip=" \t.!,;:")
+            if v:
+                companies.append(v)
+
+    losers: list[Candidate] = []
+    title = _pick(titles, "title", losers)
+    company = _pick(companies, "company", losers)
+    return title, company, losers
+
+
+_ORDER = {
+    "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring"],
+    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about", "company.footer"],
+}
+
+
+def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | None:
+    if not vals:
+        return None
+    order = _ORDER[field]
+    vals = sorted(vals, key=lambda v: order.index(v.rule) if v.rule in order else 99)
+    best = vals[0]
+    for v in vals[1:]:
+        if v.value != best.value:
+            losers.append(Candidate(field, v.value, v.span, v.rule, f"{best.rule} ranks higher"))
+    return best
+
+
+def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
+    """Return (title, company) read from one header line, either may be None."""
+    off = 0
+    m = _BRACKET_PREFIX.match(line)
+    if m:
+        off = m.end()  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
+    body = line[off:]
+    base = start + off
+    # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
+    for pat in _hiring():
+        hm = pat.match(body) or (pat.search(body) if "company" in pat.groupindex else None)
+        if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
+            t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
+            c = None
+            if "company" in pat.groupindex and hm.group("company") and _nameish(hm.group("company")):
+                c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
+            return t, c
+    parts = _parts(body, base)
+    text = ctx.text
+    if len(parts) >= 2:
+        kinds = [tag_kind(text[a:e]) for a, e in parts]
+        role_idx = [i for i, (a, e) in enumerate(parts) if kinds[i] is None and has_role(text[a:e])]
+        piped = "|" in body
+        if role_idx and (piped or all(k is not None for i, k in enumerate(kinds) if i not in role_idx[:1] and i != 0)):
+            i = role_idx[0]
+            a, e = parts[i]
+            a, e = _trim_paren(text, a, e)
+            t = ctx.value(a, e, "title.split_line" if i > 0 or piped else "title.first_line")
+            c = None
+            if i > 0:
+                for j in range(i):
+                    if kinds[j] is None:
+                        ca, ce = _trim_paren(text, *parts[j])
+                        c = ctx.value(ca, ce, "company.split_line")
+                        break
+            return t, c
+        if not role_idx and piped:
+            for j, (a, e) in enumerate(parts):
+                if kinds[j] is None and _nameish(text[a:e]):
+                    ca, ce = _trim_paren(text, a, e)
+                    return None, ctx.value(ca, ce, "company.split_line")
+            return None, None
+        if role_idx and role_idx[0] == 0:
+            # "CS Team Lead - German and English": the tail is not a tag, keep it all.
+            a, e = _trim_paren(text, base, base + len(body))
+            return ctx.value(a, e, "title.first_line"), None
+    if _titleish(body) and has_role(body):
+        a, e = _trim_paren(text, base, base + len(body))
+        return ctx.value(a, e, "title.first_line"), None
+    return None, None
+
+
+def _trim_paren(text: str, a: int, e: int) -> tuple[int, int]:
+    """Return (a, e) without a trailing parenthesis that is a place, a mode or a web address."""
+    seg = text[a:e]
+    m = _TRAILING_PAREN.search(seg)
+    if m and tag_kind(m.group("inner")) in ("place", "mode", "url", "employment"):
+        return a, a + m.start()
+    return a, e

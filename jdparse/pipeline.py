@@ -1,0 +1,60 @@
+"""The pipeline, wired in one place.
+
+decode -> Document (text + line table) -> blocks -> sections (outline)
+       -> extractors (title and company first: the others read the title)
+       -> Posting
+"""
+from __future__ import annotations
+
+from . import blocks as _blocks
+from . import sections as _sections
+from .context import Context
+from .document import Document, normalise_newlines
+from .model import Posting, Value
+
+
+def parse(text: str) -> Posting:
+    """Return the Posting read from ``text`` (a str; newlines of any kind)."""
+    text = normalise_newlines(text)
+    doc = Document(text)
+    blocks = _blocks.classify(doc)
+    outline = _sections.build(blocks)
+    ctx = Context(doc, tuple(blocks), outline)
+
+    from .extract import facts, lists, title as title_ex
+
+    title, company, candidates = title_ex.extract(ctx)
+    lists_ = lists.extract(ctx)
+    outline_values = []
+    for sec in outline.sections:
+        h = sec.heading
+        hv = ctx.value(h.start, h.end, sec.rule) if h is not None else None
+        outline_values.append((sec.kind, hv))
+    return Posting(
+        title=title,
+        company=company,
+        locations=facts.locations(ctx, title),
+        work_mode=facts.work_mode(ctx, title),
+        seniority=facts.seniority(ctx, title),
+        employment_type=facts.employment_type(ctx, title),
+        experience_years_min=facts.experience(ctx),
+        salary=facts.salary(ctx, title),
+        requirements=lists_["requirements"],
+        nice_to_have=lists_["nice_to_have"],
+        responsibilities=lists_["responsibilities"],
+        benefits=lists_["benefits"],
+        posted_date=facts.posted_date(ctx),
+        sections=tuple(outline_values),
+        candidates=tuple(candidates),
+        text=text,
+    )
+
+
+def parse_bytes(data: bytes) -> Posting:
+    """Return the Posting read from raw bytes; raises InputError for binary or empty input."""
+    from .decode import decode
+
+    return parse(decode(data))
+
+
+__all__ = ["parse", "parse_bytes", "Value"]

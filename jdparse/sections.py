@@ -1,0 +1,120 @@
+"""Blocks to sections: which part of the posting each block belongs to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block
+
+LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
+"""Section kinds whose items become the four list fields."""
+PROSE_KINDS = frozenset({"about_company", "about_role", "apply", "eeo", "other", "location", "salary"})
+"""Section kinds read by field extractors but never listed."""
+SECTION_KINDS = LIST_KINDS | PROSE_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the blocks under it, up to the next section heading."""
+
+    kind: str
+    """A section kind, or ``header`` for what comes before the first heading."""
+    heading: Block | None
+    blocks: tuple[Block, ...]
+    """Content: bullets, prose, sub-headings (headings of unknown kind), label values."""
+    rule: str
+    """How the kind was decided (the heading's rule, or a section rule)."""
+
+    @property
+    def bullets(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.type == BULLET)
+
+    @property
+    def prose(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.type in (TEXT, LABEL))
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The sections of a posting, its field labels and its boilerplate lines."""
+
+    sections: tuple[Section, ...]
+    labels: tuple[Block, ...]
+    """Field labels ("LOCATION: Yerevan"), wherever they stand."""
+    boilerplate: tuple[Block, ...]
+
+
+def build(blocks: list[Block]) -> Outline:
+    """Return the outline of a posting from its blocks."""
+    sections: list[list] = [["header", None, [], "section.header"]]
+    labels: list[Block] = []
+    boiler: list[Block] = []
+    for b in blocks:
+        cur = sections[-1]
+        if b.type == BOILERPLATE:
+            boiler.append(b)
+        elif b.type == HEADING:
+            if b.kind in SECTION_KINDS:
+                sections.append([b.kind, b, [], b.rule])
+            elif b.kind is not None:
+                # A field named as a heading ("Location(s)" over "Atlanta, GA").
+                sections.append([_field_section(b.kind), b, [], b.rule])
+                labels.append(b)
+            elif cur[0] in LIST_KINDS:
+                cur[2].append(b)  # a sub-heading inside a list section
+            else:
+                sections.append(["other", b, [], "section.unknown_heading"])
+        elif b.type == LABEL:
+            if b.kind in SECTION_KINDS:
+                sections.append([b.kind, b, [b], b.rule])
+            else:
+                labels.append(b)
+                if cur[0] in LIST_KINDS:
+                    sections.append(["other", None, [], "section.after_label"])
+        else:
+            cur[2].append(b)
+    _adopt_siblings(sections)
+    return Outline(
+        tuple(Section(k, h, tuple(bs), r) for k, h, bs, r in sections if h is not None or bs),
+        tuple(labels), tuple(boiler),
+    )
+
+
+def _field_section(kind: str) -> str:
+    return kind if kind in SECTION_KINDS else "other"
+
+
+def _adopt_siblings(sections: list[list]) -> None:
+    """Give unknown sibling sub-sections the kind of the known heading they sit with.
+
+    "Work & Life" and "Growth" over bullets, followed by "Benefits" over
+    bullets in the same run of short headings, are benefits too.  The run is
+    bounded by prose or by a known heading before it: only a run that starts
+    after prose (not right after a heading of its own) is adopted, so a
+    sub-heading inside "Requirements" stays there.
+    """
+    for idx, sec in enumerate(sections):
+        kind, head, blocks, _ = sec
+        if kind not in LIST_KINDS or head is None or head.type != HEADING or idx == 0:
+            continue
+        prev = sections[idx - 1]
+        if prev[0] not in LIST_KINDS or prev[0] == kind:
+            continue
+        # Walk back over the previous section's tail: [sub-heading, bullets+]*
+        pblocks = prev[2]
+        j = len(pblocks)
+        cut = None
+        while j > 0:
+            k = j
+            while k > 0 and pblocks[k - 1].type == BULLET:
+                k -= 1
+            if k == j or k == 0 or pblocks[k - 1].type != HEADING:
+                break
+            cut = k - 1
+            j = k - 1
+        if cut is None or cut == 0:
+            continue
+        if pblocks[cut - 1].type not in (TEXT,):
+            continue
+        moved = pblocks[cut:]
+        del pblocks[cut:]
+        sec[2][:0] = moved
