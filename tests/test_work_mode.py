@@ -1,0 +1,43 @@
+"""Case table for jdparse.extract.work_mode (tests/cases/work_mode.yaml)."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jdparse.extract.work_mode import ModeMatch, decide, find_work_modes
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "work_mode.yaml").read_text(encoding="utf-8"))
+
+
+def _params():
+    for row in CASES:
+        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
+        yield pytest.param(row["text"], row["mode"], marks=marks, id=row["text"])
+
+
+@pytest.mark.parametrize("text,expected", list(_params()))
+def test_work_mode(text, expected):
+    found = find_work_modes(text)
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.rule.startswith("work_mode.")
+        assert m.perk == (m.rule == "work_mode.perk")
+    got = decide(found)
+    assert (got.mode if got else None) == expected
+
+
+def test_perk_is_kept_but_not_decided():
+    found = find_work_modes("remote-friendly team events")
+    assert [m.perk for m in found] == [True]
+    assert decide(found) is None
+
+
+def test_first_stated_wins_between_remote_and_onsite():
+    header = find_work_modes("Onsite")
+    body = find_work_modes("We also have remote staff")
+    assert decide(header + body).mode == "onsite"
+
+
+def test_hybrid_beats_remote():
+    ms = [ModeMatch(0, 6, "remote", "work_mode.remote", False), ModeMatch(10, 16, "hybrid", "work_mode.hybrid", False)]
+    assert decide(ms).mode == "hybrid"
