@@ -1,0 +1,53 @@
+"""Case table for jdparse.extract.experience (tests/cases/experience.yaml)."""
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jdparse.extract import experience
+from jdparse.extract.experience import experience_min, find_experience
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "experience.yaml").read_text("utf-8"))
+RULES = {"experience.range", "experience.plus", "experience.at_least", "experience.years"}
+
+
+def _params():
+    for row in CASES:
+        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if "xfail" in row else []
+        yield pytest.param(row, id=row["text"], marks=marks)
+
+
+def test_table_size():
+    assert len(CASES) >= 30
+    assert len({row["text"] for row in CASES}) == len(CASES), "row names must be unique"
+
+
+@pytest.mark.parametrize("row", _params())
+def test_case(row):
+    text = row["text"]
+    matches = find_experience(text)
+    for m in matches:
+        assert 0 <= m.start < m.end <= len(text), m
+        assert text[m.start:m.end].strip(), m
+        assert m.rule in RULES, m
+        assert isinstance(m.value, int), m
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
+    best = experience_min(matches)
+    assert (best.value if best else None) == row["value"]
+    if "all" in row:
+        assert [m.value for m in matches] == row["all"]
+
+
+def test_min_is_first_of_equals():
+    text = "5+ years in Go and 5 years of experience in Rust"
+    matches = find_experience(text)
+    assert [m.value for m in matches] == [5, 5]
+    assert experience_min(matches) is matches[0]
+    assert experience_min([]) is None
+
+
+def test_doctests():
+    assert doctest.testmod(experience).failed == 0
