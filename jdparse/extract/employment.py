@@ -1,0 +1,200 @@
+"""Kind of employment: ``find_employment_types`` and ``employment_type``.
+
+>>> from jdparse.extract.employment import find_employment_types, employment_type
+>>> text = "OpenZFS Developer | REMOTE | Full-time Contract"
+>>> [(m.value, m.rule, text[m.start:m.end]) for m in find_employment_types(text)]
+[('full_time', 'employment.en', 'Full-time'), ('contract', 'employment.en', 'Contract')]
+>>> employment_type(find_employment_types(text)).value
+'contract'
+
+Values: ``full_time``, ``part_time``, ``contract``, ``temporary``, ``internship``.
+The words, per language, the stop contexts and the precedence live in
+``jdparse/data/employment.yaml``. The rule id is ``employment.<language>``,
+the section of that file the word came from. Matching runs on the original
+text, so ``text[m.start:m.end]`` is always the posting's own characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .. import rules
+
+__all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
+
+TYPES = ("full_time", "part_time", "contract", "temporary", "internship")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One statement of an employment type found in a text."""
+
+    start: int
+    """Offset of the first character of the evidence, into the string passed in."""
+    end: int
+    """Offset just past the evidence; ``text[start:end]`` is e.g. ``"Vollzeit"``."""
+    value: object
+    """One of :data:`TYPES`."""
+    rule: str
+    """Id of the rule that produced it: ``employment.<language>``."""
+
+
+_HS = r"[^\S\n]"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+
+
+def _phrase(word: str) -> str:
+    """Return a tolerant pattern for a vocabulary word.
+
+    A hyphen matches any dash, white space or nothing ("full-time", "Full Time",
+    "fulltime"); a space matches a run of white space on one line; ' matches ’.
+    Latin words match whole; CJK words anywhere (CJK has no spaces).
+    """
+    out = []
+    for ch in word:
+        if ch == " ":
+            out.append(_HS + "+")
+        elif ch in _DASHES:
+            out.append(f"(?:[{_DASHES}]|{_HS}+)?")
+        elif ch in "'\u2019":
+            out.append("['\u2019]")
+        else:
+            out.append(re.escape(ch))
+    pat = "".join(out)
+    if re.match(r"\w", word) and not _CJK.match(word):
+        pat = r"(?<!\w)" + pat
+    if re.search(r"\w$", word) and not _CJK.match(word[-1]):
+        pat += r"(?!\w)"
+    return pat
+
+
+def _first_chars(words) -> str:
+    """Return a character class of the first characters of ``words``, both cases."""
+    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _bounded(word: str) -> bool:
+    """Return whether ``word`` must start a word (Latin script), as _phrase builds it."""
+    return bool(re.match(r"\w", word)) and not _CJK.match(word)
+
+
+def _guarded(words, latin: list[str], other: list[str]) -> str:
+    """Return ``(?:LATIN|OTHER)`` with each side behind a cheap guard (see _alternation)."""
+    sides = []
+    if latin:
+        firsts = _first_chars([w for w in words if _bounded(w)])
+        sides.append(rf"(?<!\w)(?={firsts})(?:" + "|".join(latin) + ")")
+    if other:
+        firsts = _first_chars([w for w in words if not _bounded(w)])
+        sides.append(f"(?={firsts})(?:" + "|".join(other) + ")")
+    return "(?:" + "|".join(sides) + ")"
+
+
+def _alternation(words, case_sensitive=frozenset()) -> str:
+    """Return one alternation of ``words``, longest first.
+
+    re takes the first alternative that matches, not the longest: "intern" tried
+    before "internship" would win where no word boundary follows, e.g. "实习"
+    before "实习生", and a phrase like "permanent contract" would lose to
+    "permanent", leaving "contract" to be matched on its own.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    alts = [
+        f"(?-i:{_phrase(w)})" if w in case_sensitive else _phrase(w) for w in ordered
+    ]
+    # re tries every alternative at every position. A guard in front lets it
+    # reject most positions at once: Latin words only start where no word
+    # character precedes, and every word starts with one of a few characters.
+    latin = [a for w, a in zip(ordered, alts) if _bounded(w)]
+    other = [a for w, a in zip(ordered, alts) if not _bounded(w)]
+    return _guarded(ordered, latin, other)
+
+
+def _fold(s: str) -> str:
+    """Return the lookup key of a word or hit: casefolded, separators dropped.
+
+    Accents stay, so "Sênior" is found under pt and "Senior" under en.
+    """
+    s = unicodedata.normalize("NFC", s.casefold())
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    words: re.Pattern
+    stops: re.Pattern | None
+    lookup: dict
+    """fold(word) -> (type, language)"""
+    rank: dict
+    """type -> precedence rank, 0 is most specific"""
+
+
+@rules.derived
+def _tables() -> _Tables:
+    """Return the compiled patterns of ``employment.yaml`` (built once per process)."""
+    data = rules.load("employment")
+    precedence = data.get("precedence")
+    if not isinstance(precedence, list) or sorted(precedence) != sorted(TYPES):
+        raise ValueError(f"employment.yaml: precedence: expected each of {TYPES} once")
+    words = data.get("words")
+    if not isinstance(words, dict):
+        raise ValueError("employment.yaml: words: expected {language: {type: [word]}}")
+    lookup: dict = {}
+    for lang, by_type in words.items():
+        if not isinstance(by_type, dict):
+            raise ValueError(f"employment.yaml: words.{lang}: expected {{type: [word]}}")
+        for typ, ws in by_type.items():
+            if typ not in TYPES:
+                raise ValueError(f"employment.yaml: words.{lang}.{typ}: unknown type")
+            if not isinstance(ws, list) or not all(isinstance(w, str) and w for w in ws):
+                raise ValueError(f"employment.yaml: words.{lang}.{typ}: expected a list of words")
+            for w in ws:
+                k = _fold(w)
+                if k in lookup and lookup[k][0] != typ:
+                    raise ValueError(
+                        f"employment.yaml: words.{lang}.{typ}: {w!r} is already "
+                        f"{lookup[k][0]} in words.{lookup[k][1]}"
+                    )
+                lookup.setdefault(k, (typ, lang))
+    all_words = [w for by_type in words.values() for ws in by_type.values() for w in ws]
+    cs = frozenset(data.get("case_sensitive") or ())
+    stops = data.get("stop_contexts") or []
+    if not isinstance(stops, list) or not all(isinstance(s, str) and s for s in stops):
+        raise ValueError("employment.yaml: stop_contexts: expected a list of phrases")
+    return _Tables(
+        words=re.compile(_alternation(all_words, cs), re.IGNORECASE),
+        stops=re.compile(_alternation(stops), re.IGNORECASE) if stops else None,
+        lookup=lookup,
+        rank={t: i for i, t in enumerate(precedence)},
+    )
+
+
+def find_employment_types(text: str) -> list[Match]:
+    """Return every employment-type word of ``text``, in order, stop contexts left out."""
+    t = _tables()
+    stopped = [m.span() for m in t.stops.finditer(text)] if t.stops else []
+    out = []
+    for m in t.words.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in stopped):
+            continue
+        typ, lang = t.lookup[_fold(m.group())]
+        out.append(Match(s, e, typ, f"employment.{lang}"))
+    return out
+
+
+def employment_type(matches) -> Match | None:
+    """Return the match of the most specific type (the first of equals), or None.
+
+    The order is ``precedence`` in ``employment.yaml``: "Full-time Contract"
+    is a contract.
+    """
+    rank = _tables().rank
+    best = None
+    for m in matches:
+        if best is None or rank[m.value] < rank[best.value]:
+            best = m
+    return best
