@@ -1,0 +1,267 @@
+"""Seniority levels stated in a title, a tag line or a level field: ``find_levels``, ``levels``.
+
+>>> from jdparse.extract.seniority import find_levels, levels
+>>> text = "Sr. Manager, Data Platform"
+>>> [(m.value, m.rule, text[m.start:m.end]) for m in find_levels(text)]
+[('senior', 'seniority.en', 'Sr.'), ('manager', 'seniority.en', 'Manager')]
+>>> levels(find_levels("Executive Director | Mid-Senior level"))
+('executive', 'director', 'mid', 'senior')
+
+Feed it titles, tag lines and level fields, never body prose ("Principal
+Component Analysis" and "lead the team" are prose). The words live in
+``jdparse/data/seniority.yaml``; its header lists the rules and their order.
+Matching runs on the original text, so ``text[m.start:m.end]`` is always the
+posting's own characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .. import rules
+
+__all__ = ["Match", "LEVELS", "find_levels", "levels"]
+
+LEVELS = (
+    "intern", "junior", "mid", "senior", "lead", "staff", "principal", "manager",
+    "director", "executive",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One level stated in a text."""
+
+    start: int
+    """Offset of the first character of the evidence, into the string passed in."""
+    end: int
+    """Offset just past the evidence; ``text[start:end]`` is e.g. ``"Sr."``."""
+    value: object
+    """One of :data:`LEVELS`."""
+    rule: str
+    """Id of the rule that produced it, e.g. ``seniority.en``, ``seniority.chief_officer``."""
+
+
+_HS = r"[^\S\n]"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+# What may stand before "Executive" for it to be a segment's first word: the
+# start of a line, or a separator of a tag line or a level field.
+_SEGMENT_END = re.compile(rf"(?:^|[|,;:/(\[\u2022\u00b7]|{_HS}[{_DASHES}]){_HS}*$")
+_NEXT_WORD = re.compile(rf"{_HS}+\w")
+
+
+# The same tolerant word pattern as jdparse.extract.employment; kept here so each
+# extractor module stands alone.
+def _phrase(word: str) -> str:
+    """Return a tolerant pattern for a vocabulary word.
+
+    A hyphen matches any dash, white space or nothing ("Entry-level", "Entry
+    level"); a space matches a run of white space on one line. Latin words match
+    whole ("Staffing" is not "Staff"); CJK words anywhere.
+    """
+    out = []
+    for ch in word:
+        if ch == " ":
+            out.append(_HS + "+")
+        elif ch in _DASHES:
+            out.append(f"(?:[{_DASHES}]|{_HS}+)?")
+        elif ch in "'\u2019":
+            out.append("['\u2019]")
+        else:
+            out.append(re.escape(ch))
+    pat = "".join(out)
+    if re.match(r"\w", word) and not _CJK.match(word):
+        pat = r"(?<!\w)" + pat
+    if re.search(r"\w$", word) and not _CJK.match(word[-1]):
+        pat += r"(?!\w)"
+    return pat
+
+
+def _first_chars(words) -> str:
+    """Return a character class of the first characters of ``words``, both cases."""
+    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _bounded(word: str) -> bool:
+    """Return whether ``word`` must start a word (Latin script), as _phrase builds it."""
+    return bool(re.match(r"\w", word)) and not _CJK.match(word)
+
+
+def _guarded(words, latin: list[str], other: list[str]) -> str:
+    """Return ``(?:LATIN|OTHER)`` with each side behind a cheap guard (see _alternation)."""
+    sides = []
+    if latin:
+        firsts = _first_chars([w for w in words if _bounded(w)])
+        sides.append(rf"(?<!\w)(?={firsts})(?:" + "|".join(latin) + ")")
+    if other:
+        firsts = _first_chars([w for w in words if not _bounded(w)])
+        sides.append(f"(?={firsts})(?:" + "|".join(other) + ")")
+    return "(?:" + "|".join(sides) + ")"
+
+
+def _alternation(words) -> str:
+    """Return one alternation of ``words``, longest first.
+
+    re takes the first alternative that matches, not the longest: "Sr" before
+    "Sr." would leave the dot out of the evidence, "Lead" before "Team Lead" is
+    harmless only by luck of position, and "实习" before "实习生" cuts the word.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    # re tries every alternative at every position. A guard in front lets it
+    # reject most positions at once: Latin words only start where no word
+    # character precedes, and every word starts with one of a few characters.
+    latin = [_phrase(w) for w in ordered if _bounded(w)]
+    other = [_phrase(w) for w in ordered if not _bounded(w)]
+    return _guarded(ordered, latin, other)
+
+
+def _fold(s: str) -> str:
+    """Return the lookup key of a word or hit: casefolded, separators dropped.
+
+    Accents stay, so "Sênior" is found under pt and "Senior" under en.
+    """
+    s = unicodedata.normalize("NFC", s.casefold())
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def _strings(v, where: str) -> list[str]:
+    if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+        raise ValueError(f"seniority.yaml: {where}: expected a list of non-empty strings")
+    return v
+
+
+def _level(v, where: str) -> str:
+    if v not in LEVELS:
+        raise ValueError(f"seniority.yaml: {where}: {v!r} is not one of {LEVELS}")
+    return v
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    compound: re.Pattern
+    compound_levels: dict
+    chief_officer: re.Pattern
+    executive: re.Pattern
+    words: re.Pattern
+    lookup: dict
+    """fold(word) -> (level, language)"""
+    needs_next_word: frozenset
+    stops: re.Pattern | None
+
+
+@rules.derived
+def _tables() -> _Tables:
+    """Return the compiled patterns of ``seniority.yaml`` (built once per process)."""
+    data = rules.load("seniority")
+    compound = data.get("compound") or {}
+    if not isinstance(compound, dict):
+        raise ValueError("seniority.yaml: compound: expected {phrase: [level, ...]}")
+    compound_levels = {
+        _fold(p): tuple(_level(x, f"compound.{p}") for x in _strings(lv, f"compound.{p}"))
+        for p, lv in compound.items()
+    }
+    co = data.get("chief_officer") or {}
+    between = co.get("max_words_between", 4)
+    if not isinstance(between, int) or not 0 <= between <= 8:
+        raise ValueError("seniority.yaml: chief_officer.max_words_between: expected 0..8")
+    # Bounded and lazy: "Chief Information Security Officer" has 2 words between;
+    # the bound keeps the pattern linear and stops a "Chief" from reaching an
+    # "Officer" in another title on the same line.
+    chief_officer = re.compile(
+        _alternation(_strings(co.get("first"), "chief_officer.first"))
+        + rf"(?:{_HS}+[\w&/.-]+){{0,{between}}}?{_HS}+"
+        + _alternation(_strings(co.get("last"), "chief_officer.last")),
+        re.IGNORECASE,
+    )
+    ex = data.get("executive_first") or {}
+    not_followed = _strings(ex.get("not_followed_by") or [], "executive_first.not_followed_by")
+    executive = re.compile(
+        _alternation(_strings(ex.get("words"), "executive_first.words"))
+        + (rf"(?!{_HS}+{_alternation(not_followed)})" if not_followed else ""),
+        re.IGNORECASE,
+    )
+    words = data.get("words")
+    if not isinstance(words, dict):
+        raise ValueError("seniority.yaml: words: expected {language: {level: [word]}}")
+    lookup: dict = {}
+    all_words = []
+    for lang, by_level in words.items():
+        if not isinstance(by_level, dict):
+            raise ValueError(f"seniority.yaml: words.{lang}: expected {{level: [word]}}")
+        for lv, ws in by_level.items():
+            _level(lv, f"words.{lang}")
+            for w in _strings(ws, f"words.{lang}.{lv}"):
+                k = _fold(w)
+                if k in lookup and lookup[k][0] != lv:
+                    raise ValueError(
+                        f"seniority.yaml: words.{lang}.{lv}: {w!r} is already "
+                        f"{lookup[k][0]} in words.{lookup[k][1]}"
+                    )
+                lookup.setdefault(k, (lv, lang))
+                all_words.append(w)
+    stops = _strings(data.get("stop_contexts") or [], "stop_contexts")
+    return _Tables(
+        compound=re.compile(_alternation(compound), re.IGNORECASE),
+        compound_levels=compound_levels,
+        chief_officer=chief_officer,
+        executive=executive,
+        words=re.compile(_alternation(all_words), re.IGNORECASE),
+        lookup=lookup,
+        needs_next_word=frozenset(
+            _fold(w) for w in _strings(data.get("needs_next_word") or [], "needs_next_word")
+        ),
+        stops=re.compile(_alternation(stops), re.IGNORECASE) if stops else None,
+    )
+
+
+def find_levels(text: str) -> list[Match]:
+    """Return the levels stated in ``text``, in order of appearance.
+
+    A phrase with two levels ("Mid-Senior level") gives two matches with the
+    same span.
+    """
+    t = _tables()
+    taken = [m.span() for m in t.stops.finditer(text)] if t.stops else []
+    found: list[Match] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    def keep(s: int, e: int, value: str, rule: str) -> None:
+        found.append(Match(s, e, value, rule))
+
+    # Rules in the order of seniority.yaml's header: a span taken by an earlier
+    # rule (or a stop context) is not read again by a later one.
+    for m in t.compound.finditer(text):
+        if free(*m.span()):
+            for lv in t.compound_levels[_fold(m.group())]:
+                keep(*m.span(), lv, "seniority.compound")
+            taken.append(m.span())
+    for m in t.chief_officer.finditer(text):
+        if free(*m.span()):
+            keep(*m.span(), "executive", "seniority.chief_officer")
+            taken.append(m.span())
+    for m in t.executive.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if free(*m.span()) and _SEGMENT_END.search(text[line_start:m.start()]):
+            keep(*m.span(), "executive", "seniority.executive")
+            taken.append(m.span())
+    for m in t.words.finditer(text):
+        if not free(*m.span()):
+            continue
+        k = _fold(m.group())
+        if k in t.needs_next_word and not _NEXT_WORD.match(text, m.end()):
+            continue
+        lv, lang = t.lookup[k]
+        keep(*m.span(), lv, f"seniority.{lang}")
+    # Stable: equal starts keep rule order, so "Mid-Senior" stays mid, senior.
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def levels(matches) -> tuple[str, ...]:
+    """Return the levels of ``matches``, each once, in order of appearance."""
+    return tuple(dict.fromkeys(m.value for m in matches))
