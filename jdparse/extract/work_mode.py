@@ -59,65 +59,102 @@ _OFFICE_DAYS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
+# "On-site (Hybrid)", "Remote/Telecommute").
+_TOKEN = re.compile(r"""\w+ | [%()/] """, re.VERBOSE)
+# What may stand between two tokens of one phrase: nothing, spaces, or a hyphen
+# or dash ("on-site", "on site", "on – site").
+_GAP = re.compile(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
 # Whether a character is CJK: phrases in these scripts have no word boundaries.
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Separators that a written phrase's hyphen or space may be written as.
-_GAP = r"[-‐‑–—\s]{1,3}"
 
 
-def _pattern(phrases) -> str:
-    """Return an alternation of ``phrases``, longest first, each between word boundaries."""
-    alts = []
-    # Longest first: a regex alternation takes the first alternative that
-    # matches, so "100% remote" must be tried before "remote".
-    for p in sorted({str(p).strip() for p in phrases}, key=lambda p: (-len(p), p)):
-        body = _GAP.join(re.escape(w) for w in re.split(r"[-\s]+", p))
-        if _CJK.search(p):
-            alts.append(body)
-        else:
-            alts.append(rf"(?<!\w){body}(?!\w)" if p[-1].isalnum() else rf"(?<!\w){body}")
-    return "|".join(alts) or r"(?!)"
+def _phrase_key(s: str) -> tuple[str, ...]:
+    """Return a phrase as casefolded tokens: the key a phrase and its written form share."""
+    return tuple(t.casefold() for t in _TOKEN.findall(s))
+
+
+class _Table:
+    """Phrases by token key, plus CJK phrases (found by substring, having no word breaks).
+
+    A dict lookup per token instead of one big regex: ``re`` took ~30 ms to
+    compile the ~250-phrase alternation, which is half of a parse's budget.
+    """
+
+    __slots__ = ("by_key", "longest", "cjk")
+
+    def __init__(self, pairs):
+        self.by_key: dict[tuple[str, ...], object] = {}
+        self.cjk: list[tuple[str, object]] = []
+        for phrase, value in pairs:
+            phrase = str(phrase).strip()
+            if _CJK.search(phrase):
+                self.cjk.append((phrase, value))
+            elif phrase:
+                self.by_key.setdefault(_phrase_key(phrase), value)
+        # Longest first, so "可远程" is taken before "远程".
+        self.cjk.sort(key=lambda pv: -len(pv[0]))
+        self.longest = max((len(k) for k in self.by_key), default=0)
+
+    def find(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
+        """Return (start, end, value) of the phrases in ``text``, longest at each token, in order."""
+        out = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(self.longest, len(toks) - i), 0, -1):
+                if n > 1 and not all(_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
+                    continue
+                v = self.by_key.get(tuple(t[2] for t in toks[i:i + n]))
+                if v is not None:
+                    out.append((toks[i][0], toks[i + n - 1][1], v))
+                    i += n
+                    break
+            else:
+                i += 1
+        taken = [(s, e) for s, e, _ in out]
+        for phrase, v in self.cjk:
+            pos = text.find(phrase)
+            while pos >= 0:
+                if not _overlaps(taken, pos, pos + len(phrase)):
+                    out.append((pos, pos + len(phrase), v))
+                    taken.append((pos, pos + len(phrase)))
+                pos = text.find(phrase, pos + len(phrase))
+        return out
 
 
 @rules.derived
-def _matchers():
-    """Return (mode regex with one group per mode, perk regex, not-mode regex)."""
+def _tables() -> tuple[_Table, _Table, _Table]:
+    """Return (mode phrases -> mode, perks, not-modes) from work_mode.yaml."""
     data = rules.load("work_mode")
     modes = data.get("modes") or {}
-    groups = []
-    phrases_by_mode = {m: [p for lang in (modes.get(m) or {}).values() for p in lang or ()] for m in MODES}
-    # One alternation over all modes, longest phrase first across modes, so
-    # "On-site (Hybrid)" (hybrid) beats "On-site" (onsite).
-    every = sorted(((p, m) for m, ps in phrases_by_mode.items() for p in ps), key=lambda pm: -len(str(pm[0])))
-    for p, m in every:
-        groups.append(f"(?P<{m}_{len(groups)}>{_pattern([p])})")
-    mode_re = re.compile("|".join(groups) or r"(?!)", re.IGNORECASE)
-    perk_re = re.compile(_pattern(data.get("perks") or ()), re.IGNORECASE)
-    not_re = re.compile(_pattern(data.get("not_modes") or ()), re.IGNORECASE)
-    return mode_re, perk_re, not_re
+    pairs = [(p, m) for m in MODES for lang in (modes.get(m) or {}).values() for p in lang or ()]
+    return (
+        _Table(pairs),
+        _Table((p, True) for p in data.get("perks") or ()),
+        _Table((p, True) for p in data.get("not_modes") or ()),
+    )
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+def _overlaps(spans, s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
 def find_work_modes(text: str) -> list[ModeMatch]:
     """Return the work-mode phrases in ``text`` in order, perks marked, non-modes left out."""
-    mode_re, perk_re, not_re = _matchers()
-    perks = [m.span() for m in perk_re.finditer(text)]
-    nots = [m.span() for m in not_re.finditer(text)]
-    out: list[ModeMatch] = []
-    for m in _OFFICE_DAYS.finditer(text):
-        out.append(ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False))
-    for m in mode_re.finditer(text):
-        s, e = m.span()
-        if _overlaps(nots, s, e) or _overlaps([(o.start, o.end) for o in out], s, e):
+    modes, perks, nots = _tables()
+    toks = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+    perk_spans = [(s, e) for s, e, _ in perks.find(text, toks)]
+    not_spans = [(s, e) for s, e, _ in nots.find(text, toks)]
+    out = [
+        ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
+        for m in _OFFICE_DAYS.finditer(text)
+    ]
+    days = [(o.start, o.end) for o in out]
+    for s, e, mode in modes.find(text, toks):
+        if _overlaps(not_spans, s, e) or _overlaps(days, s, e):
             continue
-        mode = m.lastgroup.rsplit("_", 1)[0]
-        if _overlaps(perks, s, e):
-            out.append(ModeMatch(s, e, mode, "work_mode.perk", True))
-        else:
-            out.append(ModeMatch(s, e, mode, f"work_mode.{mode}", False))
+        perk = _overlaps(perk_spans, s, e)
+        out.append(ModeMatch(s, e, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
     out.sort(key=lambda x: x.start)
     return out
 
