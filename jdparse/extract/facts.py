@@ -19,19 +19,9 @@ import re
 
 from ..blocks import HEADING, LABEL, TEXT
 from ..model import Location, Salary, Value
+from .tags import glued_segments
 
-_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
 _BODY_SKIP = frozenset({"about_company", "eeo", "benefits", "apply"})
-
-
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return a line's segments: the pieces of a glued tag line, else the line itself."""
-    seg = text[start:end]
-    cuts = [m.start() for m in _GLUE.finditer(seg)]
-    if len(cuts) >= 2 and " " not in seg.strip()[:3] and not any(c in seg for c in ".!?"):
-        bounds = [0, *cuts, len(seg)]
-        return [(start + a, start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
-    return [(start, end)]
 
 
 def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
@@ -43,7 +33,7 @@ def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
         n_words = len(ctx.text[b.start:b.end].split())
         if n_words > 25:
             continue
-        out.extend(_segments(ctx.text, b.start, b.end))
+        out.extend(glued_segments(ctx.text, b.start, b.end))
     return out
 
 
@@ -164,7 +154,8 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     out: list[Value] = []
     seen = set()
     for a, e, rule in spans:
-        for m in sen.find_levels(text[a:e]):
+        seg = text[a:e]
+        for m in sen.find_levels(seg, tag=rule == "seniority.tags" and len(seg.split()) == 1):
             if m.value in seen:
                 continue
             seen.add(m.value)

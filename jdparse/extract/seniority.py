@@ -217,11 +217,13 @@ def _tables() -> _Tables:
     )
 
 
-def find_levels(text: str) -> list[Match]:
+def find_levels(text: str, tag: bool = False) -> list[Match]:
     """Return the levels stated in ``text``, in order of appearance.
 
     A phrase with two levels ("Mid-Senior level") gives two matches with the
-    same span.
+    same span.  ``tag=True`` says the text is one tag on its own (a piece of
+    a tag line such as "Staff"), so words that otherwise need a following
+    word ("Staff Engineer", not "Kitchen Staff") count alone.
     """
     t = _tables()
     taken = [m.span() for m in t.stops.finditer(text)] if t.stops else []
@@ -253,7 +255,7 @@ def find_levels(text: str) -> list[Match]:
         if not free(*m.span()):
             continue
         k = _fold(m.group())
-        if k in t.needs_next_word and not _NEXT_WORD.match(text, m.end()):
+        if k in t.needs_next_word and not tag and not _NEXT_WORD.match(text, m.end()):
             continue
         lv, lang = t.lookup[k]
         keep(*m.span(), lv, f"seniority.{lang}")

@@ -9,7 +9,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|io|ai|co|org|net|dev|se|de|fr|am|app)(?:/\S*)?\b", re.I)
+
+
+def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return a line's segments: the pieces of a glued tag line, else the line itself.
+
+    "EuropeCyprusHybridSenior" (tags whose separators were lost when the page
+    was copied) splits where a lower-case letter meets a capital.
+    """
+    seg = text[start:end]
+    cuts = [m.start() for m in _GLUE.finditer(seg)]
+    if len(cuts) >= 2 and not any(c in seg for c in ".!?"):
+        bounds = [0, *cuts, len(seg)]
+        return [(start + a, start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(start, end)]
 
 
 @lru_cache(maxsize=4096)
@@ -26,6 +41,10 @@ def tag_kind(s: str) -> str | None:
     n = len(t)
     if _URL.fullmatch(t) or (_URL.match(t) and len(_URL.match(t).group()) >= 0.7 * n):
         return "url"
+    segs = glued_segments(t, 0, n)
+    if len(segs) > 2:
+        kinds = [tag_kind(t[a:e]) for a, e in segs]
+        return "tags" if sum(k is not None for k in kinds) >= 0.75 * len(kinds) else None
     from . import employment, places, salary, seniority, work_mode
 
     def covered(spans) -> int:

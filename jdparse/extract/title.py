@@ -102,6 +102,17 @@ def _nameish(s: str) -> bool:
     return tag_kind(t) is None and not has_role(t)
 
 
+_PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
+
+
+def _is_company(s: str) -> bool:
+    """Return whether a captured name can be an employer (capitalised, not a pronoun)."""
+    t = s.strip()
+    if not t or key(t).split()[0] in _PRONOUNS or key(t) in _PRONOUNS:
+        return False
+    return (t[0].isupper() or not t[0].isalpha()) and _nameish(t)
+
+
 def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     """Return (title, company, losing candidates)."""
     text = ctx.text
@@ -154,27 +165,15 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 titles.append(v)
             if "company" in pat.groupindex and m.group("company"):
                 c = ctx.value(b.start + m.start("company"), b.start + m.end("company"), "company.hiring")
-                if c and _nameish(c.value) and key(c.value) not in ("we", "nous", "wir", "i", "he", "she", "they"):
+                if c and _is_company(c.value):
                     companies.append(c)
             break
 
-    # A short name-like line next to the title line.
-    if title_block is not None:
-        neighbours = []
-        if title_block + 1 < len(lead):
-            neighbours.append(lead[title_block + 1])
-        if title_block > 0:
-            neighbours.append(lead[title_block - 1])
-        for nb in neighbours:
-            line = text[nb.start:nb.end]
-            parts = _parts(line, nb.start)
-            if parts and nb.type == TEXT:
-                a, e = parts[0]
-                if _nameish(text[a:e]) and len(text[nb.start:nb.end].split()) <= 8:
-                    v = ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
-                    if v:
-                        companies.append(v)
-                        break
+    # A short name-like line next to the title: before it when the title is
+    # on the second line (or in a label), else after it.
+    comp = _adjacent_company(ctx, lead, title_block, titles)
+    if comp is not None:
+        companies.append(comp)
 
     for sec in ctx.sections("about_company"):
         h = sec.heading
@@ -205,6 +204,30 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     title = _pick(titles, "title", losers)
     company = _pick(companies, "company", losers)
     return title, company, losers
+
+
+def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
+    text = ctx.text
+    order = []
+    if title_block is not None:
+        if title_block > 0:
+            order.append(lead[title_block - 1])
+        if title_block + 1 < len(lead):
+            order.append(lead[title_block + 1])
+    elif titles and titles[0].rule == "title.label" and lead:
+        first = lead[0]
+        if first.end <= titles[0].span.start:
+            order.append(first)
+    for nb in order:
+        if nb.type not in (TEXT, HEADING) or (nb.type == HEADING and nb.kind is not None):
+            continue
+        line = text[nb.start:nb.end]
+        if len(line.split()) > 8:
+            continue
+        a, e = _parts(line, nb.start)[0]
+        if _nameish(text[a:e]):
+            return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
+    return None
 
 
 _ORDER = {
@@ -239,7 +262,7 @@ def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
             t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
             c = None
-            if "company" in pat.groupindex and hm.group("company") and _nameish(hm.group("company")):
+            if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company")):
                 c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
             return t, c
     parts = _parts(body, base)

@@ -1,0 +1,71 @@
+"""Shared fixtures: the installed command, the seed posting, small postings of our own."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def jdparse_argv() -> list[str]:
+    """Return the argv of the installed ``jdparse`` command (the console script)."""
+    exe = shutil.which("jdparse")
+    if exe is None:
+        # The console script lives beside the interpreter when installed into a venv.
+        cand = Path(sys.executable).with_name("jdparse")
+        if not cand.exists():
+            pytest.fail("the jdparse command is not installed: run pip install -e '.[test]'")
+        exe = str(cand)
+    return [exe]
+
+
+def run_cli(*args: str, input: bytes | None = None, cwd=None, env=None) -> subprocess.CompletedProcess:
+    """Run the installed command; return the completed process (bytes out, bytes err)."""
+    e = dict(os.environ)
+    e.pop("JDPARSE_RULES", None)
+    if env:
+        e.update(env)
+    return subprocess.run(
+        [*jdparse_argv(), *args], input=input if input is not None else b"", capture_output=True,
+        cwd=cwd, env=e, timeout=120,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+POSTING = """Senior Data Engineer
+Northwind Labs
+Berlin, Germany · Hybrid · Full-time
+
+About the role
+You will build the pipelines that feed our pricing models.
+
+What you'll do
+• Design batch and streaming pipelines in Python
+• Own data quality checks end to end
+
+Requirements
+• 5+ years of experience in data engineering
+• Strong SQL
+• Experience with Kafka is a plus
+
+Benefits
+• 30 days of paid holiday
+• Learning budget
+
+Salary: €70,000 – €85,000 per year
+"""
+
+
+@pytest.fixture
+def posting_text() -> str:
+    return POSTING
