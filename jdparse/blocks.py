@@ -82,8 +82,13 @@ _WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
 
 
+_ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
+
+
 def _strip_decoration(s: str) -> str:
     """Return ``s`` without emoji, symbols, markdown emphasis and edge punctuation."""
+    if s.isascii():
+        return s.translate(_ASCII_MARKS).strip(" \t-:.[]=~")
     out = []
     for ch in s:
         cat = unicodedata.category(ch)

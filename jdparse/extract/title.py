@@ -102,6 +102,8 @@ def _nameish(s: str) -> bool:
     return tag_kind(t) is None and not has_role(t)
 
 
+_HIRING_WINDOW = 250
+_HIRING_BLOCKS = 15
 _PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
 
 
@@ -148,11 +150,13 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if idx == 0 and not _titleish(line):
             break
 
-    # Hiring sentences, in the first lines or the opening prose.
-    for b in ctx.blocks[:40]:
+    # Hiring sentences, in the first lines or the opening prose.  Only a
+    # block's opening is read: the sentence that introduces a job comes first,
+    # and the bound keeps the patterns' cost linear in the posting.
+    for b in ctx.blocks[:_HIRING_BLOCKS]:
         if b.type not in (TEXT, HEADING, LABEL):
             continue
-        seg = text[b.start:b.end]
+        seg = text[b.start:min(b.end, b.start + _HIRING_WINDOW)]
         for pat in _hiring():
             m = pat.search(seg)
             if not m:

@@ -81,7 +81,7 @@ class _Table:
     compile the ~250-phrase alternation, which is half of a parse's budget.
     """
 
-    __slots__ = ("by_key", "longest", "cjk")
+    __slots__ = ("by_key", "longest", "cjk", "first")
 
     def __init__(self, pairs):
         self.by_key: dict[tuple[str, ...], object] = {}
@@ -95,12 +95,19 @@ class _Table:
         # Longest first, so "可远程" is taken before "远程".
         self.cjk.sort(key=lambda pv: -len(pv[0]))
         self.longest = max((len(k) for k in self.by_key), default=0)
+        # Only tokens that can open a phrase start a look-up: most tokens of a
+        # posting open none, so the per-token cost stays one set test.
+        self.first = frozenset(k[0] for k in self.by_key)
 
     def find(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
         """Return (start, end, value) of the phrases in ``text``, longest at each token, in order."""
         out = []
         i = 0
+        first = self.first
         while i < len(toks):
+            if toks[i][2] not in first:
+                i += 1
+                continue
             for n in range(min(self.longest, len(toks) - i), 0, -1):
                 if n > 1 and not all(_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
                     continue
