@@ -42,6 +42,9 @@ class Job:
     skip_existing: bool = False
     max_bytes: int = 50 * 1024 * 1024
     input_format: str = "auto"
+    jobs: int | None = None
+    single: bool = False
+    """Set by run(): one input to stdout prints a bare record (no source, no stream)."""
 
 
 @dataclass
@@ -51,9 +54,12 @@ class Summary:
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    interrupted: bool = False
 
     def line(self) -> str:
         s = f"parsed {self.parsed}, failed {self.failed}"
+        if self.interrupted:
+            s = "interrupted: " + s
         if self.skipped:
             s += f", skipped {self.skipped} (output exists)"
         return s + f", {self.seconds:.2f} s"
@@ -181,46 +187,107 @@ def write_atomic(path: Path, data: str) -> None:
         raise
 
 
-def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summary:
-    """Parse every item, write each output, report each failure; return the summary."""
+def process(item: Item, job: Job) -> tuple[str, str]:
+    """Return (status, payload) for one input: ("ok", serialised record), ("written", path),
+    ("skipped", path) or ("error", reason).  Never raises for a bad input.
+    """
     from .decode import InputError
 
+    stream = job.out_dir is None
+    if job.skip_existing and not stream and out_path(job, item).exists():
+        return "skipped", str(out_path(job, item))
+    try:
+        record = parse_item(item, job)
+    except InputError as e:
+        return "error", str(e)
+    except RecursionError:
+        return "error", "input nested too deeply to parse"
+    except MemoryError:
+        return "error", "out of memory while parsing this input"
+    except Exception as e:  # a bug in a rule: reported per input, the batch goes on
+        return "error", f"internal error ({type(e).__name__}: {e}); please report it"
+    if stream:
+        if job.single:
+            return "ok", dump(record, job.fmt)
+        record = {"source": item.source, **record}
+        if job.fmt == "yaml":
+            return "ok", "---\n" + dump(record, "yaml")
+        return "ok", dump(record, "jsonl")
+    path = out_path(job, item)
+    try:
+        write_atomic(path, dump(record, job.fmt))
+    except OSError as e:
+        return "error", f"cannot write output: {e.strerror or e}"
+    return "written", str(path)
+
+
+def _worker_init(job: Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _worker(item: Item) -> tuple[Item, str, str]:
+    status, payload = process(item, _JOB)
+    return item, status, payload
+
+
+_JOB: Job | None = None
+SMALL_BATCH = 64
+"""Batches smaller than this run in one process: starting workers would cost more."""
+
+
+def workers_for(job: Job, n_items: int) -> int:
+    """Return how many processes to use: --jobs, else the cores, one for small batches."""
+    if job.jobs is not None:
+        return max(1, job.jobs)
+    if n_items < SMALL_BATCH:
+        return 1
+    return max(1, min(os.cpu_count() or 1, n_items // SMALL_BATCH))
+
+
+def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summary:
+    """Parse every item, write each output in input order, report each failure; return the summary.
+
+    Ctrl-C stops the batch: what was done is counted, ``summary.interrupted``
+    is set, and no output is left half-written (outputs are renamed into
+    place whole).
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     summary = Summary()
     t0 = time.perf_counter()
-    stream = job.out_dir is None
-    single = len(items) == 1 and stream
-    for item in items:
-        if job.skip_existing and job.out_dir and out_path(job, item).exists():
-            summary.skipped += 1
+    job.single = len(items) == 1 and job.out_dir is None
+    n = workers_for(job, len(items))
+    pool = None
+    try:
+        if n > 1:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            pool = ctx.Pool(n, initializer=_worker_init, initargs=(job,))
+            results = pool.imap(_worker, items, chunksize=max(1, min(64, len(items) // (n * 8) or 1)))
+        else:
+            results = ((item, *process(item, job)) for item in items)
+        for item, status, payload in results:
+            if status == "ok":
+                out.write(payload)
+                summary.parsed += 1
+            elif status == "written":
+                summary.parsed += 1
+            elif status == "skipped":
+                summary.skipped += 1
+            else:
+                _fail(summary, item, payload, job, job.out_dir is None and not job.single, out, err)
             if on_done:
                 on_done()
-            continue
-        try:
-            record = parse_item(item, job)
-        except InputError as e:
-            _fail(summary, item, str(e), job, stream and not single, out, err)
-        except RecursionError:
-            _fail(summary, item, "input nested too deeply to parse", job, stream and not single, out, err)
-        except Exception as e:  # a bug in a rule: reported per input, the batch goes on
-            reason = f"internal error ({type(e).__name__}: {e}); please report it"
-            _fail(summary, item, reason, job, stream and not single, out, err)
-        else:
-            if not single:
-                record = {"source": item.source, **record}
-            try:
-                if stream:
-                    if not single and job.fmt == "yaml":
-                        out.write("---\n")
-                    out.write(dump(record, "jsonl" if (job.fmt == "json" and not single) else job.fmt))
-                else:
-                    write_atomic(out_path(job, item), dump(record, job.fmt))
-                summary.parsed += 1
-            except OSError as e:
-                _fail(summary, item, f"cannot write output: {e.strerror or e}", job, False, out, err)
-        if on_done:
-            on_done()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     summary.seconds = time.perf_counter() - t0
     return summary
 
