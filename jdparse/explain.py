@@ -27,6 +27,13 @@ _MARKS = {
     _blocks.TEXT: "\u00b6", _blocks.BOILERPLATE: "~",
 }
 """One character per block type, beside each line; continuation lines get an arrow."""
+_SHOWN = str.maketrans({"\t": " ", "\f": " ", "\v": " ", "\r": " "})
+"""Tabs and other control white space printed as one space each: rich would expand a
+tab to the next stop, and one character per character keeps highlights aligned."""
+
+
+def _shown(s: str) -> str:
+    return s.translate(_SHOWN)
 """Values longer than this are cut in the field header (the source follows in full)."""
 
 
@@ -201,11 +208,11 @@ def render(text: str, console) -> None:
             kind = Text(ln["section"] or "", style="bold magenta" if ln["section"] != previous else "dim magenta")
             previous = ln["section"]
         if ln["block"] == _blocks.BOILERPLATE:
-            body.append(ln["text"], style="dim")
+            body.append(_shown(ln["text"]), style="dim")
         elif ln["block"] == _blocks.HEADING:
-            body.append(ln["text"], style="bold")
+            body.append(_shown(ln["text"]), style="bold")
         else:
-            body.append(ln["text"])
+            body.append(_shown(ln["text"]))
         if ln["rule"] is not None:
             note = ln["rule"] if not ln["kind"] else f"{ln['rule']} \u2192 {ln['kind']}"
             body.append("  \u25c2 " + note, style="dim cyan" if ln["block"] == _blocks.BOILERPLATE else "cyan")
@@ -271,13 +278,13 @@ def _source(text: str, f: dict, width: int, marks: tuple[str, str], Table, Text)
         body = Text()
         if lo > line_start:
             body.append("\u2026", style="dim")
-        body.append(text[lo:a])
+        body.append(_shown(text[lo:a]))
         if marks[0]:
             body.append(marks[0], style="dim")
-        body.append(text[a:e], style="reverse bold")
+        body.append(_shown(text[a:e]), style="reverse bold")
         if marks[1]:
             body.append(marks[1], style="dim")
-        body.append(text[e:hi])
+        body.append(_shown(text[e:hi]))
         if hi < line_end:
             body.append("\u2026", style="dim")
         grid.add_row(Text(str(n)), Text("\u2502"), body)

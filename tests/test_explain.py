@@ -157,6 +157,12 @@ def test_render_does_not_read_markup_or_emoji_codes():
     assert "[link=x]Go[/link] [/]" in out
 
 
+def test_render_prints_a_tab_as_one_space_so_the_span_stays_aligned():
+    out = _rendered("QA Lead\tAcme\nLOCATION:\tBerlin, Germany\n")
+    assert "LOCATION: \u27e6Berlin, Germany\u27e7" in out
+    assert "\t" not in out
+
+
 def test_render_candidates_table():
     out = _rendered((FIXTURES / "mailing-list.txt").read_text(encoding="utf-8"))
     assert "BRIGHTLINE SOFTWARE" in out.split("Candidates that lost", 1)[1]
