@@ -79,6 +79,8 @@ _HEADING_ORDINAL = re.compile(
 _LABEL = re.compile(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
 _TERMINAL = ".!?\u3002\uff01\uff1f"
 _WORD = re.compile(r"\w+")
+# "About Acme", "Über uns", "À propos de X": such a short line is a heading.
+_ABOUT_LINE = re.compile(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
 
 
@@ -222,6 +224,8 @@ def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_af
         return None
     if _is_all_caps(t) and _words(t) <= 8:
         return "heading.caps"
+    if _words(t) <= 6 and _ABOUT_LINE.match(t):
+        return "heading.about"
     if next_is_bullet and _words(t) <= 7:
         return "heading.before_list"
     if blank_before and blank_after and _words(t) <= 6 and (t[0].isupper() or not t[0].isalpha()):
@@ -314,12 +318,16 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
     if is_first and shape not in ("heading.markdown",):
         return None
     kind, rule = vocab.classify(hk, allow_keywords=shape is not None)
+    start = ln.start
+    md = _MD_HEADING.match(t)
+    if md:
+        start += md.end()  # the heading's text, without its "#" marks
     if kind is not None and (shape is not None or rule == "heading.exact"):
         if rule == "heading.exact" and shape is None and _words(t) > 8:
             return None
-        return Block(HEADING, ln.start, ln.end, ln.index, ln.index, rule, kind, blank_before=blank_before)
+        return Block(HEADING, start, ln.end, ln.index, ln.index, rule, kind, blank_before=blank_before)
     if shape is not None:
-        return Block(HEADING, ln.start, ln.end, ln.index, ln.index, shape, None, blank_before=blank_before)
+        return Block(HEADING, start, ln.end, ln.index, ln.index, shape, None, blank_before=blank_before)
     return None
 
 

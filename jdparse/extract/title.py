@@ -97,11 +97,12 @@ def _nameish(s: str) -> bool:
     t = s.strip().rstrip(".")
     if not t or len(t.split()) > 8 or len(t) > 80 or t.endswith((":", "!", "?")):
         return False
-    if t[:1].isdigit():
+    if t[:1].isdigit() or key(t).split()[0] in _PRONOUNS:
         return False
     return tag_kind(t) is None and not has_role(t)
 
 
+_NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
 _PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
@@ -112,7 +113,8 @@ def _is_company(s: str) -> bool:
     t = s.strip()
     if not t or key(t).split()[0] in _PRONOUNS or key(t) in _PRONOUNS:
         return False
-    return (t[0].isupper() or not t[0].isalpha()) and _nameish(t)
+    caseless = t[0].lower() == t[0].upper()  # CJK and other scripts without case
+    return (t[0].isupper() or not t[0].isalpha() or caseless) and _nameish(t)
 
 
 def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
@@ -273,7 +275,11 @@ def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
     text = ctx.text
     if len(parts) >= 2:
         kinds = [tag_kind(text[a:e]) for a, e in parts]
-        role_idx = [i for i, (a, e) in enumerate(parts) if kinds[i] is None and has_role(text[a:e])]
+        # A part naming a job is the title even when it also reads as a tag
+        # ("marketing intern" is an employment type too); places, modes,
+        # pay and addresses are never titles.
+        role_idx = [i for i, (a, e) in enumerate(parts)
+                    if kinds[i] not in _NEVER_TITLE and has_role(text[a:e])]
         piped = "|" in body
         if role_idx and (piped or all(k is not None for i, k in enumerate(kinds) if i not in role_idx[:1] and i != 0)):
             i = role_idx[0]
@@ -283,7 +289,7 @@ def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
             c = None
             if i > 0:
                 for j in range(i):
-                    if kinds[j] is None:
+                    if kinds[j] is None or (kinds[j] == "url" and _bare_domain(text[parts[j][0]:parts[j][1]])):
                         ca, ce = _trim_paren(text, *parts[j])
                         c = ctx.value(ca, ce, "company.split_line")
                         break
@@ -302,6 +308,12 @@ def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
         a, e = _trim_paren(text, base, base + len(body))
         return ctx.value(a, e, "title.first_line"), None
     return None, None
+
+
+def _bare_domain(s: str) -> bool:
+    """Return whether ``s`` is a bare domain ("hearsie.com"), which names a company."""
+    t = s.strip()
+    return "/" not in t and "@" not in t and " " not in t and "." in t
 
 
 def _trim_paren(text: str, a: int, e: int) -> tuple[int, int]:
