@@ -48,7 +48,7 @@ def build(blocks: list[Block]) -> Outline:
     sections: list[list] = [["header", None, [], "section.header"]]
     labels: list[Block] = []
     boiler: list[Block] = []
-    for b in blocks:
+    for i, b in enumerate(blocks):
         cur = sections[-1]
         if b.type == BOILERPLATE:
             boiler.append(b)
@@ -59,7 +59,7 @@ def build(blocks: list[Block]) -> Outline:
                 # A field named as a heading ("Location(s)" over "Atlanta, GA").
                 sections.append([_field_section(b.kind), b, [], b.rule])
                 labels.append(b)
-            elif cur[0] in LIST_KINDS:
+            elif cur[0] in LIST_KINDS and _opens_list(blocks, i):
                 cur[2].append(b)  # a sub-heading inside a list section
             else:
                 sections.append(["other", b, [], "section.unknown_heading"])
@@ -77,6 +77,19 @@ def build(blocks: list[Block]) -> Outline:
         tuple(Section(k, h, tuple(bs), r) for k, h, bs, r in sections if h is not None or bs),
         tuple(labels), tuple(boiler),
     )
+
+
+def _opens_list(blocks: list[Block], i: int) -> bool:
+    """Return whether the heading at ``i`` is followed by bullets (a sub-heading of a list).
+
+    A heading of unknown kind inside a list section that is followed by prose
+    ("Our offices and way of working" over a paragraph) starts a new topic.
+    """
+    for b in blocks[i + 1:i + 3]:
+        if b.type == BOILERPLATE:
+            continue
+        return b.type in (BULLET, HEADING)
+    return False
 
 
 def _field_section(kind: str) -> str:

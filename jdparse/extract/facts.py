@@ -50,8 +50,9 @@ def _header_except_title(ctx, title: Value | None) -> list[tuple[int, int]]:
 
 
 def _body_blocks(ctx, skip=_BODY_SKIP):
+    """Yield the prose, bullets and labels of the sections not skipped (header prose included)."""
     for sec in ctx.outline.sections:
-        if sec.kind in skip or sec.kind == "header":
+        if sec.kind in skip:
             continue
         for b in sec.blocks:
             if b.type in (TEXT, LABEL) or b.type == "bullet":
@@ -197,7 +198,6 @@ def experience(ctx) -> Value | None:
     text = ctx.text
     found = []
     blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
-    blocks += [b for b in ctx.lead if b.type == TEXT]
     for b in blocks:
         for m in exp.find_experience(text[b.start:b.end]):
             found.append((b.start, m))
