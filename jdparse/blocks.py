@@ -51,20 +51,18 @@ class Block:
 # A bullet glyph, a number or a letter that opens a list item.  The glyph must
 # be followed by white space, so "-5%" or "*args" are not bullets.
 _BULLET = re.compile(
-    r"""[ \t\u00a0\u3000]*
-    (?:
-      [\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u25b6
-       \u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606
-       \u2756\u27a1\uf0b7\-\*\+\u2013\u2014~>]       # glyph bullets (incl. a Word symbol-font dot)
-      | \(?\d{1,2}[.)](?![\d.])                       # 1.  1)  (1)
-      | \(?[a-zA-Z]\)                                 # a)  (b)
-      | [\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,3}[\u3001.\uff0e]  # 一、
-      | \d{1,2}[\u3001\uff0e]                           # 1、 1．
-    )
-    [ \t\u00a0\u3000]+""",
-    re.VERBOSE,
+    # glyph bullets (the class on one line: in VERBOSE mode white space inside
+    # a class is literal); "\uf0b7" is the dot of Word's symbol font
+    r"[ \t\u00a0\u3000]*"
+    r"(?:[\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u25b6"
+    r"\u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606"
+    r"\u2756\u27a1\uf0b7\-*+\u2013\u2014~>]"
+    r"|\(?\d{1,2}[.)](?![\d.])"  # 1.  1)  (1)
+    r"|\(?[a-zA-Z]\)"  # a)  (b)
+    r"|[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,3}[\u3001.\uff0e]"  # 一、
+    r"|\d{1,2}[\u3001\uff0e]"  # 1、 1．
+    r")[ \t\u00a0\u3000]+"
 )
-
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = re.compile(
@@ -90,7 +88,7 @@ _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
 def _strip_decoration(s: str) -> str:
     """Return ``s`` without emoji, symbols, markdown emphasis and edge punctuation."""
     if s.isascii():
-        return s.translate(_ASCII_MARKS).strip(" \t-:.[]=~")
+        return s.translate(_ASCII_MARKS).strip(" \t-:.[]=~?!")
     out = []
     for ch in s:
         cat = unicodedata.category(ch)
@@ -98,7 +96,7 @@ def _strip_decoration(s: str) -> str:
             out.append(" ")
         else:
             out.append(ch)
-    return "".join(out).strip(" \t-\u2013\u2014:\uff1a.\u3002[]=~")
+    return "".join(out).strip(" \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01")
 
 
 def heading_key(s: str) -> str:
@@ -220,6 +218,8 @@ def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_af
     last = t.rstrip()[-1]
     if last in ":\uff1a":
         return "heading.colon"
+    if last in "?\uff1f" and _words(t) <= 6:
+        return "heading.question"  # "Who are you?", "Qui sommes-nous ?"
     if last in _TERMINAL or last in ",;":
         return None
     if _is_all_caps(t) and _words(t) <= 8:
@@ -332,9 +332,15 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
 
 
 def _continuation(lines, i: int, wrap: int, end: int) -> tuple[int, int]:
-    """Return (end offset, last line index) of the logical line starting at ``i``."""
+    """Return (end offset, last line index) of the logical line starting at ``i``.
+
+    The posting's first line is never continued: it is a title or a name,
+    and the line under it is another header line, however wide it is.
+    """
     last = i
     n = len(lines)
+    if all(ln is None for ln in lines[:i]):
+        return end, last
     cur = lines[i]
     while last + 1 < n and lines[last + 1] is not None:
         nxt = lines[last + 1]

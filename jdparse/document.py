@@ -25,9 +25,10 @@ def tidy(s: str) -> str:
     """Return ``s`` with runs of white space collapsed to one space and ends trimmed.
 
     This is the only change made to text that is reported: the characters are
-    the posting's own.
+    the posting's own (invisible ones such as a zero-width space included;
+    they are left out of matching keys only).
     """
-    return " ".join(s.translate(_INVISIBLE).split())
+    return " ".join(s.split())
 
 
 def key(s: str) -> str:

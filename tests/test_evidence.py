@@ -151,10 +151,6 @@ INVISIBLE = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "document.tidy() drops U+200B/U+00AD from reported values ('Senior\\u200b Backend' is reported "
-    "as 'Senior Backend'), so the value is not its span's text under str.split collapsing; either "
-    "the contract names tidy() as the comparison or reported values keep these characters"))
 @pytest.mark.parametrize("name", sorted(INVISIBLE))
 def test_invisible_characters_stay_in_reported_text(name):
     posting = jdparse.parse(INVISIBLE[name])
@@ -163,10 +159,6 @@ def test_invisible_characters_stay_in_reported_text(name):
             assert _collapse(posting.text[v.span.start:v.span.end]) == _collapse(v.value)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "blocks._BULLET is re.VERBOSE and its glyph class spans a line break, so ' ' and '\\n' are "
-    "glyphs: any line indented by 2+ spaces is a bullet, and a wrapped bullet's indented second "
-    "line becomes an item of its own"))
 def test_wrapped_bullet_is_one_item():
     text = ("Engineer\nAcme\n\nResponsibilities\n"
             "- Build the thing that does many important tasks for our\n"
