@@ -213,9 +213,13 @@ def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_af
         return "heading.markdown"
     if t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
         return "heading.bold"
-    if _words(t) > 10 or len(t) > 90:
-        return None
     last = t.rstrip()[-1]
+    if _words(t) > 10 or len(t) > 90:
+        # "Le poste comprend les missions suivantes :" over a list: a lead-in
+        # sentence that names the list; it counts only if its words say what.
+        if last in ":\uff1a" and next_is_bullet and _words(t) <= 30:
+            return "heading.leadin"
+        return None
     if last in ":\uff1a":
         return "heading.colon"
     if last in "?\uff1f" and _words(t) <= 6:
@@ -322,6 +326,8 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
     md = _MD_HEADING.match(t)
     if md:
         start += md.end()  # the heading's text, without its "#" marks
+    if shape == "heading.leadin" and kind is None:
+        return None
     if kind is not None and (shape is not None or rule == "heading.exact"):
         if rule == "heading.exact" and shape is None and _words(t) > 8:
             return None

@@ -23,28 +23,66 @@ from ..sections import LIST_KINDS
 _MAX_ITEM = 1200  # longer "items" are page dumps, not list entries
 
 
+def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
+    """Return one pattern for a {language: [phrase]} table: whole words (CJK anywhere)."""
+    words = sorted({w for ws in table.values() for w in ws}, key=len, reverse=True)
+    latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
+    cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
+    alts = []
+    if latin:
+        alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
+    if cjk:
+        alts.append("|".join(cjk))
+    body = "|".join(alts) or r"(?!)"
+    if anchored:
+        body = r"\W{0,3}(?:" + body + ")"
+    return re.compile(body, re.IGNORECASE)
+
+
 @rules.derived
-def _markers() -> tuple[re.Pattern, re.Pattern]:
+def _markers() -> dict[str, re.Pattern]:
     data = rules.load("lists")
+    return {
+        "nice": _pattern(data["nice"]),
+        "lead": _pattern(data.get("lead", {}), anchored=True),
+        "strong": _pattern(data.get("strong", {})),
+        "must": _pattern(data.get("must", {})),
+    }
 
-    def pat(table: dict) -> re.Pattern:
-        words = sorted({w for ws in table.values() for w in ws}, key=len, reverse=True)
-        latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
-        cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
-        alts = []
-        if latin:
-            alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
-        if cjk:
-            alts.append("|".join(cjk))
-        return re.compile("|".join(alts) or r"(?!)", re.IGNORECASE)
 
-    return pat(data["nice"]), pat(data.get("must", {}))
+_PARENS = re.compile(r"\(([^()]{0,80})\)")
+_FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
+
+
+def optional_strength(item: str) -> str | None:
+    """Return "strong" or "weak" when an item says it is optional, else None.
+
+    Strong: a marker that can only mean optional ("nice to have", "(a plus)"),
+    which moves the item out of any list.  Weak: other markers ("Python is a
+    plus", "preferred"), which move a requirement.  A "must" keeps it.
+    """
+    m = _markers()
+    first = _FIRST_SENTENCE.match(item).group()
+    # Parentheses count only when a marker is all they hold.
+    whole_parens = False
+    for p in _PARENS.finditer(first):
+        inner = p.group(1).strip(" .,;:!")
+        hit = m["nice"].fullmatch(inner) or m["strong"].fullmatch(inner)
+        if hit:
+            whole_parens = True
+    outside = _PARENS.sub(" ", first)
+    if m["must"].search(outside):
+        return None
+    if whole_parens or m["strong"].search(outside) and m["nice"].search(outside):
+        return "strong"
+    if m["nice"].search(outside) or m["lead"].match(outside):
+        return "weak"
+    return None
 
 
 def is_optional(item: str) -> bool:
     """Return whether a requirement says it is optional (and does not say it is a must)."""
-    nice, must = _markers()
-    return nice.search(item) is not None and must.search(item) is None
+    return optional_strength(item) is not None
 
 
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
@@ -84,13 +122,14 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 continue
             out[kind].extend(items)
     moved = []
-    keep = []
-    for v in out["requirements"]:
-        if is_optional(v.value):
-            moved.append(Value(v.value, v.span, "list.nice_moved"))
-        else:
-            keep.append(v)
-    out["requirements"] = keep
+    for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
+        keep = []
+        for v in out[kind]:
+            if optional_strength(v.value) in needed:
+                moved.append(Value(v.value, v.span, "list.nice_moved"))
+            else:
+                keep.append(v)
+        out[kind] = keep
     out["nice_to_have"] = sorted(out["nice_to_have"] + moved, key=lambda v: v.span.start)
     return {k: tuple(_dedupe(vs)) for k, vs in out.items()}
 
