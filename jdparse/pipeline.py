@@ -33,7 +33,7 @@ def parse(text: str) -> Posting:
     return Posting(
         title=title,
         company=company,
-        locations=facts.locations(ctx, title),
+        locations=facts.locations(ctx, title, company),
         work_mode=facts.work_mode(ctx, title),
         seniority=facts.seniority(ctx, title),
         employment_type=facts.employment_type(ctx, title),

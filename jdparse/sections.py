@@ -39,7 +39,7 @@ class Outline:
 
     sections: tuple[Section, ...]
     labels: tuple[Block, ...]
-    """Field labels ("LOCATION: Yerevan"), wherever they stand."""
+    """Every ``LABEL: value`` line ("LOCATION: Yerevan"), wherever it stands."""
     boilerplate: tuple[Block, ...]
 
 
@@ -64,10 +64,10 @@ def build(blocks: list[Block]) -> Outline:
             else:
                 sections.append(["other", b, [], "section.unknown_heading"])
         elif b.type == LABEL:
+            labels.append(b)  # every label is a field fact ("LOCATION: x", "SALARY: y")
             if b.kind in SECTION_KINDS:
                 sections.append([b.kind, b, [b], b.rule])
             else:
-                labels.append(b)
                 if cur[0] in LIST_KINDS:
                     sections.append(["other", None, [], "section.after_label"])
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rules
 from ..blocks import HEADING, LABEL, TEXT
 from ..model import Location, Salary, Value
 from .tags import glued_segments
@@ -37,16 +38,38 @@ def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
     return out
 
 
-def _header_except_title(ctx, title: Value | None) -> list[tuple[int, int]]:
-    segs = []
-    for a, e in header_segments(ctx, title):
-        if title is not None and a <= title.span.start < e:
-            # the title line: what is before and after the title itself
-            segs.append((a, title.span.start))
-            segs.append((title.span.end, e))
-        else:
-            segs.append((a, e))
+def _header_except_title(ctx, title: Value | None, company: Value | None = None) -> list[tuple[int, int]]:
+    """Return the header's segments with the title (and the company name) cut out."""
+    segs = header_segments(ctx, title)
+    for v in (title, company):
+        if v is None:
+            continue
+        out = []
+        for a, e in segs:
+            if a <= v.span.start < e:
+                out.append((a, v.span.start))
+                out.append((min(v.span.end, e), e))
+            else:
+                out.append((a, e))
+        segs = out
     return [(a, e) for a, e in segs if e > a]
+
+
+# Separators of a header line's fields: middle dots, pipes, semicolons, emoji
+# field markers ("💰 ... 🌎 ...") and spaced dashes.
+_FIELD_SEP = re.compile(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
+
+
+def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
+    """Return the fields of a header segment, split at its separators."""
+    out, pos = [], a
+    for m in _FIELD_SEP.finditer(text, a, e):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < e:
+        out.append((pos, e))
+    return out
 
 
 def _body_blocks(ctx, skip=_BODY_SKIP):
@@ -72,30 +95,81 @@ def _label_spans(ctx, *kinds):
 
 # --- locations ---------------------------------------------------------------
 
-def locations(ctx, title: Value | None) -> tuple[Location, ...]:
-    """Return the job's places from the first source that names any."""
+def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[Location, ...]:
+    """Return the job's places from the first source that names any.
+
+    In the header only a field that is mostly a place counts ("Lisbon,
+    Portugal", "Remote - UK"), so an organisation's name that holds a place
+    ("Lycos Europe", "Acme US – Platform team") gives none.
+    """
     from . import places
 
     text = ctx.text
     sources: list[tuple[str, list[tuple[int, int]]]] = []
     sources.append(("locations.label", [(a, e) for a, e, _ in _label_spans(ctx, "location")]))
-    head = _header_except_title(ctx, title)
+    head = []
+    for a, e in _header_except_title(ctx, title, company):
+        for pa, pe in _place_parts(text, a, e):
+            seg = text[pa:pe]
+            found = places.find_places(seg)
+            covered = sum(sum(ch.isalnum() for ch in seg[p.start:p.end]) for p in found)
+            if found and covered >= 0.4 * _letters_left(seg):
+                head.append((pa, pe))
     sources.append(("locations.header", head))
     loc_secs = []
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
             loc_secs.append((b.start, b.end))
     sources.append(("locations.section", loc_secs))
-    for rule, spans in sources:
+    sources.append(("locations.body_cue", _cued_spans(ctx)))
+    # Labels and header together (a board header and a "Location:" field may
+    # each name a place); then a location section; then a cue in the body.
+    tiers = [sources[0:2], sources[2:3], sources[3:4]]
+    for tier in tiers:
         found: list[Location] = []
-        for a, e in spans:
-            for p in places.find_places(text[a:e]):
-                span = ctx.doc.span(a + p.start, a + p.end)
-                found.append(Location(p.name, span, rule, p.country, p.kind))
+        for rule, spans in tier:
+            for a, e in spans:
+                for p in places.find_places(text[a:e]):
+                    span = ctx.doc.span(a + p.start, a + p.end)
+                    found.append(Location(p.name, span, rule, p.country, p.kind))
         found = _dedupe_places(found)
         if found:
             return tuple(found)
     return ()
+
+
+_CUE_WINDOW = 60
+
+
+@rules.derived
+def _place_cues() -> re.Pattern:
+    cues = rules.load("places").get("job_place_cues") or {}
+    words = sorted({w for ws in cues.values() for w in ws}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+
+
+def _cued_spans(ctx) -> list[tuple[int, int]]:
+    """Return the text right after a job-place cue ("based in ...") in the body."""
+    text = ctx.text
+    pat = _place_cues()
+    out = []
+    for b in _body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})):
+        for m in pat.finditer(text, b.start, b.end):
+            out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _letters_left(seg: str) -> int:
+    """Return the letters of a header field once work-mode and tag words are set aside."""
+    from . import employment, seniority, work_mode
+
+    spans = [(m.start, m.end) for m in work_mode.find_work_modes(seg)]
+    spans += [(m.start, m.end) for m in employment.find_employment_types(seg)]
+    spans += [(m.start, m.end) for m in seniority.find_levels(seg)]
+    drop = sum(sum(ch.isalnum() for ch in seg[a:b]) for a, b in spans)
+    return max(1, sum(ch.isalnum() for ch in seg) - drop)
 
 
 def _dedupe_places(found: list[Location]) -> list[Location]:
