@@ -172,6 +172,15 @@ def _tables() -> _Tables:
     )
 
 
+# A head count, not the job's type: "50 full-time employees", "20 full-time
+# staff developers" (a number right before, or people right after).
+_COUNT_BEFORE = re.compile(r"\d[\d,.+]*\s*$")
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:employees|staff|people|workers|team members|engineers|developers|colleagues|mitarbeiter|salariés|empleados|funcionários|anställda)\b",
+    re.IGNORECASE,
+)
+
+
 def find_employment_types(text: str) -> list[Match]:
     """Return every employment-type word of ``text``, in order, stop contexts left out."""
     t = _tables()
@@ -180,6 +189,8 @@ def find_employment_types(text: str) -> list[Match]:
     for m in t.words.finditer(text):
         s, e = m.span()
         if any(a < e and s < b for a, b in stopped):
+            continue
+        if _COUNT_BEFORE.search(text, max(0, s - 12), s) and _PEOPLE_AFTER.match(text, e):
             continue
         typ, lang = t.lookup[_fold(m.group())]
         out.append(Match(s, e, typ, f"employment.{lang}"))
