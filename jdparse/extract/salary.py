@@ -1,0 +1,575 @@
+"""Salary candidates in a string: amounts, currency, period, offsets and a confidence.
+
+>>> [(m.min, m.max, m.currency, m.period) for m in find_salaries("Remote | $170-230K + equity")]
+[(170000.0, 230000.0, 'USD', 'year')]
+
+The extractor is one pure function, :func:`find_salaries`.  Vocabulary
+(currencies, multipliers, period words, context words) lives in
+``jdparse/data/currencies.yaml``; this module holds the number grammar and
+the logic.  Amounts are matched (not searched) where a run of digits
+starts, each run read once; every pattern uses bounded repetition and no
+nested quantifier over overlapping classes, so the whole scan is linear in
+the input (stdlib ``re`` backtracks: an unbounded ``\\s*`` could make it
+quadratic on a long run of digits and spaces).  Matching runs on a copy of
+the text with ASCII letters lower-cased, so vocabulary is case-insensitive.
+
+Rule ids: ``salary.range`` (two amounts), ``salary.single`` (one amount, so
+min == max), ``salary.up_to`` (a maximum only), ``salary.from`` (a minimum
+only).  A match with ``confidence >= SALARY_THRESHOLD`` is a salary; lower
+ones are candidates the pipeline may show in ``--explain`` but should not
+report.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .. import rules
+
+__all__ = ["SalaryMatch", "find_salaries", "SALARY_THRESHOLD"]
+
+SALARY_THRESHOLD = 3
+"""Lowest confidence at which a match is taken to be a salary.
+
+A currency alone gives 3, so "$170-230K" passes; a bare number needs a
+salary keyword, a written period or a label to get there."""
+
+# Confidence weights (summed).  A currency or a known salary field is the
+# strongest evidence; a keyword or a period nearly as strong; a range a little.
+_W_CURRENCY = 3
+_W_LABELLED = 3
+_W_KEYWORD = 2
+_W_PERIOD = 2
+_W_RANGE = 1
+_W_SMALL = -2          # under 100 with no period: a price, a fee, a donation
+
+_ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryMatch:
+    """One salary candidate: where it is, what it says, which rule, how sure."""
+
+    start: int
+    """Offset of the first character of the amount text in the string searched."""
+    end: int
+    """Offset just past it; ``text[start:end]`` is the verbatim salary text."""
+    min: float | None
+    max: float | None
+    currency: str | None
+    """ISO 4217 code, or None when none is written."""
+    period: str | None
+    """hour, day, week, month or year; None when not written and not certain."""
+    annualized_min: float | None
+    annualized_max: float | None
+    rule: str
+    """salary.range, salary.single, salary.up_to or salary.from."""
+    confidence: int
+    """Higher is more certainly a salary; compare with SALARY_THRESHOLD."""
+
+
+# A number as postings write it.  Thousands groups are bounded ({1,4}) and
+# the plain form to 9 digits, so no attempt reads more than ~20 characters.
+_NUMBER = r"""
+    (?:
+        \d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?                       # 88,305  1,800.50: comma thousands
+      | \d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,2})?                       # 65.000  1.800,00: dot thousands
+      | \d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,3}(?:,\d{1,2})?    # 181 000: space thousands
+      | \d{1,9}(?:[.,]\d{1,2})?                                    # 350  38.46  1,5: plain
+    )
+    (?!\d|[.,]\d)                                                  # not the head of a longer number, date or version
+"""
+
+# A range separator that needs no opening word: dashes, tildes, and the
+# "to" words of the data file (filled in by _compiled()).
+_SEP = r"""
+    (?:
+        [ \t]{0,3}(?:-{1,2}|[\u2010-\u2015\u2212~\u301c\uff5e])[ \t]{0,3}   # - – — ~ 〜 ～
+      | [ \t]{1,3}(?:%(to)s)[ \t]{1,3}                                     # to, bis, à, a, al, até
+    )
+"""
+
+# The words that join a range opened by "between" (and the plain separators).
+_SEP_BETWEEN = r"""
+    (?:
+        [ \t]{1,3}(?:%(and)s)[ \t]{1,3}(?:(?:%(articles)s)[ \t]{1,2})?     # between X and Y, tra X ed i Y
+      | %(sep)s                                                            # between X - Y
+    )
+"""
+
+# One amount or two, each with its currency before or after, its multiplier
+# and its period; matched (not searched) where a currency or a number
+# starts.  %(...)s are alternations from the data file.
+_BODY = r"""
+    (?:(?P<c1>%(cur_before)s)[ \t]{0,2})?                          # $, EUR €, PLN
+    (?P<a1>%(number)s)
+    (?:[ \t]?(?P<m1>%(mult)s))?                                    # 170K, 1.2 M
+    (?:[ \t]{0,2}(?P<c2>%(cur_after)s))?                           # 65.000 €, 250$
+    (?P<p1>%(period)s)?                                            # US$52/hour to ...
+    (?:
+        %(sep)s
+        (?:(?P<c3>%(cur_before)s)[ \t]{0,2})?
+        (?P<a2>%(number)s)
+        (?:[ \t]?(?P<m2>%(mult)s))?
+        (?:[ \t]{0,2}(?P<c4>%(cur_after)s))?
+    )?
+    (?P<p2>%(period)s)?                                            # ... /yr, gross/year, por mês
+"""
+
+# Words right before an amount that make it a range, a maximum, a minimum or
+# an estimate; searched at the end of a short window, kept out of the span.
+_INTRO = r"""
+    (?:
+        (?P<between>%(between)s)[ \t]{1,3}(?:(?:%(articles)s)[ \t]{1,2})?   # between, tra (i): opens an "and" range
+      | (?P<upto>%(upto)s)[ \t]{0,3}                                        # up to: a maximum only
+      | (?P<from>%(from)s)[ \t]{0,3}                                        # from, starting at: a minimum only
+      | (?P<approx>%(approx)s)[ \t]{0,3}                                    # about, environ: one amount
+    )\Z
+"""
+
+# A number's first digit; each run is read once, so the scan is linear.
+_DIGITS = re.compile(r"\d+")
+
+# Characters that, right before a digit, make it part of a word, a version
+# or a longer number (".NET6", "v3", "1,5"), unless a currency ends there.
+_GLUED_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.,")
+
+# A period phrase after an amount: an optional gross/net word, then a
+# connector and a unit ("/ Per Year", "par an") or a word that says it alone.
+_PERIOD = r"""
+    (?:
+        [ \t]{0,3}
+        (?:\(?(?:%(quals)s)\)?[ \t]{0,2})?                 # gross, brutto, (net)
+        (?:
+            (?:/[ \t]{0,2})?(?:%(conn)s)[ \t]{0,2}(?:%(units)s)  # /year, / per year, an hour, /月
+          | (?:%(words)s)                                  # annually, p.a., monthly
+        )
+    )
+"""
+
+# Where a clause ends, for the context windows: an amount's "bonus" or
+# "funding" must be in its own clause to count against it.  Looking back,
+# "and"/"plus" do not end a clause ("plus de 35M€ par an" is revenue).
+_CLAUSE_BREAK_BEFORE = re.compile(
+    r"""
+      [\n;|•+()\[\]]        # line ends, lists, table cells, asides
+    | ,[ \t]                # "Goldman Sachs, KKR, and Visa, with ..."
+    | [.!?][ \t]            # sentence ends (not "1.5" or "p.a.")
+    """,
+    re.VERBOSE,
+)
+# Looking ahead, "+ equity", "and benefits", "plus bonus" start another item.
+_CLAUSE_BREAK_AFTER = re.compile(
+    r"""
+      [\n;|•+()\[\]]        # line ends, lists, table cells, "+ equity", asides
+    | ,[ \t]                # "$100k, bonus and equity"
+    | [.!?][ \t]            # sentence ends
+    | [ \t](?:and|plus|&)[ \t]   # "... funding and will ...", "$100k plus bonus"
+    """,
+    re.VERBOSE,
+)
+
+# Text right before an amount that makes it a phone number or part of a date.
+_PHONE_OR_DATE_BEFORE = re.compile(
+    r"""
+      (?:\+\d{0,3}|\(\d{2,4}\))[ \t]?$    # +1 415 ..., (415) 839-6885
+    | \d[-/.]$                           # 10/05/26, 2024-01-15
+    """,
+    re.VERBOSE,
+)
+
+# Text right after an amount that makes it part of a date, phone or code.
+_DATE_AFTER = re.compile(r"[-/.]\d")
+
+# Han characters and Japanese kana: "¥" is CNY in Chinese text.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_CNY_HINT = re.compile(r"rmb|cny|人民币|元")          # run on the lower-cased text
+
+# Matching runs on a copy of the text with ASCII letters lower-cased: same
+# length, so offsets hold, and case-sensitive patterns let the ``re`` engine
+# skip positions by first character (IGNORECASE turns that off), which is what
+# keeps a megabyte of digits fast.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _word(w: str, *, left: bool, right: bool, plural: bool = False) -> str:
+    """Return the regex for one word or phrase, whole-word at its letter ends.
+
+    The left boundary is checked after the first character (``U(?<!\\wU)SD``)
+    rather than before it, so every branch starts with a literal and the
+    ``re`` engine can skip positions by their first character.
+    """
+    w = w.translate(_ASCII_LOWER)
+    if w.startswith("*"):
+        w, left = w[1:], False
+    if w.endswith("*"):
+        w, right, plural = w[:-1], False, False
+    p = r"[ \t]{1,3}".join(re.escape(part) for part in w.split())
+    if left and _is_ascii_letter(w[0]):
+        first = re.escape(w[0])
+        p = first + rf"(?<![^\W\d_]{first})" + p[len(first):]
+    if plural and w.isascii() and _is_ascii_letter(w[-1]):
+        p += r"(?:e?s)?"
+    if right and _is_ascii_letter(w[-1]):
+        p += r"(?![^\W\d_])"
+    return p
+
+
+def _alt(words, *, left: bool = True, right: bool = True) -> str:
+    """Return a regex alternation of ``words``, longest first, whole-word at letter ends.
+
+    Longest first because an alternation stops at the first branch that
+    matches: "US$" must be tried before "$", "per annum" before "per".
+    """
+    ordered = sorted({str(w) for w in words}, key=lambda w: len(w.strip("*")), reverse=True)
+    return "|".join(_word(w, left=left, right=right) for w in ordered) or r"(?!)"
+
+
+def _context_alt(words) -> str:
+    """Return an alternation for context words: whole words, a plural allowed, ``*`` an open end."""
+    ordered = sorted({str(w) for w in words}, key=lambda w: len(w.strip("*")), reverse=True)
+    return "|".join(
+        # CJK words have no word boundaries to speak of: they match anywhere.
+        _word(w, left=w.isascii(), right=w.isascii(), plural=True) for w in ordered
+    ) or r"(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    body: re.Pattern
+    body_between: re.Pattern
+    intro_end: re.Pattern
+    currency_end: re.Pattern
+    currency_token: re.Pattern
+    currency: dict
+    multiplier: dict
+    multiplier_near: re.Pattern
+    currency_last: frozenset
+    """Last characters of currency aliases: a cheap test before searching back."""
+    intro_last: frozenset
+    trigger: re.Pattern
+    period_after: re.Pattern
+    period_before: re.Pattern
+    keyword: re.Pattern
+    not_salary: re.Pattern
+    not_money_unit: re.Pattern
+    annual_amount: float
+    annual_currencies: frozenset
+
+
+@rules.derived
+def _compiled() -> _Tables:
+    """Return the salary matchers compiled from ``currencies.yaml`` (and user rules)."""
+    data = rules.load("currencies")
+    currency = {str(k).translate(_ASCII_LOWER): str(v).upper() for k, v in data["currencies"].items()}
+    mult = {str(k).translate(_ASCII_LOWER): float(v) for k, v in data["multipliers"].items()}
+    per = data["periods"]
+    intros = data["intros"]
+    flags = re.VERBOSE
+
+    # Named groups per period, so one search says which period a phrase names.
+    after_parts = []
+    before_parts = []
+    conn = _alt(per["connectors"], right=False)
+    for name in _ANNUAL_FACTOR:
+        units = per["units"].get(name, [])
+        words = per["words"].get(name, [])
+        branches = []
+        if units:
+            branches.append(rf"(?:/[ \t]{{0,2}})?(?:{conn})[ \t]{{0,2}}(?:{_alt(units)})")
+        if words:
+            branches.append(rf"(?:{_alt(words)})")
+        after_parts.append(rf"(?P<{name}>{'|'.join(branches) or '(?!)'})")
+        before_parts.append(rf"(?P<{name}>{_context_alt(per['before'].get(name, []))})")
+    all_units = [u for name in _ANNUAL_FACTOR for u in per["units"].get(name, [])]
+    all_words = [w for name in _ANNUAL_FACTOR for w in per["words"].get(name, [])]
+    period = _PERIOD % {
+        "quals": _alt(per["qualifiers"]),
+        "conn": conn,
+        "units": _alt(all_units),
+        "words": _alt(all_words),
+    }
+    cur_before = rf"(?:{_alt(currency)})(?:[ \t]{{0,2}}(?:{_alt(currency)}))?"
+    cur_after = _alt(currency, left=False)
+    mult_alt = "|".join(
+        # A multiplier must not run into a word ("10km"), but may run into a
+        # currency code ("42-48KEUR", "10-25kRMB").
+        rf"{re.escape(m)}(?:(?![^\W\d_])|(?=(?:{cur_after})))"
+        for m in sorted(mult, key=len, reverse=True)
+    )
+    sep = _SEP % {"to": _alt(data["to_words"])}
+    parts = {
+        "cur_before": cur_before,
+        "cur_after": rf"(?:{cur_after})",
+        "number": _NUMBER,
+        "mult": mult_alt,
+        "period": period,
+    }
+    sep_between = _SEP_BETWEEN % {
+        "and": _alt(data["and_words"]), "articles": _alt(data["articles"]), "sep": sep,
+    }
+    intro = _INTRO % {
+        "between": _alt(intros["between"]),
+        "upto": _alt(intros["up_to"]),
+        "from": _alt(intros["from"]),
+        "approx": _alt(intros["approx"]),
+        "articles": _alt(data["articles"]),
+    }
+    # What must be near a number without a currency for it to be worth
+    # reading: a currency or a salary keyword.  Plain literals, so the scan
+    # over a long text of digits skips every position by its first character.
+    trigger_words = [str(w).strip("*") for w in (*currency, *data["keywords"])]
+    trigger = "|".join(
+        re.escape(w.translate(_ASCII_LOWER)) for w in sorted(set(trigger_words), key=len, reverse=True)
+    )
+    annual = data.get("annual_if_at_least") or {}
+    return _Tables(
+        body=re.compile(_BODY % {**parts, "sep": sep}, flags),
+        body_between=re.compile(_BODY % {**parts, "sep": sep_between}, flags),
+        intro_end=re.compile(intro, flags),
+        currency_end=re.compile(rf"(?:{cur_before})[ \t]{{0,2}}\Z"),
+        currency_token=re.compile(_alt(currency)),
+        currency=currency,
+        multiplier=mult,
+        multiplier_near=re.compile(
+            # "18~35k/month": a multiplier within the amount, for bare numbers
+            rf"[\d.,' \t~\-\u2013\u2014]{{0,14}}(?:{'|'.join(map(re.escape, mult))})"
+        ),
+        currency_last=frozenset(k[-1] for k in currency),
+        intro_last=frozenset(
+            str(w).translate(_ASCII_LOWER)[-1]
+            for ws in (*intros.values(), data["articles"]) for w in ws
+        ),
+        trigger=re.compile(trigger),
+        period_after=re.compile("|".join(after_parts)),
+        period_before=re.compile("|".join(before_parts)),
+        keyword=re.compile(_context_alt(data["keywords"])),
+        not_salary=re.compile(_context_alt(data["not_salary"])),
+        not_money_unit=re.compile(
+            rf"[ \t]{{0,2}}\+?[ \t]{{0,2}}(?:{_alt(data['not_money_units'])})"
+        ),
+        annual_amount=float(annual.get("amount", 20000)),
+        annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
+    )
+
+
+_NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009"), None)
+
+
+def _number(s: str) -> float:
+    """Return the value of a number as written, reading its separators.
+
+    A separator followed by exactly three digits groups thousands; the last
+    separator followed by one or two digits is the decimal mark.
+    """
+    s = s.translate(_NO_GROUP_SPACE)
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        return float(s.replace(grp, "").replace(dec, "."))
+    for mark in ",.":
+        if mark in s:
+            parts = s.split(mark)
+            if len(parts) > 2 or len(parts[-1]) == 3:
+                return float(s.replace(mark, ""))
+            return float(s.replace(mark, "."))
+    return float(s)
+
+
+def _clause_before(text: str, pos: int, width: int) -> str:
+    window = text[max(0, pos - width):pos]
+    last = None
+    for last in _CLAUSE_BREAK_BEFORE.finditer(window):
+        pass
+    return window[last.end():] if last else window
+
+
+def _clause_after(text: str, pos: int, width: int) -> str:
+    window = text[pos:pos + width]
+    first = _CLAUSE_BREAK_AFTER.search(window)
+    return window[:first.start()] if first else window
+
+
+def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
+    """Return the ISO code the written currency tokens name, an ISO code winning over a symbol."""
+    tokens = [tok for g in groups if g for tok in t.currency_token.findall(g)]
+    if not tokens:
+        return None
+    codes = [t.currency[tok] for tok in tokens]
+    for tok, code in zip(tokens, codes):
+        if tok.upper() == code:
+            return code
+    code = codes[0]
+    if tokens[0] in "¥￥":
+        # ¥ is both yen and yuan: JPY unless the text around is Chinese
+        # (Han characters without kana) or names the yuan.
+        window = text[max(0, pos - 300):pos + 300]
+        if _CNY_HINT.search(window) or (_HAN.search(window) and not _KANA.search(window)):
+            code = "CNY"
+    return code
+
+
+def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
+    """Return salary candidates in ``text``, in text order, each with a confidence.
+
+    ``labelled=True`` means the caller knows ``text`` is the value of a salary
+    field (after "Salary:"), so an amount without a currency counts as one.
+    Amounts that are counts, durations, shares, dates, phone numbers or
+    company money (funding, revenue, bonuses, perks) are left out.
+    """
+    t = _compiled()
+    low = text.translate(_ASCII_LOWER)
+    # Positions of currencies and salary keywords: a bare number far from all
+    # of them cannot become a salary, so it is not read at all.
+    triggers = [] if labelled else [m.start() for m in t.trigger.finditer(low)]
+    out: list[SalaryMatch] = []
+    last_end = 0                    # matches never overlap, as with finditer
+    for run in _DIGITS.finditer(low):
+        d = run.start()
+        if d < last_end:
+            continue
+        if not labelled:
+            i = bisect_left(triggers, d - 80)
+            near = i < len(triggers) and triggers[i] <= d + 60
+            if not near and not t.multiplier_near.match(low, run.end()):
+                continue
+        start = d
+        cur = None
+        if _last_char(low, d, 2) in t.currency_last:
+            cur = t.currency_end.search(low, max(last_end, d - 16), d)
+        if cur:
+            start = cur.start()
+        elif d and low[d - 1] in _GLUED_BEFORE:
+            continue
+        intro = None
+        if start > last_end and _last_char(low, start, 3) in t.intro_last:
+            intro = t.intro_end.search(low, max(last_end, start - 30), start)
+        kind = intro.lastgroup if intro else None
+        body = (t.body_between if kind == "between" else t.body).match(low, start)
+        if body is None:
+            continue
+        last_end = body.end()
+        found = _judge(t, body, intro.start() if intro else start, kind, low, labelled)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _last_char(s: str, pos: int, spaces: int) -> str:
+    """Return the character before ``pos`` once up to ``spaces`` blanks are skipped ("" at the start)."""
+    i = pos - 1
+    while i >= 0 and pos - i <= spaces and s[i] in " \t":
+        i -= 1
+    return s[i] if i >= 0 else ""
+
+
+def _judge(
+    t: _Tables, m: re.Match, opened: int, kind: str | None, text: str, labelled: bool
+) -> SalaryMatch | None:
+    """Return the SalaryMatch for one amount match, or None when it is not pay.
+
+    ``opened`` is where the match's opening word ("up to") starts, or the
+    match itself; ``kind`` names that word's group (between, upto, from, approx).
+    """
+    start, end = m.span()
+    m1 = t.multiplier.get(m["m1"] or "")
+    m2 = t.multiplier.get(m["m2"] or "")
+    a1 = _number(m["a1"])
+    a2 = _number(m["a2"]) if m["a2"] else None
+    # One multiplier written once covers both ends: "$170-230K", "10-25万".
+    if a2 is not None:
+        if m2 and not m1 and a1 < 1000:
+            m1 = m2
+        elif m1 and not m2 and a2 < 1000:
+            m2 = m1
+    v1 = a1 * (m1 or 1)
+    v2 = a2 * (m2 or 1) if a2 is not None else None
+    has_mult = bool(m1 or m2)
+    if v1 <= 0 or (v2 is not None and v2 <= 0):
+        return None                                   # "💰 0"
+    if v2 is not None and v1 > v2:
+        return None                                   # never report a swapped range
+
+    before = text[max(0, opened - 12):opened]
+    after = text[end:end + 40]
+    # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
+    if not (m["p1"] or m["p2"]) and t.not_money_unit.match(after):
+        return None
+    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(before):
+        return None
+    # Company money and pay-adjacent amounts in the same clause.
+    if t.not_salary.search(_clause_before(text, opened, 40)) or t.not_salary.search(
+        _clause_after(text, end, 40)
+    ):
+        return None
+
+    currency = _currency(t, (m["c1"], m["c2"], m["c3"], m["c4"]), text, start)
+    period_text = m["p2"] or m["p1"]
+    period = None
+    if period_text:
+        hit = t.period_after.search(period_text)
+        period = hit.lastgroup if hit else None
+    keyword_window = _clause_before(text, opened, 60) + " " + _clause_after(text, end, 30)
+    keyword = t.keyword.search(keyword_window) is not None
+    if period is None:
+        hit = t.period_before.search(_clause_before(text, opened, 50))
+        period = hit.lastgroup if hit else None
+    explicit_period = period is not None
+    mults = {m["m1"], m["m2"]}
+    if "lpa" in mults:                                # lakh per annum
+        period = period or "year"
+        currency = currency or "INR"
+        explicit_period = True
+
+    # A bare number is pay only with strong evidence around it, and never a
+    # year-like pair ("2020-2024") or a small count ("CN 52 - 53").
+    top = v2 if v2 is not None else v1
+    if currency is None:
+        if not (labelled or keyword or (explicit_period and has_mult)):
+            return None
+        if not has_mult and top < 100 and not (labelled and explicit_period):
+            return None
+        if not has_mult and 1900 <= a1 <= 2100 and (a2 is None or 1900 <= a2 <= 2100) and not labelled:
+            return None
+
+    if kind == "upto" and v2 is None:
+        lo, hi, rule = None, v1, "salary.up_to"
+    elif kind == "from" and v2 is None:
+        lo, hi, rule = v1, None, "salary.from"
+    elif v2 is not None:
+        lo, hi, rule = v1, v2, "salary.range"
+    else:
+        lo, hi, rule = v1, v1, "salary.single"
+
+    if period is None and currency in t.annual_currencies:
+        if (lo if lo is not None else hi) >= t.annual_amount:
+            period = "year"                           # "$150K-$200K" is a year
+
+    confidence = 0
+    confidence += _W_CURRENCY if currency else 0
+    confidence += _W_LABELLED if labelled else 0
+    confidence += _W_KEYWORD if keyword else 0
+    confidence += _W_PERIOD if explicit_period else 0
+    confidence += _W_RANGE if rule == "salary.range" else 0
+    if not explicit_period and top < 100 and not has_mult:
+        confidence += _W_SMALL
+
+    factor = _ANNUAL_FACTOR.get(period) if period else None
+    return SalaryMatch(
+        start=start,
+        end=end,
+        min=lo,
+        max=hi,
+        currency=currency,
+        period=period,
+        annualized_min=lo * factor if factor and lo is not None else None,
+        annualized_max=hi * factor if factor and hi is not None else None,
+        rule=rule,
+        confidence=confidence,
+    )
