@@ -67,8 +67,24 @@ def _roles() -> re.Pattern:
 
 
 @rules.derived
-def _hiring() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in rules.load("titles")["hiring"])
+def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """Return (pattern, trigger words) pairs; a bare string entry has no triggers (always tried)."""
+    out = []
+    for entry in rules.load("titles")["hiring"]:
+        if isinstance(entry, str):
+            out.append((re.compile(entry, re.IGNORECASE), ()))
+        else:
+            triggers = tuple(str(t).casefold() for t in entry.get("triggers") or ())
+            out.append((re.compile(entry["pattern"], re.IGNORECASE), triggers))
+    return tuple(out)
+
+
+def _hiring_for(seg: str):
+    """Yield the hiring patterns worth trying on ``seg`` (a trigger word occurs in it)."""
+    low = seg.casefold()
+    for pat, triggers in _hiring():
+        if not triggers or any(t in low for t in triggers):
+            yield pat
 
 
 def has_role(s: str) -> bool:
@@ -159,7 +175,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if b.type not in (TEXT, HEADING, LABEL):
             continue
         seg = text[b.start:min(b.end, b.start + _HIRING_WINDOW)]
-        for pat in _hiring():
+        for pat in _hiring_for(seg):
             m = pat.search(seg)
             if not m:
                 continue
@@ -263,7 +279,7 @@ def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
     body = line[off:]
     base = start + off
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
-    for pat in _hiring():
+    for pat in _hiring_for(body):
         hm = pat.match(body) or (pat.search(body) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
             t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
