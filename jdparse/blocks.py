@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import rules
 from .document import Document, key
+from ._cache import compile as _rx
 
 HEADING = "heading"
 """A line that names a section, known (``kind`` set) or not (``kind`` None)."""
@@ -50,7 +51,7 @@ class Block:
 
 # A bullet glyph, a number or a letter that opens a list item.  The glyph must
 # be followed by white space, so "-5%" or "*args" are not bullets.
-_BULLET = re.compile(
+_BULLET = _rx(
     # glyph bullets (the class on one line: in VERBOSE mode white space inside
     # a class is literal); "\uf0b7" is the dot of Word's symbol font
     r"[ \t\u00a0\u3000]*"
@@ -64,8 +65,8 @@ _BULLET = re.compile(
     r")[ \t\u00a0\u3000]+"
 )
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
-_MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+")
-_HEADING_ORDINAL = re.compile(
+_MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
+_HEADING_ORDINAL = _rx(
     r"""(?:
       \d{1,2}[.)\u3001\uff0e]\s*            # "1." "1)" "1、"
     | [IVX]{1,4}[.)]\s+                     # "II. "
@@ -74,12 +75,12 @@ _HEADING_ORDINAL = re.compile(
     re.VERBOSE,
 )
 # "LABEL: value": a label of at most 6 words before the first colon.
-_LABEL = re.compile(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
+_LABEL = _rx(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
 _TERMINAL = ".!?\u3002\uff01\uff1f"
-_WORD = re.compile(r"\w+")
+_WORD = _rx(r"\w+")
 # "About Acme", "Über uns", "À propos de X": such a short line is a heading.
-_ABOUT_LINE = re.compile(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
-_GLUED = re.compile(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
+_ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
+_GLUED = _rx(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
 
 
 _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
@@ -139,7 +140,7 @@ class Vocabulary:
                     alts.append(re.escape(w[:-1]) + r"\w*")
                 else:
                     alts.append(re.escape(w))
-            self.keywords.append((kind, re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")))
+            self.keywords.append((kind, _rx(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")))
 
     def classify(self, k: str, allow_keywords: bool) -> tuple[str | None, str]:
         """Return (section kind, rule id) for a heading key; kind None if unknown."""
@@ -163,7 +164,7 @@ def vocabulary() -> Vocabulary:
 def boilerplate() -> re.Pattern:
     """Return one pattern matching every boilerplate line (by its key)."""
     pats = rules.load("boilerplate").get("lines", [])
-    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
+    return _rx("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import re
+from ._cache import compile as _rx
 
 # A sentence ends at . ! ? (or their CJK forms) followed by white space and a
 # capital, a digit, a quote or an opening bracket; or at a CJK full stop.
-_END = re.compile(r"""(?:[.!?]+["'\u201d\u2019)]?\s+(?=[A-Z0-9\u00c0-\u00de"'\u201c\u2018(\[])|[\u3002\uff01\uff1f]\s*)""")
+_END = _rx(r"""(?:[.!?]+["'\u201d\u2019)]?\s+(?=[A-Z0-9\u00c0-\u00de"'\u201c\u2018(\[])|[\u3002\uff01\uff1f]\s*)""")
 # Abbreviations after which a period does not end a sentence.
-_ABBREV = re.compile(
+_ABBREV = _rx(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|Inc|Ltd|Co|Corp|Sr|Jr|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|ca|bzw|z\.B|u\.a|d\.h|Mio|Mrd|p\.a|U\.S|U\.K|B\.S|M\.S|B\.A|M\.A|Ph\.D)\.)$"
 )
 # An enumerator standing alone between sentences: "... done. 2. Next item".
-_ENUM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[a-z]\))\s*")
+_ENUM = _rx(r"\s*(?:\(?\d{1,2}[.)]|[a-z]\))\s*")
 
 
 def split(text: str, start: int = 0) -> list[tuple[int, int]]:

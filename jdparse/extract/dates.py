@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
+from .._cache import compile as _rx
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ def _patterns() -> tuple[re.Pattern, dict[str, int]]:
     for table in rules.load("dates")["months"].values():
         months.update({k.casefold(): int(v) for k, v in table.items()})
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    pat = re.compile(
+    pat = _rx(
         rf"""
         (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d))             # 2025-10-29
       | (?P<num>(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d))  # 10/29/2025, 29.10.2025

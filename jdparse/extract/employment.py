@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import rules
+from .._cache import compile as _rx
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -42,7 +43,7 @@ class Match:
 
 _HS = r"[^\S\n]"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
 
 
 def _phrase(word: str) -> str:
@@ -165,8 +166,8 @@ def _tables() -> _Tables:
     if not isinstance(stops, list) or not all(isinstance(s, str) and s for s in stops):
         raise ValueError("employment.yaml: stop_contexts: expected a list of phrases")
     return _Tables(
-        words=re.compile(_alternation(all_words, cs), re.IGNORECASE),
-        stops=re.compile(_alternation(stops), re.IGNORECASE) if stops else None,
+        words=_rx(_alternation(all_words, cs), re.IGNORECASE),
+        stops=_rx(_alternation(stops), re.IGNORECASE) if stops else None,
         lookup=lookup,
         rank={t: i for i, t in enumerate(precedence)},
     )
@@ -174,8 +175,8 @@ def _tables() -> _Tables:
 
 # A head count, not the job's type: "50 full-time employees", "20 full-time
 # staff developers" (a number right before, or people right after).
-_COUNT_BEFORE = re.compile(r"\d[\d,.+]*\s*$")
-_PEOPLE_AFTER = re.compile(
+_COUNT_BEFORE = _rx(r"\d[\d,.+]*\s*$")
+_PEOPLE_AFTER = _rx(
     r"\s+(?:\w+\s+)?(?:employees|staff|people|workers|team members|engineers|developers|colleagues|mitarbeiter|salariés|empleados|funcionários|anställda)\b",
     re.IGNORECASE,
 )

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
+from .._cache import compile as _rx
 
 __all__ = ["Match", "find_experience", "experience_min"]
 
@@ -51,9 +52,9 @@ _WINDOW = 80
 _TAIL = 30  # not_after: how far after the unit a disqualifying word may stand
 _HS = r"[^\S\n]"  # horizontal white space: a token never spans lines
 _DASH = "-\u2010-\u2015\u2212"
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
 # A sentence ends at a newline, a bullet, a pipe, a semicolon, or . ! ? before a space.
-_BOUNDARY = re.compile(r"[\n;|\u2022\u00b7]|[.!?](?=\s)")
+_BOUNDARY = _rx(r"[\n;|\u2022\u00b7]|[.!?](?=\s)")
 
 
 def _phrase(word: str) -> str:
@@ -150,7 +151,7 @@ def _tables() -> _Tables:
     num = f"(?:{digits}|{_alternation(numbers)})"
     rng = f"(?:{_HS}{{0,2}}[{_DASH}~]{_HS}{{0,2}}|{_HS}*{_alternation(_list(data, 'range_words'))}{_HS}*)"
     paren = rf"(?:{_HS}{{0,2}}\(\d{{1,2}}\))"
-    token = re.compile(
+    token = _rx(
         rf"""
         (?=[+\d]|{_first_chars(numbers)})              # fail fast, see _alternation
         (?P<pre>\+{_HS}{{0,2}})?                         # "+5 años"
@@ -169,19 +170,19 @@ def _tables() -> _Tables:
     return _Tables(
         token=token,
         numbers=numbers,
-        min_before=re.compile(_alternation(_list(data, "min_before")) + rf"{_HS}*$", re.I),
-        not_before=re.compile(
+        min_before=_rx(_alternation(_list(data, "min_before")) + rf"{_HS}*$", re.I),
+        not_before=_rx(
             rf"(?:{_alternation(_list(data, 'not_before'))}{_HS}*"
             rf"|{persons}{_HS}*:{_HS}*"       # "CTO: +13 years": someone else's
             rf"|\d{_HS}*,{_HS}*)$",           # "3, 5, 8, 10 years": a list of milestones
             re.I,
         ),
-        experience=re.compile("|".join(map(re.escape, _list(data, "experience_stems"))), re.I),
-        connector=re.compile(
+        experience=_rx("|".join(map(re.escape, _list(data, "experience_stems"))), re.I),
+        connector=_rx(
             rf"^['\u2019]?s?{_HS}*{_alternation(_list(data, 'connectors'))}", re.I
         ),
-        not_after=re.compile(_alternation(_list(data, "not_after")), re.I),
-        not_in_sentence=re.compile(
+        not_after=_rx(_alternation(_list(data, "not_after")), re.I),
+        not_in_sentence=_rx(
             "|".join(map(re.escape, _list(data, "not_in_sentence"))), re.I
         ),
     )

@@ -21,6 +21,7 @@ from .. import rules
 from ..blocks import HEADING, LABEL, TEXT
 from ..model import Location, Salary, Value
 from .tags import glued_segments
+from .._cache import compile as _rx
 
 _BODY_SKIP = frozenset({"about_company", "eeo", "benefits", "apply"})
 
@@ -57,7 +58,7 @@ def _header_except_title(ctx, title: Value | None, company: Value | None = None)
 
 # Separators of a header line's fields: middle dots, pipes, semicolons, emoji
 # field markers ("💰 ... 🌎 ...") and spaced dashes.
-_FIELD_SEP = re.compile(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
+_FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
 
 
 def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
@@ -145,7 +146,7 @@ _CUE_WINDOW = 60
 def _place_cues() -> re.Pattern:
     cues = rules.load("places").get("job_place_cues") or {}
     words = sorted({w for ws in cues.values() for w in ws}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
 
 
 def _cued_spans(ctx) -> list[tuple[int, int]]:

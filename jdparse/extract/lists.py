@@ -19,6 +19,7 @@ from .. import rules, sentences
 from ..blocks import BULLET, LABEL, TEXT
 from ..model import Value
 from ..sections import LIST_KINDS
+from .._cache import compile as _rx
 
 _MAX_ITEM = 1200  # longer "items" are page dumps, not list entries
 
@@ -36,7 +37,7 @@ def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
     body = "|".join(alts) or r"(?!)"
     if anchored:
         body = r"\W{0,3}(?:" + body + ")"
-    return re.compile(body, re.IGNORECASE)
+    return _rx(body, re.IGNORECASE)
 
 
 @rules.derived
@@ -50,8 +51,8 @@ def _markers() -> dict[str, re.Pattern]:
     }
 
 
-_PARENS = re.compile(r"\(([^()]{0,80})\)")
-_FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
+_PARENS = _rx(r"\(([^()]{0,80})\)")
+_FIRST_SENTENCE = _rx(r"^.*?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
 
 
 def optional_strength(item: str) -> str | None:

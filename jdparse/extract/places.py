@@ -40,6 +40,7 @@ from functools import cache
 from .. import rules
 from ..document import key as _key
 from ..document import tidy
+from .._cache import compile as _rx
 
 __all__ = ["Place", "lookup", "find_places", "fold"]
 
@@ -74,7 +75,7 @@ def fold(s: str) -> str:
 
 # A word of a place name. Order: dotted abbreviations first, so "U.S." is one
 # token and not "U" then "S".
-_TOKEN = re.compile(
+_TOKEN = _rx(
     r"""
     (?:[A-Z]\.){2,}            # U.S. / U.K. / U.S.A., dots included
     | [^\W\d_]+                # a run of letters (any script)
@@ -84,7 +85,7 @@ _TOKEN = re.compile(
 
 # What may join the words of one name: a space, a hyphen, an apostrophe, a dot
 # ("St. Louis"). Anything else (a comma, a slash, a bracket) ends the name.
-_JOIN = re.compile(
+_JOIN = _rx(
     r"""
     [ \t]{1,3}                 # "New York"
     | \s?[-'’]\s?              # "Winston-Salem", "Val-d'Or"
@@ -94,7 +95,7 @@ _JOIN = re.compile(
 )
 
 # The separator just before a country or state that makes it the end of a composite.
-_SEP_BEFORE = re.compile(
+_SEP_BEFORE = _rx(
     r"""
     (?: \s*,\s*                # "Lisbon, Portugal"
       | \s+[-–—]\s+            # "London - UK"
@@ -102,19 +103,19 @@ _SEP_BEFORE = re.compile(
     """,
     re.VERBOSE,
 )
-_COMMA = re.compile(r"\s*,\s*")
-_AFTER_COMMA = re.compile(r",\s*$")
+_COMMA = _rx(r"\s*,\s*")
+_AFTER_COMMA = _rx(r",\s*$")
 # "Paris 9": a district number after the city, kept in the name, not in the key.
-_DISTRICT = re.compile(r"\s+\d{1,2}$")
+_DISTRICT = _rx(r"\s+\d{1,2}$")
 # Characters that end a part of a list of places, looking backwards.
 _PART_STOP = frozenset(",;/|·•()[]【】:\n\t")
 # Lower-case words inside a place name ("Frankfurt am Main", "Rio de Janeiro").
 _PARTICLES = frozenset("am an der de del di du da do dos das la le les los sur upon on im en y".split())
 # A word of the run before a comma, looking backwards.
-_WORDS = re.compile(r"[^\s,;/|·•()\[\]]+")
+_WORDS = _rx(r"[^\s,;/|·•()\[\]]+")
 
 # "Greater Gothenburg Metropolitan Area", "Greater London Area", "Stockholm Metropolitan Area".
-_METRO = re.compile(
+_METRO = _rx(
     r"""
     (Greater[ ]+)?                                     # optional "Greater"
     ((?:[A-ZÀ-Þ][\w'’.-]*[ ]+){1,3}?)                  # the city: 1-3 capitalised words, fewest first
@@ -122,7 +123,7 @@ _METRO = re.compile(
     """,
     re.VERBOSE,
 )
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SHORT = 3
 """Names this short must be written as in the data (UK, EU, US): "us" is a pronoun."""
 BARE_MIN_POPULATION = 100_000

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import rules
+from .._cache import compile as _rx
 
 __all__ = ["SalaryMatch", "find_salaries", "SALARY_THRESHOLD"]
 
@@ -129,7 +130,7 @@ _INTRO = r"""
 """
 
 # A number's first digit; each run is read once, so the scan is linear.
-_DIGITS = re.compile(r"\d+")
+_DIGITS = _rx(r"\d+")
 
 # Characters that, right before a digit, make it part of a word, a version
 # or a longer number (".NET6", "v3", "1,5"), unless a currency ends there.
@@ -151,7 +152,7 @@ _PERIOD = r"""
 # Where a clause ends, for the context windows: an amount's "bonus" or
 # "funding" must be in its own clause to count against it.  Looking back,
 # "and"/"plus" do not end a clause ("plus de 35M€ par an" is revenue).
-_CLAUSE_BREAK_BEFORE = re.compile(
+_CLAUSE_BREAK_BEFORE = _rx(
     r"""
       [\n;|•+()\[\]]        # line ends, lists, table cells, asides
     | ,[ \t]                # "Goldman Sachs, KKR, and Visa, with ..."
@@ -160,7 +161,7 @@ _CLAUSE_BREAK_BEFORE = re.compile(
     re.VERBOSE,
 )
 # Looking ahead, "+ equity", "and benefits", "plus bonus" start another item.
-_CLAUSE_BREAK_AFTER = re.compile(
+_CLAUSE_BREAK_AFTER = _rx(
     r"""
       [\n;|•+()\[\]]        # line ends, lists, table cells, "+ equity", asides
     | ,[ \t]                # "$100k, bonus and equity"
@@ -171,7 +172,7 @@ _CLAUSE_BREAK_AFTER = re.compile(
 )
 
 # Text right before an amount that makes it a phone number or part of a date.
-_PHONE_OR_DATE_BEFORE = re.compile(
+_PHONE_OR_DATE_BEFORE = _rx(
     r"""
       (?:\+\d{0,3}|\(\d{2,4}\))[ \t]?$    # +1 415 ..., (415) 839-6885
     | \d[-/.]$                           # 10/05/26, 2024-01-15
@@ -180,12 +181,12 @@ _PHONE_OR_DATE_BEFORE = re.compile(
 )
 
 # Text right after an amount that makes it part of a date, phone or code.
-_DATE_AFTER = re.compile(r"[-/.]\d")
+_DATE_AFTER = _rx(r"[-/.]\d")
 
 # Han characters and Japanese kana: "¥" is CNY in Chinese text.
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_CNY_HINT = re.compile(r"rmb|cny|人民币|元")          # run on the lower-cased text
+_HAN = _rx(r"[\u4e00-\u9fff]")
+_KANA = _rx(r"[\u3040-\u30ff]")
+_CNY_HINT = _rx(r"rmb|cny|人民币|元")          # run on the lower-cased text
 
 # Matching runs on a copy of the text with ASCII letters lower-cased: same
 # length, so offsets hold, and case-sensitive patterns let the ``re`` engine
@@ -330,14 +331,14 @@ def _compiled() -> _Tables:
     )
     annual = data.get("annual_if_at_least") or {}
     return _Tables(
-        body=re.compile(_BODY % {**parts, "sep": sep}, flags),
-        body_between=re.compile(_BODY % {**parts, "sep": sep_between}, flags),
-        intro_end=re.compile(intro, flags),
-        currency_end=re.compile(rf"(?:{cur_before})[ \t]{{0,2}}\Z"),
-        currency_token=re.compile(_alt(currency)),
+        body=_rx(_BODY % {**parts, "sep": sep}, flags),
+        body_between=_rx(_BODY % {**parts, "sep": sep_between}, flags),
+        intro_end=_rx(intro, flags),
+        currency_end=_rx(rf"(?:{cur_before})[ \t]{{0,2}}\Z"),
+        currency_token=_rx(_alt(currency)),
         currency=currency,
         multiplier=mult,
-        multiplier_near=re.compile(
+        multiplier_near=_rx(
             # "18~35k/month": a multiplier within the amount, for bare numbers
             rf"[\d.,' \t~\-\u2013\u2014]{{0,14}}(?:{'|'.join(map(re.escape, mult))})"
         ),
@@ -346,12 +347,12 @@ def _compiled() -> _Tables:
             str(w).translate(_ASCII_LOWER)[-1]
             for ws in (*intros.values(), data["articles"]) for w in ws
         ),
-        trigger=re.compile(trigger),
-        period_after=re.compile("|".join(after_parts)),
-        period_before=re.compile("|".join(before_parts)),
-        keyword=re.compile(_context_alt(data["keywords"])),
-        not_salary=re.compile(_context_alt(data["not_salary"])),
-        not_money_unit=re.compile(
+        trigger=_rx(trigger),
+        period_after=_rx("|".join(after_parts)),
+        period_before=_rx("|".join(before_parts)),
+        keyword=_rx(_context_alt(data["keywords"])),
+        not_salary=_rx(_context_alt(data["not_salary"])),
+        not_money_unit=_rx(
             rf"[ \t]{{0,2}}\+?[ \t]{{0,2}}(?:{_alt(data['not_money_units'])})"
         ),
         annual_amount=float(annual.get("amount", 20000)),

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import rules
+from .._cache import compile as _rx
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -45,11 +46,11 @@ class Match:
 
 _HS = r"[^\S\n]"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
 # What may stand before "Executive" for it to be a segment's first word: the
 # start of a line, or a separator of a tag line or a level field.
-_SEGMENT_END = re.compile(rf"(?:^|[|,;:/(\[\u2022\u00b7]|{_HS}[{_DASHES}]){_HS}*$")
-_NEXT_WORD = re.compile(rf"{_HS}+\w")
+_SEGMENT_END = _rx(rf"(?:^|[|,;:/(\[\u2022\u00b7]|{_HS}[{_DASHES}]){_HS}*$")
+_NEXT_WORD = _rx(rf"{_HS}+\w")
 
 
 # The same tolerant word pattern as jdparse.extract.employment; kept here so each
@@ -170,7 +171,7 @@ def _tables() -> _Tables:
     # Bounded and lazy: "Chief Information Security Officer" has 2 words between;
     # the bound keeps the pattern linear and stops a "Chief" from reaching an
     # "Officer" in another title on the same line.
-    chief_officer = re.compile(
+    chief_officer = _rx(
         _alternation(_strings(co.get("first"), "chief_officer.first"))
         + rf"(?:{_HS}+[\w&/.-]+){{0,{between}}}?{_HS}+"
         + _alternation(_strings(co.get("last"), "chief_officer.last")),
@@ -178,7 +179,7 @@ def _tables() -> _Tables:
     )
     ex = data.get("executive_first") or {}
     not_followed = _strings(ex.get("not_followed_by") or [], "executive_first.not_followed_by")
-    executive = re.compile(
+    executive = _rx(
         _alternation(_strings(ex.get("words"), "executive_first.words"))
         + (rf"(?!{_HS}+{_alternation(not_followed)})" if not_followed else ""),
         re.IGNORECASE,
@@ -204,16 +205,16 @@ def _tables() -> _Tables:
                 all_words.append(w)
     stops = _strings(data.get("stop_contexts") or [], "stop_contexts")
     return _Tables(
-        compound=re.compile(_alternation(compound), re.IGNORECASE),
+        compound=_rx(_alternation(compound), re.IGNORECASE),
         compound_levels=compound_levels,
         chief_officer=chief_officer,
         executive=executive,
-        words=re.compile(_alternation(all_words), re.IGNORECASE),
+        words=_rx(_alternation(all_words), re.IGNORECASE),
         lookup=lookup,
         needs_next_word=frozenset(
             _fold(w) for w in _strings(data.get("needs_next_word") or [], "needs_next_word")
         ),
-        stops=re.compile(_alternation(stops), re.IGNORECASE) if stops else None,
+        stops=_rx(_alternation(stops), re.IGNORECASE) if stops else None,
     )
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from .._cache import compile as _rx
 
-_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|io|ai|co|org|net|dev|se|de|fr|am|app)(?:/\S*)?\b", re.I)
+_GLUE = _rx(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
+_URL = _rx(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|io|ai|co|org|net|dev|se|de|fr|am|app)(?:/\S*)?\b", re.I)
 
 
 def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

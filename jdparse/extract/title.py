@@ -26,19 +26,20 @@ from ..blocks import BOILERPLATE, HEADING, LABEL, TEXT
 from ..document import key
 from ..model import Candidate, Value
 from .tags import tag_kind
+from .._cache import compile as _rx
 
 # Separators of a header line's parts: pipes always; dashes and colons only
 # with space after (so "Full-Stack" and "C#/WCF" stay whole).
-_SPLIT = re.compile(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
-_BRACKET_PREFIX = re.compile(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
-_TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
-_ABOUT = re.compile(
+_SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
+_BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
+_TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
+_ABOUT = _rx(
     r"(?:about|über|à propos de|a propos de|acerca de|sobre|om|chi è|who is)\s+(?P<name>[A-Z\u00c0-\u00de][\w.&'’ -]{1,50}?)\s*[:?!.]?$",
     re.IGNORECASE,
 )
-_AT_X = re.compile(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
+_AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
 _NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
-_FOOTER = re.compile(
+_FOOTER = _rx(
     r"(?:see (?:all )?(?:the )?\d* ?(?:open )?(?:jobs|positions|openings|roles) (?:at|from)\s+(?P<a>.+?)\s*$"
     r"|please let\s+(?P<b>.+?)\s+know you found this job)",
     re.IGNORECASE,
@@ -63,7 +64,7 @@ def _roles() -> re.Pattern:
         alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
     if cjk:
         alts.append("|".join(cjk))
-    return re.compile("|".join(alts) or r"(?!)", re.IGNORECASE)
+    return _rx("|".join(alts) or r"(?!)", re.IGNORECASE)
 
 
 @rules.derived
@@ -72,10 +73,10 @@ def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
     out = []
     for entry in rules.load("titles")["hiring"]:
         if isinstance(entry, str):
-            out.append((re.compile(entry, re.IGNORECASE), ()))
+            out.append((_rx(entry, re.IGNORECASE), ()))
         else:
             triggers = tuple(str(t).casefold() for t in entry.get("triggers") or ())
-            out.append((re.compile(entry["pattern"], re.IGNORECASE), triggers))
+            out.append((_rx(entry["pattern"], re.IGNORECASE), triggers))
     return tuple(out)
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
+from .._cache import compile as _rx
 
 __all__ = ["ModeMatch", "find_work_modes", "decide"]
 
@@ -45,7 +46,7 @@ _N = r"(?:\d|one|two|three|four|five|1\.5|2\.5)"
 
 # Phrases that say part of the week is in the office: hybrid. Bounded repeats
 # only, so matching stays linear.
-_OFFICE_DAYS = re.compile(
+_OFFICE_DAYS = _rx(
     rf"""
     # "come to the office 2 to 3 times per week", "in the office 3 days a week"
     (?:in|to|at|from)[ ](?:the|our)[ ](?:office|hq)s?[ ]
@@ -61,12 +62,12 @@ _OFFICE_DAYS = re.compile(
 
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
-_TOKEN = re.compile(r"""\w+ | [%()/] """, re.VERBOSE)
+_TOKEN = _rx(r"""\w+ | [%()/] """, re.VERBOSE)
 # What may stand between two tokens of one phrase: nothing, spaces, or a hyphen
 # or dash ("on-site", "on site", "on – site").
-_GAP = re.compile(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
+_GAP = _rx(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
 # Whether a character is CJK: phrases in these scripts have no word boundaries.
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _phrase_key(s: str) -> tuple[str, ...]:
