@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tests use a start-up cache folder of their own, never the user's.
+_CACHE_DIR = Path(__import__("tempfile").mkdtemp(prefix="jdparse-test-cache-"))
+os.environ["XDG_CACHE_HOME"] = str(_CACHE_DIR)
 SEEDS = ROOT / "seeds"
 
 

@@ -1,0 +1,72 @@
+"""The start-up cache: patterns rebuilt from disk behave exactly like re.compile's."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from jdparse import _cache
+
+PATTERNS = [
+    (r"(?P<a>\d+)\s*-\s*(?P<b>\d+)", 0),
+    (r"""(?:remote | hybrid)  # a comment""", re.VERBOSE | re.IGNORECASE),
+    (r"(?<!\w)(?:über uns|qui sommes-nous)(?!\w)", re.IGNORECASE),
+    (r"[\u4e00-\u9fff]+", 0),
+]
+TEXTS = ["10 - 20 and 3-4", "Remote or HYBRID", "Über uns · Qui sommes-nous", "上海 远程 Berlin"]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("JDPARSE_NO_CACHE", raising=False)
+    monkeypatch.setattr(_cache, "_state", None)
+    monkeypatch.setattr(_cache, "_dirty", False)
+    return tmp_path
+
+
+def _same(a: re.Pattern, b: re.Pattern):
+    assert a.pattern == b.pattern and a.groupindex == b.groupindex and a.groups == b.groups
+    for t in TEXTS:
+        assert [m.span() for m in a.finditer(t)] == [m.span() for m in b.finditer(t)]
+        assert [m.groupdict() for m in a.finditer(t)] == [m.groupdict() for m in b.finditer(t)]
+
+
+@pytest.mark.parametrize("pattern,flags", PATTERNS)
+def test_cached_pattern_matches_like_re(fresh_cache, monkeypatch, pattern, flags):
+    first = _cache.compile(pattern, flags)  # compiled, then stored
+    _cache.save()
+    monkeypatch.setattr(_cache, "_state", None)  # a new process: read back from disk
+    second = _cache.compile(pattern, flags)
+    assert (pattern, int(flags)) in _cache._state["re"]
+    _same(first, re.compile(pattern, flags))
+    _same(second, re.compile(pattern, flags))
+
+
+def test_corrupt_cache_file_falls_back(fresh_cache, monkeypatch):
+    _cache.compile(*PATTERNS[0])
+    _cache.save()
+    path = _cache._path()
+    with open(path, "wb") as f:
+        f.write(b"\x00garbage")
+    monkeypatch.setattr(_cache, "_state", None)
+    _same(_cache.compile(*PATTERNS[0]), re.compile(*PATTERNS[0]))
+
+
+def test_cache_can_be_turned_off(fresh_cache, monkeypatch):
+    monkeypatch.setenv("JDPARSE_NO_CACHE", "1")
+    _same(_cache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
+    _cache.save()
+    assert not list(fresh_cache.rglob("*.marshal"))
+
+
+def test_unwritable_cache_folder_is_not_an_error(tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    env = {"XDG_CACHE_HOME": str(blocker), "PATH": ""}
+    code = "import jdparse; print(jdparse.parse('Data Engineer\\nAcme\\n').to_dict()['title'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "Data Engineer"
