@@ -237,12 +237,14 @@ SMALL_BATCH = 64
 
 
 def workers_for(job: Job, n_items: int) -> int:
-    """Return how many processes to use: --jobs, else the cores, one for small batches."""
-    if job.jobs is not None:
-        return max(1, job.jobs)
-    if n_items < SMALL_BATCH:
-        return 1
-    return max(1, min(os.cpu_count() or 1, n_items // SMALL_BATCH))
+    """Return how many processes to use: --jobs (default the cores), fewer for small batches.
+
+    Each worker gets at least SMALL_BATCH inputs, so a small batch runs in
+    one process whatever --jobs says: starting workers would cost more than
+    they save.
+    """
+    wanted = job.jobs if job.jobs else (os.cpu_count() or 1)
+    return max(1, min(wanted, n_items // SMALL_BATCH))
 
 
 def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summary:
