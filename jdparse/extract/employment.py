@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import rules
+from ._guard import WordGuard
 from .._cache import compile as _rx
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
@@ -182,8 +183,16 @@ _PEOPLE_AFTER = _rx(
 )
 
 
+@rules.derived
+def _guard() -> WordGuard:
+    words = rules.load("employment").get("words") or {}
+    return WordGuard(w for types in words.values() for ws in types.values() for w in ws)
+
+
 def find_employment_types(text: str) -> list[Match]:
     """Return every employment-type word of ``text``, in order, stop contexts left out."""
+    if not _guard().may_match(text):
+        return []
     t = _tables()
     stopped = [m.span() for m in t.stops.finditer(text)] if t.stops else []
     out = []

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
+from ._guard import WordGuard
 from .._cache import compile as _rx
 
 __all__ = ["Match", "find_experience", "experience_min"]
@@ -233,11 +234,18 @@ def _context_ok(t: _Tables, text: str, m: re.Match) -> bool:
     return bool(t.connector.match(after))
 
 
+@rules.derived
+def _guard() -> WordGuard:
+    return WordGuard(rules.load("experience").get("units") or [])
+
+
 def find_experience(text: str) -> list[Match]:
     """Return the year counts of ``text`` that ask for experience, in order.
 
     Each value is the minimum of its count ("3-5 years" gives 3).
     """
+    if not _guard().may_match(text):
+        return []  # every count names its unit ("years", "ans", "Jahre", "年")
     t = _tables()
     out = []
     for m in t.token.finditer(text):

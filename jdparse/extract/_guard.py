@@ -1,0 +1,37 @@
+"""A cheap test before an expensive pattern: does the text hold any word that could start a match?
+
+The vocabulary matchers are alternations of hundreds of words; ``re`` tries
+them at every position of the text, which costs far more than splitting the
+text into words once and looking each up in a set.  Most lines of a posting
+hold no employment-type word and no "years": the guard lets a matcher skip
+them.  Scripts without spaces between words (Chinese, Japanese) cannot be
+split so, and always pass.
+"""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+class WordGuard:
+    """Tell whether a text may contain one of some phrases, by their first words."""
+
+    __slots__ = ("firsts",)
+
+    def __init__(self, phrases):
+        firsts = set()
+        for p in phrases:
+            words = _WORD.findall(str(p).casefold())
+            if words:
+                firsts.add(words[0])
+        self.firsts = frozenset(firsts)
+
+    def may_match(self, text: str) -> bool:
+        """Return False only when no phrase can occur in ``text``."""
+        if _NO_SPACES.search(text):
+            return True
+        firsts = self.firsts
+        # Words glued to digits ("10years", "5ans") split off by the pattern too.
+        return any(w in firsts for w in _WORD.findall(text.casefold()))
