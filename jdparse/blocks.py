@@ -77,6 +77,8 @@ _HEADING_ORDINAL = _rx(
 # "LABEL: value": a label of at most 6 words before the first colon.
 _LABEL = _rx(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
 _TERMINAL = ".!?\u3002\uff01\uff1f"
+_MAX_HEADING = 120
+_MAX_BOILERPLATE = 400
 _WORD = _rx(r"\w+")
 # "About Acme", "Über uns", "À propos de X": such a short line is a heading.
 _ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
@@ -273,8 +275,9 @@ def classify(doc: Document) -> list[Block]:
         blank_before = i == 0 or lines[i - 1] is None
         blank_after = i + 1 >= n or lines[i + 1] is None
         nxt = next_nonblank(i)
-        k = key(ln.text)
-        if boiler.fullmatch(k):
+        # Boilerplate lines are short; a paragraph is never one, and its key
+        # (NFKC and casefolding of the whole paragraph) is not worth making.
+        if len(ln.text) <= _MAX_BOILERPLATE and boiler.fullmatch(key(ln.text)):
             blocks.append(Block(BOILERPLATE, ln.start, ln.end, i, i, "boilerplate.line", blank_before=blank_before))
             i += 1
             continue
@@ -317,6 +320,8 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
             return Block(LABEL, ln.start + m.start(1), ln.end, ln.index, ln.index, "label.known", kind, value_start, blank_before)
     next_is_bullet = nxt is not None and nxt.bullet
     shape = _heading_shape(ln, next_is_bullet, blank_before, blank_after)
+    if shape is None and len(t) > _MAX_HEADING:
+        return None  # too long for any heading of the vocabulary
     hk = heading_key(t)
     if not hk:
         return None

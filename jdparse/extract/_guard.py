@@ -16,7 +16,12 @@ _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]
 
 
 class WordGuard:
-    """Tell whether a text may contain one of some phrases, by their first words."""
+    """Tell whether a text may contain one of some phrases, by one word of each.
+
+    A phrase can only occur where all its words do, so one of them is enough
+    to test: the longest, which is the least common ("site" of "on site",
+    not "on").
+    """
 
     __slots__ = ("firsts",)
 
@@ -25,7 +30,7 @@ class WordGuard:
         for p in phrases:
             words = _WORD.findall(str(p).casefold())
             if words:
-                firsts.add(words[0])
+                firsts.add(max(words, key=len))
         self.firsts = frozenset(firsts)
 
     def may_match(self, text: str) -> bool:

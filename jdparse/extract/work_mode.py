@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
+from ._guard import WordGuard
 from .._cache import compile as _rx
 
 __all__ = ["ModeMatch", "find_work_modes", "decide"]
@@ -60,6 +61,9 @@ _OFFICE_DAYS = _rx(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Words without which no office-days phrase can match.
+_OFFICE_WORDS = frozenset({"office", "hq", "site", "onsite"})
+
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
 _TOKEN = _rx(r"""\w+ | [%()/] """, re.VERBOSE)
@@ -99,6 +103,10 @@ class _Table:
         # Only tokens that can open a phrase start a look-up: most tokens of a
         # posting open none, so the per-token cost stays one set test.
         self.first = frozenset(k[0] for k in self.by_key)
+
+    def cjk_in(self, text: str) -> bool:
+        """Return whether one of the CJK phrases occurs in ``text``."""
+        return any(p in text for p, _ in self.cjk)
 
     def find(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
         """Return (start, end, value) of the phrases in ``text``, longest at each token, in order."""
@@ -147,9 +155,19 @@ def _overlaps(spans, s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
+@rules.derived
+def _guard() -> WordGuard:
+    modes = _tables()[0]
+    return WordGuard([*(" ".join(k) for k in modes.by_key), *_OFFICE_WORDS])
+
+
 def find_work_modes(text: str) -> list[ModeMatch]:
     """Return the work-mode phrases in ``text`` in order, perks marked, non-modes left out."""
     modes, perks, nots = _tables()
+    # Most lines name no work mode: a word test skips them before any table
+    # (CJK phrases have no words to test: the guard lets such text through).
+    if not _guard().may_match(text):
+        return []
     toks = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
     perk_spans = [(s, e) for s, e, _ in perks.find(text, toks)]
     not_spans = [(s, e) for s, e, _ in nots.find(text, toks)]
