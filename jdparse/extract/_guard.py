@@ -10,6 +10,7 @@ split so, and always pass.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -35,8 +36,17 @@ class WordGuard:
 
     def may_match(self, text: str) -> bool:
         """Return False only when no phrase can occur in ``text``."""
-        if _NO_SPACES.search(text):
-            return True
-        firsts = self.firsts
-        # Words glued to digits ("10years", "5ans") split off by the pattern too.
-        return any(w in firsts for w in _WORD.findall(text.casefold()))
+        words = _words(text)
+        return words is None or not self.firsts.isdisjoint(words)
+
+
+@lru_cache(maxsize=512)
+def _words(text: str) -> frozenset | None:
+    """Return the casefolded words of ``text`` (None for text in a script without spaces).
+
+    Cached: the same line is tested by several matchers in a row.  Words
+    glued to digits ("10years", "5ans") are split off, as the patterns do.
+    """
+    if _NO_SPACES.search(text):
+        return None
+    return frozenset(_WORD.findall(text.casefold()))

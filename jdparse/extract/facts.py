@@ -122,13 +122,13 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
         for b in sec.blocks[:2]:
             loc_secs.append((b.start, b.end))
     sources.append(("locations.section", loc_secs))
-    sources.append(("locations.body_cue", _cued_spans(ctx)))
     # Labels and header together (a board header and a "Location:" field may
-    # each name a place); then a location section; then a cue in the body.
-    tiers = [sources[0:2], sources[2:3], sources[3:4]]
+    # each name a place); then a location section; then a cue in the body
+    # (looked for only when nothing before named a place).
+    tiers = [lambda: sources[0:2], lambda: sources[2:3], lambda: [("locations.body_cue", _cued_spans(ctx))]]
     for tier in tiers:
         found: list[Location] = []
-        for rule, spans in tier:
+        for rule, spans in tier():
             for a, e in spans:
                 for p in places.find_places(text[a:e]):
                     span = ctx.doc.span(a + p.start, a + p.end)

@@ -416,6 +416,9 @@ def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
     return code
 
 
+_ANY_DIGIT = _rx(r"\d")
+
+
 def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
     """Return salary candidates in ``text``, in text order, each with a confidence.
 
@@ -424,6 +427,8 @@ def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
     Amounts that are counts, durations, shares, dates, phone numbers or
     company money (funding, revenue, bonuses, perks) are left out.
     """
+    if _ANY_DIGIT.search(text) is None:
+        return []  # no amount without a digit, and most lines have none
     t = _compiled()
     low = text.translate(_ASCII_LOWER)
     # Positions of currencies and salary keywords: a bare number far from all
