@@ -332,4 +332,34 @@ def posted_date(ctx) -> Value | None:
         if ds and (ds[0].end - ds[0].start) >= 0.6 * len(seg.strip()):
             d = ds[0]
             return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.header:{d.rule}")
+    # "Posted 1 February 2025." inside a line: a posted-date label's words
+    # right before a date, anywhere in the posting.
+    cue = _posted_cue()
+    for b in ctx.blocks:
+        if b.type not in (TEXT, "bullet") or not cue.search(text, b.start, b.end):
+            continue
+        seg = text[b.start:b.end]
+        for d in find_dates(seg):
+            before = seg[max(0, d.start - 40):d.start]
+            m = None
+            for m in cue.finditer(before):
+                pass  # the cue nearest the date
+            if m and _CUE_TO_DATE.fullmatch(before, m.end()):
+                return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.cue:{d.rule}")
     return None
+
+
+# What may stand between "Posted" and its date: "on", "le", "am", a colon.
+_CUE_TO_DATE = _rx(r"[ \t]*(?:on|le|am|el|em|den)?[ \t]*[:\-\u2013]?[ \t]*")
+
+
+@rules.derived
+def _posted_cue() -> re.Pattern:
+    """Return a pattern for the words that label a posted date ("Posted", "Publié le")."""
+    words = set()
+    for table in rules.load("headings").values():
+        if isinstance(table, dict):
+            words.update((table.get("labels") or {}).get("posted_date") or [])
+    words.discard("date")  # too common on its own ("start date", "closing date")
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return _rx(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)

@@ -37,6 +37,11 @@ _ABOUT = _rx(
     r"(?:about|über|à propos de|a propos de|acerca de|sobre|om|chi è|who is)\s+(?P<name>[A-Z\u00c0-\u00de][\w.&'’ -]{1,50}?)\s*[:?!.]?$",
     re.IGNORECASE,
 )
+# "Lumina is a climate-tech company ...": the name that opens an about section.
+_NAME_IS = _rx(
+    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de|du|la|für)){0,5})"
+    r"\s+(?:is|are|was|est|ist|es|é|är)\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\b"
+)
 _AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
 _NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
 _FOOTER = _rx(
@@ -207,6 +212,15 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
                 if v:
                     companies.append(v)
+    for sec in ctx.sections("about_company"):
+        first = next((b for b in sec.blocks if b.type == TEXT), None)
+        if first is not None:
+            m = _NAME_IS.match(text, first.start, first.end)
+            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name")):
+                v = ctx.value(m.start("name"), m.end("name"), "company.about")
+                if v:
+                    companies.append(v)
+                    break
     for b in ctx.blocks[:60]:
         if b.type == TEXT:
             m = _AT_X.match(text, b.start, b.end)
