@@ -61,6 +61,13 @@ def build(blocks: list[Block]) -> Outline:
                 labels.append(b)
             elif cur[0] in LIST_KINDS and _opens_list(blocks, i):
                 cur[2].append(b)  # a sub-heading inside a list section
+            elif (cur[0] in LIST_KINDS and b.rule == "heading.standalone" and _in_run(blocks, i)
+                  and not any(x.type == BULLET for x in cur[2])):
+                # Short lines set apart by blank lines, one after another under
+                # a list heading ("Unlimited time off", "Training budget"):
+                # the items of a list written without glyphs.
+                cur[2].append(Block(TEXT, b.start, b.end, b.first_line, b.last_line,
+                                    "block.standalone_item", blank_before=b.blank_before))
             else:
                 sections.append(["other", b, [], "section.unknown_heading"])
         elif b.type == LABEL:
@@ -79,6 +86,13 @@ def build(blocks: list[Block]) -> Outline:
     )
 
 
+def _in_run(blocks: list[Block], i: int) -> bool:
+    """Return whether the heading at ``i`` neighbours another short standalone line."""
+    near = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+    return any(n.type == HEADING and n.kind is None and n.rule == "heading.standalone"
+               or n.type == TEXT and n.blank_before and n.end - n.start <= 80 for n in near)
+
+
 def _opens_list(blocks: list[Block], i: int) -> bool:
     """Return whether the heading at ``i`` is followed by bullets (a sub-heading of a list).
 
@@ -88,6 +102,8 @@ def _opens_list(blocks: list[Block], i: int) -> bool:
     for b in blocks[i + 1:i + 3]:
         if b.type == BOILERPLATE:
             continue
+        if b.type == HEADING and b.kind is None and b.rule == "heading.standalone":
+            return _opens_list(blocks, i + 1)  # a run of short lines: see _in_run
         return b.type in (BULLET, HEADING)
     return False
 
