@@ -7,6 +7,8 @@ stable and every reported string can be found in it.
 from __future__ import annotations
 
 import codecs
+import re
+from functools import cache
 
 from .document import normalise_newlines
 
@@ -74,9 +76,9 @@ def decode(data: bytes) -> str:
     if b"\x00" in sample:
         # UTF-16 without a BOM shows a NUL in every other byte of ASCII text.
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > len(sample) // 4 and even < len(sample) // 50:
+        if odd > len(sample) // 4 and even <= len(sample) // 50:
             return _checked(data.decode("utf-16-le", errors="replace"))
-        if even > len(sample) // 4 and odd < len(sample) // 50:
+        if even > len(sample) // 4 and odd <= len(sample) // 50:
             return _checked(data.decode("utf-16-be", errors="replace"))
         raise InputError("binary file: it contains NUL bytes, not text; convert it to text first")
     try:
@@ -86,23 +88,134 @@ def decode(data: bytes) -> str:
     return _checked(text)
 
 
-def _decode_legacy(data: bytes) -> str:
-    """Return ``data`` decoded as Windows-1252 (a superset of Latin-1's printable range).
+# Byte -> character of "sloppy" Windows-1252: what a program that read UTF-8
+# bytes as Windows-1252 (or Latin-1) shows, so mojibake can be turned back.
+# 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in cp1252: Latin-1's then.
+_SLOPPY = "".join(chr(i) if c == "\ufffd" else c for i, c in enumerate(bytes(range(256)).decode("cp1252", errors="replace")))
+# Read back, Latin-1's C1 controls count too: a program that used Latin-1
+# shows byte 0x92 as U+0092 where Windows-1252 shows "’".
+_UNSLOPPY = {**{chr(i): i for i in range(0x80, 0xA0)}, **{c: i for i, c in enumerate(_SLOPPY)}}
 
-    Bytes that are undefined in Windows-1252 fall back to Latin-1, so no
-    input is refused and nothing is lost.
+
+def _decode_legacy(data: bytes) -> str:
+    """Return ``data`` (not UTF-8) decoded: Windows-1252 for Western text, else the detected encoding.
+
+    Windows-1252 is a superset of Latin-1's printable range, and bytes it
+    leaves undefined fall back to Latin-1, so no input is refused and nothing
+    is lost.  charset-normalizer (imported here only, ~35 ms) is asked only
+    when the Windows-1252 reading does not look like a Western language:
+    most of its letters outside ASCII, as Cyrillic, Greek or CJK bytes read
+    that way are.  It is not asked for Western text because it reads short
+    French or German text as cp1250 ("naïve" -> "naďve").
     """
-    out = []
-    for ch in data.decode("cp1252", errors="surrogateescape"):
-        if "\udc80" <= ch <= "\udcff":
-            out.append(chr(ord(ch) - 0xDC00))
-        else:
-            out.append(ch)
-    return "".join(out)
+    text = data.decode("latin-1").translate(_LATIN1_TO_SLOPPY)
+    if _looks_western(text):
+        return text
+    guess = _detect_encoding(data)
+    return guess if guess is not None else text
+
+
+_LATIN1_TO_SLOPPY = {i: c for i, c in enumerate(_SLOPPY) if chr(i) != c}
+
+
+def _looks_western(text: str) -> bool:
+    """Return whether at most a third of the letters of ``text`` are outside ASCII.
+
+    Western languages write a few accented letters among ASCII ones;
+    Cyrillic, Greek or CJK bytes read as Windows-1252 are nearly all outside.
+    """
+    sample = text[:20000]
+    letters = non_ascii = 0
+    for c in sample:
+        if c.isalpha():
+            letters += 1
+            if c > "\x7f":
+                non_ascii += 1
+        elif "\x80" <= c <= "\x9f":
+            # An undefined byte: rare in cp1252 text, common in CJK bytes.
+            letters += 1
+            non_ascii += 1
+    return non_ascii * 3 <= letters
+
+
+def _detect_encoding(data: bytes) -> str | None:
+    """Return ``data`` decoded in the encoding charset-normalizer finds, or None."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional at run time: Windows-1252 is the fallback
+        return None
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding, errors="replace")
+    except LookupError:
+        return None
+
+
+@cache
+def _mojibake() -> re.Pattern:
+    """Return the pattern of one UTF-8 sequence read as Windows-1252 (compiled on first use)."""
+    def cls(first: int, last: int) -> str:
+        return "".join(re.escape(_SLOPPY[b]) for b in range(first, last + 1))
+
+    # A lead byte's character, then one to three continuation bytes'
+    # characters (0x80-0xBF, as cp1252 or as Latin-1's C1 controls).
+    cont = f"[{cls(0x80, 0xBF)}\\x80-\\x9f]"
+    return re.compile(
+        f"[{cls(0xC2, 0xDF)}]{cont}"  # 2 bytes: Latin-1 letters, symbols ("Ã©" = é)
+        f"|[{cls(0xE0, 0xEF)}]{cont}{{2}}"  # 3 bytes: punctuation ("â€™" = ’), CJK
+        f"|[{cls(0xF0, 0xF4)}]{cont}{{3}}"  # 4 bytes: emoji
+    )
+
+
+# What proves a text is mojibake rather than, say, "STRAßE“" (ß then a
+# quote, also a valid sequence): "Ã" or "Â" then a continuation character,
+# or "â€" (the start of every curly quote and dash).  Real text has neither.
+_PROOF_CONT = "".join(_SLOPPY[b] for b in range(0x80, 0xC0)) + "".join(map(chr, range(0x80, 0xA0)))
+
+
+def _is_mojibake(text: str) -> bool:
+    """Return whether ``text`` shows the typical signs of UTF-8 read as Windows-1252."""
+    if "\u00e2\u20ac" in text or "\u00e2\x80" in text:
+        return True
+    for lead in ("\u00c3", "\u00c2"):
+        i = text.find(lead)
+        while i >= 0:
+            if i + 1 < len(text) and text[i + 1] in _PROOF_CONT:
+                return True
+            i = text.find(lead, i + 1)
+    return False
+
+
+def repair_mojibake(text: str) -> str:
+    """Return ``text`` with UTF-8 that was read as Windows-1252 ("â€™", "Ã©") turned back.
+
+    Only texts that show the typical signs are touched, and each sequence is
+    replaced only when its bytes are valid UTF-8.  Text read wrongly twice
+    ("Ã¢â‚¬â„¢") is repaired twice.
+    """
+    for _ in range(3):
+        if not _is_mojibake(text):
+            return text
+        fixed = _mojibake().sub(_unmojibake, text)
+        if fixed == text:
+            return text
+        text = fixed
+    return text
+
+
+def _unmojibake(m: re.Match) -> str:
+    s = m.group(0)
+    try:
+        return bytes(_UNSLOPPY[c] for c in s).decode("utf-8")
+    except (UnicodeDecodeError, KeyError):
+        return s
 
 
 def _checked(text: str) -> str:
-    text = normalise_newlines(text)
+    """Return decoded text with newlines normalised and mojibake repaired; raise InputError if it is no posting."""
+    text = normalise_newlines(repair_mojibake(text))
     if not text.strip():
         raise InputError("no text: the input is empty or only white space")
     if _control_ratio(text) > 0.1:
