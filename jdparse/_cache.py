@@ -22,15 +22,26 @@ import os
 import re
 import sys
 
-_MAX_PATTERNS = 4000
-"""Entries kept at most: user patterns vary, the cache must not grow without end."""
+_MAX_BYTES = 4 * 1024 * 1024
+"""Past this size a save keeps only what this process used: reading the file
+is on every call's path, so it must stay small (a few ms)."""
 
 _state: dict | None = None
 _dirty = False
+_used: set = set()
+_bypass = False
+"""Set while user rules are in effect: their patterns vary from run to run and
+are not worth keeping (they would crowd out the package's own)."""
 
 
 def _enabled() -> bool:
-    return not os.environ.get("JDPARSE_NO_CACHE") and sys.implementation.name == "cpython"
+    return not _bypass and not os.environ.get("JDPARSE_NO_CACHE") and sys.implementation.name == "cpython"
+
+
+def bypass(on: bool) -> None:
+    """Turn the pattern cache off (user rules in effect) or back on."""
+    global _bypass
+    _bypass = on
 
 
 def _path() -> str:
@@ -69,6 +80,9 @@ def save() -> None:
     _dirty = False
     import marshal
 
+    size = sum(len(v[1]) for v in _state["re"].values())
+    if size > _MAX_BYTES:
+        _state["re"] = {k: v for k, v in _state["re"].items() if k in _used}
     path = _path()
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
@@ -91,6 +105,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     table = _load()["re"]
     k = (pattern, flags)
+    _used.add(k)
     hit = table.get(k)
     if hit is not None:
         try:
@@ -124,9 +139,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         entry = (final_flags, packed.tobytes(), p.state.groups - 1, groupindex, tuple(indexgroup))
     except Exception:
         return re.compile(pattern, flags)
-    if len(table) < _MAX_PATTERNS:
-        table[k] = entry
-        _dirty = True
+    table[k] = entry
+    _dirty = True
     return compiled
 
 

@@ -91,6 +91,9 @@ def use_user_rules(layers: tuple[dict, ...]) -> None:
     """Install validated user rule layers; every cached table is rebuilt on next use."""
     global _user_layers
     _user_layers = tuple(layers)
+    from . import _cache
+
+    _cache.bypass(bool(_user_layers))  # user patterns vary: not kept in the start-up cache
     load.cache_clear()
     for fn in _derived:
         fn.cache_clear()
