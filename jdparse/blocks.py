@@ -102,6 +102,13 @@ def _strip_decoration(s: str) -> str:
     return "".join(out).strip(" \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01")
 
 
+def _longest_first(w: str):
+    """Sort key: longest first (an alternation takes the first branch that matches),
+    then alphabetical, so a pattern's text is the same in every process (sets
+    have no fixed order) and the start-up cache finds it."""
+    return (-len(w), w)
+
+
 def heading_key(s: str) -> str:
     """Return the matching key of a heading: no emoji, marks, ordinal or colon."""
     s = _strip_decoration(s)
@@ -137,7 +144,7 @@ class Vocabulary:
             if not words:
                 continue
             alts = []
-            for w in sorted({key(w) for w in words}, key=len, reverse=True):
+            for w in sorted({key(w) for w in words}, key=_longest_first):
                 if w.endswith("*"):
                     alts.append(re.escape(w[:-1]) + r"\w*")
                 else:

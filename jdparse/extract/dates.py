@@ -24,7 +24,7 @@ def _patterns() -> tuple[re.Pattern, dict[str, int]]:
     months: dict[str, int] = {}
     for table in rules.load("dates")["months"].values():
         months.update({k.casefold(): int(v) for k, v in table.items()})
-    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    names = "|".join(sorted(map(re.escape, months), key=lambda w: (-len(w), w)))
     pat = _rx(
         rf"""
         (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d))             # 2025-10-29

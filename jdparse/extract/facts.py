@@ -145,7 +145,7 @@ _CUE_WINDOW = 60
 @rules.derived
 def _place_cues() -> re.Pattern:
     cues = rules.load("places").get("job_place_cues") or {}
-    words = sorted({w for ws in cues.values() for w in ws}, key=len, reverse=True)
+    words = sorted({w for ws in cues.values() for w in ws}, key=lambda w: (-len(w), w))
     return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
 
 
@@ -361,5 +361,5 @@ def _posted_cue() -> re.Pattern:
         if isinstance(table, dict):
             words.update((table.get("labels") or {}).get("posted_date") or [])
     words.discard("date")  # too common on its own ("start date", "closing date")
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return _rx(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)

@@ -26,7 +26,7 @@ _MAX_ITEM = 1200  # longer "items" are page dumps, not list entries
 
 def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
     """Return one pattern for a {language: [phrase]} table: whole words (CJK anywhere)."""
-    words = sorted({w for ws in table.values() for w in ws}, key=len, reverse=True)
+    words = sorted({w for ws in table.values() for w in ws}, key=lambda w: (-len(w), w))
     latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
     cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
     alts = []

@@ -228,13 +228,13 @@ def _alt(words, *, left: bool = True, right: bool = True) -> str:
     Longest first because an alternation stops at the first branch that
     matches: "US$" must be tried before "$", "per annum" before "per".
     """
-    ordered = sorted({str(w) for w in words}, key=lambda w: len(w.strip("*")), reverse=True)
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w.strip("*")), w))
     return "|".join(_word(w, left=left, right=right) for w in ordered) or r"(?!)"
 
 
 def _context_alt(words) -> str:
     """Return an alternation for context words: whole words, a plural allowed, ``*`` an open end."""
-    ordered = sorted({str(w) for w in words}, key=lambda w: len(w.strip("*")), reverse=True)
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w.strip("*")), w))
     return "|".join(
         # CJK words have no word boundaries to speak of: they match anywhere.
         _word(w, left=w.isascii(), right=w.isascii(), plural=True) for w in ordered
@@ -302,7 +302,7 @@ def _compiled() -> _Tables:
         # A multiplier must not run into a word ("10km"), but may run into a
         # currency code ("42-48KEUR", "10-25kRMB").
         rf"{re.escape(m)}(?:(?![^\W\d_])|(?=(?:{cur_after})))"
-        for m in sorted(mult, key=len, reverse=True)
+        for m in sorted(mult, key=lambda w: (-len(w), w))
     )
     sep = _SEP % {"to": _alt(data["to_words"])}
     parts = {
@@ -327,7 +327,7 @@ def _compiled() -> _Tables:
     # over a long text of digits skips every position by its first character.
     trigger_words = [str(w).strip("*") for w in (*currency, *data["keywords"])]
     trigger = "|".join(
-        re.escape(w.translate(_ASCII_LOWER)) for w in sorted(set(trigger_words), key=len, reverse=True)
+        re.escape(w.translate(_ASCII_LOWER)) for w in sorted(set(trigger_words), key=lambda w: (-len(w), w))
     )
     annual = data.get("annual_if_at_least") or {}
     return _Tables(

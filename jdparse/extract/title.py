@@ -57,7 +57,7 @@ def _roles() -> re.Pattern:
     for ws in rules.load("titles")["roles"].values():
         words.extend(ws)
     latin, cjk = [], []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
         if any("\u3000" <= c <= "\u9fff" for c in w):
             cjk.append(re.escape(w))
         elif w.endswith("*"):
