@@ -70,3 +70,34 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "Data Engineer"
+
+
+def test_pattern_texts_do_not_depend_on_hash_seed():
+    # Set iteration order changes with PYTHONHASHSEED; a pattern built from a
+    # set in that order would differ per process and never hit the cache.
+    code = (
+        "import jdparse._cache as c, re\n"
+        "seen = []\n"
+        "orig = c.compile\n"
+        "def spy(p, f=0):\n"
+        "    seen.append(p)\n"
+        "    return re.compile(p, f)\n"
+        "c.compile = spy\n"
+        "import sys, jdparse.pipeline\n"
+        "for name, m in list(sys.modules.items()):\n"
+        "    if name.startswith('jdparse') and hasattr(m, '_rx'):\n"
+        "        m._rx = spy\n"
+        "jdparse.pipeline.parse(open(sys.argv[1], encoding='utf-8').read())\n"
+        "import hashlib\n"
+        "print(len(seen), hashlib.sha256('\\x00'.join(sorted(seen)).encode()).hexdigest())\n"
+    )
+    from conftest import SEEDS
+
+    seed = str(SEEDS / "tradingview-backend-architect.txt")
+    outs = set()
+    for hashseed in ("1", "2", "3"):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": hashseed, "JDPARSE_NO_CACHE": "1"}
+        r = subprocess.run([sys.executable, "-c", code, seed], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        outs.add(r.stdout.strip())
+    assert len(outs) == 1, outs
