@@ -18,6 +18,16 @@ from typing import Iterator
 STDIN = "-"
 
 
+def shown(path: str) -> str:
+    """Return a path as it can be printed: bytes that are not UTF-8 in a file name
+    (kept by the OS as surrogate escapes) shown as ``\\xNN`` rather than failing."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True)
 class Item:
     """One input: where it is read from and where its output goes (relative)."""
@@ -209,7 +219,7 @@ def process(item: Item, job: Job) -> tuple[str, str]:
     if stream:
         if job.single:
             return "ok", dump(record, job.fmt)
-        record = {"source": item.source, **record}
+        record = {"source": shown(item.source), **record}
         if job.fmt == "yaml":
             return "ok", "---\n" + dump(record, "yaml")
         return "ok", dump(record, "jsonl")
@@ -297,9 +307,9 @@ def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summar
 def _fail(summary: Summary, item: Item, reason: str, job: Job, in_stream: bool, out, err) -> None:
     summary.failed += 1
     summary.failures.append((item.source, reason))
-    name = "<stdin>" if item.source == STDIN else item.source
+    name = "<stdin>" if item.source == STDIN else shown(item.source)
     err.write(f"{name}: {reason}\n")
     if in_stream and job.fmt in ("json", "jsonl"):
-        out.write(json.dumps({"source": item.source, "error": reason}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"source": shown(item.source), "error": reason}, ensure_ascii=False) + "\n")
     elif in_stream and job.fmt == "yaml":
-        out.write("---\n" + dump({"source": item.source, "error": reason}, "yaml"))
+        out.write("---\n" + dump({"source": shown(item.source), "error": reason}, "yaml"))
