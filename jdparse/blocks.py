@@ -170,10 +170,28 @@ def vocabulary() -> Vocabulary:
 
 
 @rules.derived
-def boilerplate() -> re.Pattern:
-    """Return one pattern matching every boilerplate line (by its key)."""
-    pats = rules.load("boilerplate").get("lines", [])
-    return _rx("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.IGNORECASE)
+def boilerplate() -> _Boilerplate:
+    """Return the boilerplate matcher: the package's lines as one pattern, the user's each on a time limit."""
+    package, user = rules.split_patterns("boilerplate", "lines")
+    return _Boilerplate(_rx("|".join(f"(?:{p})" for p in package) or r"(?!)", re.IGNORECASE), user)
+
+
+class _Boilerplate:
+    """Whether a line's key is page boilerplate: the package's patterns, then the user's.
+
+    The package's patterns are reviewed to be linear and run as one ``re``
+    pattern; a user's run one by one with a time limit, so a catastrophic
+    pattern costs that line its match, never a hung batch.
+    """
+
+    __slots__ = ("package", "user")
+
+    def __init__(self, package: re.Pattern, user: tuple):
+        self.package = package
+        self.user = user
+
+    def fullmatch(self, k: str) -> bool:
+        return self.package.fullmatch(k) is not None or any(u.fullmatch(k) for u in self.user)
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,8 +149,6 @@ def test_pattern_for_and_split_patterns():
     assert rules.pattern_for("titles", "hiring", hiring[-1]).search("Barista wanted").group("title") == "Barista"
 
 
-@pytest.mark.xfail(strict=True, reason="blocks.boilerplate() compiles user lines with re (no time limit); "
-                                       "it should use rules.split_patterns() and UserPattern")
 def test_catastrophic_user_boilerplate_does_not_hang_a_parse(tmp_path):
     rule = tmp_path / "rules.yaml"
     rule.write_text(f"boilerplate:\n  lines: ['{CATASTROPHIC}']\n", encoding="utf-8")

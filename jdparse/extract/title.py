@@ -77,11 +77,10 @@ def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
     """Return (pattern, trigger words) pairs; a bare string entry has no triggers (always tried)."""
     out = []
     for entry in rules.load("titles")["hiring"]:
-        if isinstance(entry, str):
-            out.append((_rx(entry, re.IGNORECASE), ()))
-        else:
-            triggers = tuple(str(t).casefold() for t in entry.get("triggers") or ())
-            out.append((_rx(entry["pattern"], re.IGNORECASE), triggers))
+        # The package's patterns run with re; a user's with a time limit.
+        pat = rules.pattern_for("titles", "hiring", entry)
+        triggers = () if isinstance(entry, str) else tuple(str(t).casefold() for t in entry.get("triggers") or ())
+        out.append((pat, triggers))
     return tuple(out)
 
 
@@ -119,7 +118,8 @@ def _nameish(s: str) -> bool:
     t = s.strip().rstrip(".")
     if not t or len(t.split()) > 8 or len(t) > 80 or t.endswith((":", "!", "?")):
         return False
-    if t[:1].isdigit() or key(t).split()[0] in _PRONOUNS:
+    words = key(t).split()
+    if not words or t[:1].isdigit() or words[0] in _PRONOUNS:
         return False
     return tag_kind(t) is None and not has_role(t)
 
@@ -133,7 +133,8 @@ _PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i"
 def _is_company(s: str) -> bool:
     """Return whether a captured name can be an employer (capitalised, not a pronoun)."""
     t = s.strip()
-    if not t or key(t).split()[0] in _PRONOUNS or key(t) in _PRONOUNS:
+    words = key(t).split()
+    if not words or words[0] in _PRONOUNS:
         return False
     caseless = t[0].lower() == t[0].upper()  # CJK and other scripts without case
     return (t[0].isupper() or not t[0].isalpha() or caseless) and _nameish(t)
@@ -261,7 +262,10 @@ def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
         line = text[nb.start:nb.end]
         if len(line.split()) > 8:
             continue
-        a, e = _parts(line, nb.start)[0]
+        parts = _parts(line, nb.start)
+        if not parts:
+            continue  # a line of separators only
+        a, e = parts[0]
         if _nameish(text[a:e]):
             return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
     return None
