@@ -311,14 +311,14 @@ def classify(doc: Document) -> list[Block]:
             if block is not None:
                 if block.type == LABEL and block.value_start >= 0:
                     # A label's value may wrap onto the next lines, like prose.
-                    end, last = _continuation(lines, i, wrap, block.end)
+                    end, last = _continuation(lines, i, wrap, block.end, first_content)
                     block = Block(LABEL, block.start, end, i, last, block.rule, block.kind, block.value_start, blank_before)
                     i = last + 1
                 else:
                     i += 1
                 blocks.append(block)
                 continue
-        end, last = _continuation(lines, i, wrap, ln.end)
+        end, last = _continuation(lines, i, wrap, ln.end, first_content)
         blocks.append(Block(
             BULLET if ln.bullet else TEXT, ln.start, end, i, last,
             "block.bullet" if ln.bullet else "block.text", blank_before=blank_before, indent=ln.indent,
@@ -368,7 +368,7 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
     return None
 
 
-def _continuation(lines, i: int, wrap: int, end: int) -> tuple[int, int]:
+def _continuation(lines, i: int, wrap: int, end: int, first_content: int = 0) -> tuple[int, int]:
     """Return (end offset, last line index) of the logical line starting at ``i``.
 
     The posting's first line is never continued: it is a title or a name,
@@ -376,7 +376,7 @@ def _continuation(lines, i: int, wrap: int, end: int) -> tuple[int, int]:
     """
     last = i
     n = len(lines)
-    if all(ln is None for ln in lines[:i]):
+    if i <= first_content:
         return end, last
     cur = lines[i]
     while last + 1 < n and lines[last + 1] is not None:

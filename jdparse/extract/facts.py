@@ -325,29 +325,32 @@ def posted_date(ctx) -> Value | None:
             d = ds[0]
             return Value(d.iso, ctx.doc.span(a + d.start, a + d.end), f"posted_date.label:{d.rule}")
     for b in ctx.lead:
-        if b.type != TEXT:
-            continue
+        if b.type != TEXT or b.end - b.start > _DATE_LINE:
+            continue  # a date line is short; a long line is prose
         seg = text[b.start:b.end]
         ds = find_dates(seg)
         if ds and (ds[0].end - ds[0].start) >= 0.6 * len(seg.strip()):
             d = ds[0]
             return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.header:{d.rule}")
     # "Posted 1 February 2025." inside a line: a posted-date label's words
-    # right before a date, anywhere in the posting.
+    # right before a date, anywhere in the posting.  Only the few characters
+    # after each cue are read for a date, so the cost stays linear.
     cue = _posted_cue()
     for b in ctx.blocks:
-        if b.type not in (TEXT, "bullet") or not cue.search(text, b.start, b.end):
+        if b.type not in (TEXT, "bullet"):
             continue
-        seg = text[b.start:b.end]
-        for d in find_dates(seg):
-            before = seg[max(0, d.start - 40):d.start]
-            m = None
-            for m in cue.finditer(before):
-                pass  # the cue nearest the date
-            if m and _CUE_TO_DATE.fullmatch(before, m.end()):
-                return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.cue:{d.rule}")
+        for m in cue.finditer(text, b.start, b.end):
+            window = text[m.end():min(b.end, m.end() + _DATE_WINDOW)]
+            gap = _CUE_TO_DATE.match(window)
+            ds = find_dates(window[gap.end():]) if gap else []
+            if ds and ds[0].start == 0:
+                a = m.end() + gap.end()
+                return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
     return None
 
+
+_DATE_LINE = 200
+_DATE_WINDOW = 48
 
 # What may stand between "Posted" and its date: "on", "le", "am", a colon.
 _CUE_TO_DATE = _rx(r"[ \t]*(?:on|le|am|el|em|den)?[ \t]*[:\-\u2013]?[ \t]*")
