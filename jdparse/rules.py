@@ -102,6 +102,12 @@ def use_user_rules(layers: tuple[dict, ...]) -> None:
 _derived: list = []
 
 
+def resets(cached):
+    """Register a cached function (``cache_clear``) whose answers depend on the rules; return it."""
+    _derived.append(cached)
+    return cached
+
+
 def derived(fn):
     """Decorate a cached function that compiles data into matchers, so user rules reset it."""
     cached = cache(fn)

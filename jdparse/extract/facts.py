@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .. import rules
-from ..blocks import HEADING, LABEL, TEXT
+from ..blocks import BULLET, HEADING, LABEL, TEXT
 from ..model import Location, Salary, Value
 from .tags import glued_segments
 from .._cache import compile as _rx
@@ -79,7 +79,7 @@ def _body_blocks(ctx, skip=_BODY_SKIP):
         if sec.kind in skip:
             continue
         for b in sec.blocks:
-            if b.type in (TEXT, LABEL) or b.type == "bullet":
+            if b.type in (TEXT, LABEL, BULLET):
                 yield b
 
 
@@ -337,7 +337,7 @@ def posted_date(ctx) -> Value | None:
     # after each cue are read for a date, so the cost stays linear.
     cue = _posted_cue()
     for b in ctx.blocks:
-        if b.type not in (TEXT, "bullet"):
+        if b.type not in (TEXT, BULLET):
             continue
         for m in cue.finditer(text, b.start, b.end):
             window = text[m.end():min(b.end, m.end() + _DATE_WINDOW)]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .. import rules
 from .._cache import compile as _rx
 
 _GLUE = _rx(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
@@ -71,6 +73,10 @@ def tag_kind(s: str) -> str | None:
         if lev:
             return "level"
     return None
+
+
+# Answers depend on the vocabulary: user rules clear this cache with the rest.
+rules.resets(tag_kind)
 
 
 def is_url(s: str) -> bool:
