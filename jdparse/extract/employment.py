@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
+from ._vocab import alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -42,77 +43,9 @@ class Match:
     """Id of the rule that produced it: ``employment.<language>``."""
 
 
-_HS = r"[^\S\n]"
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
-
-
-def _phrase(word: str) -> str:
-    """Return a tolerant pattern for a vocabulary word.
-
-    A hyphen matches any dash, white space or nothing ("full-time", "Full Time",
-    "fulltime"); a space matches a run of white space on one line; ' matches ’.
-    Latin words match whole; CJK words anywhere (CJK has no spaces).
-    """
-    out = []
-    for ch in word:
-        if ch == " ":
-            out.append(_HS + "+")
-        elif ch in _DASHES:
-            out.append(f"(?:[{_DASHES}]|{_HS}+)?")
-        elif ch in "'\u2019":
-            out.append("['\u2019]")
-        else:
-            out.append(re.escape(ch))
-    pat = "".join(out)
-    if re.match(r"\w", word) and not _CJK.match(word):
-        pat = r"(?<!\w)" + pat
-    if re.search(r"\w$", word) and not _CJK.match(word[-1]):
-        pat += r"(?!\w)"
-    return pat
-
-
-def _first_chars(words) -> str:
-    """Return a character class of the first characters of ``words``, both cases."""
-    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-def _bounded(word: str) -> bool:
-    """Return whether ``word`` must start a word (Latin script), as _phrase builds it."""
-    return bool(re.match(r"\w", word)) and not _CJK.match(word)
-
-
-def _guarded(words, latin: list[str], other: list[str]) -> str:
-    """Return ``(?:LATIN|OTHER)`` with each side behind a cheap guard (see _alternation)."""
-    sides = []
-    if latin:
-        firsts = _first_chars([w for w in words if _bounded(w)])
-        sides.append(rf"(?<!\w)(?={firsts})(?:" + "|".join(latin) + ")")
-    if other:
-        firsts = _first_chars([w for w in words if not _bounded(w)])
-        sides.append(f"(?={firsts})(?:" + "|".join(other) + ")")
-    return "(?:" + "|".join(sides) + ")"
-
-
 def _alternation(words, case_sensitive=frozenset()) -> str:
-    """Return one alternation of ``words``, longest first.
-
-    re takes the first alternative that matches, not the longest: "intern" tried
-    before "internship" would win where no word boundary follows, e.g. "实习"
-    before "实习生", and a phrase like "permanent contract" would lose to
-    "permanent", leaving "contract" to be matched on its own.
-    """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    alts = [
-        f"(?-i:{_phrase(w)})" if w in case_sensitive else _phrase(w) for w in ordered
-    ]
-    # re tries every alternative at every position. A guard in front lets it
-    # reject most positions at once: Latin words only start where no word
-    # character precedes, and every word starts with one of a few characters.
-    latin = [a for w, a in zip(ordered, alts) if _bounded(w)]
-    other = [a for w, a in zip(ordered, alts) if not _bounded(w)]
-    return _guarded(ordered, latin, other)
+    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab)."""
+    return alternation(words, case_sensitive=case_sensitive)
 
 
 def _fold(s: str) -> str:

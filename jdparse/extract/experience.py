@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
+from ._vocab import alternation, first_chars as _first_chars
 
 __all__ = ["Match", "find_experience", "experience_min"]
 
@@ -51,71 +52,16 @@ _MAX_YEARS = 40
 # boundary stops them earlier.
 _WINDOW = 80
 _TAIL = 30  # not_after: how far after the unit a disqualifying word may stand
+
+def _alternation(words) -> str:
+    """Return the guarded alternation of ``words``; a hyphen is one dash ("2-year")."""
+    return alternation(words, dash_optional=False)
+
 _HS = r"[^\S\n]"  # horizontal white space: a token never spans lines
 _DASH = "-\u2010-\u2015\u2212"
 _CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
 # A sentence ends at a newline, a bullet, a pipe, a semicolon, or . ! ? before a space.
 _BOUNDARY = _rx(r"[\n;|\u2022\u00b7]|[.!?](?=\s)")
-
-
-def _phrase(word: str) -> str:
-    """Return a pattern for ``word``: spaces match white space, dashes any dash, ' or ’."""
-    out = []
-    for ch in word:
-        if ch == " ":
-            out.append(_HS + "+")
-        elif ch in "-\u2010\u2011\u2012\u2013\u2014\u2015":
-            out.append(f"[{_DASH}]")
-        elif ch in "'\u2019":
-            out.append("['\u2019]")
-        else:
-            out.append(re.escape(ch))
-    pat = "".join(out)
-    # Whole words for Latin script; CJK has no spaces between words.
-    if re.match(r"\w", word) and not _CJK.match(word):
-        pat = r"(?<!\w)" + pat
-    if re.search(r"\w$", word) and not _CJK.search(word[-1]):
-        pat = pat + r"(?!\w)"
-    return pat
-
-
-def _first_chars(words) -> str:
-    """Return a character class of the first characters of ``words``, both cases."""
-    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-def _bounded(word: str) -> bool:
-    """Return whether ``word`` must start a word (Latin script), as _phrase builds it."""
-    return bool(re.match(r"\w", word)) and not _CJK.match(word)
-
-
-def _guarded(words, latin: list[str], other: list[str]) -> str:
-    """Return ``(?:LATIN|OTHER)`` with each side behind a cheap guard (see _alternation)."""
-    sides = []
-    if latin:
-        firsts = _first_chars([w for w in words if _bounded(w)])
-        sides.append(rf"(?<!\w)(?={firsts})(?:" + "|".join(latin) + ")")
-    if other:
-        firsts = _first_chars([w for w in words if not _bounded(w)])
-        sides.append(f"(?={firsts})(?:" + "|".join(other) + ")")
-    return "(?:" + "|".join(sides) + ")"
-
-
-def _alternation(words) -> str:
-    """Return ``(?:w1|w2|...)`` with the longest words first.
-
-    re takes the first alternative that matches, not the longest, so "years"
-    must be tried before "year" and "十五" before "十" or the shorter word wins
-    and the token is cut short.
-    """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    # re tries every alternative at every position. A guard in front lets it
-    # reject most positions at once: Latin words only start where no word
-    # character precedes, and every word starts with one of a few characters.
-    latin = [_phrase(w) for w in ordered if _bounded(w)]
-    other = [_phrase(w) for w in ordered if not _bounded(w)]
-    return _guarded(ordered, latin, other)
 
 
 def _list(data: dict, name: str) -> list[str]:

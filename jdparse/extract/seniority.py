@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .. import rules
 from .._cache import compile as _rx
+from ._vocab import DASHES as _DASHES, HS as _HS, alternation
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -44,79 +45,14 @@ class Match:
     """Id of the rule that produced it, e.g. ``seniority.en``, ``seniority.chief_officer``."""
 
 
-_HS = r"[^\S\n]"
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
+def _alternation(words) -> str:
+    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab)."""
+    return alternation(words)
+
 # What may stand before "Executive" for it to be a segment's first word: the
 # start of a line, or a separator of a tag line or a level field.
 _SEGMENT_END = _rx(rf"(?:^|[|,;:/(\[\u2022\u00b7]|{_HS}[{_DASHES}]){_HS}*$")
 _NEXT_WORD = _rx(rf"{_HS}+\w")
-
-
-# The same tolerant word pattern as jdparse.extract.employment; kept here so each
-# extractor module stands alone.
-def _phrase(word: str) -> str:
-    """Return a tolerant pattern for a vocabulary word.
-
-    A hyphen matches any dash, white space or nothing ("Entry-level", "Entry
-    level"); a space matches a run of white space on one line. Latin words match
-    whole ("Staffing" is not "Staff"); CJK words anywhere.
-    """
-    out = []
-    for ch in word:
-        if ch == " ":
-            out.append(_HS + "+")
-        elif ch in _DASHES:
-            out.append(f"(?:[{_DASHES}]|{_HS}+)?")
-        elif ch in "'\u2019":
-            out.append("['\u2019]")
-        else:
-            out.append(re.escape(ch))
-    pat = "".join(out)
-    if re.match(r"\w", word) and not _CJK.match(word):
-        pat = r"(?<!\w)" + pat
-    if re.search(r"\w$", word) and not _CJK.match(word[-1]):
-        pat += r"(?!\w)"
-    return pat
-
-
-def _first_chars(words) -> str:
-    """Return a character class of the first characters of ``words``, both cases."""
-    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-def _bounded(word: str) -> bool:
-    """Return whether ``word`` must start a word (Latin script), as _phrase builds it."""
-    return bool(re.match(r"\w", word)) and not _CJK.match(word)
-
-
-def _guarded(words, latin: list[str], other: list[str]) -> str:
-    """Return ``(?:LATIN|OTHER)`` with each side behind a cheap guard (see _alternation)."""
-    sides = []
-    if latin:
-        firsts = _first_chars([w for w in words if _bounded(w)])
-        sides.append(rf"(?<!\w)(?={firsts})(?:" + "|".join(latin) + ")")
-    if other:
-        firsts = _first_chars([w for w in words if not _bounded(w)])
-        sides.append(f"(?={firsts})(?:" + "|".join(other) + ")")
-    return "(?:" + "|".join(sides) + ")"
-
-
-def _alternation(words) -> str:
-    """Return one alternation of ``words``, longest first.
-
-    re takes the first alternative that matches, not the longest: "Sr" before
-    "Sr." would leave the dot out of the evidence, "Lead" before "Team Lead" is
-    harmless only by luck of position, and "实习" before "实习生" cuts the word.
-    """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    # re tries every alternative at every position. A guard in front lets it
-    # reject most positions at once: Latin words only start where no word
-    # character precedes, and every word starts with one of a few characters.
-    latin = [_phrase(w) for w in ordered if _bounded(w)]
-    other = [_phrase(w) for w in ordered if not _bounded(w)]
-    return _guarded(ordered, latin, other)
 
 
 def _fold(s: str) -> str:

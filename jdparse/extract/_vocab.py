@@ -1,0 +1,75 @@
+"""Vocabulary words to regular expressions: one tolerant word pattern, one guarded alternation.
+
+Shared by the word-list matchers (employment type, seniority, experience), so
+a word written in a data file matches the same way everywhere: a space
+matches a run of white space on one line, a hyphen any dash, ' matches ’,
+Latin words match whole ("Staffing" is not "Staff"), CJK words anywhere
+(those scripts put no spaces between words).
+"""
+from __future__ import annotations
+
+import re
+
+HS = r"[^\S\n]"
+"""Horizontal white space: a match never spans lines."""
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+
+
+def phrase(word: str, dash_optional: bool = True) -> str:
+    """Return a tolerant pattern for a vocabulary word.
+
+    With ``dash_optional`` a hyphen matches any dash, white space or nothing
+    ("full-time", "Full Time", "fulltime"); otherwise exactly one dash.
+    """
+    out = []
+    for ch in word:
+        if ch == " ":
+            out.append(HS + "+")
+        elif ch in DASHES:
+            out.append(f"(?:[{DASHES}]|{HS}+)?" if dash_optional else f"[{DASHES}\u2212]")
+        elif ch in "'\u2019":
+            out.append("['\u2019]")
+        else:
+            out.append(re.escape(ch))
+    pat = "".join(out)
+    if bounded(word):
+        pat = r"(?<!\w)" + pat
+    if re.search(r"\w$", word) and not _CJK.match(word[-1]):
+        pat += r"(?!\w)"
+    return pat
+
+
+def bounded(word: str) -> bool:
+    """Return whether ``word`` must start a word (Latin script), as :func:`phrase` builds it."""
+    return bool(re.match(r"\w", word)) and not _CJK.match(word)
+
+
+def first_chars(words) -> str:
+    """Return a character class of the first characters of ``words``, both cases."""
+    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def alternation(words, *, dash_optional: bool = True, case_sensitive=frozenset()) -> str:
+    """Return one alternation of ``words``, longest first, behind a cheap guard.
+
+    Longest first: ``re`` takes the first alternative that matches, not the
+    longest, so "internship" must come before "intern", "实习生" before "实习"
+    and "Sr." before "Sr" (or the evidence loses its dot).  Then alphabetical,
+    so the pattern's text is the same in every process (the start-up cache
+    keys on it).  The guard: ``re`` tries every alternative at every position;
+    a lookahead on the possible first characters (and, for Latin words, no
+    word character before) rejects most positions at once.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    alts = [f"(?-i:{phrase(w, dash_optional)})" if w in case_sensitive else phrase(w, dash_optional)
+            for w in ordered]
+    latin = [a for w, a in zip(ordered, alts) if bounded(w)]
+    other = [a for w, a in zip(ordered, alts) if not bounded(w)]
+    sides = []
+    if latin:
+        sides.append(rf"(?<!\w)(?={first_chars([w for w in ordered if bounded(w)])})(?:" + "|".join(latin) + ")")
+    if other:
+        sides.append(f"(?={first_chars([w for w in ordered if not bounded(w)])})(?:" + "|".join(other) + ")")
+    return "(?:" + "|".join(sides) + ")"
