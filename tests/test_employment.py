@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import doctest
-from pathlib import Path
 
 import pytest
 import yaml
@@ -10,13 +9,9 @@ import yaml
 from jdparse.extract import employment
 from jdparse.extract.employment import TYPES, employment_type, find_employment_types
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "employment.yaml").read_text("utf-8"))
+from conftest import case_table
 
-
-def _params():
-    for row in CASES:
-        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if "xfail" in row else []
-        yield pytest.param(row, id=row["text"], marks=marks)
+CASES, PARAMS = case_table("employment", "text")
 
 
 def test_table_size():
@@ -24,7 +19,7 @@ def test_table_size():
     assert len({row["text"] for row in CASES}) == len(CASES), "row names must be unique"
 
 
-@pytest.mark.parametrize("row", _params())
+@pytest.mark.parametrize("row", PARAMS)
 def test_case(row):
     text = row["text"]
     matches = find_employment_types(text)

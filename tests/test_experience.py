@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import doctest
-from pathlib import Path
 
 import pytest
 import yaml
@@ -10,14 +9,10 @@ import yaml
 from jdparse.extract import experience
 from jdparse.extract.experience import experience_min, find_experience
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "experience.yaml").read_text("utf-8"))
+from conftest import case_table
+
+CASES, PARAMS = case_table("experience", "text")
 RULES = {"experience.range", "experience.plus", "experience.at_least", "experience.years"}
-
-
-def _params():
-    for row in CASES:
-        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if "xfail" in row else []
-        yield pytest.param(row, id=row["text"], marks=marks)
 
 
 def test_table_size():
@@ -25,7 +20,7 @@ def test_table_size():
     assert len({row["text"] for row in CASES}) == len(CASES), "row names must be unique"
 
 
-@pytest.mark.parametrize("row", _params())
+@pytest.mark.parametrize("row", PARAMS)
 def test_case(row):
     text = row["text"]
     matches = find_experience(text)

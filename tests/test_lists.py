@@ -1,27 +1,21 @@
 """The four list fields: a table of small postings and the items expected."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import yaml
 
 import jdparse
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "lists.yaml").read_text(encoding="utf-8"))
+from conftest import case_table
 
-
-def _params():
-    for c in CASES:
-        marks = [pytest.mark.xfail(strict=True, reason=c["xfail"])] if c.get("xfail") else []
-        yield pytest.param(c, id=c["name"], marks=marks)
+CASES, PARAMS = case_table("lists", "name")
 
 
 def test_table_is_big_enough():
     assert len(CASES) >= 30
 
 
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", PARAMS)
 def test_lists(case):
     d = jdparse.parse(case["text"]).to_dict()
     for field, expected in case["expect"].items():

@@ -1,20 +1,14 @@
 """Title and company: a table of short posting heads, through the Python API."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import yaml
 
 import jdparse
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "title.yaml").read_text(encoding="utf-8"))
+from conftest import case_table
 
-
-def _params():
-    for c in CASES:
-        marks = [pytest.mark.xfail(strict=True, reason=c["xfail"])] if c.get("xfail") else []
-        yield pytest.param(c, id=c["name"], marks=marks)
+CASES, PARAMS = case_table("title", "name")
 
 
 def test_table_is_big_enough():
@@ -22,7 +16,7 @@ def test_table_is_big_enough():
     assert len({c["name"] for c in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", PARAMS)
 def test_title_and_company(case):
     d = jdparse.parse(case["text"]).to_dict()
     assert (d["title"], d["company"]) == (case["title"], case["company"])
