@@ -59,8 +59,11 @@ def build(blocks: list[Block]) -> Outline:
                 # A field named as a heading ("Location(s)" over "Atlanta, GA").
                 sections.append([_field_section(b.kind), b, [], b.rule])
                 labels.append(b)
-            elif cur[0] in LIST_KINDS and _opens_list(blocks, i):
-                cur[2].append(b)  # a sub-heading inside a list section
+            elif cur[0] in LIST_KINDS and _opens_list(blocks, i) and b.rule != "heading.colon":
+                # A sub-heading inside a list section.  One that ends with a
+                # colon and names nothing we know ("Technologies used:") opens
+                # a topic of its own instead.
+                cur[2].append(b)
             elif (cur[0] in LIST_KINDS and b.rule == "heading.standalone" and _in_run(blocks, i)
                   and not any(x.type == BULLET for x in cur[2])):
                 # Short lines set apart by blank lines, one after another under
