@@ -24,6 +24,7 @@ def parse(text: str) -> Posting:
     from .extract import facts, lists, title as title_ex
 
     title, company, candidates = title_ex.extract(ctx)
+    salary, salary_losers = facts.salary(ctx, title)
     lists_ = lists.extract(ctx)
     outline_values = []
     for sec in outline.sections:
@@ -38,14 +39,14 @@ def parse(text: str) -> Posting:
         seniority=facts.seniority(ctx, title),
         employment_type=facts.employment_type(ctx, title),
         experience_years_min=facts.experience(ctx),
-        salary=facts.salary(ctx, title),
+        salary=salary,
         requirements=lists_["requirements"],
         nice_to_have=lists_["nice_to_have"],
         responsibilities=lists_["responsibilities"],
         benefits=lists_["benefits"],
         posted_date=facts.posted_date(ctx),
         sections=tuple(outline_values),
-        candidates=tuple(candidates),
+        candidates=(*candidates, *salary_losers),
         text=text,
     )
 

@@ -194,3 +194,15 @@ def test_command_explain(seed_data):
     for f in seed_data["fields"]:
         assert f["field"] in out
     assert "Backend Architect" in out
+
+
+def test_a_second_salary_is_a_losing_candidate():
+    text = ("Analyst\nAcme\nSalary: $90,000 - $110,000 per year\n\nBenefits\n- Relocation budget of $5,000\n\n"
+            "We pay $85k to $100k for juniors.\n")
+    posting = jdparse.parse(text)
+    assert posting.salary.text == "$90,000 - $110,000 per year"
+    lost = [c for c in posting.candidates if c.field == "salary"]
+    assert [c.value for c in lost] == ["$85k to $100k"]
+    assert "ranks higher" in lost[0].why
+    data = explain_data(text)
+    assert any(c["field"] == "salary" and c["value"] == "$85k to $100k" for c in data["candidates"])

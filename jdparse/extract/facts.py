@@ -19,7 +19,7 @@ import re
 
 from .. import rules
 from ..blocks import BULLET, HEADING, LABEL, TEXT
-from ..model import Location, Salary, Value
+from ..model import Candidate, Location, Salary, Value
 from .tags import glued_segments
 from .._cache import compile as _rx
 
@@ -285,8 +285,9 @@ def experience(ctx) -> Value | None:
 
 # --- salary ----------------------------------------------------------------------
 
-def salary(ctx, title: Value | None) -> Salary | None:
-    """Return the pay range from the salary label, the header, salary sections, then the body."""
+def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
+    """Return the pay range (from the salary label, the header, salary sections, then the body)
+    and the other amounts read as pay, as losing candidates with why they lost."""
     from . import salary as sal
 
     text = ctx.text
@@ -296,20 +297,32 @@ def salary(ctx, title: Value | None) -> Salary | None:
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
         (_block_spans(_body_blocks(ctx, skip=frozenset({"about_company", "eeo"}))), False, "salary.body"),
     ]
-    for spans, labelled, rule in tiers:
-        best = None
+    found: list[tuple[int, str, int, object]] = []  # (tier, rule, offset, match)
+    seen: set[tuple[int, int]] = set()
+    for t, (spans, labelled, rule) in enumerate(tiers):
         for a, e in spans:
             for m in sal.find_salaries(text[a:e], labelled=labelled):
-                if m.confidence < sal.SALARY_THRESHOLD:
-                    continue
-                if best is None or m.confidence > best[1].confidence:
-                    best = (a, m)
-        if best is not None:
-            a, m = best
-            span = ctx.doc.span(a + m.start, a + m.end)
-            return Salary(m.min, m.max, m.currency, m.period, text[a + m.start:a + m.end].strip(),
-                          span, f"{rule}:{m.rule}", m.annualized_min, m.annualized_max)
-    return None
+                if m.confidence >= sal.SALARY_THRESHOLD and (a + m.start, a + m.end) not in seen:
+                    seen.add((a + m.start, a + m.end))
+                    found.append((t, rule, a, m))
+    if not found:
+        return None, []
+    # The strongest source wins; within it, the most certain amount (then the first).
+    best = min(found, key=lambda f: (f[0], -f[3].confidence, f[2] + f[3].start))
+    t, rule, a, m = best
+    span = ctx.doc.span(a + m.start, a + m.end)
+    won = Salary(m.min, m.max, m.currency, m.period, text[a + m.start:a + m.end].strip(),
+                 span, f"{rule}:{m.rule}", m.annualized_min, m.annualized_max)
+    losers = []
+    for ft, frule, fa, fm in found:
+        if fm is m:
+            continue
+        why = (f"{rule} ranks higher than {frule}" if ft != t
+               else f"confidence {fm.confidence} < {m.confidence}" if fm.confidence < m.confidence
+               else "the first amount of its source wins")
+        losers.append(Candidate("salary", text[fa + fm.start:fa + fm.end].strip(),
+                                ctx.doc.span(fa + fm.start, fa + fm.end), f"{frule}:{fm.rule}", why))
+    return won, losers
 
 
 # --- posted date -------------------------------------------------------------------
