@@ -13,7 +13,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from itertools import chain, islice
+from typing import Iterable, Iterator
 
 STDIN = "-"
 
@@ -257,9 +258,33 @@ def workers_for(job: Job, n_items: int) -> int:
     return max(1, min(wanted, n_items // SMALL_BATCH))
 
 
-def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summary:
+class Inputs:
+    """The inputs of a batch, read lazily: memory stays flat however many there are.
+
+    The first few are looked at up front (one input or several? a small batch
+    or a large one?); the rest stream from the folder walk as they are parsed.
+    """
+
+    LOOKAHEAD = 4096
+
+    def __init__(self, items: Iterable[Item]):
+        it = iter(items)
+        self.head = list(islice(it, self.LOOKAHEAD))
+        self._rest = it
+
+    @property
+    def at_least(self) -> int:
+        """Return how many inputs there are for certain (all of them, if fewer than LOOKAHEAD)."""
+        return len(self.head)
+
+    def __iter__(self) -> Iterator[Item]:
+        return chain(self.head, self._rest)
+
+
+def run(job: Job, items, on_done=None, out=None, err=None) -> Summary:
     """Parse every item, write each output in input order, report each failure; return the summary.
 
+    ``items`` is any iterable of Item (an :class:`Inputs` streams a folder).
     Ctrl-C stops the batch: what was done is counted, ``summary.interrupted``
     is set, and no output is left half-written (outputs are renamed into
     place whole).
@@ -268,8 +293,10 @@ def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summar
     err = err or sys.stderr
     summary = Summary()
     t0 = time.perf_counter()
-    job.single = len(items) == 1 and job.out_dir is None
-    n = workers_for(job, len(items))
+    inputs = items if isinstance(items, Inputs) else Inputs(items)
+    known = inputs.at_least
+    job.single = known == 1 and job.out_dir is None
+    n = workers_for(job, known)
     pool = None
     try:
         if n > 1:
@@ -277,9 +304,9 @@ def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summar
 
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
             pool = ctx.Pool(n, initializer=_worker_init, initargs=(job,))
-            results = pool.imap(_worker, items, chunksize=max(1, min(64, len(items) // (n * 8) or 1)))
+            results = _pooled(pool, inputs, max(1, min(64, known // (n * 8) or 1)))
         else:
-            results = ((item, *process(item, job)) for item in items)
+            results = ((item, *process(item, job)) for item in inputs)
         for item, status, payload in results:
             if status == "ok":
                 out.write(payload)
@@ -302,6 +329,23 @@ def run(job: Job, items: list[Item], on_done=None, out=None, err=None) -> Summar
             pool.join()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _pooled(pool, inputs: Iterable[Item], chunksize: int):
+    """Yield the workers' results in input order, a window at a time.
+
+    ``Pool.imap`` queues its whole input at once; windows keep what is queued
+    (and so memory) bounded on a batch of millions.
+    """
+    it = iter(inputs)
+    while True:
+        window = list(islice(it, _WINDOW))
+        if not window:
+            return
+        yield from pool.imap(_worker, window, chunksize=chunksize)
+
+
+_WINDOW = 8192
 
 
 def _fail(summary: Summary, item: Item, reason: str, job: Job, in_stream: bool, out, err) -> None:

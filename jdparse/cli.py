@@ -34,10 +34,10 @@ def run_parse(v: dict) -> int:
         evidence=bool(v.get("evidence")), skip_existing=bool(v.get("skip_existing")),
         max_bytes=v["max_bytes"], input_format=v["input_format"], jobs=v.get("jobs"),
     )
-    items = list(batch.expand(job.paths, job.globs))
-    is_batch = len(items) != 1 or any(p != "-" and os.path.isdir(p) for p in paths)
+    items = batch.Inputs(batch.expand(job.paths, job.globs))
+    is_batch = items.at_least != 1 or any(p != "-" and os.path.isdir(p) for p in paths)
     progress = v.get("progress")
-    show = progress if progress is not None else (is_batch and len(items) > 1 and sys.stderr.isatty())
+    show = progress if progress is not None else (is_batch and items.at_least > 1 and sys.stderr.isatty())
     if show:
         summary = _run_with_progress(batch, job, items)
     else:
@@ -112,11 +112,13 @@ def _run_with_progress(batch, job, items):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True)
+    # The bar's total needs a count: one more walk of the folders, names only.
+    total = sum(1 for _ in batch.expand(job.paths, job.globs))
     with Progress(
         TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=console, redirect_stdout=False, redirect_stderr=False, transient=True,
     ) as bar:
-        task = bar.add_task("parse", total=len(items))
+        task = bar.add_task("parse", total=total)
         return batch.run(job, items, on_done=lambda: bar.advance(task))
 
 
