@@ -36,6 +36,8 @@ def key(s: str) -> str:
 
     Keys are for comparing with vocabulary, never for reporting.
     """
+    if s.isascii():
+        return " ".join(s.lower().split())  # NFKC and the folds change no ASCII character
     s = unicodedata.normalize("NFKC", s.translate(_INVISIBLE)).translate(_FOLD).casefold()
     return " ".join(s.split())
 

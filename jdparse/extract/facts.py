@@ -348,17 +348,17 @@ def posted_date(ctx) -> Value | None:
     # "Posted 1 February 2025." inside a line: a posted-date label's words
     # right before a date, anywhere in the posting.  Only the few characters
     # after each cue are read for a date, so the cost stays linear.
-    cue = _posted_cue()
-    for b in ctx.blocks:
-        if b.type not in (TEXT, BULLET):
-            continue
-        for m in cue.finditer(text, b.start, b.end):
-            window = text[m.end():min(b.end, m.end() + _DATE_WINDOW)]
-            gap = _CUE_TO_DATE.match(window)
-            ds = find_dates(window[gap.end():]) if gap else []
-            if ds and ds[0].start == 0:
-                a = m.end() + gap.end()
-                return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
+    cue, guard = _posted_cue()
+    if not guard.may_match(text):
+        return None  # no cue word anywhere: most postings
+    for m in cue.finditer(text):
+        line_end = text.find("\n", m.end())
+        window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
+        gap = _CUE_TO_DATE.match(window)
+        ds = find_dates(window[gap.end():]) if gap else []
+        if ds and ds[0].start == 0:
+            a = m.end() + gap.end()
+            return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
     return None
 
 
@@ -370,12 +370,14 @@ _CUE_TO_DATE = _rx(r"[ \t]*(?:on|le|am|el|em|den)?[ \t]*[:\-\u2013]?[ \t]*")
 
 
 @rules.derived
-def _posted_cue() -> re.Pattern:
-    """Return a pattern for the words that label a posted date ("Posted", "Publié le")."""
+def _posted_cue():
+    """Return (pattern, word guard) for the words that label a posted date ("Posted", "Publié le")."""
+    from ._guard import WordGuard
+    from ._vocab import alternation
+
     words = set()
     for table in rules.load("headings").values():
         if isinstance(table, dict):
             words.update((table.get("labels") or {}).get("posted_date") or [])
     words.discard("date")  # too common on its own ("start date", "closing date")
-    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return _rx(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+    return _rx(alternation(sorted(words)), re.IGNORECASE), WordGuard(words)
