@@ -125,6 +125,7 @@ def _nameish(s: str) -> bool:
 
 
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
+_AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
 _PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
@@ -266,6 +267,9 @@ def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
         if not parts:
             continue  # a line of separators only
         a, e = parts[0]
+        at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
+        if at:
+            a = at.end()
         if _nameish(text[a:e]):
             return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
     return None
