@@ -90,14 +90,21 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
     """Return the four list fields, each a tuple of Values in document order."""
     text = ctx.text
     per_kind: dict[str, list[tuple[bool, list[Value]]]] = {k: [] for k in LIST_KINDS}
+    by_content: dict[str, list[tuple[bool, list[Value]]]] = {k: [] for k in LIST_KINDS}
     for sec in ctx.outline.sections:
-        if sec.kind not in LIST_KINDS:
+        kind, rule, target = sec.kind, "list.bullet", per_kind
+        if kind == "other" and sec.heading is not None:
+            # A list under a heading that names nothing known: read by its
+            # words, and used only where no heading gave that list at all.
+            kind = _content_kind(text, sec.bullets)
+            rule, target = f"list.content_{kind}", by_content
+        if kind not in LIST_KINDS:
             continue
         items: list[Value] = []
         bullets = sec.bullets
         if bullets:
             for b in bullets:
-                v = ctx.value(b.start, b.end, "list.bullet")
+                v = ctx.value(b.start, b.end, rule)
                 if v and len(v.value) <= _MAX_ITEM:
                     items.append(v)
         else:
@@ -113,7 +120,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                     v = ctx.value(sa, se, rule)
                     if v and len(v.value) <= _MAX_ITEM and _is_item(v.value):
                         items.append(v)
-        per_kind[sec.kind].append((bool(bullets), items))
+        target[kind].append((bool(bullets), items))
+    for kind, groups in by_content.items():
+        if groups and not any(items for _, items in per_kind[kind]):
+            per_kind[kind].extend(groups)
 
     out: dict[str, list[Value]] = {k: [] for k in LIST_KINDS}
     for kind, groups in per_kind.items():
@@ -133,6 +143,43 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         out[kind] = keep
     out["nice_to_have"] = sorted(out["nice_to_have"] + moved, key=lambda v: v.span.start)
     return {k: tuple(_dedupe(vs)) for k, vs in out.items()}
+
+
+_MIN_CONTENT_ITEMS = 3
+
+
+@rules.derived
+def _content_words() -> tuple[float, dict[str, tuple[str, ...]]]:
+    data = rules.load("content")
+    kinds = {}
+    for kind in ("benefits", "requirements"):
+        words = {str(w).casefold() for ws in (data.get(kind) or {}).values() for w in ws}
+        kinds[kind] = tuple(sorted(words))
+    return float(data.get("share", 0.5)), kinds
+
+
+def _content_kind(text: str, bullets) -> str | None:
+    """Return the list kind a section's bullets are about, when its heading does not say.
+
+    Each bullet counts for a kind when one of its words starts with that
+    kind's cue words (data/content.yaml); the kind most bullets count for wins
+    if it holds at least ``share`` of them and the other kind at most half as many.
+    """
+    if len(bullets) < _MIN_CONTENT_ITEMS:
+        return None
+    share, kinds = _content_words()
+    counts = dict.fromkeys(kinds, 0)
+    for b in bullets:
+        low = text[b.start:b.end].casefold()
+        words = low.split()
+        for kind, cues in kinds.items():
+            if any(w.startswith(cues) for w in words) or any(" " in c and c in low for c in cues):
+                counts[kind] += 1
+    best = max(counts, key=counts.get)
+    others = max((v for k, v in counts.items() if k != best), default=0)
+    if counts[best] >= share * len(bullets) and others <= counts[best] / 2:
+        return best
+    return None
 
 
 def _is_item(s: str) -> bool:
