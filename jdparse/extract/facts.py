@@ -114,7 +114,10 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
             seg = text[pa:pe]
             found = places.find_places(seg)
             covered = sum(sum(ch.isalnum() for ch in seg[p.start:p.end]) for p in found)
-            if found and covered >= 0.4 * _letters_left(seg):
+            # Mostly a place: the places cover enough of the field's letters,
+            # work-mode and tag words aside (counted only when needed).
+            if found and (covered >= 0.4 * sum(ch.isalnum() for ch in seg)
+                          or covered >= 0.4 * _letters_left(seg)):
                 head.append((pa, pe))
     sources.append(("locations.header", head))
     loc_secs = []
