@@ -7,7 +7,6 @@ import signal
 import subprocess
 import time
 
-import pytest
 
 from conftest import POSTING, jdparse_argv, run_cli
 from jdparse import batch

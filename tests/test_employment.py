@@ -4,7 +4,6 @@ from __future__ import annotations
 import doctest
 
 import pytest
-import yaml
 
 from jdparse.extract import employment
 from jdparse.extract.employment import TYPES, employment_type, find_employment_types

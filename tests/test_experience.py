@@ -4,7 +4,6 @@ from __future__ import annotations
 import doctest
 
 import pytest
-import yaml
 
 from jdparse.extract import experience
 from jdparse.extract.experience import experience_min, find_experience

@@ -4,7 +4,6 @@ from __future__ import annotations
 import doctest
 
 import pytest
-import yaml
 
 from jdparse.extract import seniority
 from jdparse.extract.seniority import LEVELS, find_levels, levels

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .. import rules, sentences
-from ..blocks import BULLET, LABEL, TEXT
+from ..blocks import LABEL, TEXT
 from ..model import Value
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .. import rules
-from ..blocks import BOILERPLATE, HEADING, LABEL, TEXT
+from ..blocks import HEADING, LABEL, TEXT
 from ..document import key
 from ..model import Candidate, Value
 from .tags import tag_kind
