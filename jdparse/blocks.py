@@ -79,7 +79,6 @@ _LABEL = _rx(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
 _TERMINAL = ".!?\u3002\uff01\uff1f"
 _MAX_HEADING = 120
 _MAX_BOILERPLATE = 400
-_WORD = _rx(r"\w+")
 # "About Acme", "Über uns", "À propos de X": such a short line is a heading.
 _ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
 _GLUED = _rx(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")

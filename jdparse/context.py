@@ -1,7 +1,6 @@
 """What every field extractor reads: the document, its blocks and its outline."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -81,4 +80,3 @@ class Context:
         return [s for s in self.outline.sections if s.kind in kinds]
 
 
-_WS = re.compile(r"\s+")

@@ -59,7 +59,6 @@ def _alternation(words) -> str:
 
 _HS = r"[^\S\n]"  # horizontal white space: a token never spans lines
 _DASH = "-\u2010-\u2015\u2212"
-_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
 # A sentence ends at a newline, a bullet, a pipe, a semicolon, or . ! ? before a space.
 _BOUNDARY = _rx(r"[\n;|\u2022\u00b7]|[.!?](?=\s)")
 
