@@ -208,19 +208,12 @@ def parse_user_rules(text: str, path: str = "<rules>") -> dict:
 
 
 def _kind_name(v) -> str:
-    if v is None:
-        return "empty (null)"
-    if isinstance(v, bool):
-        return "true/false"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    if isinstance(v, str):
-        return "text"
-    if isinstance(v, (int, float)):
-        return "a number"
-    return type(v).__name__
+    """Return the shape of a value in words, for messages ("a mapping", "a number")."""
+    return _KIND_NAMES.get(_kind(v), type(v).__name__)
+
+
+_KIND_NAMES = {"null": "empty (null)", "bool": "true/false", "dict": "a mapping", "list": "a list",
+               "str": "text", "number": "a number"}
 
 
 def _kind(v) -> str:

@@ -195,18 +195,28 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     """Return remote, hybrid or onsite, from tags and labels first, then the body."""
     from . import work_mode as wm
 
-    text = ctx.text
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx, title)
-    for spans, rule in ((head, "work_mode.header"), (_block_spans(_body_blocks(ctx)), "work_mode.body")):
-        matches = []
-        for a, e in spans:
-            for m in wm.find_work_modes(text[a:e]):
-                matches.append((a, m))
-        best = wm.decide([m for _, m in matches])
+    tiers = [(head, "work_mode.header"), (_block_spans(_body_blocks(ctx)), "work_mode.body")]
+    hit = _first_tier(ctx, tiers, wm.find_work_modes, wm.decide)
+    if hit is None:
+        return None
+    a, best, rule = hit
+    return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
+
+
+def _first_tier(ctx, tiers, find, choose):
+    """Return (offset, match, rule) of what ``choose`` picks in the first tier with a match, or None.
+
+    ``tiers`` are (spans, rule id) pairs, strongest source first; ``find``
+    runs on each span's text, so match offsets are relative to ``offset``.
+    """
+    text = ctx.text
+    for spans, rule in tiers:
+        found = [(a, m) for a, e in spans for m in find(text[a:e])]
+        best = choose([m for _, m in found])
         if best is not None:
-            a = next(a for a, m in matches if m is best)
-            return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
+            return next(a for a, m in found if m is best), best, rule
     return None
 
 
@@ -248,23 +258,17 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     """Return the employment type from the title, labels and tags, then the body."""
     from . import employment as emp
 
-    text = ctx.text
     tiers = []
     if title is not None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "employment_type")], "employment.label"))
     tiers.append((_header_except_title(ctx, title), "employment.header"))
     tiers.append((_block_spans(_body_blocks(ctx)), "employment.body"))
-    for spans, rule in tiers:
-        found = []
-        for a, e in spans:
-            for m in emp.find_employment_types(text[a:e]):
-                found.append((a, m))
-        best = emp.employment_type([m for _, m in found])
-        if best is not None:
-            a = next(a for a, m in found if m is best)
-            return Value(best.value, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
-    return None
+    hit = _first_tier(ctx, tiers, emp.find_employment_types, emp.employment_type)
+    if hit is None:
+        return None
+    a, best, rule = hit
+    return Value(best.value, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
 
 
 # --- experience ----------------------------------------------------------------
