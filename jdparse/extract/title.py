@@ -242,7 +242,40 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     losers: list[Candidate] = []
     title = _pick(titles, "title", losers)
     company = _pick(companies, "company", losers)
+    if company is not None:
+        company = _tidy_company(ctx, company)
     return title, company, losers
+
+
+# Abbreviations whose period is part of a company's name ("Acme, Inc.").
+_ABBREV_END = _rx(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|S\.A|N\.V|B\.V|S\.L|Cia|Ltda)$")
+_LEADING_THE = _rx(r"The\s+(?=[A-Z])")
+
+
+def _tidy_company(ctx, v: Value) -> Value:
+    """Return the company without what surrounds a name: "The ", a trailing ", Place".
+
+    "City of Burbank, CA" names the employer and where it is; "The Acme
+    Foundation is hiring" names "Acme Foundation".  A period that belongs to
+    an abbreviation ("Systems, Inc.") is kept.
+    """
+    text = ctx.text
+    a, e = v.span.start, v.span.end
+    m = _LEADING_THE.match(text, a, e)
+    if m and v.rule in ("company.hiring", "company.about") and len(text[m.end():e].split()) >= 2:
+        a = m.end()  # "The Acme Foundation is hiring": the article is the sentence's
+    from . import places
+
+    found = places.find_places(text[a:e])
+    if found and a + found[-1].end >= e - 1:
+        comma = text.rfind(",", a, e)
+        if comma > a and text[a:comma].strip() and comma >= a + found[-1].start - 2:
+            e = comma  # "City of Burbank, CA", "Acme Ltd, Berlin": the place is not the name
+    if e < len(text) and text[e] == "." and _ABBREV_END.search(text, a, e):
+        e += 1
+    if (a, e) == (v.span.start, v.span.end):
+        return v
+    return ctx.value(a, e, v.rule, strip=" \t,;:") or v
 
 
 def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
