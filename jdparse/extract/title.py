@@ -268,9 +268,14 @@ def _tidy_company(ctx, v: Value) -> Value:
 
     found = places.find_places(text[a:e])
     if found and a + found[-1].end >= e - 1:
-        comma = text.rfind(",", a, e)
-        if comma > a and text[a:comma].strip() and comma >= a + found[-1].start - 2:
-            e = comma  # "City of Burbank, CA", "Acme Ltd, Berlin": the place is not the name
+        # Cut at the comma before the place ("Acme Ltd, Berlin, Germany"), or
+        # inside it when the name runs into it ("City of Burbank, CA").
+        place_start = a + found[-1].start
+        comma = text.rfind(",", a, place_start)
+        if comma < 0 or text[comma + 1:place_start].strip():
+            comma = text.rfind(",", place_start, e)
+        if comma > a and text[a:comma].strip():
+            e = comma
     if e < len(text) and text[e] == "." and _ABBREV_END.search(text, a, e):
         e += 1
     if (a, e) == (v.span.start, v.span.end):
