@@ -42,8 +42,12 @@ def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
 
 @rules.derived
 def _markers() -> dict[str, re.Pattern]:
+    from ._guard import WordGuard
+
     data = rules.load("lists")
+    optional = [w for key in ("nice", "lead", "strong") for ws in (data.get(key) or {}).values() for w in ws]
     return {
+        "guard": WordGuard(optional),
         "nice": _pattern(data["nice"]),
         "lead": _pattern(data.get("lead", {}), anchored=True),
         "strong": _pattern(data.get("strong", {})),
@@ -63,6 +67,8 @@ def optional_strength(item: str) -> str | None:
     plus", "preferred"), which move a requirement.  A "must" keeps it.
     """
     m = _markers()
+    if not m["guard"].may_match(item):
+        return None  # no word of any optional marker: most items
     first = _FIRST_SENTENCE.match(item).group()
     # Parentheses count only when a marker is all they hold.
     whole_parens = False
