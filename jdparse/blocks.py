@@ -122,6 +122,9 @@ class Vocabulary:
 
     def __init__(self, data: dict):
         order = data.get("keyword_order", [])
+        conts = sorted({key(w) for w in data.get("continuations") or []}, key=_longest_first)
+        self.continuation = re.compile(
+            r"(?<!\w)(?:" + ("|".join(map(re.escape, conts)) or "(?!)") + r")\s*[:\uff1a]\s*$")
         self.labels: dict[str, str] = {}
         self.exact: dict[str, str] = {}
         kw: dict[str, list[str]] = {k: [] for k in order}
@@ -362,6 +365,8 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
         if rule == "heading.exact" and shape is None and _words(t) > 8:
             return None
         return Block(HEADING, start, ln.end, ln.index, ln.index, rule, kind, blank_before=blank_before)
+    if shape == "heading.colon" and vocab.continuation.search(key(t)):
+        shape = "heading.continuation"  # "... such as:" leads into the list it stands in
     if shape is not None:
         return Block(HEADING, start, ln.end, ln.index, ln.index, shape, None, blank_before=blank_before)
     return None
