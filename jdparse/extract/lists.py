@@ -126,7 +126,11 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                     v = ctx.value(sa, se, rule)
                     if v and len(v.value) <= _MAX_ITEM and _is_item(v.value):
                         items.append(v)
-        target[kind].append((bool(bullets), items))
+        # A prose section under a heading that names its list outright
+        # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted ones;
+        # one named only by a keyword ("Your mission: ...") is an intro.
+        sure = sec.rule in _SURE_HEADINGS
+        target[kind].append((bool(bullets) or sure, items))
     for kind, groups in by_content.items():
         if groups and not any(items for _, items in per_kind[kind]):
             per_kind[kind].extend(groups)
@@ -151,6 +155,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
     return {k: tuple(_dedupe(vs)) for k, vs in out.items()}
 
 
+_SURE_HEADINGS = frozenset({"heading.exact", "heading.label", "label.known"})
 _MIN_CONTENT_ITEMS = 3
 
 
