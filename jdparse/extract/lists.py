@@ -7,9 +7,13 @@ Rules:
   list.label      the inline text of "RESPONSIBILITIES: text" when no bullets follow
   list.nice_moved a requirement that says it is optional ("Python is a plus")
                   moved to nice_to_have; a "must" in the item keeps it
+  list.content_*  the bullets of a section whose heading names nothing known,
+                  read by their words (data/content.yaml), used only where no
+                  heading gave that list
 When the same kind has bulleted sections and prose-only sections, the prose
-ones are left out: a posting that lists its duties as bullets uses prose for
-introductions.
+under a loosely named heading ("Your mission: make an impact") is left out:
+a posting that lists its duties as bullets uses prose for introductions.
+Prose under a heading that names the list outright ("Qualifications") stays.
 """
 from __future__ import annotations
 
@@ -95,8 +99,10 @@ def is_optional(item: str) -> bool:
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
     """Return the four list fields, each a tuple of Values in document order."""
     text = ctx.text
-    per_kind: dict[str, list[tuple[bool, list[Value]]]] = {k: [] for k in LIST_KINDS}
-    by_content: dict[str, list[tuple[bool, list[Value]]]] = {k: [] for k in LIST_KINDS}
+    # Per list kind: (how the section was written, its items); "prose" under a
+    # loosely named heading is dropped when the same list also has bullets.
+    per_kind: dict[str, list[tuple[str, list[Value]]]] = {k: [] for k in LIST_KINDS}
+    by_content: dict[str, list[tuple[str, list[Value]]]] = {k: [] for k in LIST_KINDS}
     for sec in ctx.outline.sections:
         kind, rule, target = sec.kind, "list.bullet", per_kind
         if kind == "other" and sec.heading is not None:
@@ -129,17 +135,17 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         # A prose section under a heading that names its list outright
         # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted ones;
         # one named only by a keyword ("Your mission: ...") is an intro.
-        sure = sec.rule in _SURE_HEADINGS
-        target[kind].append((bool(bullets) or sure, items))
+        keep = "bullets" if bullets else ("sure" if sec.rule in _SURE_HEADINGS else "prose")
+        target[kind].append((keep, items))
     for kind, groups in by_content.items():
         if groups and not any(items for _, items in per_kind[kind]):
             per_kind[kind].extend(groups)
 
     out: dict[str, list[Value]] = {k: [] for k in LIST_KINDS}
     for kind, groups in per_kind.items():
-        any_bullets = any(has for has, _ in groups)
-        for has, items in groups:
-            if any_bullets and not has:
+        any_bullets = any(keep == "bullets" for keep, _ in groups)
+        for keep, items in groups:
+            if any_bullets and keep == "prose":
                 continue
             out[kind].extend(items)
     moved = []
