@@ -56,6 +56,7 @@ def _markers() -> dict[str, re.Pattern]:
         "lead": _pattern(data.get("lead", {}), anchored=True),
         "strong": _pattern(data.get("strong", {})),
         "must": _pattern(data.get("must", {})),
+        "not_item": _pattern(data.get("not_items", {})),
     }
 
 
@@ -128,9 +129,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                     a, e, rule = b.start, b.end, "list.sentence"
                 else:
                     continue
+                not_item = _markers()["not_item"]
                 for sa, se in sentences.split(text[a:e], a):
                     v = ctx.value(sa, se, rule)
-                    if v and len(v.value) <= _MAX_ITEM and _is_item(v.value):
+                    if v and len(v.value) <= _MAX_ITEM and _is_item(v.value) and not not_item.search(v.value):
                         items.append(v)
         # A prose section under a heading that names its list outright
         # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted ones;
