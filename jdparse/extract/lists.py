@@ -10,6 +10,8 @@ Rules:
   list.content_*  the bullets of a section whose heading names nothing known,
                   read by their words (data/content.yaml), used only where no
                   heading gave that list
+  list.role_bullets the bullets of a "Job description" section, as duties,
+                  used only where no heading named the duties
 When the same kind has bulleted sections and prose-only sections, the prose
 under a loosely named heading ("Your mission: make an impact") is left out:
 a posting that lists its duties as bullets uses prose for introductions.
@@ -111,6 +113,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             # words, and used only where no heading gave that list at all.
             kind = _content_kind(text, sec.bullets)
             rule, target = f"list.content_{kind}", by_content
+        elif kind == "about_role" and sec.bullets:
+            # "Job Description" over bullets: the duties, where no heading
+            # names them ("Description / You will: - ...").
+            kind, rule, target = "responsibilities", "list.role_bullets", by_content
         if kind not in LIST_KINDS:
             continue
         items: list[Value] = []
