@@ -41,3 +41,18 @@ def test_first_stated_wins_between_remote_and_onsite():
 def test_hybrid_beats_remote():
     ms = [ModeMatch(0, 6, "remote", "work_mode.remote", False), ModeMatch(10, 16, "hybrid", "work_mode.hybrid", False)]
     assert decide(ms).mode == "hybrid"
+
+
+@pytest.mark.parametrize("body,mode", [
+    ("We ask that you come to the office 2 to 3 times per week.", "hybrid"),
+    ("The location for this position is Oslo, and we offer a hybrid work solution.", "hybrid"),
+    ("Our hybrid work environment gives everyone options.", "remote"),
+    ("We love our team events.", "remote"),
+])
+def test_a_remote_tag_against_the_body(body, mode):
+    # Through the whole pipeline: a board's "Remote" tag in the header, and
+    # a body that may say hybrid of this job (office days, "this position").
+    import jdparse
+
+    text = f"Data Analyst\nAcme\n🌎 Remote, Oslo, Norway\n\nAbout the role\n{body}\n"
+    assert jdparse.parse(text).to_dict()["work_mode"] == mode

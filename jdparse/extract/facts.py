@@ -197,12 +197,37 @@ def work_mode(ctx, title: Value | None) -> Value | None:
 
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx, title)
-    tiers = [(head, "work_mode.header"), (_block_spans(_body_blocks(ctx)), "work_mode.body")]
+    body = _block_spans(_body_blocks(ctx))
+    tiers = [(head, "work_mode.header"), (body, "work_mode.body")]
     hit = _first_tier(ctx, tiers, wm.find_work_modes, wm.decide)
     if hit is None:
         return None
     a, best, rule = hit
+    if best.mode == "remote" and rule == "work_mode.header":
+        # A board's "Remote" tag and a body that counts office days ("come
+        # to the office 2 to 3 times per week") or says hybrid of this job
+        # ("this position ... a hybrid work solution"): hybrid beats remote
+        # when both are said of the job.  A company-wide "our hybrid
+        # environment" is not.
+        text = ctx.text
+        cues = _job_cues()
+        for sa, se in body:
+            seg = text[sa:se]
+            for m in wm.find_work_modes(seg):
+                if m.mode != "hybrid" or m.perk:
+                    continue
+                lo = max(seg.rfind(c, 0, m.start) for c in ".!?\n") + 1
+                hi = min((i for i in (seg.find(c, m.end) for c in ".!?\n") if i >= 0), default=len(seg))
+                if m.rule == "work_mode.office_days" or cues.search(seg, lo, hi):
+                    return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.body:{m.rule}")
     return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
+
+
+@rules.derived
+def _job_cues() -> re.Pattern:
+    cues = rules.load("work_mode").get("job_cues") or {}
+    words = sorted({w for ws in cues.values() for w in ws}, key=lambda w: (-len(w), w))
+    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
 
 
 def _first_tier(ctx, tiers, find, choose):
