@@ -30,6 +30,8 @@ def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
     """Return the spans of the header's short lines, tag lines split, title line included."""
     out = []
     for b in ctx.lead:
+        if b.type == HEADING and b.kind is not None:
+            break  # the first named section ends the header ("About the role")
         if b.type not in (TEXT, HEADING):
             continue
         n_words = len(ctx.text[b.start:b.end].split())
