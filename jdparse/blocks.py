@@ -320,6 +320,12 @@ def classify(doc: Document) -> list[Block]:
                     i += 1
                 blocks.append(block)
                 continue
+        if ln.bullet:
+            field = _bullet_field(ln, vocab)
+            if field is not None:
+                blocks.append(field)  # "• Location: Paris" is a field, not an item
+                i += 1
+                continue
         end, last = _continuation(lines, i, wrap, ln.end, first_content)
         blocks.append(Block(
             BULLET if ln.bullet else TEXT, ln.start, end, i, last,
@@ -327,6 +333,25 @@ def classify(doc: Document) -> list[Block]:
         ))
         i = last + 1
     return blocks
+
+
+_SECTION_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits", "about_company",
+                            "about_role", "apply", "eeo", "other"})
+
+
+def _bullet_field(ln: _Line, vocab: Vocabulary) -> Block | None:
+    """Return a LABEL block for a bullet that states a field ("• Lieu : Paris"), else None.
+
+    Only fields (location, salary, contract type, dates ...): a bullet such as
+    "• Experience: 5 years" is an item of its list and stays one.
+    """
+    m = _LABEL.match(ln.text)
+    if not m or m.end() >= len(ln.text) or _words(m.group(1)) > 4:
+        return None
+    kind = vocab.labels.get(heading_key(m.group(1)))
+    if kind is None or kind in _SECTION_KINDS:
+        return None
+    return Block(LABEL, ln.start + m.start(1), ln.end, ln.index, ln.index, "label.bullet", kind, ln.start + m.end())
 
 
 def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_after, is_first) -> Block | None:

@@ -20,3 +20,11 @@ def test_lists(case):
     d = jdparse.parse(case["text"]).to_dict()
     for field, expected in case["expect"].items():
         assert d[field] == expected, field
+
+
+def test_field_bullets_and_yes_answers():
+    d = jdparse.parse("Analyst\n\nDetails\n- Location: Lyon, France\n- Remote: yes\n").to_dict()
+    assert [loc["name"] for loc in d["locations"]] == ["Lyon, France"]
+    assert d["work_mode"] == "remote"
+    d = jdparse.parse("设计师\n\n工作性质\n• 是否全职：是\n").to_dict()
+    assert d["employment_type"] == "full_time"

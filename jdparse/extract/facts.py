@@ -86,14 +86,27 @@ def _body_blocks(ctx, skip=_BODY_SKIP):
 
 
 def _label_spans(ctx, *kinds):
+    """Return (start, end, block) of the values of the labels of ``kinds``, in order.
+
+    A question-shaped label answered "yes" ("是否全职：是", "Remote: yes")
+    gives its whole line: the label's own words name the value.
+    """
     out = []
+    yes = _affirmatives()
     for k in kinds:
         for b in ctx.labels(k):
             a, e = ctx.label_value(b)
             if e > a:
+                if ctx.text[a:e].strip(" \t.!。").casefold() in yes:
+                    a = b.start
                 out.append((a, e, b))
     out.sort(key=lambda x: x[0])
     return out
+
+
+@rules.derived
+def _affirmatives() -> frozenset:
+    return frozenset(str(w).casefold() for w in rules.load("headings").get("affirmative") or [])
 
 
 # --- locations ---------------------------------------------------------------
