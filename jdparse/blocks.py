@@ -236,7 +236,8 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
-def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_after: bool) -> str | None:
+def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_after: bool,
+                   nxt: _Line | None = None) -> str | None:
     """Return the rule id when a line is shaped like a heading, else None."""
     t = ln.text
     if _MD_HEADING.match(t):
@@ -260,13 +261,27 @@ def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_af
         return "heading.caps"
     if _words(t) <= 6 and _ABOUT_LINE.match(t):
         return "heading.about"
-    if next_is_bullet and _words(t) <= 7:
+    if next_is_bullet and _words(t) <= 10:
         return "heading.before_list"
     if blank_before and blank_after and _words(t) <= 6 and (t[0].isupper() or not t[0].isalpha()):
         if len(_GLUED.findall(t)) >= 2:
             return None  # "EuropeSpainHybridSenior": a glued tag line, not a heading
         return "heading.standalone"
+    if (blank_before and not blank_after and nxt is not None and not nxt.bullet and _words(t) <= 4
+            and _title_case(t) and _words(nxt.text) >= 5 and not _title_case(nxt.text)):
+        # "Required Experience" over lines whose bullets were lost in copying;
+        # counts only when its words name a section (see _classify_line).
+        return "heading.titlecase"
     return None
+
+
+_SMALL_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "in", "on", "at", "a", "an", "&", "with", "de", "et", "und"})
+
+
+def _title_case(t: str) -> bool:
+    """Return whether every word of ``t`` but the small ones starts with a capital."""
+    words = [w for w in t.split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
 def classify(doc: Document) -> list[Block]:
@@ -371,7 +386,7 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
                 return Block(HEADING, ln.start, ln.end, ln.index, ln.index, "heading.label", kind, blank_before=blank_before)
             return Block(LABEL, ln.start + m.start(1), ln.end, ln.index, ln.index, "label.known", kind, value_start, blank_before)
     next_is_bullet = nxt is not None and nxt.bullet
-    shape = _heading_shape(ln, next_is_bullet, blank_before, blank_after)
+    shape = _heading_shape(ln, next_is_bullet, blank_before, blank_after, nxt)
     if shape is None and len(t) > _MAX_HEADING:
         return None  # too long for any heading of the vocabulary
     hk = heading_key(t)
@@ -384,7 +399,7 @@ def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_a
     md = _MD_HEADING.match(t)
     if md:
         start += md.end()  # the heading's text, without its "#" marks
-    if shape == "heading.leadin" and kind is None:
+    if shape in ("heading.leadin", "heading.titlecase") and kind is None:
         return None
     if kind is not None and (shape is not None or rule == "heading.exact"):
         if rule == "heading.exact" and shape is None and _words(t) > 8:
