@@ -255,6 +255,8 @@ def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_af
         return "heading.colon"
     if last in "?\uff1f" and _words(t) <= 6:
         return "heading.question"  # "Who are you?", "Qui sommes-nous ?"
+    if last in "!\uff01" and next_is_bullet and _words(t) <= 8:
+        return "heading.exclamation"  # "What we offer you!" over a list
     if last in _TERMINAL or last in ",;":
         return None
     if _is_all_caps(t) and _words(t) <= 8:
