@@ -9,11 +9,26 @@ Latin words match whole ("Staffing" is not "Staff"), CJK words anywhere
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 HS = r"[^\S\n]"
 """Horizontal white space: a match never spans lines."""
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One vocabulary word found in a text: where, what it means, and which rule."""
+
+    start: int
+    """Offset of the first character of the evidence, into the string passed in."""
+    end: int
+    """Offset just past the evidence; ``text[start:end]`` is e.g. ``"10+ years"``, ``"Vollzeit"``, ``"Sr."``."""
+    value: object
+    """What it states: minimum years (int), an employment type or a level (str)."""
+    rule: str
+    """Id of the rule that produced it, e.g. ``experience.plus``, ``employment.de``, ``seniority.en``."""
 
 
 def phrase(word: str, dash_optional: bool = True) -> str:

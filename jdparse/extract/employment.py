@@ -22,25 +22,13 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import alternation
+from ._vocab import Match, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
 TYPES = ("full_time", "part_time", "contract", "temporary", "internship")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One statement of an employment type found in a text."""
-
-    start: int
-    """Offset of the first character of the evidence, into the string passed in."""
-    end: int
-    """Offset just past the evidence; ``text[start:end]`` is e.g. ``"Vollzeit"``."""
-    value: object
-    """One of :data:`TYPES`."""
-    rule: str
-    """Id of the rule that produced it: ``employment.<language>``."""
 
 
 def _alternation(words, case_sensitive=frozenset()) -> str:

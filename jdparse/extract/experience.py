@@ -27,23 +27,11 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import alternation, first_chars as _first_chars
+from ._vocab import Match, alternation, first_chars as _first_chars
 
 __all__ = ["Match", "find_experience", "experience_min"]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One year count found in a text."""
-
-    start: int
-    """Offset of the first character of the evidence, into the string passed in."""
-    end: int
-    """Offset just past the evidence; ``text[start:end]`` is e.g. ``"10+ years"``."""
-    value: object
-    """The minimum years asked for, an int."""
-    rule: str
-    """Id of the rule that produced it, e.g. ``experience.plus``."""
 
 
 # Years above this are company ages or anniversaries, not experience asked for.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .. import rules
 from .._cache import compile as _rx
-from ._vocab import DASHES as _DASHES, HS as _HS, alternation
+from ._vocab import Match, DASHES as _DASHES, HS as _HS, alternation
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -31,18 +31,6 @@ LEVELS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One level stated in a text."""
-
-    start: int
-    """Offset of the first character of the evidence, into the string passed in."""
-    end: int
-    """Offset just past the evidence; ``text[start:end]`` is e.g. ``"Sr."``."""
-    value: object
-    """One of :data:`LEVELS`."""
-    rule: str
-    """Id of the rule that produced it, e.g. ``seniority.en``, ``seniority.chief_officer``."""
 
 
 def _alternation(words) -> str:
