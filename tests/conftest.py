@@ -90,3 +90,18 @@ def case_table(name: str, key: str = "text") -> tuple[list[dict], list]:
         for row in rows
     ]
     return rows, params
+
+
+def check_table_size(rows: list[dict], key: str = "text", at_least: int = 30) -> None:
+    """Assert a case table has enough rows, each named uniquely."""
+    assert len(rows) >= at_least
+    assert len({row[key] for row in rows}) == len(rows), "row names must be unique"
+
+
+def check_spans(text: str, matches, value_ok, rule_ok) -> None:
+    """Assert every match slices a non-empty part of ``text`` and carries a valid value and rule."""
+    for m in matches:
+        assert 0 <= m.start < m.end <= len(text), m
+        assert text[m.start:m.end].strip(), m
+        assert value_ok(m.value), m
+        assert rule_ok(m.rule), m

@@ -8,25 +8,20 @@ import pytest
 from jdparse.extract import employment
 from jdparse.extract.employment import TYPES, employment_type, find_employment_types
 
-from conftest import case_table
+from conftest import case_table, check_spans, check_table_size
 
 CASES, PARAMS = case_table("employment", "text")
 
 
 def test_table_size():
-    assert len(CASES) >= 30
-    assert len({row["text"] for row in CASES}) == len(CASES), "row names must be unique"
+    check_table_size(CASES)
 
 
 @pytest.mark.parametrize("row", PARAMS)
 def test_case(row):
     text = row["text"]
     matches = find_employment_types(text)
-    for m in matches:
-        assert 0 <= m.start < m.end <= len(text), m
-        assert text[m.start:m.end].strip(), m
-        assert m.value in TYPES, m
-        assert m.rule.startswith("employment."), m
+    check_spans(text, matches, lambda v: v in TYPES, lambda r: r.startswith("employment."))
     best = employment_type(matches)
     assert (best.value if best else None) == row["value"]
     if "all" in row:

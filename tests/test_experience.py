@@ -8,26 +8,21 @@ import pytest
 from jdparse.extract import experience
 from jdparse.extract.experience import experience_min, find_experience
 
-from conftest import case_table
+from conftest import case_table, check_spans, check_table_size
 
 CASES, PARAMS = case_table("experience", "text")
 RULES = {"experience.range", "experience.plus", "experience.at_least", "experience.years"}
 
 
 def test_table_size():
-    assert len(CASES) >= 30
-    assert len({row["text"] for row in CASES}) == len(CASES), "row names must be unique"
+    check_table_size(CASES)
 
 
 @pytest.mark.parametrize("row", PARAMS)
 def test_case(row):
     text = row["text"]
     matches = find_experience(text)
-    for m in matches:
-        assert 0 <= m.start < m.end <= len(text), m
-        assert text[m.start:m.end].strip(), m
-        assert m.rule in RULES, m
-        assert isinstance(m.value, int), m
+    check_spans(text, matches, lambda v: isinstance(v, int), lambda r: r in RULES)
     assert [m.start for m in matches] == sorted(m.start for m in matches)
     best = experience_min(matches)
     assert (best.value if best else None) == row["value"]

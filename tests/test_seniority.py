@@ -8,25 +8,20 @@ import pytest
 from jdparse.extract import seniority
 from jdparse.extract.seniority import LEVELS, find_levels, levels
 
-from conftest import case_table
+from conftest import case_table, check_spans, check_table_size
 
 CASES, PARAMS = case_table("seniority", "text")
 
 
 def test_table_size():
-    assert len(CASES) >= 30
-    assert len({row["text"] for row in CASES}) == len(CASES), "row names must be unique"
+    check_table_size(CASES)
 
 
 @pytest.mark.parametrize("row", PARAMS)
 def test_case(row):
     text = row["text"]
     matches = find_levels(text)
-    for m in matches:
-        assert 0 <= m.start < m.end <= len(text), m
-        assert text[m.start:m.end].strip(), m
-        assert m.value in LEVELS, m
-        assert m.rule.startswith("seniority."), m
+    check_spans(text, matches, lambda v: v in LEVELS, lambda r: r.startswith("seniority."))
     assert [m.start for m in matches] == sorted(m.start for m in matches)
     assert list(levels(matches)) == row["levels"]
 

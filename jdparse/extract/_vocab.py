@@ -9,6 +9,7 @@ Latin words match whole ("Staffing" is not "Staff"), CJK words anywhere
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 HS = r"[^\S\n]"
@@ -88,3 +89,40 @@ def alternation(words, *, dash_optional: bool = True, case_sensitive=frozenset()
     if other:
         sides.append(f"(?={first_chars([w for w in ordered if not bounded(w)])})(?:" + "|".join(other) + ")")
     return "(?:" + "|".join(sides) + ")"
+
+
+def fold(s: str) -> str:
+    """Return the lookup key of a word or hit: casefolded, separators dropped.
+
+    Accents stay, so "Sênior" is found under pt and "Senior" under en.
+    """
+    s = unicodedata.normalize("NFC", s.casefold())
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def word_table(file: str, words, values) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """Return ({folded word: (value, language)}, every word) of a ``{language: {value: [word]}}`` table.
+
+    Checked on load, naming the file and key: each value must be one of
+    ``values``, each list must hold words, and no word may mean two values.
+    """
+    if not isinstance(words, dict):
+        raise ValueError(f"{file}: words: expected {{language: {{value: [word]}}}}")
+    lookup: dict[str, tuple[str, str]] = {}
+    all_words: list[str] = []
+    for lang, by_value in words.items():
+        if not isinstance(by_value, dict):
+            raise ValueError(f"{file}: words.{lang}: expected {{value: [word]}}")
+        for value, ws in by_value.items():
+            if value not in values:
+                raise ValueError(f"{file}: words.{lang}.{value}: {value!r} is not one of {tuple(values)}")
+            if not isinstance(ws, list) or not all(isinstance(w, str) and w for w in ws):
+                raise ValueError(f"{file}: words.{lang}.{value}: expected a list of words")
+            for w in ws:
+                k = fold(w)
+                if k in lookup and lookup[k][0] != value:
+                    raise ValueError(f"{file}: words.{lang}.{value}: {w!r} is already "
+                                     f"{lookup[k][0]} in words.{lookup[k][1]}")
+                lookup.setdefault(k, (value, lang))
+                all_words.append(w)
+    return lookup, all_words

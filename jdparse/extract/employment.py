@@ -16,13 +16,12 @@ text, so ``text[m.start:m.end]`` is always the posting's own characters.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import Match, alternation
+from ._vocab import Match, fold as _fold, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -34,15 +33,6 @@ TYPES = ("full_time", "part_time", "contract", "temporary", "internship")
 def _alternation(words, case_sensitive=frozenset()) -> str:
     """Return the guarded alternation of ``words`` (see jdparse.extract._vocab)."""
     return alternation(words, case_sensitive=case_sensitive)
-
-
-def _fold(s: str) -> str:
-    """Return the lookup key of a word or hit: casefolded, separators dropped.
-
-    Accents stay, so "Sênior" is found under pt and "Senior" under en.
-    """
-    s = unicodedata.normalize("NFC", s.casefold())
-    return "".join(ch for ch in s if ch.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,27 +52,7 @@ def _tables() -> _Tables:
     precedence = data.get("precedence")
     if not isinstance(precedence, list) or sorted(precedence) != sorted(TYPES):
         raise ValueError(f"employment.yaml: precedence: expected each of {TYPES} once")
-    words = data.get("words")
-    if not isinstance(words, dict):
-        raise ValueError("employment.yaml: words: expected {language: {type: [word]}}")
-    lookup: dict = {}
-    for lang, by_type in words.items():
-        if not isinstance(by_type, dict):
-            raise ValueError(f"employment.yaml: words.{lang}: expected {{type: [word]}}")
-        for typ, ws in by_type.items():
-            if typ not in TYPES:
-                raise ValueError(f"employment.yaml: words.{lang}.{typ}: unknown type")
-            if not isinstance(ws, list) or not all(isinstance(w, str) and w for w in ws):
-                raise ValueError(f"employment.yaml: words.{lang}.{typ}: expected a list of words")
-            for w in ws:
-                k = _fold(w)
-                if k in lookup and lookup[k][0] != typ:
-                    raise ValueError(
-                        f"employment.yaml: words.{lang}.{typ}: {w!r} is already "
-                        f"{lookup[k][0]} in words.{lookup[k][1]}"
-                    )
-                lookup.setdefault(k, (typ, lang))
-    all_words = [w for by_type in words.values() for ws in by_type.values() for w in ws]
+    lookup, all_words = word_table("employment.yaml", data.get("words"), TYPES)
     cs = frozenset(data.get("case_sensitive") or ())
     stops = data.get("stop_contexts") or []
     if not isinstance(stops, list) or not all(isinstance(s, str) and s for s in stops):

@@ -16,12 +16,11 @@ posting's own characters.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .. import rules
 from .._cache import compile as _rx
-from ._vocab import Match, DASHES as _DASHES, HS as _HS, alternation
+from ._vocab import Match, fold as _fold, word_table, DASHES as _DASHES, HS as _HS, alternation
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -41,15 +40,6 @@ def _alternation(words) -> str:
 # start of a line, or a separator of a tag line or a level field.
 _SEGMENT_END = _rx(rf"(?:^|[|,;:/(\[\u2022\u00b7]|{_HS}[{_DASHES}]){_HS}*$")
 _NEXT_WORD = _rx(rf"{_HS}+\w")
-
-
-def _fold(s: str) -> str:
-    """Return the lookup key of a word or hit: casefolded, separators dropped.
-
-    Accents stay, so "Sênior" is found under pt and "Senior" under en.
-    """
-    s = unicodedata.normalize("NFC", s.casefold())
-    return "".join(ch for ch in s if ch.isalnum())
 
 
 def _strings(v, where: str) -> list[str]:
@@ -108,25 +98,7 @@ def _tables() -> _Tables:
         + (rf"(?!{_HS}+{_alternation(not_followed)})" if not_followed else ""),
         re.IGNORECASE,
     )
-    words = data.get("words")
-    if not isinstance(words, dict):
-        raise ValueError("seniority.yaml: words: expected {language: {level: [word]}}")
-    lookup: dict = {}
-    all_words = []
-    for lang, by_level in words.items():
-        if not isinstance(by_level, dict):
-            raise ValueError(f"seniority.yaml: words.{lang}: expected {{level: [word]}}")
-        for lv, ws in by_level.items():
-            _level(lv, f"words.{lang}")
-            for w in _strings(ws, f"words.{lang}.{lv}"):
-                k = _fold(w)
-                if k in lookup and lookup[k][0] != lv:
-                    raise ValueError(
-                        f"seniority.yaml: words.{lang}.{lv}: {w!r} is already "
-                        f"{lookup[k][0]} in words.{lookup[k][1]}"
-                    )
-                lookup.setdefault(k, (lv, lang))
-                all_words.append(w)
+    lookup, all_words = word_table("seniority.yaml", data.get("words"), LEVELS)
     stops = _strings(data.get("stop_contexts") or [], "stop_contexts")
     return _Tables(
         compound=_rx(_alternation(compound), re.IGNORECASE),
