@@ -26,8 +26,15 @@ from .._cache import compile as _rx
 _BODY_SKIP = frozenset({"about_company", "eeo", "benefits", "apply"})
 
 
-def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
-    """Return the spans of the header's short lines, tag lines split, title line included."""
+def header_segments(ctx) -> list[tuple[int, int]]:
+    """Return the spans of the header's short lines, tag lines split, title line included.
+
+    Computed once per posting: work mode, salary, levels, employment type and
+    places all read the header.
+    """
+    memo = ctx.__dict__.get("_header_segments")
+    if memo is not None:
+        return memo
     out = []
     for b in ctx.lead:
         if b.type == HEADING and b.kind is not None:
@@ -38,12 +45,13 @@ def header_segments(ctx, title: Value | None) -> list[tuple[int, int]]:
         if n_words > 25:
             continue
         out.extend(glued_segments(ctx.text, b.start, b.end))
+    ctx.__dict__["_header_segments"] = out
     return out
 
 
 def _header_except_title(ctx, title: Value | None, company: Value | None = None) -> list[tuple[int, int]]:
     """Return the header's segments with the title (and the company name) cut out."""
-    segs = header_segments(ctx, title)
+    segs = header_segments(ctx)
     for v in (title, company):
         if v is None:
             continue
@@ -211,7 +219,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     from . import work_mode as wm
 
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
-    head += header_segments(ctx, title)
+    head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
     tiers = [(head, "work_mode.header"), (body, "work_mode.body")]
     hit = _first_tier(ctx, tiers, wm.find_work_modes, wm.decide)
@@ -340,7 +348,7 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     text = ctx.text
     tiers = [
         ([(a, e) for a, e, _ in _label_spans(ctx, "salary")], True, "salary.label"),
-        (header_segments(ctx, title), False, "salary.header"),
+        (header_segments(ctx), False, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
         (_block_spans(_body_blocks(ctx, skip=frozenset({"about_company", "eeo"}))), False, "salary.body"),
     ]
