@@ -88,6 +88,34 @@ _MD_SIGNALS = (
     # inline bold after other words (a bold line alone is "bold_line")
     ("emphasis", re.compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
 )
+# What each signal cannot match without: a text that lacks it is not
+# searched at all, so a plain-text posting costs a few substring tests.  A
+# one-character test comes first where it can (it is a memchr; a longer
+# needle is a slower scan).
+_MD_NEEDS = {
+    "heading": (("#", "#"),),
+    "bold_line": (("*", "**"), ("_", "__")),
+    "star_bullet": (("*", "*"), ("+", "+")),
+    "link": (("]", "]("),),
+    "table": (("|", "---"),),
+    "emphasis": (("*", "**"),),
+}
+# The same signals, counted fast: a line-start pattern's matches lie within
+# one line each, so they are the match at the start of the text plus the
+# matches of the pattern behind a newline, which the regex engine finds by
+# scanning for the newline character alone.  The link pattern without its
+# optional "!" finds the same links, starting at their bracket.
+_MD_FAST_SIGNALS = {
+    "heading": _Lazy(r"\n {0,3}#{1,6}[ \t]+\S"),
+    "bold_line": _Lazy(r"\n[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE),
+    "star_bullet": _Lazy(r"\n[ \t]{0,8}[*+][ \t]+\S"),
+    "table": _Lazy(r"\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE),
+    "link": _Lazy(r"\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)"),
+}
+# The "emphasis" signal from its "**" on: the engine scans for the two stars;
+# what must come before them (a run of blanks after a character that is
+# neither a space nor a star) is checked on each hit.
+_MD_EMPHASIS_FAST = _Lazy(r"\*\*(?<=[ \t]\*\*)(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n")
 
 
@@ -102,7 +130,11 @@ def detect(text: str) -> str:
     kinds = 0
     strong = 0
     for name, pat in _MD_SIGNALS:
-        n = _count(pat, text, 3)
+        if name == "emphasis" and (kinds != 1 or strong):
+            break  # the emphasis signal alone cannot change the answer
+        if not any(c in text and s in text for c, s in _MD_NEEDS[name]):
+            continue
+        n = _count_signal(name, pat, text, 3)
         if n:
             kinds += 1
             if name in ("heading", "link", "table") and n >= 3:
@@ -114,9 +146,40 @@ def detect(text: str) -> str:
     return TEXT
 
 
+def _count_signal(name: str, pat: re.Pattern, text: str, enough: int) -> int:
+    """Return ``_count(pat, text, enough)``, or for "emphasis" whether it is > 0,
+    through the fast form of the signal."""
+    if name == "emphasis":
+        return int(_has_emphasis(text))
+    fast = _MD_FAST_SIGNALS[name]
+    n = 0
+    if name != "link" and pat.match(text):
+        n = 1
+    for _ in fast.finditer(text):
+        if n >= enough:
+            break
+        n += 1
+    return n
+
+
+def _has_emphasis(text: str) -> bool:
+    """Return whether the "emphasis" signal pattern occurs in ``text``."""
+    for m in _MD_EMPHASIS_FAST.finditer(text):
+        k = m.start() - 1  # a blank (the look-behind): find the start of its run
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0:
+            c = text[k - 1]
+            if c != "*" and not c.isspace():
+                return True
+    return False
+
+
 def _looks_html(text: str) -> bool:
     """Return whether ``text`` holds markup: three block tags (escaped or not), one of them closing."""
-    for pat in (_BLOCK_TAG, _ESCAPED_BLOCK_TAG):
+    for pat, needs in ((_BLOCK_TAG, "<"), (_ESCAPED_BLOCK_TAG, "&")):
+        if needs not in text or (needs == "&" and "lt;" not in text):
+            continue
         n = 0
         closed = False
         for m in pat.finditer(text):
