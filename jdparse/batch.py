@@ -9,12 +9,15 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import chain, islice
 from typing import Iterable, Iterator
+
+from .decode import InputError
 
 STDIN = "-"
 
@@ -124,16 +127,13 @@ def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
 
 def read(item: Item, max_bytes: int) -> bytes:
     """Return the bytes of an input; raise InputError with a user-facing reason."""
-    from .decode import InputError
-
     if item.error:
         raise InputError(item.error)
     if item.source == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         try:
-            with open(item.source, "rb") as f:
-                data = f.read(max_bytes + 1)
+            data = _read_file(item.source, max_bytes + 1)
         except FileNotFoundError:
             if os.path.islink(item.source):
                 raise InputError("broken symbolic link") from None
@@ -147,6 +147,28 @@ def read(item: Item, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"larger than --max-bytes ({max_bytes} bytes); raise the limit to parse it")
     return data
+
+
+def _read_file(path: str, limit: int) -> bytes:
+    """Return up to ``limit`` bytes of a file, read to its end.
+
+    Unbuffered reads sized by the file's length: a buffered file's
+    ``read(limit)`` allocates ``limit`` bytes up front, for every input.
+    """
+    with open(path, "rb", buffering=0) as f:
+        size = os.fstat(f.fileno()).st_size
+        first = f.read(min(size + 1, limit) if size > 0 else min(65536, limit))
+        if not first or len(first) >= limit:
+            return first
+        chunks = [first]
+        got = len(first)
+        while got < limit:
+            chunk = f.read(min(limit - got, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def parse_item(item: Item, job: Job) -> dict:
@@ -167,13 +189,213 @@ def parse_item(item: Item, job: Job) -> dict:
 def dump(record: dict, fmt: str) -> str:
     """Return one record serialised: YAML document, pretty JSON or one JSON line."""
     if fmt == "yaml":
-        import yaml
-
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100000)
+        return dump_yaml(record)
     if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(record, ensure_ascii=False) + "\n"
+        return _json_pretty(record) + "\n"
+    return _json_line(record) + "\n"
+
+
+def _encoder(**kw):
+    """Return the ``encode`` of a JSON encoder made once, as ``json.dumps`` would make it per call."""
+    return json.JSONEncoder(ensure_ascii=False, **kw).encode
+
+
+_json_line = _encoder()
+_json_pretty = _encoder(indent=2)
+
+
+# --- YAML -------------------------------------------------------------------
+#
+# Records are plain data (dicts with str keys, lists, str, int, float, bool,
+# None), written here in libyaml's block style directly: building the event
+# stream of a general YAML dumper costs several times more than the parse's
+# own extraction.  Anything else falls back to PyYAML.  Strings are written
+# plain when no YAML reader can take them for anything else, else single-
+# quoted, else (control characters, line breaks) double-quoted with escapes.
+
+# The implicit types of PyYAML's resolver (bool, null, float, int,
+# timestamp, merge, value, and its "yaml" indicators), verbatim: a string one
+# of them matches would load as another type, so it is quoted.
+_YAML_IMPLICIT = (
+    r"""yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF""",
+    r""" ~
+                    |null|Null|NULL
+                    | """,
+    r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN)""",
+    r"""[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+""",
+    r"""[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?""",
+    r"<<",
+    r"=",
+    r"!|&|\*",
+)
+# The first characters those types can start with.
+_YAML_IMPLICIT_FIRST = frozenset("yYnNtTfFoO~-+.0123456789<=!&*")
+# A plain scalar cannot start with an indicator or white space (nor "...") ...
+_YAML_INDICATOR_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
+# ... nor hold characters a reader would not take as they are (controls, line
+# breaks, surrogates, the byte order mark, non-characters): these need the
+# escapes of a double-quoted scalar.
+_YAML_SPECIAL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+_yaml_res: list = []
+
+
+def _yaml_patterns():
+    if not _yaml_res:
+        from ._cache import compile
+
+        implicit = compile("^(?:" + "|".join(f"(?:{p})" for p in _YAML_IMPLICIT) + ")$", re.X)
+        _yaml_res[:] = [implicit.match, compile(_YAML_SPECIAL).search]
+    return _yaml_res
+
+
+class _NotPlainData(Exception):
+    """A record holds something the emitter below does not write (PyYAML does)."""
+
+
+def _yaml_str(s: str) -> str:
+    """Return ``s`` as a YAML scalar: plain, single-quoted or double-quoted."""
+    if not s:
+        return "''"
+    implicit, special = _yaml_res or _yaml_patterns()
+    printable = s.isprintable() or special(s) is None
+    if printable:
+        first = s[0]
+        if (first not in _YAML_INDICATOR_FIRST and not first.isspace() and not s[-1].isspace()
+                and s[-1] != ":" and ": " not in s and " #" not in s
+                and (first not in _YAML_IMPLICIT_FIRST or implicit(s) is None)
+                and not s.startswith("...")):  # at the start of a line, the end of a document
+            return s
+        return "'" + s.replace("'", "''") + "'"
+    return '"' + s.translate(_yaml_escapes()) + '"'
+
+
+_YAML_ESC: dict = {}
+
+
+def _yaml_escapes() -> dict:
+    """Return the translate table of a double-quoted scalar's escapes."""
+    if not _YAML_ESC:
+        named = {0: "0", 7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 27: "e",
+                 0x85: "N", 0x2028: "L", 0x2029: "P"}
+        codes = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000), 0xFEFF, 0xFFFE, 0xFFFF]
+        for c in codes:
+            if c in named:
+                _YAML_ESC[c] = "\\" + named[c]
+            elif c < 0x100:
+                _YAML_ESC[c] = f"\\x{c:02X}"
+            else:
+                _YAML_ESC[c] = f"\\u{c:04X}"
+        _YAML_ESC[ord("\\")] = "\\\\"
+        _YAML_ESC[ord('"')] = '\\"'
+    return _YAML_ESC
+
+
+def _yaml_scalar(v) -> str:
+    t = type(v)
+    if t is str:
+        return _yaml_str(v)
+    if v is None:
+        return "null"
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        return _yaml_float(v)
+    if t is list:
+        return "[]"  # only empty ones come here
+    if t is dict:
+        return "{}"
+    raise _NotPlainData(t.__name__)
+
+
+def _yaml_float(v: float) -> str:
+    """Return a float as PyYAML's SafeRepresenter writes it."""
+    if v != v:
+        return ".nan"
+    if v == float("inf"):
+        return ".inf"
+    if v == float("-inf"):
+        return "-.inf"
+    r = repr(v).lower()
+    if "." not in r and "e" in r:
+        r = r.replace("e", ".0e", 1)
+    return r
+
+
+def _yaml_key(k) -> str:
+    if type(k) is not str or len(k) > 128:
+        raise _NotPlainData("key")  # not a simple key: left to PyYAML
+    return _yaml_str(k)
+
+
+def _yaml_map(d: dict, pad: str, out: list, inline: bool) -> None:
+    """Append the lines of a block mapping, each indented by ``pad`` (the first not, if ``inline``)."""
+    for k, v in d.items():
+        key = _yaml_key(k)
+        lead = "" if inline else pad
+        inline = False
+        t = type(v)
+        if t is dict and v:
+            out.append(f"{lead}{key}:\n")
+            _yaml_map(v, pad + "  ", out, False)
+        elif t is list and v:
+            out.append(f"{lead}{key}:\n")
+            _yaml_seq(v, pad, out, False)
+        elif t is str:
+            out.append(f"{lead}{key}: {_yaml_str(v)}\n")
+        else:
+            out.append(f"{lead}{key}: {_yaml_scalar(v)}\n")
+
+
+def _yaml_seq(items: list, pad: str, out: list, inline: bool) -> None:
+    """Append the lines of a block sequence ("- " items), as :func:`_yaml_map` does."""
+    for v in items:
+        lead = "" if inline else pad
+        inline = False
+        t = type(v)
+        if t is dict and v:
+            out.append(f"{lead}- ")
+            _yaml_map(v, pad + "  ", out, True)
+        elif t is list and v:
+            out.append(f"{lead}- ")
+            _yaml_seq(v, pad + "  ", out, True)
+        elif t is str:
+            out.append(f"{lead}- {_yaml_str(v)}\n")
+        else:
+            out.append(f"{lead}- {_yaml_scalar(v)}\n")
+
+
+def dump_yaml(record: dict) -> str:
+    """Return one record as a YAML document in block style (no "---" line).
+
+    Loads back (``yaml.safe_load``) to data equal to ``record``.
+    """
+    if type(record) is dict and record:
+        out: list = []
+        try:
+            _yaml_map(record, "", out, False)
+            return "".join(out)
+        except (_NotPlainData, RecursionError):
+            pass
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100000)
 
 
 def out_path(job: Job, item: Item) -> Path:
