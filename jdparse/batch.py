@@ -93,14 +93,20 @@ def expand(paths: list[str], globs: tuple[str, ...]) -> Iterator[Item]:
 
 
 def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
+    # Paths are kept as the strings pathlib would print (folders go through
+    # Path once each); a file's output name is its folder's plus its stem,
+    # as Path.relative_to(root).with_suffix("") would give, without building
+    # Path objects per file.
+    matchers = [re.compile(fnmatch.translate(os.path.normcase(g))).match for g in globs]
+    normcase = os.path.normcase
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
-        d = stack.pop()
+        d, rel_dir = stack.pop()
         try:
-            st = d.stat()
+            st = os.stat(d)
         except OSError as e:
-            yield Item(str(d), None, f"cannot read folder: {e.strerror or e}")
+            yield Item(d, None, f"cannot read folder: {e.strerror or e}")
             continue
         ident = (st.st_dev, st.st_ino)
         if ident in seen:
@@ -109,7 +115,7 @@ def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as e:
-            yield Item(str(d), None, f"cannot read folder: {e.strerror or e}")
+            yield Item(d, None, f"cannot read folder: {e.strerror or e}")
             continue
         subdirs = []
         for e in entries:
@@ -117,11 +123,14 @@ def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
                 is_dir = e.is_dir()
             except OSError:
                 is_dir = False
+            name = e.name
             if is_dir:
-                subdirs.append(Path(e.path))
-            elif any(fnmatch.fnmatch(e.name, g) for g in globs):
-                rel = Path(e.path).relative_to(root)
-                yield Item(os.fsdecode(e.path), str(rel.with_suffix("")))
+                sub = Path(e.path)
+                subdirs.append((str(sub), str(sub.relative_to(root))))
+            elif any(m(normcase(name)) for m in matchers):
+                i = name.rfind(".")
+                stem = name[:i] if 0 < i < len(name) - 1 else name
+                yield Item(os.fsdecode(e.path), rel_dir + os.sep + stem if rel_dir else stem)
         stack.extend(reversed(subdirs))
 
 
@@ -173,17 +182,25 @@ def _read_file(path: str, limit: int) -> bytes:
 
 def parse_item(item: Item, job: Job) -> dict:
     """Return the output record of one input; raise InputError when it cannot be parsed."""
+    decode, to_text, parse = _STEPS or _steps()
+    text = decode(read(item, job.max_bytes))
+    if job.input_format != "text":
+        text = to_text(text, job.input_format)
+    return parse(text).to_dict(evidence=job.evidence)
+
+
+_STEPS: tuple = ()
+
+
+def _steps() -> tuple:
+    """Return (decode, to_text, parse), imported on first use (the pipeline's import is most of start-up)."""
+    global _STEPS
+    from .convert import to_text
     from .decode import decode
     from .pipeline import parse
 
-    data = read(item, job.max_bytes)
-    text = decode(data)
-    if job.input_format != "text":
-        from .convert import to_text
-
-        text = to_text(text, job.input_format)
-    posting = parse(text)
-    return posting.to_dict(evidence=job.evidence)
+    _STEPS = (decode, to_text, parse)
+    return _STEPS
 
 
 def dump(record: dict, fmt: str) -> str:
@@ -424,8 +441,6 @@ def process(item: Item, job: Job) -> tuple[str, str]:
     """Return (status, payload) for one input: ("ok", serialised record), ("written", path),
     ("skipped", path) or ("error", reason).  Never raises for a bad input.
     """
-    from .decode import InputError
-
     stream = job.out_dir is None
     if job.skip_existing and not stream and out_path(job, item).exists():
         return "skipped", str(out_path(job, item))
@@ -459,9 +474,38 @@ def _worker_init(job: Job) -> None:
     _JOB = job
 
 
-def _worker(item: Item) -> tuple[Item, str, str]:
-    status, payload = process(item, _JOB)
-    return item, status, payload
+def _worker(chunk: list) -> list:
+    """Process a chunk of inputs ((source, rel, error) tuples); return its results in order.
+
+    Results are (status, index in the chunk, payload), except that a run of
+    records in a row comes back as one ("ok", count, their text joined) and a
+    run of files written as one ("written", count, ""): the parent then only
+    writes out what it receives.
+    """
+    job = _JOB
+    out: list = []
+    texts: list = []
+    written = 0
+    for i, (source, rel, error) in enumerate(chunk):
+        status, payload = process(Item(source, rel, error), job)
+        if status == "ok":
+            texts.append(payload)
+            continue
+        if status == "written":
+            written += 1
+            continue
+        if texts:
+            out.append(("ok", len(texts), "".join(texts)))
+            texts = []
+        if written:
+            out.append(("written", written, ""))
+            written = 0
+        out.append((status, i, payload))
+    if texts:
+        out.append(("ok", len(texts), "".join(texts)))
+    if written:
+        out.append(("written", written, ""))
+    return out
 
 
 _JOB: Job | None = None
@@ -503,6 +547,31 @@ class Inputs:
         return chain(self.head, self._rest)
 
 
+class _Output:
+    """Records on their way to the output stream, written a few at a time (in order)."""
+
+    __slots__ = ("write_out", "parts", "size")
+    LIMIT = 1 << 16
+
+    def __init__(self, out):
+        self.write_out = out.write
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            text = "".join(self.parts)
+            self.parts = []
+            self.size = 0
+            self.write_out(text)
+
+
 def run(job: Job, items, on_done=None, out=None, err=None) -> Summary:
     """Parse every item, write each output in input order, report each failure; return the summary.
 
@@ -519,55 +588,109 @@ def run(job: Job, items, on_done=None, out=None, err=None) -> Summary:
     known = inputs.at_least
     job.single = known == 1 and job.out_dir is None
     n = workers_for(job, known)
+    in_stream = job.out_dir is None and not job.single
+    sink = _Output(out)
     pool = None
     try:
-        if n > 1:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            pool = ctx.Pool(n, initializer=_worker_init, initargs=(job,))
-            results = _pooled(pool, inputs, max(1, min(64, known // (n * 8) or 1)))
-        else:
-            results = ((item, *process(item, job)) for item in inputs)
-        for item, status, payload in results:
-            if status == "ok":
-                out.write(payload)
-                summary.parsed += 1
-            elif status == "written":
-                summary.parsed += 1
-            elif status == "skipped":
-                summary.skipped += 1
+        try:
+            if n > 1:
+                pool = _start_pool(job, n)
+                _run_pooled(pool, job, inputs, max(1, min(32, known // (n * 8))), n, summary, sink, on_done,
+                            in_stream, err)
+                pool.close()
+                pool.join()
+                pool = None
             else:
-                _fail(summary, item, payload, job, job.out_dir is None and not job.single, out, err)
-            if on_done:
-                on_done()
-        if pool is not None:
-            pool.close()
-            pool.join()
+                for item in inputs:
+                    status, payload = process(item, job)
+                    if status == "ok":
+                        sink.write(payload)
+                        summary.parsed += 1
+                    elif status == "written":
+                        summary.parsed += 1
+                    elif status == "skipped":
+                        summary.skipped += 1
+                    else:
+                        _fail(summary, item, payload, job, in_stream, sink, err)
+                    if on_done:
+                        on_done()
+        finally:
+            sink.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
         if pool is not None:
             pool.terminate()
             pool.join()
+    finally:
+        if n > 1:
+            import gc
+
+            gc.unfreeze()
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _pooled(pool, inputs: Iterable[Item], chunksize: int):
-    """Yield the workers' results in input order, a window at a time.
+def _start_pool(job: Job, n: int):
+    """Return a pool of ``n`` workers, forked (where possible) once the pipeline is loaded.
 
-    ``Pool.imap`` queues its whole input at once; windows keep what is queued
-    (and so memory) bounded on a batch of millions.
+    Loading it here, before the fork, spares each worker the import and the
+    first compile of the patterns; the loaded objects are moved out of the
+    garbage collector's sight, so the workers do not touch (and copy) them.
     """
+    import gc
+    import multiprocessing as mp
+
+    if "fork" in mp.get_all_start_methods():
+        ctx = mp.get_context("fork")
+        try:
+            _steps()[2]("Warm-up\nBerlin\n")  # imports the extractors, builds their tables
+        except Exception:
+            pass
+        gc.collect()
+        gc.freeze()
+    else:
+        ctx = mp.get_context()
+    return ctx.Pool(n, initializer=_worker_init, initargs=(job,))
+
+
+def _run_pooled(pool, job: Job, inputs: Iterable[Item], chunk_size: int, n: int, summary: Summary, sink,
+                on_done, in_stream: bool, err) -> None:
+    """Feed the workers chunks of inputs, a few ahead, and write their results in input order.
+
+    At most a few chunks per worker are queued or done but not yet written,
+    so memory stays bounded on a batch of millions, and no worker waits for
+    the slowest chunk of a window.
+    """
+    from collections import deque
+
     it = iter(inputs)
-    while True:
-        window = list(islice(it, _WINDOW))
-        if not window:
-            return
-        yield from pool.imap(_worker, window, chunksize=chunksize)
+    pending: deque = deque()
+    ahead = 4 * n
 
+    def submit() -> None:
+        chunk = list(islice(it, chunk_size))
+        if chunk:
+            pending.append((chunk, pool.apply_async(_worker, ([(x.source, x.rel, x.error) for x in chunk],))))
 
-_WINDOW = 8192
+    for _ in range(ahead):
+        submit()
+    while pending:
+        chunk, result = pending.popleft()
+        results = result.get()
+        submit()
+        for status, k, payload in results:
+            if status == "ok":
+                sink.write(payload)
+                summary.parsed += k
+            elif status == "written":
+                summary.parsed += k
+            elif status == "skipped":
+                summary.skipped += 1
+            else:
+                _fail(summary, chunk[k], payload, job, in_stream, sink, err)
+            if on_done:
+                for _ in range(k if status in ("ok", "written") else 1):
+                    on_done()
 
 
 def _fail(summary: Summary, item: Item, reason: str, job: Job, in_stream: bool, out, err) -> None:
