@@ -88,18 +88,6 @@ _MD_SIGNALS = (
     # inline bold after other words (a bold line alone is "bold_line")
     ("emphasis", re.compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
 )
-# What each signal cannot match without: a text that lacks it is not
-# searched at all, so a plain-text posting costs a few substring tests.  A
-# one-character test comes first where it can (it is a memchr; a longer
-# needle is a slower scan).
-_MD_NEEDS = {
-    "heading": (("#", "#"),),
-    "bold_line": (("*", "**"), ("_", "__")),
-    "star_bullet": (("*", "*"), ("+", "+")),
-    "link": (("]", "]("),),
-    "table": (("|", "---"),),
-    "emphasis": (("*", "**"),),
-}
 # The same signals, counted fast: a line-start pattern's matches lie within
 # one line each, so they are the match at the start of the text plus the
 # matches of the pattern behind a newline, which the regex engine finds by
@@ -123,17 +111,39 @@ def detect(text: str) -> str:
     """Return the format ``text`` is written in: "html", "markdown" or "text"."""
     if _HTML_START.match(text):
         return HTML
-    if _looks_html(text):
+    if ("<" in text or "&" in text) and _looks_html(text):
         return HTML
     if _FRONT_MATTER.match(text) and _front_matter_end(text.split("\n")) is not None:
         return MARKDOWN
+    # The signals in _MD_SIGNALS order, each tried only when the text holds
+    # the characters it cannot match without (one-character tests first: a
+    # memchr; a longer needle is a slower scan), so a plain-text posting
+    # costs a few substring tests.
     kinds = 0
     strong = 0
+    star = "*" in text
+    stars = star and "**" in text
     for name, pat in _MD_SIGNALS:
-        if name == "emphasis" and (kinds != 1 or strong):
-            break  # the emphasis signal alone cannot change the answer
-        if not any(c in text and s in text for c, s in _MD_NEEDS[name]):
-            continue
+        if name == "heading":
+            if "#" not in text:
+                continue
+        elif name == "bold_line":
+            if not stars and not ("_" in text and "__" in text):
+                continue
+        elif name == "star_bullet":
+            if not star and "+" not in text:
+                continue
+        elif name == "link":
+            if "]" not in text or "](" not in text:
+                continue
+        elif name == "table":
+            if "|" not in text or "---" not in text:
+                continue
+        else:  # emphasis
+            if kinds != 1 or strong:
+                break  # the emphasis signal alone cannot change the answer
+            if not stars:
+                continue
         n = _count_signal(name, pat, text, 3)
         if n:
             kinds += 1
