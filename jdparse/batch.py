@@ -217,7 +217,31 @@ def _encoder(**kw):
     return json.JSONEncoder(ensure_ascii=False, **kw).encode
 
 
-_json_line = _encoder()
+def _line_encoder():
+    """Return a function writing one JSON line as ``json.dumps(x, ensure_ascii=False)`` does.
+
+    The C encoder is made once, without the check for circular references
+    (records are trees): JSONEncoder.encode would make one per record, and
+    keep a dict of every container it enters.
+    """
+    from json import encoder as _enc
+
+    make = getattr(_enc, "c_make_encoder", None)
+    if make is None:
+        return _encoder()
+    e = json.JSONEncoder(ensure_ascii=False)
+    c = make(None, e.default, _enc.encode_basestring, None, e.key_separator, e.item_separator,
+             False, False, True)
+
+    def line(record) -> str:
+        if isinstance(record, str):
+            return _enc.encode_basestring(record)
+        return "".join(c(record, 0))
+
+    return line
+
+
+_json_line = _line_encoder()
 _json_pretty = _encoder(indent=2)
 
 
