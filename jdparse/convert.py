@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from ._cache import compile as _compile
+
 
 class _Lazy:
     """A regular expression compiled on first use.
@@ -38,7 +40,7 @@ class _Lazy:
     def __getattr__(self, name: str):
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(*self._args)
+            compiled = self._compiled = _compile(*self._args)
         return getattr(compiled, name)
 
 
@@ -61,14 +63,14 @@ def to_text(text: str, input_format: str = AUTO) -> str:
 # --- detection ---------------------------------------------------------------
 
 # A document that says it is HTML.
-_HTML_START = re.compile(r"\A[\s\ufeff]*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]{0,200}>\s*<(?:!doctype|html))", re.IGNORECASE)
+_HTML_START = _compile(r"\A[\s\ufeff]*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]{0,200}>\s*<(?:!doctype|html))", re.IGNORECASE)
 # Block-level tags, as written and escaped once or more ("&lt;p&gt;",
 # "&amp;lt;p&amp;gt;": Greenhouse's API).  Bounded attribute runs keep each
 # try short.  Group "close" is the slash of an end tag.
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG = _compile(
     r"<(?P<close>/)?(?:p|div|li|ul|ol|h[1-6]|table|tr|td|th|section|article|(?P<br>br))(?:\s[^<>]{0,300})?/?>",
     re.IGNORECASE)
-_ESCAPED_BLOCK_TAG = re.compile(
+_ESCAPED_BLOCK_TAG = _compile(
     r"&(?:amp;)*lt;(?P<close>/)?(?:p|div|li|ul|ol|h[1-6]|table|tr|td|th|section|article|(?P<br>br))"
     r"(?:\s[^<>&\n]{0,300})?/?&(?:amp;)*gt;",
     re.IGNORECASE)
@@ -80,13 +82,13 @@ _MIN_TAGS = 3
 # Markdown signals, one pattern per kind (multiline, so each runs once over
 # the text).
 _MD_SIGNALS = (
-    ("heading", re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)),
-    ("bold_line", re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE)),
-    ("star_bullet", re.compile(r"^[ \t]{0,8}[*+][ \t]+\S", re.MULTILINE)),
-    ("link", re.compile(r"!?\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)")),
-    ("table", re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE)),
+    ("heading", _compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)),
+    ("bold_line", _compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE)),
+    ("star_bullet", _compile(r"^[ \t]{0,8}[*+][ \t]+\S", re.MULTILINE)),
+    ("link", _compile(r"!?\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)")),
+    ("table", _compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE)),
     # inline bold after other words (a bold line alone is "bold_line")
-    ("emphasis", re.compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
+    ("emphasis", _compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
 )
 # The same signals, counted fast: a line-start pattern's matches lie within
 # one line each, so they are the match at the start of the text plus the
@@ -104,7 +106,7 @@ _MD_FAST_SIGNALS = {
 # what must come before them (a run of blanks after a character that is
 # neither a space nor a star) is checked on each hit.
 _MD_EMPHASIS_FAST = _Lazy(r"\*\*(?<=[ \t]\*\*)(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n")
+_FRONT_MATTER = _compile(r"\A\ufeff?---[ \t]*\n")
 
 
 def detect(text: str) -> str:
