@@ -14,6 +14,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
@@ -163,12 +164,18 @@ def _read_file(path: str, limit: int) -> bytes:
 
     Unbuffered reads sized by the file's length: a buffered file's
     ``read(limit)`` allocates ``limit`` bytes up front, for every input.
+    Each system call counts (a cold one costs ~10 µs here): a regular file
+    takes open, two fstat, one read and close.
     """
     with open(path, "rb", buffering=0) as f:
-        size = os.fstat(f.fileno()).st_size
-        first = f.read(min(size + 1, limit) if size > 0 else min(65536, limit))
+        st = os.fstat(f.fileno())
+        size = st.st_size
+        want = min(size + 1, limit) if size > 0 else min(65536, limit)
+        first = f.read(want)
         if not first or len(first) >= limit:
             return first
+        if len(first) == size and S_ISREG(st.st_mode):
+            return first  # all a regular file's bytes, short of what was asked: its end, no read to confirm it
         chunks = [first]
         got = len(first)
         while got < limit:
