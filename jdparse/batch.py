@@ -9,12 +9,16 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from itertools import chain, islice
 from typing import Iterable, Iterator
+
+from .decode import InputError
 
 STDIN = "-"
 
@@ -90,14 +94,20 @@ def expand(paths: list[str], globs: tuple[str, ...]) -> Iterator[Item]:
 
 
 def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
+    # Paths are kept as the strings pathlib would print (folders go through
+    # Path once each); a file's output name is its folder's plus its stem,
+    # as Path.relative_to(root).with_suffix("") would give, without building
+    # Path objects per file.
+    matchers = [re.compile(fnmatch.translate(os.path.normcase(g))).match for g in globs]
+    normcase = os.path.normcase
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
-        d = stack.pop()
+        d, rel_dir = stack.pop()
         try:
-            st = d.stat()
+            st = os.stat(d)
         except OSError as e:
-            yield Item(str(d), None, f"cannot read folder: {e.strerror or e}")
+            yield Item(d, None, f"cannot read folder: {e.strerror or e}")
             continue
         ident = (st.st_dev, st.st_ino)
         if ident in seen:
@@ -106,7 +116,7 @@ def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as e:
-            yield Item(str(d), None, f"cannot read folder: {e.strerror or e}")
+            yield Item(d, None, f"cannot read folder: {e.strerror or e}")
             continue
         subdirs = []
         for e in entries:
@@ -114,26 +124,26 @@ def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Item]:
                 is_dir = e.is_dir()
             except OSError:
                 is_dir = False
+            name = e.name
             if is_dir:
-                subdirs.append(Path(e.path))
-            elif any(fnmatch.fnmatch(e.name, g) for g in globs):
-                rel = Path(e.path).relative_to(root)
-                yield Item(os.fsdecode(e.path), str(rel.with_suffix("")))
+                sub = Path(e.path)
+                subdirs.append((str(sub), str(sub.relative_to(root))))
+            elif any(m(normcase(name)) for m in matchers):
+                i = name.rfind(".")
+                stem = name[:i] if 0 < i < len(name) - 1 else name
+                yield Item(os.fsdecode(e.path), rel_dir + os.sep + stem if rel_dir else stem)
         stack.extend(reversed(subdirs))
 
 
 def read(item: Item, max_bytes: int) -> bytes:
     """Return the bytes of an input; raise InputError with a user-facing reason."""
-    from .decode import InputError
-
     if item.error:
         raise InputError(item.error)
     if item.source == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         try:
-            with open(item.source, "rb") as f:
-                data = f.read(max_bytes + 1)
+            data = _read_file(item.source, max_bytes + 1)
         except FileNotFoundError:
             if os.path.islink(item.source):
                 raise InputError("broken symbolic link") from None
@@ -149,31 +159,291 @@ def read(item: Item, max_bytes: int) -> bytes:
     return data
 
 
+def _read_file(path: str, limit: int) -> bytes:
+    """Return up to ``limit`` bytes of a file, read to its end.
+
+    Unbuffered reads sized by the file's length: a buffered file's
+    ``read(limit)`` allocates ``limit`` bytes up front, for every input.
+    Each system call counts (a cold one costs ~10 µs here): a regular file
+    takes open, two fstat, one read and close.
+    """
+    with open(path, "rb", buffering=0) as f:
+        st = os.fstat(f.fileno())
+        size = st.st_size
+        want = min(size + 1, limit) if size > 0 else min(65536, limit)
+        first = f.read(want)
+        if not first or len(first) >= limit:
+            return first
+        if len(first) == size and S_ISREG(st.st_mode):
+            return first  # all a regular file's bytes, short of what was asked: its end, no read to confirm it
+        chunks = [first]
+        got = len(first)
+        while got < limit:
+            chunk = f.read(min(limit - got, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def parse_item(item: Item, job: Job) -> dict:
     """Return the output record of one input; raise InputError when it cannot be parsed."""
+    decode, to_text, parse = _STEPS or _steps()
+    text = decode(read(item, job.max_bytes))
+    if job.input_format != "text":
+        text = to_text(text, job.input_format)
+    return parse(text).to_dict(evidence=job.evidence)
+
+
+_STEPS: tuple = ()
+
+
+def _steps() -> tuple:
+    """Return (decode, to_text, parse), imported on first use (the pipeline's import is most of start-up)."""
+    global _STEPS
+    from .convert import to_text
     from .decode import decode
     from .pipeline import parse
 
-    data = read(item, job.max_bytes)
-    text = decode(data)
-    if job.input_format != "text":
-        from .convert import to_text
-
-        text = to_text(text, job.input_format)
-    posting = parse(text)
-    return posting.to_dict(evidence=job.evidence)
+    _STEPS = (decode, to_text, parse)
+    return _STEPS
 
 
 def dump(record: dict, fmt: str) -> str:
     """Return one record serialised: YAML document, pretty JSON or one JSON line."""
     if fmt == "yaml":
-        import yaml
-
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100000)
+        return dump_yaml(record)
     if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(record, ensure_ascii=False) + "\n"
+        return _json_pretty(record) + "\n"
+    return _json_line(record) + "\n"
+
+
+def _encoder(**kw):
+    """Return the ``encode`` of a JSON encoder made once, as ``json.dumps`` would make it per call."""
+    return json.JSONEncoder(ensure_ascii=False, **kw).encode
+
+
+def _line_encoder():
+    """Return a function writing one JSON line as ``json.dumps(x, ensure_ascii=False)`` does.
+
+    The C encoder is made once, without the check for circular references
+    (records are trees): JSONEncoder.encode would make one per record, and
+    keep a dict of every container it enters.
+    """
+    from json import encoder as _enc
+
+    make = getattr(_enc, "c_make_encoder", None)
+    if make is None:
+        return _encoder()
+    e = json.JSONEncoder(ensure_ascii=False)
+    c = make(None, e.default, _enc.encode_basestring, None, e.key_separator, e.item_separator,
+             False, False, True)
+
+    def line(record) -> str:
+        if isinstance(record, str):
+            return _enc.encode_basestring(record)
+        return "".join(c(record, 0))
+
+    return line
+
+
+_json_line = _line_encoder()
+_json_pretty = _encoder(indent=2)
+
+
+# --- YAML -------------------------------------------------------------------
+#
+# Records are plain data (dicts with str keys, lists, str, int, float, bool,
+# None), written here in libyaml's block style directly: building the event
+# stream of a general YAML dumper costs several times more than the parse's
+# own extraction.  Anything else falls back to PyYAML.  Strings are written
+# plain when no YAML reader can take them for anything else, else single-
+# quoted, else (control characters, line breaks) double-quoted with escapes.
+
+# The implicit types of PyYAML's resolver (bool, null, float, int,
+# timestamp, merge, value, and its "yaml" indicators), verbatim: a string one
+# of them matches would load as another type, so it is quoted.
+_YAML_IMPLICIT = (
+    r"""yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF""",
+    r""" ~
+                    |null|Null|NULL
+                    | """,
+    r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN)""",
+    r"""[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+""",
+    r"""[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?""",
+    r"<<",
+    r"=",
+    r"!|&|\*",
+)
+# The first characters those types can start with.
+_YAML_IMPLICIT_FIRST = frozenset("yYnNtTfFoO~-+.0123456789<=!&*")
+# A plain scalar cannot start with an indicator or white space (nor "...") ...
+_YAML_INDICATOR_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
+# ... nor hold characters a reader would not take as they are (controls, line
+# breaks, surrogates, the byte order mark, non-characters): these need the
+# escapes of a double-quoted scalar.
+_YAML_SPECIAL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+_yaml_res: list = []
+
+
+def _yaml_patterns():
+    if not _yaml_res:
+        from ._cache import compile
+
+        implicit = compile("^(?:" + "|".join(f"(?:{p})" for p in _YAML_IMPLICIT) + ")$", re.X)
+        _yaml_res[:] = [implicit.match, compile(_YAML_SPECIAL).search]
+    return _yaml_res
+
+
+class _NotPlainData(Exception):
+    """A record holds something the emitter below does not write (PyYAML does)."""
+
+
+def _yaml_str(s: str) -> str:
+    """Return ``s`` as a YAML scalar: plain, single-quoted or double-quoted."""
+    if not s:
+        return "''"
+    implicit, special = _yaml_res or _yaml_patterns()
+    printable = s.isprintable() or special(s) is None
+    if printable:
+        first = s[0]
+        if (first not in _YAML_INDICATOR_FIRST and not first.isspace() and not s[-1].isspace()
+                and s[-1] != ":" and ": " not in s and " #" not in s
+                and (first not in _YAML_IMPLICIT_FIRST or implicit(s) is None)
+                and not s.startswith("...")):  # at the start of a line, the end of a document
+            return s
+        return "'" + s.replace("'", "''") + "'"
+    return '"' + s.translate(_yaml_escapes()) + '"'
+
+
+_YAML_ESC: dict = {}
+
+
+def _yaml_escapes() -> dict:
+    """Return the translate table of a double-quoted scalar's escapes."""
+    if not _YAML_ESC:
+        named = {0: "0", 7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 27: "e",
+                 0x85: "N", 0x2028: "L", 0x2029: "P"}
+        codes = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000), 0xFEFF, 0xFFFE, 0xFFFF]
+        for c in codes:
+            if c in named:
+                _YAML_ESC[c] = "\\" + named[c]
+            elif c < 0x100:
+                _YAML_ESC[c] = f"\\x{c:02X}"
+            else:
+                _YAML_ESC[c] = f"\\u{c:04X}"
+        _YAML_ESC[ord("\\")] = "\\\\"
+        _YAML_ESC[ord('"')] = '\\"'
+    return _YAML_ESC
+
+
+def _yaml_scalar(v) -> str:
+    t = type(v)
+    if t is str:
+        return _yaml_str(v)
+    if v is None:
+        return "null"
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        return _yaml_float(v)
+    if t is list:
+        return "[]"  # only empty ones come here
+    if t is dict:
+        return "{}"
+    raise _NotPlainData(t.__name__)
+
+
+def _yaml_float(v: float) -> str:
+    """Return a float as PyYAML's SafeRepresenter writes it."""
+    if v != v:
+        return ".nan"
+    if v == float("inf"):
+        return ".inf"
+    if v == float("-inf"):
+        return "-.inf"
+    r = repr(v).lower()
+    if "." not in r and "e" in r:
+        r = r.replace("e", ".0e", 1)
+    return r
+
+
+def _yaml_key(k) -> str:
+    if type(k) is not str or len(k) > 128:
+        raise _NotPlainData("key")  # not a simple key: left to PyYAML
+    return _yaml_str(k)
+
+
+def _yaml_map(d: dict, pad: str, out: list, inline: bool) -> None:
+    """Append the lines of a block mapping, each indented by ``pad`` (the first not, if ``inline``)."""
+    for k, v in d.items():
+        key = _yaml_key(k)
+        lead = "" if inline else pad
+        inline = False
+        t = type(v)
+        if t is dict and v:
+            out.append(f"{lead}{key}:\n")
+            _yaml_map(v, pad + "  ", out, False)
+        elif t is list and v:
+            out.append(f"{lead}{key}:\n")
+            _yaml_seq(v, pad, out, False)
+        elif t is str:
+            out.append(f"{lead}{key}: {_yaml_str(v)}\n")
+        else:
+            out.append(f"{lead}{key}: {_yaml_scalar(v)}\n")
+
+
+def _yaml_seq(items: list, pad: str, out: list, inline: bool) -> None:
+    """Append the lines of a block sequence ("- " items), as :func:`_yaml_map` does."""
+    for v in items:
+        lead = "" if inline else pad
+        inline = False
+        t = type(v)
+        if t is dict and v:
+            out.append(f"{lead}- ")
+            _yaml_map(v, pad + "  ", out, True)
+        elif t is list and v:
+            out.append(f"{lead}- ")
+            _yaml_seq(v, pad + "  ", out, True)
+        elif t is str:
+            out.append(f"{lead}- {_yaml_str(v)}\n")
+        else:
+            out.append(f"{lead}- {_yaml_scalar(v)}\n")
+
+
+def dump_yaml(record: dict) -> str:
+    """Return one record as a YAML document in block style (no "---" line).
+
+    Loads back (``yaml.safe_load``) to data equal to ``record``.
+    """
+    if type(record) is dict and record:
+        out: list = []
+        try:
+            _yaml_map(record, "", out, False)
+            return "".join(out)
+        except (_NotPlainData, RecursionError):
+            pass
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100000)
 
 
 def out_path(job: Job, item: Item) -> Path:
@@ -202,8 +472,6 @@ def process(item: Item, job: Job) -> tuple[str, str]:
     """Return (status, payload) for one input: ("ok", serialised record), ("written", path),
     ("skipped", path) or ("error", reason).  Never raises for a bad input.
     """
-    from .decode import InputError
-
     stream = job.out_dir is None
     if job.skip_existing and not stream and out_path(job, item).exists():
         return "skipped", str(out_path(job, item))
@@ -237,9 +505,38 @@ def _worker_init(job: Job) -> None:
     _JOB = job
 
 
-def _worker(item: Item) -> tuple[Item, str, str]:
-    status, payload = process(item, _JOB)
-    return item, status, payload
+def _worker(chunk: list) -> list:
+    """Process a chunk of inputs ((source, rel, error) tuples); return its results in order.
+
+    Results are (status, index in the chunk, payload), except that a run of
+    records in a row comes back as one ("ok", count, their text joined) and a
+    run of files written as one ("written", count, ""): the parent then only
+    writes out what it receives.
+    """
+    job = _JOB
+    out: list = []
+    texts: list = []
+    written = 0
+    for i, (source, rel, error) in enumerate(chunk):
+        status, payload = process(Item(source, rel, error), job)
+        if status == "ok":
+            texts.append(payload)
+            continue
+        if status == "written":
+            written += 1
+            continue
+        if texts:
+            out.append(("ok", len(texts), "".join(texts)))
+            texts = []
+        if written:
+            out.append(("written", written, ""))
+            written = 0
+        out.append((status, i, payload))
+    if texts:
+        out.append(("ok", len(texts), "".join(texts)))
+    if written:
+        out.append(("written", written, ""))
+    return out
 
 
 _JOB: Job | None = None
@@ -281,6 +578,31 @@ class Inputs:
         return chain(self.head, self._rest)
 
 
+class _Output:
+    """Records on their way to the output stream, written a few at a time (in order)."""
+
+    __slots__ = ("write_out", "parts", "size")
+    LIMIT = 1 << 16
+
+    def __init__(self, out):
+        self.write_out = out.write
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            text = "".join(self.parts)
+            self.parts = []
+            self.size = 0
+            self.write_out(text)
+
+
 def run(job: Job, items, on_done=None, out=None, err=None) -> Summary:
     """Parse every item, write each output in input order, report each failure; return the summary.
 
@@ -297,55 +619,109 @@ def run(job: Job, items, on_done=None, out=None, err=None) -> Summary:
     known = inputs.at_least
     job.single = known == 1 and job.out_dir is None
     n = workers_for(job, known)
+    in_stream = job.out_dir is None and not job.single
+    sink = _Output(out)
     pool = None
     try:
-        if n > 1:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            pool = ctx.Pool(n, initializer=_worker_init, initargs=(job,))
-            results = _pooled(pool, inputs, max(1, min(64, known // (n * 8) or 1)))
-        else:
-            results = ((item, *process(item, job)) for item in inputs)
-        for item, status, payload in results:
-            if status == "ok":
-                out.write(payload)
-                summary.parsed += 1
-            elif status == "written":
-                summary.parsed += 1
-            elif status == "skipped":
-                summary.skipped += 1
+        try:
+            if n > 1:
+                pool = _start_pool(job, n)
+                _run_pooled(pool, job, inputs, max(1, min(32, known // (n * 8))), n, summary, sink, on_done,
+                            in_stream, err)
+                pool.close()
+                pool.join()
+                pool = None
             else:
-                _fail(summary, item, payload, job, job.out_dir is None and not job.single, out, err)
-            if on_done:
-                on_done()
-        if pool is not None:
-            pool.close()
-            pool.join()
+                for item in inputs:
+                    status, payload = process(item, job)
+                    if status == "ok":
+                        sink.write(payload)
+                        summary.parsed += 1
+                    elif status == "written":
+                        summary.parsed += 1
+                    elif status == "skipped":
+                        summary.skipped += 1
+                    else:
+                        _fail(summary, item, payload, job, in_stream, sink, err)
+                    if on_done:
+                        on_done()
+        finally:
+            sink.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
         if pool is not None:
             pool.terminate()
             pool.join()
+    finally:
+        if n > 1:
+            import gc
+
+            gc.unfreeze()
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _pooled(pool, inputs: Iterable[Item], chunksize: int):
-    """Yield the workers' results in input order, a window at a time.
+def _start_pool(job: Job, n: int):
+    """Return a pool of ``n`` workers, forked (where possible) once the pipeline is loaded.
 
-    ``Pool.imap`` queues its whole input at once; windows keep what is queued
-    (and so memory) bounded on a batch of millions.
+    Loading it here, before the fork, spares each worker the import and the
+    first compile of the patterns; the loaded objects are moved out of the
+    garbage collector's sight, so the workers do not touch (and copy) them.
     """
+    import gc
+    import multiprocessing as mp
+
+    if "fork" in mp.get_all_start_methods():
+        ctx = mp.get_context("fork")
+        try:
+            _steps()[2]("Warm-up\nBerlin\n")  # imports the extractors, builds their tables
+        except Exception:
+            pass
+        gc.collect()
+        gc.freeze()
+    else:
+        ctx = mp.get_context()
+    return ctx.Pool(n, initializer=_worker_init, initargs=(job,))
+
+
+def _run_pooled(pool, job: Job, inputs: Iterable[Item], chunk_size: int, n: int, summary: Summary, sink,
+                on_done, in_stream: bool, err) -> None:
+    """Feed the workers chunks of inputs, a few ahead, and write their results in input order.
+
+    At most a few chunks per worker are queued or done but not yet written,
+    so memory stays bounded on a batch of millions, and no worker waits for
+    the slowest chunk of a window.
+    """
+    from collections import deque
+
     it = iter(inputs)
-    while True:
-        window = list(islice(it, _WINDOW))
-        if not window:
-            return
-        yield from pool.imap(_worker, window, chunksize=chunksize)
+    pending: deque = deque()
+    ahead = 4 * n
 
+    def submit() -> None:
+        chunk = list(islice(it, chunk_size))
+        if chunk:
+            pending.append((chunk, pool.apply_async(_worker, ([(x.source, x.rel, x.error) for x in chunk],))))
 
-_WINDOW = 8192
+    for _ in range(ahead):
+        submit()
+    while pending:
+        chunk, result = pending.popleft()
+        results = result.get()
+        submit()
+        for status, k, payload in results:
+            if status == "ok":
+                sink.write(payload)
+                summary.parsed += k
+            elif status == "written":
+                summary.parsed += k
+            elif status == "skipped":
+                summary.skipped += 1
+            else:
+                _fail(summary, chunk[k], payload, job, in_stream, sink, err)
+            if on_done:
+                for _ in range(k if status in ("ok", "written") else 1):
+                    on_done()
 
 
 def _fail(summary: Summary, item: Item, reason: str, job: Job, in_stream: bool, out, err) -> None:

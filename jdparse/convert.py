@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from ._cache import compile as _compile
+
 
 class _Lazy:
     """A regular expression compiled on first use.
@@ -38,7 +40,7 @@ class _Lazy:
     def __getattr__(self, name: str):
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(*self._args)
+            compiled = self._compiled = _compile(*self._args)
         return getattr(compiled, name)
 
 
@@ -61,14 +63,14 @@ def to_text(text: str, input_format: str = AUTO) -> str:
 # --- detection ---------------------------------------------------------------
 
 # A document that says it is HTML.
-_HTML_START = re.compile(r"\A[\s\ufeff]*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]{0,200}>\s*<(?:!doctype|html))", re.IGNORECASE)
+_HTML_START = _compile(r"\A[\s\ufeff]*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]{0,200}>\s*<(?:!doctype|html))", re.IGNORECASE)
 # Block-level tags, as written and escaped once or more ("&lt;p&gt;",
 # "&amp;lt;p&amp;gt;": Greenhouse's API).  Bounded attribute runs keep each
 # try short.  Group "close" is the slash of an end tag.
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG = _compile(
     r"<(?P<close>/)?(?:p|div|li|ul|ol|h[1-6]|table|tr|td|th|section|article|(?P<br>br))(?:\s[^<>]{0,300})?/?>",
     re.IGNORECASE)
-_ESCAPED_BLOCK_TAG = re.compile(
+_ESCAPED_BLOCK_TAG = _compile(
     r"&(?:amp;)*lt;(?P<close>/)?(?:p|div|li|ul|ol|h[1-6]|table|tr|td|th|section|article|(?P<br>br))"
     r"(?:\s[^<>&\n]{0,300})?/?&(?:amp;)*gt;",
     re.IGNORECASE)
@@ -80,29 +82,71 @@ _MIN_TAGS = 3
 # Markdown signals, one pattern per kind (multiline, so each runs once over
 # the text).
 _MD_SIGNALS = (
-    ("heading", re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)),
-    ("bold_line", re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE)),
-    ("star_bullet", re.compile(r"^[ \t]{0,8}[*+][ \t]+\S", re.MULTILINE)),
-    ("link", re.compile(r"!?\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)")),
-    ("table", re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE)),
+    ("heading", _compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)),
+    ("bold_line", _compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE)),
+    ("star_bullet", _compile(r"^[ \t]{0,8}[*+][ \t]+\S", re.MULTILINE)),
+    ("link", _compile(r"!?\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)")),
+    ("table", _compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE)),
     # inline bold after other words (a bold line alone is "bold_line")
-    ("emphasis", re.compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
+    ("emphasis", _compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
 )
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n")
+# The same signals, counted fast: a line-start pattern's matches lie within
+# one line each, so they are the match at the start of the text plus the
+# matches of the pattern behind a newline, which the regex engine finds by
+# scanning for the newline character alone.  The link pattern without its
+# optional "!" finds the same links, starting at their bracket.
+_MD_FAST_SIGNALS = {
+    "heading": _Lazy(r"\n {0,3}#{1,6}[ \t]+\S"),
+    "bold_line": _Lazy(r"\n[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE),
+    "star_bullet": _Lazy(r"\n[ \t]{0,8}[*+][ \t]+\S"),
+    "table": _Lazy(r"\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE),
+    "link": _Lazy(r"\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)"),
+}
+# The "emphasis" signal from its "**" on: the engine scans for the two stars;
+# what must come before them (a run of blanks after a character that is
+# neither a space nor a star) is checked on each hit.
+_MD_EMPHASIS_FAST = _Lazy(r"\*\*(?<=[ \t]\*\*)(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")
+_FRONT_MATTER = _compile(r"\A\ufeff?---[ \t]*\n")
 
 
 def detect(text: str) -> str:
     """Return the format ``text`` is written in: "html", "markdown" or "text"."""
     if _HTML_START.match(text):
         return HTML
-    if _looks_html(text):
+    if ("<" in text or "&" in text) and _looks_html(text):
         return HTML
     if _FRONT_MATTER.match(text) and _front_matter_end(text.split("\n")) is not None:
         return MARKDOWN
+    # The signals in _MD_SIGNALS order, each tried only when the text holds
+    # the characters it cannot match without (one-character tests first: a
+    # memchr; a longer needle is a slower scan), so a plain-text posting
+    # costs a few substring tests.
     kinds = 0
     strong = 0
+    star = "*" in text
+    stars = star and "**" in text
     for name, pat in _MD_SIGNALS:
-        n = _count(pat, text, 3)
+        if name == "heading":
+            if "#" not in text:
+                continue
+        elif name == "bold_line":
+            if not stars and not ("_" in text and "__" in text):
+                continue
+        elif name == "star_bullet":
+            if not star and "+" not in text:
+                continue
+        elif name == "link":
+            if "]" not in text or "](" not in text:
+                continue
+        elif name == "table":
+            if "|" not in text or "---" not in text:
+                continue
+        else:  # emphasis
+            if kinds != 1 or strong:
+                break  # the emphasis signal alone cannot change the answer
+            if not stars:
+                continue
+        n = _count_signal(name, pat, text, 3)
         if n:
             kinds += 1
             if name in ("heading", "link", "table") and n >= 3:
@@ -114,9 +158,40 @@ def detect(text: str) -> str:
     return TEXT
 
 
+def _count_signal(name: str, pat: re.Pattern, text: str, enough: int) -> int:
+    """Return ``_count(pat, text, enough)``, or for "emphasis" whether it is > 0,
+    through the fast form of the signal."""
+    if name == "emphasis":
+        return int(_has_emphasis(text))
+    fast = _MD_FAST_SIGNALS[name]
+    n = 0
+    if name != "link" and pat.match(text):
+        n = 1
+    for _ in fast.finditer(text):
+        if n >= enough:
+            break
+        n += 1
+    return n
+
+
+def _has_emphasis(text: str) -> bool:
+    """Return whether the "emphasis" signal pattern occurs in ``text``."""
+    for m in _MD_EMPHASIS_FAST.finditer(text):
+        k = m.start() - 1  # a blank (the look-behind): find the start of its run
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0:
+            c = text[k - 1]
+            if c != "*" and not c.isspace():
+                return True
+    return False
+
+
 def _looks_html(text: str) -> bool:
     """Return whether ``text`` holds markup: three block tags (escaped or not), one of them closing."""
-    for pat in (_BLOCK_TAG, _ESCAPED_BLOCK_TAG):
+    for pat, needs in ((_BLOCK_TAG, "<"), (_ESCAPED_BLOCK_TAG, "&")):
+        if needs not in text or (needs == "&" and "lt;" not in text):
+            continue
         n = 0
         closed = False
         for m in pat.finditer(text):

@@ -50,9 +50,18 @@ _BOMS = (
 )
 
 
+# The first bytes of the signatures: most text starts with none of them, and
+# is then told apart with one set lookup.
+_MAGIC_FIRST = frozenset(sig[0] for sig, _ in _MAGIC)
+
+_BOM_FIRST = frozenset(bom[:1] for bom, _ in _BOMS)
+
+
 def sniff_binary(data: bytes) -> str | None:
     """Return what a binary input looks like ("a PDF document"), or None for text."""
     head = data[:16]
+    if not head or (head[0] not in _MAGIC_FIRST and head[4:8] != b"ftyp"):
+        return None
     for sig, what in _MAGIC:
         if head.startswith(sig):
             if sig == b"MZ" and b"\x00" not in data[:512]:
@@ -65,10 +74,11 @@ def sniff_binary(data: bytes) -> str | None:
 
 def decode(data: bytes) -> str:
     """Return the text of ``data``, or raise InputError saying why it is not a posting."""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            text = data[len(bom):].decode(enc, errors="replace")
-            return _checked(text)
+    if data[:1] in _BOM_FIRST:
+        for bom, enc in _BOMS:
+            if data.startswith(bom):
+                text = data[len(bom):].decode(enc, errors="replace")
+                return _checked(text)
     what = sniff_binary(data)
     if what:
         raise InputError(f"binary file: looks like {what}, not text; convert it to text first")
@@ -177,8 +187,15 @@ _PROOF_CONT = "".join(_SLOPPY[b] for b in range(0x80, 0xC0)) + "".join(map(chr, 
 
 def _is_mojibake(text: str) -> bool:
     """Return whether ``text`` shows the typical signs of UTF-8 read as Windows-1252."""
-    if "\u00e2\u20ac" in text or "\u00e2\x80" in text:
-        return True
+    if text.isascii():
+        return False  # every sign below is a character outside ASCII
+    # "\u00e2\u20ac" or "\u00e2\x80" in the text: found from each "â" (a
+    # one-character search is much faster than a two-character one).
+    i = text.find("\u00e2")
+    while i >= 0:
+        if text[i + 1: i + 2] in ("\u20ac", "\x80"):
+            return True
+        i = text.find("\u00e2", i + 1)
     for lead in ("\u00c3", "\u00c2"):
         i = text.find(lead)
         while i >= 0:
@@ -216,16 +233,24 @@ def _unmojibake(m: re.Match) -> str:
 def _checked(text: str) -> str:
     """Return decoded text with newlines normalised and mojibake repaired; raise InputError if it is no posting."""
     text = normalise_newlines(repair_mojibake(text))
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("no text: the input is empty or only white space")
     if _control_ratio(text) > 0.1:
         raise InputError("binary file: mostly control characters, not text; convert it to text first")
     return text
 
 
+# The control characters that count against a text: below U+0020, except
+# newline, tab, form feed, vertical tab and escape.  They are all ASCII, and
+# UTF-8 writes every other character with bytes >= 0x80, so they are counted
+# in the text's UTF-8 bytes by one C loop.
+_CONTROL = bytes(c for c in range(0x20) if chr(c) not in "\n\t\f\v\x1b")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:4096]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if c < " " and c not in "\n\t\f\v\x1b")
+    b = sample.encode("utf-8", "surrogatepass")
+    bad = len(b) - len(b.translate(None, _CONTROL))
     return bad / len(sample)
