@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import Match, alternation, first_chars as _first_chars
+from ._vocab import Match, alternation, bounded as _bounded, first_chars as _first_chars, phrase as _phrase
 
 __all__ = ["Match", "find_experience", "experience_min"]
 
@@ -177,11 +177,55 @@ def find_experience(text: str) -> list[Match]:
 
     Each value is the minimum of its count ("3-5 years" gives 3).
     """
-    if not _guard().may_match(text):
-        return []  # every count names its unit ("years", "ans", "Jahre", "年")
     t = _tables()
+    return _read(t, text, t.token.finditer(text))
+
+
+def find_between(text: str, first: int, last: int) -> list[Match]:
+    """Return :func:`find_experience` of ``text`` when every count starts in ``[first, last]``.
+
+    The counts are matched only where one may start (a "+", a digit, a
+    number word), so a long line is not scanned to its end.
+    """
+    t = _tables()
+    starts = _count_starts().finditer(text, first, last + 1)
+    return _read(t, text, _matches(t.token.match, text, starts))
+
+
+def _matches(match, text: str, starts):
+    """Yield what ``finditer`` yields, trying the pattern only at ``starts``."""
+    nxt = 0
+    for s in starts:
+        p = s.start()
+        if p >= nxt:
+            m = match(text, p)
+            if m is not None:
+                yield m
+                nxt = m.end()
+
+
+@rules.derived
+def _count_starts() -> re.Pattern:
+    """Return the pattern of the characters a count may start with (see the token)."""
+    numbers = list(_tables().numbers)
+    latin = [w for w in numbers if _bounded(w)]
+    other = [w for w in numbers if not _bounded(w)]
+    alts = [r"[+\d]"]
+    if latin:
+        alts.append(rf"(?<!\w){_first_chars(latin)}")
+    if other:
+        alts.append(_first_chars(other))
+    return _rx("|".join(alts), re.IGNORECASE)
+
+
+def _read(t: _Tables, text: str, matches) -> list[Match]:
+    """Return the counts among the token ``matches`` that ask for experience.
+
+    The word guard (every count names its unit) is asked only once a count
+    is found: most texts hold none.
+    """
     out = []
-    for m in t.token.finditer(text):
+    for m in matches:
         if m.group("p1"):
             value = int(m.group("p1").strip(" \t()"))
         else:
@@ -197,7 +241,191 @@ def find_experience(text: str) -> list[Match]:
         else:
             rule = "experience.years"
         out.append(Match(m.start(), m.end(), value, rule))
+    if out and not _guard().may_match(text):
+        return []  # no unit word by the guard's reading
     return out
+
+
+# The only characters beyond ASCII that re.IGNORECASE matches to an ASCII
+# letter (the tests check this on every code point).
+_SPECIAL = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+# Characters a vocabulary word matches loosely (see _vocab.phrase): a run of
+# white space, any dash, either apostrophe.
+_LOOSE = frozenset(" -\u2010\u2011\u2012\u2013\u2014\u2015'\u2019")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_GAP = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")  # the dashes of _DASH
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    unit: re.Pattern      # the token's unit alternation, alone
+    ascii: tuple          # patterns of the anchors, on the folded text
+    literal: tuple        # anchors searched as they are (characters without case)
+    specials: str         # characters that make the ASCII anchors unsafe
+    ends: frozenset       # ASCII words that may end a number ("five", "more")
+    simple: bool          # whether every number word is one run of word characters
+    reach: int            # the most characters, white space aside, from a count's start to its unit
+
+
+@rules.derived
+def _anchors() -> _Anchors | None:
+    """Return the anchors of the units, or None when a unit cannot be anchored so.
+
+    A unit is looked for by its start in the posting with ASCII letters
+    lowered and every other character read as "?" ("années" is "ann?es"):
+    each unit the token can match starts so, whatever its case.  A unit that
+    starts with a character without case ("年") is looked for as it is.
+    """
+    data = rules.load("experience")
+    units = _list(data, "units")
+    special_chars = "".join(_SPECIAL.values())
+    found: dict[bytes, list] = {}
+    literal = set()
+    for w in units:
+        if any(ch in special_chars for ch in w):
+            return None
+        head = w
+        for i, ch in enumerate(w):
+            if ch in _LOOSE:
+                head = w[:i]
+                break
+        if not head:
+            return None
+        first = head[0]
+        if not first.isascii() and first.lower() == first == first.upper():
+            literal.add(first)
+            continue
+        low = head.lower()
+        if len(low) != len(head):
+            return None
+        key = low.encode("ascii", "replace")
+        found.setdefault(key, []).append((w, len(head) < len(w)))
+    # An anchor that starts with another one is found by it.
+    keys = sorted(found, key=len)
+    kept: dict[bytes, list] = {}
+    for k in keys:
+        short = next((s for s in kept if k.startswith(s)), None)
+        if short is None:
+            kept[k] = list(found[k])
+        else:
+            kept[short].extend(found[k])
+    ascii_anchors = []
+    specials = ""
+    for k, ws in kept.items():
+        nexts: set | None = set()
+        for w, loose in ws:
+            low = w.lower().encode("ascii", "replace")
+            if len(low) == len(k):
+                if loose or not re.search(r"\w$", w):
+                    nexts = None
+                    break
+                nexts.update(b for b in range(128) if b not in _WORD_BYTES)
+            elif w.lower()[len(k)] in _LOOSE:
+                nexts = None
+                break
+            else:
+                nexts.add(low[len(k)])
+        # The anchor, then (in C) no word character before it and one of the
+        # characters that may follow it.
+        ks = k.decode("ascii")
+        pat = re.escape(ks)
+        if all(_bounded(w) for w, _ in ws):
+            pat += "(?<![A-Za-z0-9_]" + re.escape(ks) + ")"
+        if nexts is not None:
+            pat += "(?=[" + "".join(re.escape(chr(c)) for c in sorted(nexts)) + "]|\\Z)"
+        ascii_anchors.append(_rx(pat))
+        specials += "".join(_SPECIAL.get(chr(c), "") for c in set(k))
+    numbers = _tables().numbers
+    return _Anchors(
+        unit=_rx(_alternation(units), re.IGNORECASE),
+        ascii=tuple(ascii_anchors),
+        literal=tuple(sorted(literal)),
+        specials="".join(sorted(set(specials))),
+        # The test of the word before a unit is exact only when every number
+        # word is one run of word characters; otherwise any word passes.
+        ends=frozenset(w.lower() for w in numbers if w.isascii()) | {"more"},  # "5 or more years"
+        simple=all(_RUN.fullmatch(w) for w in numbers),
+        # [+] NUMBER [(5)] [+] [RANGE NUMBER [(5)] [+]] [or more] [-] UNIT
+        reach=1 + 2 * (max(4, *map(len, numbers)) + 5) + max(1, *map(len, _list(data, "range_words")))
+        + 6 + 1 + 8,
+    )
+
+
+_RUN = _rx(r"\w+")
+
+
+def unit_lines(text: str, lo: int = 0, hi: int | None = None) -> list[int] | None:
+    """Return the starts of the units of ``text`` that may end a year count, in order.
+
+    A unit is kept when what stands before it (past white space and a dash)
+    is a digit, ")", "+", or a word that may be a number ("five", "more"):
+    each count of :func:`find_experience` ends so.  Most lines of a posting
+    hold no unit, or only the article "an" after a word.  None: the units
+    could not be looked for so (every line must be read).  Only units
+    within ``text[lo:hi]`` are looked for.
+    """
+    a = _anchors()
+    if a is None:
+        return None
+    folded = text.encode("ascii", "replace").lower().decode("ascii")
+    if len(folded) != len(text) or any(ch in text for ch in a.specials):
+        return None
+    if hi is None:
+        hi = len(text)
+    lo = max(lo, 1)  # a unit at the very start has no count before it
+    starts = []
+    for anchor in a.ascii:
+        starts.extend(m.start() for m in anchor.finditer(folded, lo, hi))
+    for ch in a.literal:
+        i = text.find(ch, lo, hi)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(ch, i + 1, hi)
+    if a.literal:
+        starts = sorted(set(starts))
+    else:
+        starts.sort()
+    out = []
+    unit, ends, simple = a.unit.match, a.ends, a.simple
+    for u in starts:
+        if unit(text, u) is None:
+            continue
+        j = u - 1
+        while j >= 0 and ((text[j].isspace() and text[j] != "\n") or text[j] in _GAP):
+            j -= 1
+        if j >= 0:
+            c = text[j]
+            if c.isdecimal() or c in ")+":
+                out.append(u)
+            elif c.isalnum() or c == "_":
+                k = j
+                while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                    k -= 1
+                run = text[k:j + 1]
+                if not simple or not run.isascii() or run.lower() in ends:
+                    out.append(u)
+    return out
+
+
+def count_start(text: str, lo: int, unit: int) -> int:
+    """Return a position at or before the start of any count whose unit starts at ``unit``.
+
+    A count lies on one line and holds at most ``reach`` characters beside
+    white space; ``lo`` is the earliest position to return.
+    """
+    reach = _anchors().reach
+    line = text.rfind("\n", lo, unit) + 1
+    lo = max(lo, line)
+    s = max(lo, unit - reach)
+    while s > lo:
+        w = text[s:unit]
+        t = max(lo, unit - reach - (len(w) - sum(map(len, w.split()))))
+        if t >= s:
+            break
+        s = t
+    while s > lo and text[s - 1].isspace():
+        s -= 1
+    return s
 
 
 def experience_min(matches) -> Match | None:

@@ -16,6 +16,7 @@ Sources, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import rules
 from ..blocks import BULLET, HEADING, LABEL, TEXT
@@ -328,9 +329,27 @@ def experience(ctx) -> Value | None:
     text = ctx.text
     found = []
     blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
+    if not blocks:
+        return None
+    # Only a block that holds a unit a count may end at is read (most hold
+    # none), from a little before its first such unit.
+    units = exp.unit_lines(text, min(b.start for b in blocks), max(b.end for b in blocks))
+    n = len(text)
     for b in blocks:
-        for m in exp.find_experience(text[b.start:b.end]):
-            found.append((b.start, m))
+        a, e = b.start, b.end
+        if units is None:
+            ms = exp.find_experience(text[a:e])
+        elif (i := bisect_left(units, a)) < len(units) and units[i] < e:
+            # A count starts a little before its unit, and before the last one.
+            first = exp.count_start(text, a, units[i]) - a
+            last = units[bisect_left(units, e, i) - 1] - a
+            ms = exp.find_between(text[a:e], first, last)
+        elif e < n and (text[e].isalnum() or text[e] == "_"):
+            ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
+        else:
+            continue
+        for m in ms:
+            found.append((a, m))
     best = exp.experience_min([m for _, m in found])
     if best is None:
         return None
