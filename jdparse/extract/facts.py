@@ -422,18 +422,40 @@ def posted_date(ctx) -> Value | None:
     # "Posted 1 February 2025." inside a line: a posted-date label's words
     # right before a date, anywhere in the posting.  Only the few characters
     # after each cue are read for a date, so the cost stays linear.
+    # A date names its year, and a cue's date is on the cue's line: only the
+    # lines holding a year are searched for a cue (none, in most postings).
+    # A cue never spans lines, so a line's cues are those of the whole text.
     cue, guard = _posted_cue()
-    if not guard.may_match(text):
-        return None  # no cue word anywhere: most postings
-    for m in cue.finditer(text):
-        line_end = text.find("\n", m.end())
-        window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
-        gap = _CUE_TO_DATE.match(window)
-        ds = find_dates(window[gap.end():]) if gap else []
-        if ds and ds[0].start == 0:
-            a = m.end() + gap.end()
-            return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
+    for ls, le in _year_lines(text):
+        for m in cue.finditer(text, ls, le):
+            line_end = text.find("\n", m.end())
+            window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
+            gap = _CUE_TO_DATE.match(window)
+            ds = find_dates(window[gap.end():]) if gap else []
+            if ds and ds[0].start == 0:
+                if not guard.may_match(text):
+                    return None  # no cue word by the guard's reading
+                a = m.end() + gap.end()
+                return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
     return None
+
+
+def _year_lines(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the lines holding a year ("19" or "20" and two digits), in order."""
+    out = []
+    for lead in ("19", "20"):
+        i = text.find(lead)
+        while i >= 0:
+            if text[i + 2:i + 3].isdecimal() and text[i + 3:i + 4].isdecimal():
+                out.append(i)
+            i = text.find(lead, i + 1)
+    lines = []
+    for i in sorted(out):
+        if lines and i < lines[-1][1]:
+            continue
+        e = text.find("\n", i)
+        lines.append((text.rfind("\n", 0, i) + 1, e if e >= 0 else len(text)))
+    return lines
 
 
 _DATE_LINE = 200
