@@ -78,7 +78,15 @@ def test_units_found_by_unit_lines_are_those_of_find_experience(text):
     # Read from the first unit's reach to the last unit: the same counts.
     if units:
         first = exp.count_start(text, 0, units[0])
-        assert exp.find_between(text, first, units[-1]) == exp.find_experience(text)
+        assert exp.find_between(text, [(first, units[-1])]) == exp.find_experience(text)
+        ranges = [(exp.count_start(text, 0, u), u) for u in units]
+        merged = [ranges[0]]
+        for a, e in ranges[1:]:
+            if a <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((a, e))
+        assert exp.find_between(text, merged) == exp.find_experience(text)
 
 
 def test_unit_lines_keeps_units_a_count_may_end_at():

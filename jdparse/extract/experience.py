@@ -68,6 +68,7 @@ class _Tables:
     connector: re.Pattern
     not_after: re.Pattern
     not_in_sentence: re.Pattern
+    before_reach: int  # the most characters, white space aside, a not_before or min_before match holds
 
 
 @rules.derived
@@ -119,6 +120,8 @@ def _tables() -> _Tables:
         not_in_sentence=_rx(
             "|".join(map(re.escape, _list(data, "not_in_sentence"))), re.I
         ),
+        before_reach=max(2, *(len(w) + 1 for k in ("not_before", "persons", "min_before")
+                              for w in _list(data, k))),
     )
 
 
@@ -143,6 +146,26 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def _tail(s: str, reach: int) -> int:
+    """Return a position of ``s`` at or before the start of any match that ends
+    ``s`` (white space aside) and holds at most ``reach`` other characters.
+
+    Searching from there gives what searching the whole ``s`` gives, for a
+    pattern anchored at the end: the look-behinds still see before it.
+    """
+    n = len(s)
+    p = max(0, n - reach)
+    while p > 0:
+        w = s[p:]
+        q = max(0, n - reach - (len(w) - sum(map(len, w.split()))))
+        if q >= p:
+            break
+        p = q
+    while p > 0 and s[p - 1].isspace():
+        p -= 1
+    return p
+
+
 def _context_ok(t: _Tables, text: str, m: re.Match) -> bool:
     """Return whether the token ``m`` stands where a year count means experience.
 
@@ -153,7 +176,7 @@ def _context_ok(t: _Tables, text: str, m: re.Match) -> bool:
     experience word is in the sentence, or a connector follows ("5 years in").
     """
     raw_before = text[max(0, m.start() - _WINDOW):m.start()]
-    if t.not_before.search(raw_before):
+    if t.not_before.search(raw_before, _tail(raw_before, t.before_reach)):
         return False
     before, after = _sentence(text, m.start(), m.end())
     exp_after = t.experience.search(after)
@@ -181,23 +204,33 @@ def find_experience(text: str) -> list[Match]:
     return _read(t, text, t.token.finditer(text))
 
 
-def find_between(text: str, first: int, last: int) -> list[Match]:
-    """Return :func:`find_experience` of ``text`` when every count starts in ``[first, last]``.
+def find_between(text: str, ranges) -> list[Match]:
+    """Return :func:`find_experience` of ``text`` when every count starts in one of ``ranges``.
 
-    The counts are matched only where one may start (a "+", a digit, a
-    number word), so a long line is not scanned to its end.
+    ``ranges`` are ``(first, last)`` pairs, in order, not overlapping.  The
+    counts are matched only where one may start (a "+", a digit, a number
+    word) within them, so a long line is not scanned to its end.
     """
     t = _tables()
-    starts = _count_starts().finditer(text, first, last + 1)
+    find = _count_starts().finditer
+    starts = (s for first, last in ranges for s in find(text, first, last + 1))
     return _read(t, text, _matches(t.token.match, text, starts))
 
 
 def _matches(match, text: str, starts):
-    """Yield what ``finditer`` yields, trying the pattern only at ``starts``."""
+    """Yield what ``finditer`` yields, trying the pattern only at ``starts``.
+
+    A start at a word (group 1) is tried only when the word may be a number.
+    """
+    a = _anchors()
+    ends, simple = a.ends, a.simple
     nxt = 0
     for s in starts:
         p = s.start()
         if p >= nxt:
+            w = s.group(1)
+            if w is not None and simple and w.isascii() and w.lower() not in ends:
+                continue
             m = match(text, p)
             if m is not None:
                 yield m
@@ -206,13 +239,16 @@ def _matches(match, text: str, starts):
 
 @rules.derived
 def _count_starts() -> re.Pattern:
-    """Return the pattern of the characters a count may start with (see the token)."""
+    """Return the pattern of where a count may start (see the token): a "+", a
+    digit, a word (its letters in group 1) or a character of a number without spaces."""
     numbers = list(_tables().numbers)
     latin = [w for w in numbers if _bounded(w)]
     other = [w for w in numbers if not _bounded(w)]
     alts = [r"[+\d]"]
     if latin:
-        alts.append(rf"(?<!\w){_first_chars(latin)}")
+        alts.append(rf"(?<!\w)(?=({_first_chars(latin)}\w*))")
+    else:
+        alts.append("(?!)()")
     if other:
         alts.append(_first_chars(other))
     return _rx("|".join(alts), re.IGNORECASE)
@@ -225,6 +261,7 @@ def _read(t: _Tables, text: str, matches) -> list[Match]:
     is found: most texts hold none.
     """
     out = []
+    sure = False  # whether a count shows the guard would pass
     for m in matches:
         if m.group("p1"):
             value = int(m.group("p1").strip(" \t()"))
@@ -236,14 +273,38 @@ def _read(t: _Tables, text: str, matches) -> list[Match]:
             rule = "experience.range"
         elif m.group("pre") or m.group("plus1") or m.group("plus2") or m.group("ormore"):
             rule = "experience.plus"
-        elif m.group("after") or t.min_before.search(text[max(0, m.start() - _WINDOW):m.start()]):
+        elif m.group("after") or t.min_before.search(
+                raw := text[max(0, m.start() - _WINDOW):m.start()], _tail(raw, t.before_reach)):
             rule = "experience.at_least"
         else:
             rule = "experience.years"
         out.append(Match(m.start(), m.end(), value, rule))
-    if out and not _guard().may_match(text):
+        sure = sure or _names_unit(text, *m.span("unit"))
+    if out and not sure and not _guard().may_match(text):
         return []  # no unit word by the guard's reading
     return out
+
+
+@rules.derived
+def _plain_units() -> frozenset:
+    """Return the units written in ASCII letters alone, lowered (the guard's words among them)."""
+    special_chars = "".join(_SPECIAL.values())
+    return frozenset(
+        w.lower() for w in _list(rules.load("experience"), "units")
+        if w.isascii() and w.isalpha() and not any(ch in special_chars for ch in w)
+    )
+
+
+def _names_unit(text: str, a: int, e: int) -> bool:
+    """Return whether the unit ``text[a:e]`` shows the word guard passes on ``text``.
+
+    An ASCII unit between ASCII characters (not letters: the unit pattern
+    starts and ends at a word's edges) is one of the guard's words as the
+    guard splits the text.
+    """
+    s = text[a:e]
+    return (s.isascii() and s.lower() in _plain_units()
+            and (a == 0 or text[a - 1].isascii()) and (e == len(text) or text[e].isascii()))
 
 
 # The only characters beyond ASCII that re.IGNORECASE matches to an ASCII
@@ -344,7 +405,7 @@ def _anchors() -> _Anchors | None:
         # The test of the word before a unit is exact only when every number
         # word is one run of word characters; otherwise any word passes.
         ends=frozenset(w.lower() for w in numbers if w.isascii()) | {"more"},  # "5 or more years"
-        simple=all(_RUN.fullmatch(w) for w in numbers),
+        simple=all(_RUN.fullmatch(w) and not any(ch in special_chars for ch in w) for w in numbers),
         # [+] NUMBER [(5)] [+] [RANGE NUMBER [(5)] [+]] [or more] [-] UNIT
         reach=1 + 2 * (max(4, *map(len, numbers)) + 5) + max(1, *map(len, _list(data, "range_words")))
         + 6 + 1 + 8,

@@ -340,10 +340,15 @@ def experience(ctx) -> Value | None:
         if units is None:
             ms = exp.find_experience(text[a:e])
         elif (i := bisect_left(units, a)) < len(units) and units[i] < e:
-            # A count starts a little before its unit, and before the last one.
-            first = exp.count_start(text, a, units[i]) - a
-            last = units[bisect_left(units, e, i) - 1] - a
-            ms = exp.find_between(text[a:e], first, last)
+            # A count starts a little before its unit.
+            ranges = []
+            for u in units[i:bisect_left(units, e, i)]:
+                first = exp.count_start(text, a, u) - a
+                if ranges and first <= ranges[-1][1] + 1:
+                    ranges[-1] = (ranges[-1][0], u - a)
+                else:
+                    ranges.append((first, u - a))
+            ms = exp.find_between(text[a:e], ranges)
         elif e < n and (text[e].isalnum() or text[e] == "_"):
             ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
         else:
