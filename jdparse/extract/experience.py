@@ -320,7 +320,7 @@ _GAP = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")  # the dashes of
 @dataclass(frozen=True, slots=True)
 class _Anchors:
     unit: re.Pattern      # the token's unit alternation, alone
-    ascii: tuple          # patterns of the anchors, on the folded text
+    ascii: tuple          # (pattern, overlapping) of the anchors, on the folded text
     literal: tuple        # anchors searched as they are (characters without case)
     specials: str         # characters that make the ASCII anchors unsafe
     ends: frozenset       # ASCII words that may end a number ("five", "more")
@@ -371,6 +371,7 @@ def _anchors() -> _Anchors | None:
         else:
             kept[short].extend(found[k])
     ascii_anchors = []
+    by_first: dict[str, list] = {}
     specials = ""
     for k, ws in kept.items():
         nexts: set | None = set()
@@ -389,13 +390,24 @@ def _anchors() -> _Anchors | None:
         # The anchor, then (in C) no word character before it and one of the
         # characters that may follow it.
         ks = k.decode("ascii")
-        pat = re.escape(ks)
+        pat = re.escape(ks[1:])
         if all(_bounded(w) for w, _ in ws):
             pat += "(?<![A-Za-z0-9_]" + re.escape(ks) + ")"
         if nexts is not None:
             pat += "(?=[" + "".join(re.escape(chr(c)) for c in sorted(nexts)) + "]|\\Z)"
-        ascii_anchors.append(_rx(pat))
+        by_first.setdefault(ks[0], []).append((ks, pat))
         specials += "".join(_SPECIAL.get(chr(c), "") for c in set(k))
+    # One pattern per first character ("yr" and "year": one scan for "y").
+    # Anchors that may overlap a match of their pattern ("a" inside "aXa")
+    # get a pattern of their own, searched position by position.
+    for first, group in by_first.items():
+        rests = [ks[1:] for ks, _ in group]
+        clash = any(first in r or (r1 != r2 and r2.startswith(r1)) for r in rests for r1 in rests for r2 in rests)
+        if not clash and not any(_border(ks) for ks, _ in group):
+            pats = [pat for _, pat in group]
+            ascii_anchors.append((_rx(re.escape(first) + "(?:" + "|".join(pats) + ")"), False))
+        else:
+            ascii_anchors.extend((_rx(re.escape(first) + "(?:" + pat + ")"), True) for _, pat in group)
     numbers = _tables().numbers
     return _Anchors(
         unit=_rx(_alternation(units), re.IGNORECASE),
@@ -415,7 +427,17 @@ def _anchors() -> _Anchors | None:
 _RUN = _rx(r"\w+")
 
 
-def unit_lines(text: str, lo: int = 0, hi: int | None = None) -> list[int] | None:
+def _border(s: str) -> bool:
+    """Return whether ``s`` starts with one of its proper ends (two may overlap: "aXa")."""
+    return any(s.startswith(s[i:]) for i in range(1, len(s)))
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with ASCII letters lowered and every other character as "?" (same length)."""
+    return text.encode("ascii", "replace").lower().decode("ascii")
+
+
+def unit_lines(text: str, lo: int = 0, hi: int | None = None, folded: str | None = None) -> list[int] | None:
     """Return the starts of the units of ``text`` that may end a year count, in order.
 
     A unit is kept when what stands before it (past white space and a dash)
@@ -423,20 +445,28 @@ def unit_lines(text: str, lo: int = 0, hi: int | None = None) -> list[int] | Non
     each count of :func:`find_experience` ends so.  Most lines of a posting
     hold no unit, or only the article "an" after a word.  None: the units
     could not be looked for so (every line must be read).  Only units
-    within ``text[lo:hi]`` are looked for.
+    within ``text[lo:hi]`` are looked for; ``folded`` is :func:`fold` of
+    ``text``, when the caller has it.
     """
     a = _anchors()
     if a is None:
         return None
-    folded = text.encode("ascii", "replace").lower().decode("ascii")
+    if folded is None:
+        folded = fold(text)
     if len(folded) != len(text) or any(ch in text for ch in a.specials):
         return None
     if hi is None:
         hi = len(text)
     lo = max(lo, 1)  # a unit at the very start has no count before it
     starts = []
-    for anchor in a.ascii:
-        starts.extend(m.start() for m in anchor.finditer(folded, lo, hi))
+    for anchor, overlapping in a.ascii:
+        if not overlapping:
+            starts.extend(m.start() for m in anchor.finditer(folded, lo, hi))
+            continue
+        m = anchor.search(folded, lo, hi)
+        while m is not None:
+            starts.append(m.start())
+            m = anchor.search(folded, m.start() + 1, hi)
     for ch in a.literal:
         i = text.find(ch, lo, hi)
         while i >= 0:

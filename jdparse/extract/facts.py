@@ -333,7 +333,7 @@ def experience(ctx) -> Value | None:
         return None
     # Only a block that holds a unit a count may end at is read (most hold
     # none), from a little before its first such unit.
-    units = exp.unit_lines(text, min(b.start for b in blocks), max(b.end for b in blocks))
+    units = exp.unit_lines(text, min(b.start for b in blocks), max(b.end for b in blocks), _folded(ctx))
     n = len(text)
     for b in blocks:
         a, e = b.start, b.end
@@ -431,7 +431,7 @@ def posted_date(ctx) -> Value | None:
     # lines holding a year are searched for a cue (none, in most postings).
     # A cue never spans lines, so a line's cues are those of the whole text.
     cue, guard = _posted_cue()
-    for ls, le in _year_lines(text):
+    for ls, le in _year_lines(text, _folded(ctx)):
         for m in cue.finditer(text, ls, le):
             line_end = text.find("\n", m.end())
             window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
@@ -445,15 +445,34 @@ def posted_date(ctx) -> Value | None:
     return None
 
 
-def _year_lines(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of the lines holding a year ("19" or "20" and two digits), in order."""
+def _folded(ctx) -> str:
+    """Return the posting's text with ASCII letters lowered and other characters as "?".
+
+    Computed once per posting (experience and posted date search it): the
+    same length as the text, so offsets carry over.
+    """
+    memo = ctx.__dict__.get("_folded")
+    if memo is None:
+        from .experience import fold
+
+        memo = ctx.__dict__["_folded"] = fold(ctx.text)
+    return memo
+
+
+def _year_lines(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Return (start, end) of the lines holding a year ("19" or "20" and two digits), in order.
+
+    ``folded`` is the text as :func:`_folded` gives it (its ASCII digits are
+    the text's), when the caller has it.
+    """
     out = []
+    find = (folded if folded is not None and len(folded) == len(text) else text).find
     for lead in ("19", "20"):
-        i = text.find(lead)
+        i = find(lead)
         while i >= 0:
-            if text[i + 2:i + 3].isdecimal() and text[i + 3:i + 4].isdecimal():
+            if text[i + 2:i + 4].isdecimal() and i + 4 <= len(text):
                 out.append(i)
-            i = text.find(lead, i + 1)
+            i = find(lead, i + 1)
     lines = []
     for i in sorted(out):
         if lines and i < lines[-1][1]:
