@@ -112,17 +112,21 @@ def _tables() -> _Tables:
             rf"|\d{_HS}*,{_HS}*)$",           # "3, 5, 8, 10 years": a list of milestones
             re.I,
         ),
-        experience=_rx("|".join(map(re.escape, _list(data, "experience_stems"))), re.I),
+        experience=_rx(_stems(_list(data, "experience_stems")), re.I),
         connector=_rx(
             rf"^['\u2019]?s?{_HS}*{_alternation(_list(data, 'connectors'))}", re.I
         ),
         not_after=_rx(_alternation(_list(data, "not_after")), re.I),
-        not_in_sentence=_rx(
-            "|".join(map(re.escape, _list(data, "not_in_sentence"))), re.I
-        ),
+        not_in_sentence=_rx(_stems(_list(data, "not_in_sentence")), re.I),
         before_reach=max(2, *(len(w) + 1 for k in ("not_before", "persons", "min_before")
                               for w in _list(data, k))),
     )
+
+
+def _stems(words) -> str:
+    """Return the alternation of ``words`` found anywhere, behind a lookahead on
+    their first characters (most positions fail it at once)."""
+    return f"(?={_first_chars(words)})(?:" + "|".join(map(re.escape, words)) + ")"
 
 
 def _number(t: _Tables, s: str) -> int:
