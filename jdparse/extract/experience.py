@@ -325,6 +325,7 @@ _GAP = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")  # the dashes of
 class _Anchors:
     unit: re.Pattern      # the token's unit alternation, alone
     ascii: tuple          # (pattern, overlapping) of the anchors, on the folded text
+    ascii_only: tuple     # the same, for a text all in ASCII
     literal: tuple        # anchors searched as they are (characters without case)
     specials: str         # characters that make the ASCII anchors unsafe
     ends: frozenset       # ASCII words that may end a number ("five", "more")
@@ -374,8 +375,8 @@ def _anchors() -> _Anchors | None:
             kept[k] = list(found[k])
         else:
             kept[short].extend(found[k])
-    ascii_anchors = []
     by_first: dict[str, list] = {}
+    by_first_ascii: dict[str, list] = {}
     specials = ""
     for k, ws in kept.items():
         nexts: set | None = set()
@@ -400,22 +401,16 @@ def _anchors() -> _Anchors | None:
         if nexts is not None:
             pat += "(?=[" + "".join(re.escape(chr(c)) for c in sorted(nexts)) + "]|\\Z)"
         by_first.setdefault(ks[0], []).append((ks, pat))
+        # Not looked for in an ASCII text: every unit it anchors has a
+        # character beyond ASCII within it ("a?o" of "año").
+        if not all(any(not ch.isascii() for ch in w[:len(k)]) for w, _ in ws):
+            by_first_ascii.setdefault(ks[0], []).append((ks, pat))
         specials += "".join(_SPECIAL.get(chr(c), "") for c in set(k))
-    # One pattern per first character ("yr" and "year": one scan for "y").
-    # Anchors that may overlap a match of their pattern ("a" inside "aXa")
-    # get a pattern of their own, searched position by position.
-    for first, group in by_first.items():
-        rests = [ks[1:] for ks, _ in group]
-        clash = any(first in r or (r1 != r2 and r2.startswith(r1)) for r in rests for r1 in rests for r2 in rests)
-        if not clash and not any(_border(ks) for ks, _ in group):
-            pats = [pat for _, pat in group]
-            ascii_anchors.append((_rx(re.escape(first) + "(?:" + "|".join(pats) + ")"), False))
-        else:
-            ascii_anchors.extend((_rx(re.escape(first) + "(?:" + pat + ")"), True) for _, pat in group)
     numbers = _tables().numbers
     return _Anchors(
         unit=_rx(_alternation(units), re.IGNORECASE),
-        ascii=tuple(ascii_anchors),
+        ascii=_grouped(by_first),
+        ascii_only=_grouped(by_first_ascii),
         literal=tuple(sorted(literal)),
         specials="".join(sorted(set(specials))),
         # The test of the word before a unit is exact only when every number
@@ -429,6 +424,25 @@ def _anchors() -> _Anchors | None:
 
 
 _RUN = _rx(r"\w+")
+
+
+def _grouped(by_first: dict) -> tuple:
+    """Return (pattern, overlapping) of the anchors, one pattern per first character.
+
+    "yr" and "year": one scan for "y".  Anchors that may overlap a match of
+    their pattern ("a" inside "aXa") get a pattern of their own, searched
+    position by position.
+    """
+    out = []
+    for first, group in by_first.items():
+        rests = [ks[1:] for ks, _ in group]
+        clash = any(first in r or (r1 != r2 and r2.startswith(r1)) for r in rests for r1 in rests for r2 in rests)
+        if not clash and not any(_border(ks) for ks, _ in group):
+            pats = [pat for _, pat in group]
+            out.append((_rx(re.escape(first) + "(?:" + "|".join(pats) + ")"), False))
+        else:
+            out.extend((_rx(re.escape(first) + "(?:" + pat + ")"), True) for _, pat in group)
+    return tuple(out)
 
 
 def _border(s: str) -> bool:
@@ -457,13 +471,14 @@ def unit_lines(text: str, lo: int = 0, hi: int | None = None, folded: str | None
         return None
     if folded is None:
         folded = fold(text)
-    if len(folded) != len(text) or any(ch in text for ch in a.specials):
+    plain = text.isascii()  # no unit beyond ASCII, nor any of the special characters
+    if not plain and (len(folded) != len(text) or any(ch in text for ch in a.specials)):
         return None
     if hi is None:
         hi = len(text)
     lo = max(lo, 1)  # a unit at the very start has no count before it
     starts = []
-    for anchor, overlapping in a.ascii:
+    for anchor, overlapping in (a.ascii_only if plain else a.ascii):
         if not overlapping:
             starts.extend(m.start() for m in anchor.finditer(folded, lo, hi))
             continue
@@ -471,7 +486,7 @@ def unit_lines(text: str, lo: int = 0, hi: int | None = None, folded: str | None
         while m is not None:
             starts.append(m.start())
             m = anchor.search(folded, m.start() + 1, hi)
-    for ch in a.literal:
+    for ch in () if plain else a.literal:
         i = text.find(ch, lo, hi)
         while i >= 0:
             starts.append(i)
