@@ -40,3 +40,57 @@ def test_min_is_first_of_equals():
 
 def test_doctests():
     assert doctest.testmod(experience).failed == 0
+
+
+# --- the cheap search for units (which lines are read at all) ------------------
+
+def test_only_these_characters_beyond_ascii_fold_to_ascii_letters():
+    # unit_lines reads the posting with ASCII letters lowered and every other
+    # character as "?": exact only if no other character matches an ASCII
+    # letter under re.IGNORECASE.
+    import re
+    import sys
+
+    from jdparse.extract import experience as exp
+
+    letters = re.compile("[a-z0-9_]", re.IGNORECASE)
+    found = {chr(c) for c in range(128, sys.maxunicode + 1) if letters.fullmatch(chr(c))}
+    assert found == set("".join(exp._SPECIAL.values()))
+
+
+@pytest.mark.parametrize("text", [
+    "10+ years of backend work, with at least 3 years in an architect role",
+    "Mindestens 3 Jahre Berufserfahrung",
+    "5 ans d'expérience, un an de stage",
+    "cinco años de experiencia",
+    "3年以上工作经验",
+    "an engineer with five (5) years of experience and an eye for detail",
+    "A" + " " * 90 + "3 to" + " " * 60 + "5 years of experience",
+    "yearly reviews, 2 yrs experience, YEARS",
+])
+def test_units_found_by_unit_lines_are_those_of_find_experience(text):
+    from jdparse.extract import experience as exp
+
+    units = exp.unit_lines(text)
+    assert units is not None
+    for m in exp.find_experience(text):
+        assert any(m.start <= u < m.end for u in units)
+    # Read from the first unit's reach to the last unit: the same counts.
+    if units:
+        first = exp.count_start(text, 0, units[0])
+        assert exp.find_between(text, [(first, units[-1])]) == exp.find_experience(text)
+        ranges = [(exp.count_start(text, 0, u), u) for u in units]
+        merged = [ranges[0]]
+        for a, e in ranges[1:]:
+            if a <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((a, e))
+        assert exp.find_between(text, merged) == exp.find_experience(text)
+
+
+def test_unit_lines_keeps_units_a_count_may_end_at():
+    from jdparse.extract import experience as exp
+
+    assert exp.unit_lines("5 years") == [2]
+    assert exp.unit_lines("the article an and any other word") == []

@@ -14,3 +14,11 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "posted_date.yaml").re
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_posted_date(case):
     assert jdparse.parse(case["text"]).to_dict()["posted_date"] == case["date"]
+
+
+def test_year_lines_are_the_lines_holding_a_year():
+    from jdparse.extract.facts import _year_lines
+
+    text = "Posted 1 February 2025\nno year here: 19 or 200\n2019-2020 and 1999\n\u0661\u0662 20\u0662\u0663"
+    lines = _year_lines(text)
+    assert [text[a:e] for a, e in lines] == ["Posted 1 February 2025", "2019-2020 and 1999", "\u0661\u0662 20\u0662\u0663"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import Match, alternation, first_chars as _first_chars
+from ._vocab import Match, alternation, bounded as _bounded, first_chars as _first_chars, phrase as _phrase
 
 __all__ = ["Match", "find_experience", "experience_min"]
 
@@ -68,6 +68,7 @@ class _Tables:
     connector: re.Pattern
     not_after: re.Pattern
     not_in_sentence: re.Pattern
+    before_reach: int  # the most characters, white space aside, a not_before or min_before match holds
 
 
 @rules.derived
@@ -111,15 +112,21 @@ def _tables() -> _Tables:
             rf"|\d{_HS}*,{_HS}*)$",           # "3, 5, 8, 10 years": a list of milestones
             re.I,
         ),
-        experience=_rx("|".join(map(re.escape, _list(data, "experience_stems"))), re.I),
+        experience=_rx(_stems(_list(data, "experience_stems")), re.I),
         connector=_rx(
             rf"^['\u2019]?s?{_HS}*{_alternation(_list(data, 'connectors'))}", re.I
         ),
         not_after=_rx(_alternation(_list(data, "not_after")), re.I),
-        not_in_sentence=_rx(
-            "|".join(map(re.escape, _list(data, "not_in_sentence"))), re.I
-        ),
+        not_in_sentence=_rx(_stems(_list(data, "not_in_sentence")), re.I),
+        before_reach=max(2, *(len(w) + 1 for k in ("not_before", "persons", "min_before")
+                              for w in _list(data, k))),
     )
+
+
+def _stems(words) -> str:
+    """Return the alternation of ``words`` found anywhere, behind a lookahead on
+    their first characters (most positions fail it at once)."""
+    return f"(?={_first_chars(words)})(?:" + "|".join(map(re.escape, words)) + ")"
 
 
 def _number(t: _Tables, s: str) -> int:
@@ -143,6 +150,26 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def _tail(s: str, reach: int) -> int:
+    """Return a position of ``s`` at or before the start of any match that ends
+    ``s`` (white space aside) and holds at most ``reach`` other characters.
+
+    Searching from there gives what searching the whole ``s`` gives, for a
+    pattern anchored at the end: the look-behinds still see before it.
+    """
+    n = len(s)
+    p = max(0, n - reach)
+    while p > 0:
+        w = s[p:]
+        q = max(0, n - reach - (len(w) - sum(map(len, w.split()))))
+        if q >= p:
+            break
+        p = q
+    while p > 0 and s[p - 1].isspace():
+        p -= 1
+    return p
+
+
 def _context_ok(t: _Tables, text: str, m: re.Match) -> bool:
     """Return whether the token ``m`` stands where a year count means experience.
 
@@ -153,7 +180,7 @@ def _context_ok(t: _Tables, text: str, m: re.Match) -> bool:
     experience word is in the sentence, or a connector follows ("5 years in").
     """
     raw_before = text[max(0, m.start() - _WINDOW):m.start()]
-    if t.not_before.search(raw_before):
+    if t.not_before.search(raw_before, _tail(raw_before, t.before_reach)):
         return False
     before, after = _sentence(text, m.start(), m.end())
     exp_after = t.experience.search(after)
@@ -177,11 +204,69 @@ def find_experience(text: str) -> list[Match]:
 
     Each value is the minimum of its count ("3-5 years" gives 3).
     """
-    if not _guard().may_match(text):
-        return []  # every count names its unit ("years", "ans", "Jahre", "年")
     t = _tables()
+    return _read(t, text, t.token.finditer(text))
+
+
+def find_between(text: str, ranges) -> list[Match]:
+    """Return :func:`find_experience` of ``text`` when every count starts in one of ``ranges``.
+
+    ``ranges`` are ``(first, last)`` pairs, in order, not overlapping.  The
+    counts are matched only where one may start (a "+", a digit, a number
+    word) within them, so a long line is not scanned to its end.
+    """
+    t = _tables()
+    find = _count_starts().finditer
+    starts = (s for first, last in ranges for s in find(text, first, last + 1))
+    return _read(t, text, _matches(t.token.match, text, starts))
+
+
+def _matches(match, text: str, starts):
+    """Yield what ``finditer`` yields, trying the pattern only at ``starts``.
+
+    A start at a word (group 1) is tried only when the word may be a number.
+    """
+    a = _anchors()
+    ends, simple = a.ends, a.simple
+    nxt = 0
+    for s in starts:
+        p = s.start()
+        if p >= nxt:
+            w = s.group(1)
+            if w is not None and simple and w.isascii() and w.lower() not in ends:
+                continue
+            m = match(text, p)
+            if m is not None:
+                yield m
+                nxt = m.end()
+
+
+@rules.derived
+def _count_starts() -> re.Pattern:
+    """Return the pattern of where a count may start (see the token): a "+", a
+    digit, a word (its letters in group 1) or a character of a number without spaces."""
+    numbers = list(_tables().numbers)
+    latin = [w for w in numbers if _bounded(w)]
+    other = [w for w in numbers if not _bounded(w)]
+    alts = [r"[+\d]"]
+    if latin:
+        alts.append(rf"(?<!\w)(?=({_first_chars(latin)}\w*))")
+    else:
+        alts.append("(?!)()")
+    if other:
+        alts.append(_first_chars(other))
+    return _rx("|".join(alts), re.IGNORECASE)
+
+
+def _read(t: _Tables, text: str, matches) -> list[Match]:
+    """Return the counts among the token ``matches`` that ask for experience.
+
+    The word guard (every count names its unit) is asked only once a count
+    is found: most texts hold none.
+    """
     out = []
-    for m in t.token.finditer(text):
+    sure = False  # whether a count shows the guard would pass
+    for m in matches:
         if m.group("p1"):
             value = int(m.group("p1").strip(" \t()"))
         else:
@@ -192,12 +277,265 @@ def find_experience(text: str) -> list[Match]:
             rule = "experience.range"
         elif m.group("pre") or m.group("plus1") or m.group("plus2") or m.group("ormore"):
             rule = "experience.plus"
-        elif m.group("after") or t.min_before.search(text[max(0, m.start() - _WINDOW):m.start()]):
+        elif m.group("after") or t.min_before.search(
+                raw := text[max(0, m.start() - _WINDOW):m.start()], _tail(raw, t.before_reach)):
             rule = "experience.at_least"
         else:
             rule = "experience.years"
         out.append(Match(m.start(), m.end(), value, rule))
+        sure = sure or _names_unit(text, *m.span("unit"))
+    if out and not sure and not _guard().may_match(text):
+        return []  # no unit word by the guard's reading
     return out
+
+
+@rules.derived
+def _plain_units() -> frozenset:
+    """Return the units written in ASCII letters alone, lowered (the guard's words among them)."""
+    special_chars = "".join(_SPECIAL.values())
+    return frozenset(
+        w.lower() for w in _list(rules.load("experience"), "units")
+        if w.isascii() and w.isalpha() and not any(ch in special_chars for ch in w)
+    )
+
+
+def _names_unit(text: str, a: int, e: int) -> bool:
+    """Return whether the unit ``text[a:e]`` shows the word guard passes on ``text``.
+
+    An ASCII unit between ASCII characters (not letters: the unit pattern
+    starts and ends at a word's edges) is one of the guard's words as the
+    guard splits the text.
+    """
+    s = text[a:e]
+    return (s.isascii() and s.lower() in _plain_units()
+            and (a == 0 or text[a - 1].isascii()) and (e == len(text) or text[e].isascii()))
+
+
+# The only characters beyond ASCII that re.IGNORECASE matches to an ASCII
+# letter (the tests check this on every code point).
+_SPECIAL = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+# Characters a vocabulary word matches loosely (see _vocab.phrase): a run of
+# white space, any dash, either apostrophe.
+_LOOSE = frozenset(" -\u2010\u2011\u2012\u2013\u2014\u2015'\u2019")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_GAP = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")  # the dashes of _DASH
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    unit: re.Pattern      # the token's unit alternation, alone
+    ascii: tuple          # (pattern, overlapping) of the anchors, on the folded text
+    ascii_only: tuple     # the same, for a text all in ASCII
+    literal: tuple        # anchors searched as they are (characters without case)
+    specials: str         # characters that make the ASCII anchors unsafe
+    ends: frozenset       # ASCII words that may end a number ("five", "more")
+    simple: bool          # whether every number word is one run of word characters
+    reach: int            # the most characters, white space aside, from a count's start to its unit
+
+
+@rules.derived
+def _anchors() -> _Anchors | None:
+    """Return the anchors of the units, or None when a unit cannot be anchored so.
+
+    A unit is looked for by its start in the posting with ASCII letters
+    lowered and every other character read as "?" ("années" is "ann?es"):
+    each unit the token can match starts so, whatever its case.  A unit that
+    starts with a character without case ("年") is looked for as it is.
+    """
+    data = rules.load("experience")
+    units = _list(data, "units")
+    special_chars = "".join(_SPECIAL.values())
+    found: dict[bytes, list] = {}
+    literal = set()
+    for w in units:
+        if any(ch in special_chars for ch in w):
+            return None
+        head = w
+        for i, ch in enumerate(w):
+            if ch in _LOOSE:
+                head = w[:i]
+                break
+        if not head:
+            return None
+        first = head[0]
+        if not first.isascii() and first.lower() == first == first.upper():
+            literal.add(first)
+            continue
+        low = head.lower()
+        if len(low) != len(head):
+            return None
+        key = low.encode("ascii", "replace")
+        found.setdefault(key, []).append((w, len(head) < len(w)))
+    # An anchor that starts with another one is found by it.
+    keys = sorted(found, key=len)
+    kept: dict[bytes, list] = {}
+    for k in keys:
+        short = next((s for s in kept if k.startswith(s)), None)
+        if short is None:
+            kept[k] = list(found[k])
+        else:
+            kept[short].extend(found[k])
+    by_first: dict[str, list] = {}
+    by_first_ascii: dict[str, list] = {}
+    specials = ""
+    for k, ws in kept.items():
+        nexts: set | None = set()
+        for w, loose in ws:
+            low = w.lower().encode("ascii", "replace")
+            if len(low) == len(k):
+                if loose or not re.search(r"\w$", w):
+                    nexts = None
+                    break
+                nexts.update(b for b in range(128) if b not in _WORD_BYTES)
+            elif w.lower()[len(k)] in _LOOSE:
+                nexts = None
+                break
+            else:
+                nexts.add(low[len(k)])
+        # The anchor, then (in C) no word character before it and one of the
+        # characters that may follow it.
+        ks = k.decode("ascii")
+        pat = re.escape(ks[1:])
+        if all(_bounded(w) for w, _ in ws):
+            pat += "(?<![A-Za-z0-9_]" + re.escape(ks) + ")"
+        if nexts is not None:
+            pat += "(?=[" + "".join(re.escape(chr(c)) for c in sorted(nexts)) + "]|\\Z)"
+        by_first.setdefault(ks[0], []).append((ks, pat))
+        # Not looked for in an ASCII text: every unit it anchors has a
+        # character beyond ASCII within it ("a?o" of "año").
+        if not all(any(not ch.isascii() for ch in w[:len(k)]) for w, _ in ws):
+            by_first_ascii.setdefault(ks[0], []).append((ks, pat))
+        specials += "".join(_SPECIAL.get(chr(c), "") for c in set(k))
+    numbers = _tables().numbers
+    return _Anchors(
+        unit=_rx(_alternation(units), re.IGNORECASE),
+        ascii=_grouped(by_first),
+        ascii_only=_grouped(by_first_ascii),
+        literal=tuple(sorted(literal)),
+        specials="".join(sorted(set(specials))),
+        # The test of the word before a unit is exact only when every number
+        # word is one run of word characters; otherwise any word passes.
+        ends=frozenset(w.lower() for w in numbers if w.isascii()) | {"more"},  # "5 or more years"
+        simple=all(_RUN.fullmatch(w) and not any(ch in special_chars for ch in w) for w in numbers),
+        # [+] NUMBER [(5)] [+] [RANGE NUMBER [(5)] [+]] [or more] [-] UNIT
+        reach=1 + 2 * (max(4, *map(len, numbers)) + 5) + max(1, *map(len, _list(data, "range_words")))
+        + 6 + 1 + 8,
+    )
+
+
+_RUN = _rx(r"\w+")
+
+
+def _grouped(by_first: dict) -> tuple:
+    """Return (pattern, overlapping) of the anchors, one pattern per first character.
+
+    "yr" and "year": one scan for "y".  Anchors that may overlap a match of
+    their pattern ("a" inside "aXa") get a pattern of their own, searched
+    position by position.
+    """
+    out = []
+    for first, group in by_first.items():
+        rests = [ks[1:] for ks, _ in group]
+        clash = any(first in r or (r1 != r2 and r2.startswith(r1)) for r in rests for r1 in rests for r2 in rests)
+        if not clash and not any(_border(ks) for ks, _ in group):
+            pats = [pat for _, pat in group]
+            out.append((_rx(re.escape(first) + "(?:" + "|".join(pats) + ")"), False))
+        else:
+            out.extend((_rx(re.escape(first) + "(?:" + pat + ")"), True) for _, pat in group)
+    return tuple(out)
+
+
+def _border(s: str) -> bool:
+    """Return whether ``s`` starts with one of its proper ends (two may overlap: "aXa")."""
+    return any(s.startswith(s[i:]) for i in range(1, len(s)))
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with ASCII letters lowered and every other character as "?" (same length)."""
+    return text.encode("ascii", "replace").lower().decode("ascii")
+
+
+def unit_lines(text: str, lo: int = 0, hi: int | None = None, folded: str | None = None) -> list[int] | None:
+    """Return the starts of the units of ``text`` that may end a year count, in order.
+
+    A unit is kept when what stands before it (past white space and a dash)
+    is a digit, ")", "+", or a word that may be a number ("five", "more"):
+    each count of :func:`find_experience` ends so.  Most lines of a posting
+    hold no unit, or only the article "an" after a word.  None: the units
+    could not be looked for so (every line must be read).  Only units
+    within ``text[lo:hi]`` are looked for; ``folded`` is :func:`fold` of
+    ``text``, when the caller has it.
+    """
+    a = _anchors()
+    if a is None:
+        return None
+    if folded is None:
+        folded = fold(text)
+    plain = text.isascii()  # no unit beyond ASCII, nor any of the special characters
+    if not plain and (len(folded) != len(text) or any(ch in text for ch in a.specials)):
+        return None
+    if hi is None:
+        hi = len(text)
+    lo = max(lo, 1)  # a unit at the very start has no count before it
+    starts = []
+    for anchor, overlapping in (a.ascii_only if plain else a.ascii):
+        if not overlapping:
+            starts.extend(m.start() for m in anchor.finditer(folded, lo, hi))
+            continue
+        m = anchor.search(folded, lo, hi)
+        while m is not None:
+            starts.append(m.start())
+            m = anchor.search(folded, m.start() + 1, hi)
+    for ch in () if plain else a.literal:
+        i = text.find(ch, lo, hi)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(ch, i + 1, hi)
+    if a.literal:
+        starts = sorted(set(starts))
+    else:
+        starts.sort()
+    out = []
+    unit, ends, simple = a.unit.match, a.ends, a.simple
+    for u in starts:
+        if unit(text, u) is None:
+            continue
+        j = u - 1
+        while j >= 0 and ((text[j].isspace() and text[j] != "\n") or text[j] in _GAP):
+            j -= 1
+        if j >= 0:
+            c = text[j]
+            if c.isdecimal() or c in ")+":
+                out.append(u)
+            elif c.isalnum() or c == "_":
+                k = j
+                while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                    k -= 1
+                run = text[k:j + 1]
+                if not simple or not run.isascii() or run.lower() in ends:
+                    out.append(u)
+    return out
+
+
+def count_start(text: str, lo: int, unit: int) -> int:
+    """Return a position at or before the start of any count whose unit starts at ``unit``.
+
+    A count lies on one line and holds at most ``reach`` characters beside
+    white space; ``lo`` is the earliest position to return.
+    """
+    reach = _anchors().reach
+    line = text.rfind("\n", lo, unit) + 1
+    lo = max(lo, line)
+    s = max(lo, unit - reach)
+    while s > lo:
+        w = text[s:unit]
+        t = max(lo, unit - reach - (len(w) - sum(map(len, w.split()))))
+        if t >= s:
+            break
+        s = t
+    while s > lo and text[s - 1].isspace():
+        s -= 1
+    return s
 
 
 def experience_min(matches) -> Match | None:

@@ -16,6 +16,7 @@ Sources, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import rules
 from ..blocks import BULLET, HEADING, LABEL, TEXT
@@ -328,9 +329,32 @@ def experience(ctx) -> Value | None:
     text = ctx.text
     found = []
     blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
+    if not blocks:
+        return None
+    # Only a block that holds a unit a count may end at is read (most hold
+    # none), from a little before its first such unit.
+    units = exp.unit_lines(text, min(b.start for b in blocks), max(b.end for b in blocks), _folded(ctx))
+    n = len(text)
     for b in blocks:
-        for m in exp.find_experience(text[b.start:b.end]):
-            found.append((b.start, m))
+        a, e = b.start, b.end
+        if units is None:
+            ms = exp.find_experience(text[a:e])
+        elif (i := bisect_left(units, a)) < len(units) and units[i] < e:
+            # A count starts a little before its unit.
+            ranges = []
+            for u in units[i:bisect_left(units, e, i)]:
+                first = exp.count_start(text, a, u) - a
+                if ranges and first <= ranges[-1][1] + 1:
+                    ranges[-1] = (ranges[-1][0], u - a)
+                else:
+                    ranges.append((first, u - a))
+            ms = exp.find_between(text[a:e], ranges)
+        elif e < n and (text[e].isalnum() or text[e] == "_"):
+            ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
+        else:
+            continue
+        for m in ms:
+            found.append((a, m))
     best = exp.experience_min([m for _, m in found])
     if best is None:
         return None
@@ -403,18 +427,59 @@ def posted_date(ctx) -> Value | None:
     # "Posted 1 February 2025." inside a line: a posted-date label's words
     # right before a date, anywhere in the posting.  Only the few characters
     # after each cue are read for a date, so the cost stays linear.
+    # A date names its year, and a cue's date is on the cue's line: only the
+    # lines holding a year are searched for a cue (none, in most postings).
+    # A cue never spans lines, so a line's cues are those of the whole text.
     cue, guard = _posted_cue()
-    if not guard.may_match(text):
-        return None  # no cue word anywhere: most postings
-    for m in cue.finditer(text):
-        line_end = text.find("\n", m.end())
-        window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
-        gap = _CUE_TO_DATE.match(window)
-        ds = find_dates(window[gap.end():]) if gap else []
-        if ds and ds[0].start == 0:
-            a = m.end() + gap.end()
-            return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
+    for ls, le in _year_lines(text, _folded(ctx)):
+        for m in cue.finditer(text, ls, le):
+            line_end = text.find("\n", m.end())
+            window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
+            gap = _CUE_TO_DATE.match(window)
+            ds = find_dates(window[gap.end():]) if gap else []
+            if ds and ds[0].start == 0:
+                if not guard.may_match(text):
+                    return None  # no cue word by the guard's reading
+                a = m.end() + gap.end()
+                return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
     return None
+
+
+def _folded(ctx) -> str:
+    """Return the posting's text with ASCII letters lowered and other characters as "?".
+
+    Computed once per posting (experience and posted date search it): the
+    same length as the text, so offsets carry over.
+    """
+    memo = ctx.__dict__.get("_folded")
+    if memo is None:
+        from .experience import fold
+
+        memo = ctx.__dict__["_folded"] = fold(ctx.text)
+    return memo
+
+
+def _year_lines(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Return (start, end) of the lines holding a year ("19" or "20" and two digits), in order.
+
+    ``folded`` is the text as :func:`_folded` gives it (its ASCII digits are
+    the text's), when the caller has it.
+    """
+    out = []
+    find = (folded if folded is not None and len(folded) == len(text) else text).find
+    for lead in ("19", "20"):
+        i = find(lead)
+        while i >= 0:
+            if text[i + 2:i + 4].isdecimal() and i + 4 <= len(text):
+                out.append(i)
+            i = find(lead, i + 1)
+    lines = []
+    for i in sorted(out):
+        if lines and i < lines[-1][1]:
+            continue
+        e = text.find("\n", i)
+        lines.append((text.rfind("\n", 0, i) + 1, e if e >= 0 else len(text)))
+    return lines
 
 
 _DATE_LINE = 200
