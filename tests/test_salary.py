@@ -139,3 +139,104 @@ def test_never_raises_and_spans_in_bounds(text, labelled):
         last = m.end
         assert m.min is None or m.max is None or m.min <= m.max
         assert m.period in (None, "hour", "day", "week", "month", "year")
+
+
+# --- helpers of the scan: each agrees with the plain form it stands for --------
+
+import bisect  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+
+from jdparse.extract import salary as _sal  # noqa: E402
+
+_MIXED = "0123456789 \t\n$€¥,.-/kKmMeuroUSDyearsft’•é😀١۲߃५１𝟎Ａ\ud800年薪元"
+
+
+def _random_texts(alphabet, n=300, size=60, seed=1):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(size))) for _ in range(n)]
+
+
+def test_digit_positions_are_what_backslash_d_finds():
+    every = "".join(chr(c) for c in range(0x110000))
+    assert _sal._digit_positions(every) == [m.start() for m in re.finditer(r"\d", every)]
+    for text in _random_texts(_MIXED):
+        got = _sal._digit_positions(text)
+        assert got is None or got == [m.start() for m in re.finditer(r"\d", text)]
+
+
+def test_other_digits_table_matches_this_python():
+    import unicodedata
+
+    if unicodedata.unidata_version != _sal._OTHER_ZEROS_UNICODE:
+        assert _sal._other_digits() is None
+        return
+    others = {chr(c) for c in range(0x80, 0x110000) if re.match(r"\d", chr(c))}
+    short, long = _sal._other_digits()
+    assert set("".join(short.values()) + "".join(long.values())) == others
+
+
+def test_lower_is_ascii_only_lower_casing():
+    for text in _random_texts(_MIXED + "ABCXYZÉİẞ"):
+        assert _sal._lower(text) == text.translate(_sal._ASCII_LOWER)
+
+
+def test_trie_finds_what_the_longest_first_alternation_finds():
+    words = ["rs", "r", "rs.", "us$", "$", "euro", "euros", "eur", "a$", "ft", "薪", "工资", "x"]
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+    trie = re.compile(_sal._trie([re.escape(ch) for ch in w] for w in words))
+    for text in _random_texts("rsu$.eoaftx薪工资 ", size=40):
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in trie.finditer(text)]
+
+
+def test_context_trie_searches_like_the_alternation():
+    words = ["bonus", "equity", "*voucher", "reimburs*", "401", "in sales", "融资", "share", "series"]
+    plain = re.compile(_sal._context_alt(words))
+    trie = re.compile(_sal._context_trie(words))
+    pieces = ["bonus", "bonuses", "equity", "voucher", "catavoucher", "reimbursed", "401", "in  sales",
+              "融资", "share", "shares", "series", "x", " ", "-", "a"]
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(6)))
+        assert (plain.search(text) is None) == (trie.search(text) is None), text
+
+
+def test_near_counts_the_triggers_one_scan_finds():
+    t = _sal._compiled()
+    rng = random.Random(5)
+    pieces = ["rs", "rs.", "us", "$", "usd", "euros", "pay", " ", "x" * 30, "1", "ft", "salary"]
+    for _ in range(300):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
+        chain = [m.start() for m in t.trigger.finditer(low)]
+        near = _sal._Near(t, low)
+        for d in sorted(rng.sample(range(len(low) + 1), min(8, len(low) + 1))):
+            i = bisect.bisect_left(chain, d - 80)
+            assert near(d) == (i < len(chain) and chain[i] <= d + 60), (low, d)
+
+
+def _clause_before_plain(text, pos, width):
+    window = text[max(0, pos - width):pos]
+    last = None
+    for last in re.finditer(r"[\n;|•+()\[\]]|,[ \t]|[.!?][ \t]", window):
+        pass
+    return window[last.end():] if last else window
+
+
+def _clause_after_plain(text, pos, width):
+    window = text[pos:pos + width]
+    first = re.search(r"[\n;|•+()\[\]]|,[ \t]|[.!?][ \t]|[ \t](?:and|plus|&)[ \t]", window)
+    return window[:first.start()] if first else window
+
+
+def test_clause_windows_agree_with_reading_each_window():
+    for text in _random_texts("ab .,;\t\n!?+&", n=400, size=120, seed=7) + _random_texts(
+        ["and", "plus", " ", "x", ", ", ". ", "&", "yy"], n=400, size=60, seed=8
+    ):
+        text = "".join(text)
+        for pos in range(0, len(text) + 1, 3):
+            s40, s50, s60 = _sal._clause_starts(text, pos)
+            assert [text[s40:pos], text[s50:pos], text[s60:pos]] == [
+                _clause_before_plain(text, pos, w) for w in (40, 50, 60)
+            ]
+            e40, e30 = _sal._clause_ends(text, pos)
+            assert [text[pos:e40], text[pos:e30]] == [_clause_after_plain(text, pos, w) for w in (40, 30)]

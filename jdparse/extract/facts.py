@@ -354,10 +354,11 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     ]
     found: list[tuple[int, str, int, object]] = []  # (tier, rule, offset, match)
     seen: set[tuple[int, int]] = set()
+    find = sal._finder(text, sal.SALARY_THRESHOLD)
     for t, (spans, labelled, rule) in enumerate(tiers):
         for a, e in spans:
-            for m in sal.find_salaries(text[a:e], labelled=labelled):
-                if m.confidence >= sal.SALARY_THRESHOLD and (a + m.start, a + m.end) not in seen:
+            for m in find(a, e, labelled):
+                if (a + m.start, a + m.end) not in seen:
                     seen.add((a + m.start, a + m.end))
                     found.append((t, rule, a, m))
     if not found:

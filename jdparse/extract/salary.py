@@ -22,8 +22,10 @@ report.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from .. import rules
 from .._cache import compile as _rx
@@ -152,11 +154,16 @@ _PERIOD = r"""
 # Where a clause ends, for the context windows: an amount's "bonus" or
 # "funding" must be in its own clause to count against it.  Looking back,
 # "and"/"plus" do not end a clause ("plus de 35M€ par an" is revenue).
-_CLAUSE_BREAK_BEFORE = _rx(
+# The last break of a window is found in one match: a greedy run, then the
+# break (group 1).  Breaks never overlap, so that is the last one a scan finds.
+_LAST_CLAUSE_BREAK = _rx(
     r"""
+    (?s:.*)
+    (
       [\n;|•+()\[\]]        # line ends, lists, table cells, asides
     | ,[ \t]                # "Goldman Sachs, KKR, and Visa, with ..."
     | [.!?][ \t]            # sentence ends (not "1.5" or "p.a.")
+    )
     """,
     re.VERBOSE,
 )
@@ -206,20 +213,68 @@ def _word(w: str, *, left: bool, right: bool, plural: bool = False) -> str:
     rather than before it, so every branch starts with a literal and the
     ``re`` engine can skip positions by their first character.
     """
+    return "".join(_word_pieces(w, left=left, right=right, plural=plural))
+
+
+def _word_pieces(w: str, *, left: bool, right: bool, plural: bool = False) -> list[str]:
+    """Return :func:`_word`'s regex as a list of pieces: one per character, separator or check."""
     w = w.translate(_ASCII_LOWER)
     if w.startswith("*"):
         w, left = w[1:], False
     if w.endswith("*"):
         w, right, plural = w[:-1], False, False
-    p = r"[ \t]{1,3}".join(re.escape(part) for part in w.split())
+    out: list[str] = []
+    for i, part in enumerate(w.split()):
+        if i:
+            out.append(r"[ \t]{1,3}")
+        out.extend(re.escape(ch) for ch in part)
     if left and _is_ascii_letter(w[0]):
-        first = re.escape(w[0])
-        p = first + rf"(?<![^\W\d_]{first})" + p[len(first):]
+        out.insert(1, rf"(?<![^\W\d_]{out[0]})")
     if plural and w.isascii() and _is_ascii_letter(w[-1]):
-        p += r"(?:e?s)?"
+        out.append(r"(?:e?s)?")
     if right and _is_ascii_letter(w[-1]):
-        p += r"(?![^\W\d_])"
-    return p
+        out.append(r"(?![^\W\d_])")
+    return out
+
+
+def _trie(seqs) -> str:
+    """Return one regex for the alternation of ``seqs`` (lists of pieces), common prefixes shared.
+
+    At a position it matches where the alternation does (the ``re`` engine
+    then tests each next character once, not once per word), and for plain
+    words it takes the longest word there, as the longest-first alternation
+    does: a word is only ended once no longer one goes on.
+    """
+    root: dict = {}
+    for seq in seqs:
+        node = root
+        for piece in seq:
+            node = node.setdefault(piece, {})
+        node[""] = {}                   # a word ends here (no piece is empty)
+    if not root:
+        return r"(?!)"
+
+    def emit(node: dict) -> str:
+        alts = [piece + emit(sub) for piece, sub in sorted(node.items()) if piece]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _alt_trie(words, *, left: bool = True, right: bool = True) -> str:
+    """Return :func:`_alt`'s regex with shared prefixes: the same matches at a position, for a search."""
+    return _trie(_word_pieces(w, left=left, right=right) for w in {str(w) for w in words})
+
+
+def _context_trie(words) -> str:
+    """Return :func:`_context_alt`'s regex with shared prefixes: the same matches, for a search."""
+    return _trie(
+        _word_pieces(w, left=w.isascii(), right=w.isascii(), plural=True) for w in {str(w) for w in words}
+    )
 
 
 def _alt(words, *, left: bool = True, right: bool = True) -> str:
@@ -255,6 +310,9 @@ class _Tables:
     """Last characters of currency aliases: a cheap test before searching back."""
     intro_last: frozenset
     trigger: re.Pattern
+    """Currencies and salary keywords as plain words, longest first at a position."""
+    trigger_len: int
+    """Length of the longest trigger word (-1 when an empty one makes every position one)."""
     period_after: re.Pattern
     period_before: re.Pattern
     keyword: re.Pattern
@@ -287,7 +345,7 @@ def _compiled() -> _Tables:
         if words:
             branches.append(rf"(?:{_alt(words)})")
         after_parts.append(rf"(?P<{name}>{'|'.join(branches) or '(?!)'})")
-        before_parts.append(rf"(?P<{name}>{_context_alt(per['before'].get(name, []))})")
+        before_parts.append(rf"(?P<{name}>{_context_trie(per['before'].get(name, []))})")
     all_units = [u for name in _ANNUAL_FACTOR for u in per["units"].get(name, [])]
     all_words = [w for name in _ANNUAL_FACTOR for w in per["words"].get(name, [])]
     period = _PERIOD % {
@@ -315,26 +373,27 @@ def _compiled() -> _Tables:
     sep_between = _SEP_BETWEEN % {
         "and": _alt(data["and_words"]), "articles": _alt(data["articles"]), "sep": sep,
     }
+    # Searched (the opening word's start and group are all that is read), so
+    # the word lists share their prefixes; so does the currency before a number.
     intro = _INTRO % {
-        "between": _alt(intros["between"]),
-        "upto": _alt(intros["up_to"]),
-        "from": _alt(intros["from"]),
-        "approx": _alt(intros["approx"]),
-        "articles": _alt(data["articles"]),
+        "between": _alt_trie(intros["between"]),
+        "upto": _alt_trie(intros["up_to"]),
+        "from": _alt_trie(intros["from"]),
+        "approx": _alt_trie(intros["approx"]),
+        "articles": _alt_trie(data["articles"]),
     }
+    cur_trie = _alt_trie(currency)
     # What must be near a number without a currency for it to be worth
     # reading: a currency or a salary keyword.  Plain literals, so the scan
     # over a long text of digits skips every position by its first character.
-    trigger_words = [str(w).strip("*") for w in (*currency, *data["keywords"])]
-    trigger = "|".join(
-        re.escape(w.translate(_ASCII_LOWER)) for w in sorted(set(trigger_words), key=lambda w: (-len(w), w))
-    )
+    trigger_words = {str(w).strip("*").translate(_ASCII_LOWER) for w in (*currency, *data["keywords"])}
+    trigger = _trie([re.escape(ch) for ch in w] for w in trigger_words)
     annual = data.get("annual_if_at_least") or {}
     return _Tables(
         body=_rx(_BODY % {**parts, "sep": sep}, flags),
         body_between=_rx(_BODY % {**parts, "sep": sep_between}, flags),
         intro_end=_rx(intro, flags),
-        currency_end=_rx(rf"(?:{cur_before})[ \t]{{0,2}}\Z"),
+        currency_end=_rx(rf"(?:{cur_trie})(?:[ \t]{{0,2}}(?:{cur_trie}))?[ \t]{{0,2}}\Z"),
         currency_token=_rx(_alt(currency)),
         currency=currency,
         multiplier=mult,
@@ -348,10 +407,11 @@ def _compiled() -> _Tables:
             for ws in (*intros.values(), data["articles"]) for w in ws
         ),
         trigger=_rx(trigger),
+        trigger_len=-1 if "" in trigger_words else max(map(len, trigger_words), default=0),
         period_after=_rx("|".join(after_parts)),
         period_before=_rx("|".join(before_parts)),
-        keyword=_rx(_context_alt(data["keywords"])),
-        not_salary=_rx(_context_alt(data["not_salary"])),
+        keyword=_rx(_context_trie(data["keywords"])),
+        not_salary=_rx(_context_trie(data["not_salary"])),
         not_money_unit=_rx(
             rf"[ \t]{{0,2}}\+?[ \t]{{0,2}}(?:{_alt(data['not_money_units'])})"
         ),
@@ -383,18 +443,36 @@ def _number(s: str) -> float:
     return float(s)
 
 
-def _clause_before(text: str, pos: int, width: int) -> str:
-    window = text[max(0, pos - width):pos]
-    last = None
-    for last in _CLAUSE_BREAK_BEFORE.finditer(window):
-        pass
-    return window[last.end():] if last else window
+def _clause_starts(text: str, pos: int) -> tuple[int, int, int]:
+    """Return where the clause ending at ``pos`` starts, reading back at most 40, 50 and 60 characters.
+
+    Each is the end of the last clause break inside its window, or the
+    window's start; one match finds the last break of the widest window, and
+    it is in a narrower one exactly when it starts inside it.
+    """
+    lo60 = pos - 60 if pos > 60 else 0
+    lo50 = pos - 50 if pos > 50 else 0
+    lo40 = pos - 40 if pos > 40 else 0
+    m = _LAST_CLAUSE_BREAK.match(text, lo60, pos)
+    if m is None:
+        return lo40, lo50, lo60
+    bs, be = m.span(1)
+    return (be if bs >= lo40 else lo40), (be if bs >= lo50 else lo50), be
 
 
-def _clause_after(text: str, pos: int, width: int) -> str:
-    window = text[pos:pos + width]
-    first = _CLAUSE_BREAK_AFTER.search(window)
-    return window[:first.start()] if first else window
+def _clause_ends(text: str, pos: int) -> tuple[int, int]:
+    """Return where the clause starting at ``pos`` ends, reading on at most 40 and 30 characters."""
+    hi40, hi30 = pos + 40, pos + 30
+    m = _CLAUSE_BREAK_AFTER.search(text, pos, hi40)
+    if m is None:
+        return hi40, hi30
+    s, e = m.span()
+    if e <= hi30:
+        return s, s
+    if s >= hi30:
+        return s, hi30
+    m = _CLAUSE_BREAK_AFTER.search(text, pos, hi30)     # a break across the narrower window's end
+    return s, m.start() if m else hi30
 
 
 def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
@@ -418,6 +496,26 @@ def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
 
 _ANY_DIGIT = _rx(r"\d")
 
+# How far before a number its currency and its opening word are looked for.
+_CURRENCY_BACK = 16
+_INTRO_BACK = 30
+
+# A number is read only with a trigger (currency or salary keyword) starting
+# this close before or after it, or a multiplier within it.
+_NEAR_BEFORE = 80
+_NEAR_AFTER = 60
+
+
+def _lower(text: str) -> str:
+    """Return ``text`` with ASCII letters lower-cased (others kept): ``text.translate(_ASCII_LOWER)``.
+
+    UTF-8 keeps ASCII bytes for ASCII characters only, so lower-casing the
+    bytes touches exactly the ASCII letters, and it runs in C either way.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
 
 def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
     """Return salary candidates in ``text``, in text order, each with a confidence.
@@ -429,42 +527,218 @@ def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
     """
     if _ANY_DIGIT.search(text) is None:
         return []  # no amount without a digit, and most lines have none
+    return _scan(_compiled(), _lower(text), labelled, None)
+
+
+# The first of each run of ten digits other than 0-9 that ``\d`` matches
+# (Arabic-Indic, Devanagari ... fullwidth, mathematical): Unicode 14.0, the
+# tables of Python 3.11.  tests/test_salary.py checks them against the running
+# Python; under another Unicode version the digits are read with the regex.
+_OTHER_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+)
+_OTHER_ZEROS_UNICODE = "14.0.0"
+
+
+@cache
+def _other_digits() -> tuple[dict[bytes, str], dict[bytes, str]] | None:
+    """Return the digits other than 0-9 by the start of their UTF-8 (None: another Unicode version).
+
+    Two tables: by the first byte of a two- or three-byte character, and by
+    the first two of a four-byte one (emoji share the first byte with many
+    digits, not the first two).
+    """
+    if unicodedata.unidata_version != _OTHER_ZEROS_UNICODE:
+        return None
+    short: dict[bytes, str] = {}
+    long: dict[bytes, str] = {}
+    for zero in _OTHER_ZEROS:
+        for c in range(zero, zero + 10):
+            raw = chr(c).encode("utf-8")
+            table, key = (long, raw[:2]) if len(raw) == 4 else (short, raw[:1])
+            table[key] = table.get(key, "") + chr(c)
+    if any(key[:1] != b"\xf0" for key in long):
+        return None                 # _digit_positions reads four-byte starts after \xf0 only
+    return short, long
+
+
+def _digit_positions(text: str) -> list[int] | None:
+    """Return the sorted offsets of the digits of ``text`` (what ``\\d`` matches), or None when a regex must tell.
+
+    ``str.find`` runs at memory speed where a regex tests each character: the
+    digits are found one by one, the ASCII ten and, in other text, those whose
+    UTF-8 start is in the text's bytes (none for ’, •, é, emoji or CJK).
+    """
+    chars = "0123456789"
+    if not text.isascii():
+        tables = _other_digits()
+        if tables is None:
+            return None
+        short, long = tables
+        raw = text.encode("utf-8", "surrogatepass")
+        for key, digits in short.items():
+            if key in raw:
+                chars += digits
+        if long and b"\xf0" in raw:
+            # Four-byte characters are few (emoji): their first two bytes are read one by one.
+            seen = set()
+            i = raw.find(b"\xf0")
+            while i >= 0:
+                key = raw[i:i + 2]
+                if key not in seen:
+                    seen.add(key)
+                    chars += long.get(key, "")
+                i = raw.find(b"\xf0", i + 1)
+    out: list[int] = []
+    find = text.find
+    for ch in chars:
+        i = find(ch)
+        while i >= 0:
+            out.append(i)
+            i = find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _finder(text: str, keep: int | None):
+    """Return ``find(a, e, labelled)``: the matches of ``text[a:e]`` (offsets in it) of confidence ``keep`` or more.
+
+    For reading many spans of one text: its digits are found once, and a span
+    without one costs a bisection.
+    """
     t = _compiled()
-    low = text.translate(_ASCII_LOWER)
-    # Positions of currencies and salary keywords: a bare number far from all
-    # of them cannot become a salary, so it is not read at all.
-    triggers = [] if labelled else [m.start() for m in t.trigger.finditer(low)]
+    digits = _digit_positions(text)
+
+    def find(a: int, e: int, labelled: bool) -> list[SalaryMatch]:
+        if digits is None:
+            if _ANY_DIGIT.search(text, a, e) is None:
+                return []
+            return _scan(t, _lower(text[a:e]), labelled, keep)
+        i = bisect_left(digits, a)
+        if i == len(digits) or digits[i] >= e:
+            return []
+        # The runs of digits, as _DIGITS finds them in text[a:e].
+        runs = []
+        p = digits[i]
+        run_start = prev = p
+        for i in range(i + 1, len(digits)):
+            p = digits[i]
+            if p >= e:
+                break
+            if p != prev + 1:
+                runs.append((run_start - a, prev + 1 - a))
+                run_start = p
+            prev = p
+        runs.append((run_start - a, prev + 1 - a))
+        return _scan(t, _lower(text[a:e]), labelled, keep, runs)
+
+    return find
+
+
+def _scan(
+    t: _Tables, low: str, labelled: bool, keep: int | None, runs: list[tuple[int, int]] | None = None
+) -> list[SalaryMatch]:
+    """Return the matches of the lower-cased text ``low`` (of confidence ``keep`` or more, unless None).
+
+    Numbers are read left to right; one that is neither labelled nor near a
+    trigger or a multiplier is passed over.
+    """
     out: list[SalaryMatch] = []
+    if runs is None:
+        runs = [m.span() for m in _DIGITS.finditer(low)]
     last_end = 0                    # matches never overlap, as with finditer
-    for run in _DIGITS.finditer(low):
-        d = run.start()
+    near = None if labelled else _Near(t, low)
+    currency_last = t.currency_last
+    intro_last = t.intro_last
+    for d, de in runs:
         if d < last_end:
             continue
-        if not labelled:
-            i = bisect_left(triggers, d - 80)
-            near = i < len(triggers) and triggers[i] <= d + 60
-            if not near and not t.multiplier_near.match(low, run.end()):
-                continue
+        if near is not None and not near(d) and not t.multiplier_near.match(low, de):
+            continue
         start = d
         cur = None
-        if _last_char(low, d, 2) in t.currency_last:
-            cur = t.currency_end.search(low, max(last_end, d - 16), d)
+        if _last_char(low, d, 2) in currency_last:
+            cur = t.currency_end.search(low, max(last_end, d - _CURRENCY_BACK), d)
         if cur:
             start = cur.start()
         elif d and low[d - 1] in _GLUED_BEFORE:
             continue
         intro = None
-        if start > last_end and _last_char(low, start, 3) in t.intro_last:
-            intro = t.intro_end.search(low, max(last_end, start - 30), start)
+        if start > last_end and _last_char(low, start, 3) in intro_last:
+            intro = t.intro_end.search(low, max(last_end, start - _INTRO_BACK), start)
         kind = intro.lastgroup if intro else None
         body = (t.body_between if kind == "between" else t.body).match(low, start)
         if body is None:
             continue
         last_end = body.end()
         found = _judge(t, body, intro.start() if intro else start, kind, low, labelled)
-        if found is not None:
+        if found is not None and (keep is None or found.confidence >= keep):
             out.append(found)
     return out
+
+
+class _Near:
+    """Whether a trigger (currency, salary keyword) starts from 80 before to 60 after a number.
+
+    The triggers counted are those one scan of the whole text finds, one after
+    the other (a trigger inside an earlier one's text is not one).  That scan
+    finds, from any position no trigger's text runs across, the first trigger
+    at or after it; so when none runs across a window's start, the answer is
+    whether any trigger starts in the window, and the few characters up to the
+    first one tell it.  What one window told is kept for the next number.
+    """
+
+    __slots__ = ("t", "low", "chain", "w0", "first", "upto")
+
+    def __init__(self, t: _Tables, low: str):
+        self.t = t
+        self.low = low
+        self.chain: list[int] | None = None   # every trigger start, once a window needs them
+        self.w0 = -1                          # the first trigger at or after w0 is first ...
+        self.first: int | None = None
+        self.upto = -1                        # ... or (first None) there is none up to upto
+
+    def __call__(self, d: int) -> bool:
+        w = d - _NEAR_BEFORE if d > _NEAR_BEFORE else 0
+        hi = d + _NEAR_AFTER
+        if self.chain is not None:
+            i = bisect_left(self.chain, w)
+            return i < len(self.chain) and self.chain[i] <= hi
+        if w >= self.w0 >= 0:
+            first = self.first
+            if first is not None:
+                if first >= w:
+                    return first <= hi
+            elif hi <= self.upto:
+                return False
+        size = self.t.trigger_len
+        if size < 0:
+            return True                       # an empty trigger starts everywhere
+        low = self.low
+        search = self.t.trigger.search
+        q = w - size + 1 if w > size - 1 else 0
+        while True:
+            m = search(low, q, hi + size + 1)     # far enough for any trigger starting by hi
+            if m is None:
+                self.w0, self.first, self.upto = w, None, hi
+                return False
+            s = m.start()
+            if s >= w:
+                if s <= hi:
+                    self.w0, self.first = w, s
+                    return True
+                self.w0, self.first, self.upto = w, None, hi
+                return False
+            if m.end() > w:
+                # A trigger runs across the window's start and may hide one: scan it all.
+                self.chain = [m.start() for m in self.t.trigger.finditer(low)]
+                return self(d)
+            q = s + 1
 
 
 def _last_char(s: str, pos: int, spaces: int) -> str:
@@ -482,12 +756,18 @@ def _judge(
 
     ``opened`` is where the match's opening word ("up to") starts, or the
     match itself; ``kind`` names that word's group (between, upto, from, approx).
+    The tests that can only say no run cheapest first: their order does not
+    change the answer.
     """
     start, end = m.span()
-    m1 = t.multiplier.get(m["m1"] or "")
-    m2 = t.multiplier.get(m["m2"] or "")
-    a1 = _number(m["a1"])
-    a2 = _number(m["a2"]) if m["a2"] else None
+    c1, a1s, m1s, c2, p1, c3, a2s, m2s, c4, p2 = m.group(
+        "c1", "a1", "m1", "c2", "p1", "c3", "a2", "m2", "c4", "p2"
+    )
+    multiplier = t.multiplier
+    m1 = multiplier.get(m1s or "")
+    m2 = multiplier.get(m2s or "")
+    a1 = _number(a1s)
+    a2 = _number(a2s) if a2s else None
     # One multiplier written once covers both ends: "$170-230K", "10-25万".
     if a2 is not None:
         if m2 and not m1 and a1 < 1000:
@@ -502,41 +782,53 @@ def _judge(
     if v2 is not None and v1 > v2:
         return None                                   # never report a swapped range
 
-    before = text[max(0, opened - 12):opened]
     after = text[end:end + 40]
     # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
-    if not (m["p1"] or m["p2"]) and t.not_money_unit.match(after):
+    if not (p1 or p2) and t.not_money_unit.match(after):
         return None
-    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(before):
-        return None
-    # Company money and pay-adjacent amounts in the same clause.
-    if t.not_salary.search(_clause_before(text, opened, 40)) or t.not_salary.search(
-        _clause_after(text, end, 40)
-    ):
+    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(text[max(0, opened - 12):opened]):
         return None
 
-    currency = _currency(t, (m["c1"], m["c2"], m["c3"], m["c4"]), text, start)
-    period_text = m["p2"] or m["p1"]
+    currency = _currency(t, (c1, c2, c3, c4), text, start) if (c1 or c2 or c3 or c4) else None
+    lakh = m1s == "lpa" or m2s == "lpa"               # lakh per annum: INR a year
+    if lakh:
+        currency = currency or "INR"
+    # A bare number is pay only with strong evidence around it, and never a
+    # year-like pair ("2020-2024") or a small count ("CN 52 - 53").
+    top = v2 if v2 is not None else v1
+    bare = currency is None
+    if bare and not has_mult and not labelled:
+        if top < 100 or (1900 <= a1 <= 2100 and (a2 is None or 1900 <= a2 <= 2100)):
+            return None
+
+    cs40, cs50, cs60 = _clause_starts(text, opened)
+    ce40, ce30 = _clause_ends(text, end)
+    keyword = None
+    if bare and not has_mult and not labelled:
+        # Only a salary keyword can make this number pay.
+        keyword = t.keyword.search(text[cs60:opened] + " " + text[end:ce30]) is not None
+        if not keyword:
+            return None
+    # Company money and pay-adjacent amounts in the same clause.
+    if t.not_salary.search(text[cs40:opened]) or t.not_salary.search(text[end:ce40]):
+        return None
+
+    period_text = p2 or p1
     period = None
     if period_text:
         hit = t.period_after.search(period_text)
         period = hit.lastgroup if hit else None
-    keyword_window = _clause_before(text, opened, 60) + " " + _clause_after(text, end, 30)
-    keyword = t.keyword.search(keyword_window) is not None
+    if keyword is None:
+        keyword = t.keyword.search(text[cs60:opened] + " " + text[end:ce30]) is not None
     if period is None:
-        hit = t.period_before.search(_clause_before(text, opened, 50))
+        hit = t.period_before.search(text[cs50:opened])
         period = hit.lastgroup if hit else None
     explicit_period = period is not None
-    mults = {m["m1"], m["m2"]}
-    if "lpa" in mults:                                # lakh per annum
+    if lakh:
         period = period or "year"
-        currency = currency or "INR"
         explicit_period = True
 
-    # A bare number is pay only with strong evidence around it, and never a
-    # year-like pair ("2020-2024") or a small count ("CN 52 - 53").
-    top = v2 if v2 is not None else v1
-    if currency is None:
+    if bare:
         if not (labelled or keyword or (explicit_period and has_mult)):
             return None
         if not has_mult and top < 100 and not (labelled and explicit_period):
