@@ -255,7 +255,7 @@ def _trie(seqs) -> str:
         return r"(?!)"
 
     def emit(node: dict) -> str:
-        alts = [piece + emit(sub) for piece, sub in sorted(node.items()) if piece]
+        alts = [piece + emit(sub) for piece, sub in sorted(node.items(), key=_piece_order) if piece]
         if not alts:
             return ""
         if "" in node:
@@ -268,6 +268,17 @@ def _trie(seqs) -> str:
 def _alt_trie(words, *, left: bool = True, right: bool = True) -> str:
     """Return :func:`_alt`'s regex with shared prefixes: the same matches at a position, for a search."""
     return _trie(_word_pieces(w, left=left, right=right) for w in {str(w) for w in words})
+
+
+# Letters by how often they start a word piece in postings: the engine tries a
+# node's branches in order, so the common ones go first (branches of a node
+# start differently, so their order changes nothing else).
+_LETTER_ORDER = {ch: i for i, ch in enumerate("etaoinsrlcdhupmgfywbvkxjqz")}
+
+
+def _piece_order(item) -> tuple:
+    piece = item[0]
+    return (_LETTER_ORDER.get(piece, len(_LETTER_ORDER)), piece)
 
 
 def _context_trie(words) -> str:
@@ -429,6 +440,8 @@ def _number(s: str) -> float:
     A separator followed by exactly three digits groups thousands; the last
     separator followed by one or two digits is the decimal mark.
     """
+    if s.isdecimal():
+        return float(s)             # digits only: most numbers
     s = s.translate(_NO_GROUP_SPACE)
     if "," in s and "." in s:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
@@ -496,9 +509,12 @@ def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
 
 _ANY_DIGIT = _rx(r"\d")
 
-# How far before a number its currency and its opening word are looked for.
+# How far before a number its currency (16) and its opening word (30 more)
+# are looked for: a match that ends further back than this from the next
+# number cannot change how that number is read.
 _CURRENCY_BACK = 16
 _INTRO_BACK = 30
+_REACH = _CURRENCY_BACK + _INTRO_BACK
 
 # A number is read only with a trigger (currency or salary keyword) starting
 # this close before or after it, or a multiplier within it.
@@ -605,27 +621,46 @@ def _digit_positions(text: str) -> list[int] | None:
     return out
 
 
-def _finder(text: str, keep: int | None):
-    """Return ``find(a, e, labelled)``: the matches of ``text[a:e]`` (offsets in it) of confidence ``keep`` or more.
+class _Reader:
+    """The salary matches of spans of one text, of confidence ``keep`` or more (offsets in each span).
 
-    For reading many spans of one text: its digits are found once, and a span
-    without one costs a bisection.
+    The text's digits are found once: a span without one costs a bisection,
+    and a span read twice (the same field in two sources) is read once.
     """
-    t = _compiled()
-    digits = _digit_positions(text)
 
-    def find(a: int, e: int, labelled: bool) -> list[SalaryMatch]:
+    __slots__ = ("t", "text", "keep", "digits", "memo")
+
+    def __init__(self, text: str, keep: int | None):
+        self.t = _compiled()
+        self.text = text
+        self.keep = keep
+        self.digits = _digit_positions(text)
+        """Sorted offsets of the text's digits; None when a regex tells, span by span."""
+        self.memo: dict = {}
+
+    def has_digit(self, a: int, e: int) -> bool:
+        digits = self.digits
         if digits is None:
-            if _ANY_DIGIT.search(text, a, e) is None:
-                return []
-            return _scan(t, _lower(text[a:e]), labelled, keep)
+            return _ANY_DIGIT.search(self.text, a, e) is not None
         i = bisect_left(digits, a)
-        if i == len(digits) or digits[i] >= e:
-            return []
+        return i < len(digits) and digits[i] < e
+
+    def find(self, a: int, e: int, labelled: bool) -> list[SalaryMatch]:
+        key = (a, e, labelled)
+        out = self.memo.get(key)
+        if out is None:
+            out = self.memo[key] = self._find(a, e, labelled) if self.has_digit(a, e) else []
+        return out
+
+    def _find(self, a: int, e: int, labelled: bool) -> list[SalaryMatch]:
+        digits = self.digits
+        low = _lower(self.text[a:e])
+        if digits is None:
+            return _scan(self.t, low, labelled, self.keep)
         # The runs of digits, as _DIGITS finds them in text[a:e].
         runs = []
-        p = digits[i]
-        run_start = prev = p
+        i = bisect_left(digits, a)
+        run_start = prev = digits[i]
         for i in range(i + 1, len(digits)):
             p = digits[i]
             if p >= e:
@@ -635,9 +670,7 @@ def _finder(text: str, keep: int | None):
                 run_start = p
             prev = p
         runs.append((run_start - a, prev + 1 - a))
-        return _scan(t, _lower(text[a:e]), labelled, keep, runs)
-
-    return find
+        return _scan(self.t, low, labelled, self.keep, runs)
 
 
 def _scan(
@@ -651,15 +684,25 @@ def _scan(
     out: list[SalaryMatch] = []
     if runs is None:
         runs = [m.span() for m in _DIGITS.finditer(low)]
+    n = len(runs)
     last_end = 0                    # matches never overlap, as with finditer
     near = None if labelled else _Near(t, low)
     currency_last = t.currency_last
     intro_last = t.intro_last
-    for d, de in runs:
+    for i in range(n):
+        d, de = runs[i]
         if d < last_end:
             continue
-        if near is not None and not near(d) and not t.multiplier_near.match(low, de):
-            continue
+        # Whether the number is near a trigger is asked only when the answer
+        # can change the result: when the number gives a match, or when the
+        # text its match covers reaches the next number (else both answers end
+        # alike: no match, and the next number read the same way).
+        nxt = runs[i + 1][0] if i + 1 < n else None
+        gated = near is None            # True once the number is known to be worth reading
+        if not gated and nxt is not None and nxt < de + _REACH:
+            if not near(d) and not t.multiplier_near.match(low, de):
+                continue
+            gated = True
         start = d
         cur = None
         if _last_char(low, d, 2) in currency_last:
@@ -675,9 +718,13 @@ def _scan(
         body = (t.body_between if kind == "between" else t.body).match(low, start)
         if body is None:
             continue
-        last_end = body.end()
-        found = _judge(t, body, intro.start() if intro else start, kind, low, labelled)
-        if found is not None and (keep is None or found.confidence >= keep):
+        end = body.end()
+        found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
+        if not gated and (found is not None or (nxt is not None and nxt < end + _REACH)):
+            if not near(d) and not t.multiplier_near.match(low, de):
+                continue
+        last_end = end
+        if found is not None:
             out.append(found)
     return out
 
@@ -750,9 +797,10 @@ def _last_char(s: str, pos: int, spaces: int) -> str:
 
 
 def _judge(
-    t: _Tables, m: re.Match, opened: int, kind: str | None, text: str, labelled: bool
+    t: _Tables, m: re.Match, opened: int, kind: str | None, text: str, labelled: bool,
+    keep: int | None = None,
 ) -> SalaryMatch | None:
-    """Return the SalaryMatch for one amount match, or None when it is not pay.
+    """Return the SalaryMatch for one amount match, or None when it is not pay (or less sure than ``keep``).
 
     ``opened`` is where the match's opening word ("up to") starts, or the
     match itself; ``kind`` names that word's group (between, upto, from, approx).
@@ -857,6 +905,8 @@ def _judge(
     confidence += _W_RANGE if rule == "salary.range" else 0
     if not explicit_period and top < 100 and not has_mult:
         confidence += _W_SMALL
+    if keep is not None and confidence < keep:
+        return None
 
     factor = _ANNUAL_FACTOR.get(period) if period else None
     return SalaryMatch(
