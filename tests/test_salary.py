@@ -240,3 +240,58 @@ def test_clause_windows_agree_with_reading_each_window():
             ]
             e40, e30 = _sal._clause_ends(text, pos)
             assert [text[pos:e40], text[pos:e30]] == [_clause_after_plain(text, pos, w) for w in (40, 30)]
+
+
+def _reference_scan(text, labelled):
+    """The scan as first written: every trigger of the text listed, every number near one read."""
+    if re.search(r"\d", text) is None:
+        return []
+    t = _sal._compiled()
+    low = text.translate(_sal._ASCII_LOWER)
+    triggers = [] if labelled else [m.start() for m in t.trigger.finditer(low)]
+    out, last_end = [], 0
+    for run in re.finditer(r"\d+", low):
+        d = run.start()
+        if d < last_end:
+            continue
+        if not labelled:
+            i = bisect.bisect_left(triggers, d - 80)
+            near = i < len(triggers) and triggers[i] <= d + 60
+            if not near and not t.multiplier_near.match(low, run.end()):
+                continue
+        start, cur = d, None
+        if _sal._last_char(low, d, 2) in t.currency_last:
+            cur = t.currency_end.search(low, max(last_end, d - 16), d)
+        if cur:
+            start = cur.start()
+        elif d and low[d - 1] in _sal._GLUED_BEFORE:
+            continue
+        intro = None
+        if start > last_end and _sal._last_char(low, start, 3) in t.intro_last:
+            intro = t.intro_end.search(low, max(last_end, start - 30), start)
+        kind = intro.lastgroup if intro else None
+        body = (t.body_between if kind == "between" else t.body).match(low, start)
+        if body is None:
+            continue
+        last_end = body.end()
+        found = _sal._judge(t, body, intro.start() if intro else start, kind, low, labelled)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+_SALARYISH = ["$", "€", "USD", "eur", "k", "K", "-", "–", " to ", " ", "  ", "1", "20", "000", "2024", ",", ".",
+              "/hr", " per year", "Salary ", "pay", "up to ", "between ", " and ", "bonus", "%", "\n", "¥",
+              "years", "rs", "x" * 30, "lorem ipsum dolor sit amet ", "from ", "¥", "元", "R$", "lpa", "9",
+              "x" * 9, "y" * 17, "z" * 44, "rs.", "us$", "around ", "a "]
+
+
+def test_scan_reads_numbers_as_the_plain_scan_does():
+    rng = random.Random(11)
+    for _ in range(1500):
+        text = "".join(rng.choice(_SALARYISH) for _ in range(rng.randrange(60)))
+        for labelled in (False, True):
+            want = _reference_scan(text, labelled)
+            assert find_salaries(text, labelled=labelled) == want, (text, labelled)
+            reader = _sal._Reader(text, SALARY_THRESHOLD)
+            assert reader.find(0, len(text), labelled) == [m for m in want if m.confidence >= SALARY_THRESHOLD]

@@ -490,7 +490,12 @@ def _clause_ends(text: str, pos: int) -> tuple[int, int]:
 
 def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
     """Return the ISO code the written currency tokens name, an ISO code winning over a symbol."""
-    tokens = [tok for g in groups if g for tok in t.currency_token.findall(g)]
+    table = t.currency
+    tokens = []
+    for g in groups:
+        if g:
+            # A group that is one alias is its one token.
+            tokens += [g] if g in table else t.currency_token.findall(g)
     if not tokens:
         return None
     codes = [t.currency[tok] for tok in tokens]
@@ -721,7 +726,7 @@ def _scan(
         end = body.end()
         found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
         if not gated and (found is not None or (nxt is not None and nxt < end + _REACH)):
-            if not near(d) and not t.multiplier_near.match(low, de):
+            if not near(d, body) and not t.multiplier_near.match(low, de):
                 continue
         last_end = end
         if found is not None:
@@ -750,9 +755,21 @@ class _Near:
         self.first: int | None = None
         self.upto = -1                        # ... or (first None) there is none up to upto
 
-    def __call__(self, d: int) -> bool:
+    def __call__(self, d: int, body: re.Match | None = None) -> bool:
+        """Return whether a trigger starts near the number at ``d`` (``body``: its amount match, if read)."""
         w = d - _NEAR_BEFORE if d > _NEAR_BEFORE else 0
         hi = d + _NEAR_AFTER
+        size = self.t.trigger_len
+        if body is not None and size >= 0:
+            # A trigger's text that starts at least a trigger's length into the
+            # window is, or is inside, a trigger of the scan that starts in it:
+            # a currency of the amount is one.
+            lo = w + size - 1
+            table = self.t.currency
+            for g in ("c1", "c2", "c3", "c4"):
+                tok = body[g]
+                if tok and tok in table and lo <= body.start(g) <= hi:
+                    return True
         if self.chain is not None:
             i = bisect_left(self.chain, w)
             return i < len(self.chain) and self.chain[i] <= hi
@@ -763,7 +780,6 @@ class _Near:
                     return first <= hi
             elif hi <= self.upto:
                 return False
-        size = self.t.trigger_len
         if size < 0:
             return True                       # an empty trigger starts everywhere
         low = self.low
@@ -830,13 +846,6 @@ def _judge(
     if v2 is not None and v1 > v2:
         return None                                   # never report a swapped range
 
-    after = text[end:end + 40]
-    # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
-    if not (p1 or p2) and t.not_money_unit.match(after):
-        return None
-    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(text[max(0, opened - 12):opened]):
-        return None
-
     currency = _currency(t, (c1, c2, c3, c4), text, start) if (c1 or c2 or c3 or c4) else None
     lakh = m1s == "lpa" or m2s == "lpa"               # lakh per annum: INR a year
     if lakh:
@@ -848,6 +857,13 @@ def _judge(
     if bare and not has_mult and not labelled:
         if top < 100 or (1900 <= a1 <= 2100 and (a2 is None or 1900 <= a2 <= 2100)):
             return None
+
+    after = text[end:end + 40]
+    # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
+    if not (p1 or p2) and t.not_money_unit.match(after):
+        return None
+    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(text[max(0, opened - 12):opened]):
+        return None
 
     cs40, cs50, cs60 = _clause_starts(text, opened)
     ce40, ce30 = _clause_ends(text, end)
