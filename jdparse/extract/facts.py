@@ -349,20 +349,17 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     reader = sal._Reader(text, sal.SALARY_THRESHOLD)
     if reader.digits == []:
         return None, []             # no digit, no amount (most spans have none: they are skipped)
-    has = reader.has_digit
     tiers = [
         ([(a, e) for a, e, _ in _label_spans(ctx, "salary")], True, "salary.label"),
         (header_segments(ctx), False, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
-        (_salary_body_spans(ctx, has), False, "salary.body"),
+        (_salary_body_spans(ctx, reader), False, "salary.body"),
     ]
     found: list[tuple[int, str, int, object]] = []  # (tier, rule, offset, match)
     seen: set[tuple[int, int]] = set()
     find = reader.find
     for t, (spans, labelled, rule) in enumerate(tiers):
         for a, e in spans:
-            if not has(a, e):
-                continue
             for m in find(a, e, labelled):
                 if (a + m.start, a + m.end) not in seen:
                     seen.add((a + m.start, a + m.end))
@@ -391,15 +388,25 @@ _SALARY_BODY_SKIP = frozenset({"about_company", "eeo"})
 _SALARY_BODY_TYPES = (TEXT, LABEL, BULLET)
 
 
-def _salary_body_spans(ctx, has) -> list[tuple[int, int]]:
+def _salary_body_spans(ctx, reader) -> list[tuple[int, int]]:
     """Return the spans of the body blocks salary reads (as _body_blocks yields them) that hold a digit."""
+    from bisect import bisect_left
+
     out = []
+    digits = reader.digits
+    n = len(digits) if digits is not None else 0
     for sec in ctx.outline.sections:
         if sec.kind in _SALARY_BODY_SKIP:
             continue
         for b in sec.blocks:
-            if b.type in _SALARY_BODY_TYPES and has(b.start, b.end):
-                out.append((b.start, b.end))
+            if b.type in _SALARY_BODY_TYPES:
+                if digits is None:
+                    if reader.has_digit(b.start, b.end):
+                        out.append((b.start, b.end))
+                    continue
+                i = bisect_left(digits, b.start)
+                if i < n and digits[i] < b.end:
+                    out.append((b.start, b.end))
     return out
 
 

@@ -320,6 +320,10 @@ class _Tables:
     currency_last: frozenset
     """Last characters of currency aliases: a cheap test before searching back."""
     intro_last: frozenset
+    currency_ends: tuple
+    """Last words of the currency aliases: what the text before a currency match ends with."""
+    intro_ends: tuple
+    """Last words of the opening words and articles, likewise."""
     trigger: re.Pattern
     """Currencies and salary keywords as plain words, longest first at a position."""
     trigger_len: int
@@ -413,6 +417,8 @@ def _compiled() -> _Tables:
             rf"[\d.,' \t~\-\u2013\u2014]{{0,14}}(?:{'|'.join(map(re.escape, mult))})"
         ),
         currency_last=frozenset(k[-1] for k in currency),
+        currency_ends=_last_words(currency),
+        intro_ends=_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws),
         intro_last=frozenset(
             str(w).translate(_ASCII_LOWER)[-1]
             for ws in (*intros.values(), data["articles"]) for w in ws
@@ -429,6 +435,30 @@ def _compiled() -> _Tables:
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
     )
+
+
+def _last_words(words) -> tuple:
+    """Return the last word of each of ``words`` as :func:`_word` matches it (lower-cased, ``*`` dropped)."""
+    out = set()
+    for w in words:
+        w = str(w).translate(_ASCII_LOWER).strip("*").split()
+        out.add(w[-1] if w else "")
+    return tuple(sorted(out))
+
+
+def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
+    """Return whether ``low[lo:pos]``, less up to ``blanks`` trailing blanks, can end with one of ``words``.
+
+    A match of a word list that must end at ``pos`` (after the blanks) ends
+    so; most text before a number does not, and this is cheaper to ask.
+    """
+    k = pos
+    while True:
+        if low.endswith(words, lo, k):
+            return True
+        if k <= lo or pos - k >= blanks or low[k - 1] not in " \t":
+            return False
+        k -= 1
 
 
 _NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009"), None)
@@ -711,27 +741,56 @@ def _scan(
         start = d
         cur = None
         if _last_char(low, d, 2) in currency_last:
-            cur = t.currency_end.search(low, max(last_end, d - _CURRENCY_BACK), d)
+            lo = max(last_end, d - _CURRENCY_BACK)
+            if _ends_with(low, lo, d, 2, t.currency_ends):
+                cur = t.currency_end.search(low, lo, d)
         if cur:
             start = cur.start()
         elif d and low[d - 1] in _GLUED_BEFORE:
             continue
         intro = None
         if start > last_end and _last_char(low, start, 3) in intro_last:
-            intro = t.intro_end.search(low, max(last_end, start - _INTRO_BACK), start)
+            lo = max(last_end, start - _INTRO_BACK)
+            if _ends_with(low, lo, start, 3, t.intro_ends):
+                intro = t.intro_end.search(low, lo, start)
         kind = intro.lastgroup if intro else None
         body = (t.body_between if kind == "between" else t.body).match(low, start)
         if body is None:
             continue
         end = body.end()
         found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
-        if not gated and (found is not None or (nxt is not None and nxt < end + _REACH)):
+        if not gated and (found is not None or _reaches(t, low, runs, i + 1, last_end, end)):
             if not near(d, body) and not t.multiplier_near.match(low, de):
                 continue
         last_end = end
         if found is not None:
             out.append(found)
     return out
+
+
+def _reaches(t: _Tables, low: str, runs, j: int, last_end: int, end: int) -> bool:
+    """Return whether a match ending at ``end`` can change how the numbers from ``runs[j]`` on are read.
+
+    They are read the same with ``last_end`` or ``end`` as the end of the
+    last match unless one starts inside it, or, close after it, one would
+    look back for its currency or opening word (the look-back reads no
+    further than the end of the last match).
+    """
+    for k in range(j, len(runs)):
+        d = runs[k][0]
+        if d >= end + _REACH:
+            return False
+        if d <= end:
+            return True
+        if d - _CURRENCY_BACK < end and _last_char(low, d, 2) in t.currency_last and _ends_with(
+            low, max(last_end, d - _CURRENCY_BACK), d, 2, t.currency_ends
+        ):
+            return True
+        if d - _INTRO_BACK < end and _last_char(low, d, 3) in t.intro_last and _ends_with(
+            low, max(last_end, d - _INTRO_BACK), d, 3, t.intro_ends
+        ):
+            return True
+    return False
 
 
 class _Near:
