@@ -283,7 +283,8 @@ def _reference_scan(text, labelled):
 _SALARYISH = ["$", "€", "USD", "eur", "k", "K", "-", "–", " to ", " ", "  ", "1", "20", "000", "2024", ",", ".",
               "/hr", " per year", "Salary ", "pay", "up to ", "between ", " and ", "bonus", "%", "\n", "¥",
               "years", "rs", "x" * 30, "lorem ipsum dolor sit amet ", "from ", "¥", "元", "R$", "lpa", "9",
-              "x" * 9, "y" * 17, "z" * 44, "rs.", "us$", "around ", "a "]
+              "x" * 9, "y" * 17, "z" * 44, "rs.", "us$", "around ", "a ", ")", "(", ", ", ";", "è", "150",
+              "2019", "1999"]
 
 
 def test_scan_reads_numbers_as_the_plain_scan_does():

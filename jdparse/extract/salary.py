@@ -324,6 +324,8 @@ class _Tables:
     """Last words of the currency aliases: what the text before a currency match ends with."""
     intro_ends: tuple
     """Last words of the opening words and articles, likewise."""
+    body_follow: frozenset | None
+    """What can follow a number inside an amount match (None: not known)."""
     trigger: re.Pattern
     """Currencies and salary keywords as plain words, longest first at a position."""
     trigger_len: int
@@ -418,6 +420,7 @@ def _compiled() -> _Tables:
         ),
         currency_last=frozenset(k[-1] for k in currency),
         currency_ends=_last_words(currency),
+        body_follow=_body_follow(currency, mult, per),
         intro_ends=_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws),
         intro_last=frozenset(
             str(w).translate(_ASCII_LOWER)[-1]
@@ -435,6 +438,27 @@ def _compiled() -> _Tables:
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
     )
+
+
+def _body_follow(currency, mult, per) -> frozenset | None:
+    """Return the characters that can follow a number's digits inside an amount match.
+
+    A number followed by anything else (or by "." or "," and no digit) is an
+    amount match of its digits alone: no multiplier, currency, period or
+    second amount.  None when a word is empty or a currency starts with a
+    digit (the amount could then start or go on otherwise).
+    """
+    out = set(" \t\u00a0\u202f\u2009()/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
+    words = [*currency, *mult, *per["qualifiers"], *per["connectors"],
+             *(w for ws in per["words"].values() for w in ws)]
+    for w in words:
+        parts = str(w).translate(_ASCII_LOWER).strip("*").split()
+        if not parts:
+            return None
+        out.add(parts[0][0])
+    if any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
+        return None
+    return frozenset(out)
 
 
 def _last_words(words) -> tuple:
@@ -727,6 +751,8 @@ def _scan(
     n = len(runs)
     last_end = 0                    # matches never overlap, as with finditer
     near = None if labelled else _Near(t, low)
+    follow = None if labelled else t.body_follow
+    size = len(low)
     currency_last = t.currency_last
     intro_last = t.intro_last
     for i in range(n):
@@ -753,6 +779,18 @@ def _scan(
             start = cur.start()
         elif d and low[d - 1] in _GLUED_BEFORE:
             continue
+        elif follow is not None and de - d <= 9:
+            # A bare number whose amount match is its digits alone: the
+            # judge's first tests, without reading the match.
+            c = low[de] if de < size else ""
+            if c not in follow and not (c in ".," and low[de + 1:de + 2].isdecimal()):
+                v = float(low[d:de])
+                if v < 100 or 1900 <= v <= 2100 or t.not_money_unit.match(low[de:de + 40]):
+                    if not gated and _reaches(t, low, runs, i + 1, last_end, de):
+                        if not near(d) and not t.multiplier_near.match(low, de):
+                            continue
+                    last_end = de
+                    continue
         intro = None
         if start > last_end and _last_char(low, start, 3) in intro_last:
             lo = max(last_end, start - _INTRO_BACK)
