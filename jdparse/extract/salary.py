@@ -574,6 +574,8 @@ _ANY_DIGIT = _rx(r"\d")
 _CURRENCY_BACK = 16
 _INTRO_BACK = 30
 _REACH = _CURRENCY_BACK + _INTRO_BACK
+_DENSE = 32
+"""Past this many numbers in one text, a number with another close after it asks first."""
 
 # A number is read only with a trigger (currency or salary keyword) starting
 # this close before or after it, or a multiplier within it.
@@ -749,6 +751,7 @@ def _scan(
     if runs is None:
         runs = [m.span() for m in _DIGITS.finditer(low)]
     n = len(runs)
+    dense = n > _DENSE
     last_end = 0                    # matches never overlap, as with finditer
     near = None if labelled else _Near(t, low)
     follow = None if labelled else t.body_follow
@@ -765,7 +768,9 @@ def _scan(
         # alike: no match, and the next number read the same way).
         nxt = runs[i + 1][0] if i + 1 < n else None
         gated = near is None            # True once the number is known to be worth reading
-        if not gated and nxt is not None and nxt < de + _REACH:
+        if not gated and dense and nxt is not None and nxt < de + _REACH:
+            # Many numbers close together (a table, a list of figures): asking
+            # first is cheaper than reading each one's amount.
             if not near(d) and not t.multiplier_near.match(low, de):
                 continue
             gated = True
