@@ -139,3 +139,160 @@ def test_never_raises_and_spans_in_bounds(text, labelled):
         last = m.end
         assert m.min is None or m.max is None or m.min <= m.max
         assert m.period in (None, "hour", "day", "week", "month", "year")
+
+
+# --- helpers of the scan: each agrees with the plain form it stands for --------
+
+import bisect  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+
+from jdparse.extract import salary as _sal  # noqa: E402
+
+_MIXED = "0123456789 \t\n$€¥,.-/kKmMeuroUSDyearsft’•é😀١۲߃५１𝟎Ａ\ud800年薪元"
+
+
+def _random_texts(alphabet, n=300, size=60, seed=1):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(size))) for _ in range(n)]
+
+
+def test_digit_positions_are_what_backslash_d_finds():
+    every = "".join(chr(c) for c in range(0x110000))
+    assert _sal._digit_positions(every) == [m.start() for m in re.finditer(r"\d", every)]
+    for text in _random_texts(_MIXED):
+        got = _sal._digit_positions(text)
+        assert got is None or got == [m.start() for m in re.finditer(r"\d", text)]
+
+
+def test_other_digits_table_matches_this_python():
+    import unicodedata
+
+    if unicodedata.unidata_version != _sal._OTHER_ZEROS_UNICODE:
+        assert _sal._other_digits() is None
+        return
+    others = {chr(c) for c in range(0x80, 0x110000) if re.match(r"\d", chr(c))}
+    short, long = _sal._other_digits()
+    assert set("".join(short.values()) + "".join(long.values())) == others
+
+
+def test_lower_is_ascii_only_lower_casing():
+    for text in _random_texts(_MIXED + "ABCXYZÉİẞ"):
+        assert _sal._lower(text) == text.translate(_sal._ASCII_LOWER)
+
+
+def test_trie_finds_what_the_longest_first_alternation_finds():
+    words = ["rs", "r", "rs.", "us$", "$", "euro", "euros", "eur", "a$", "ft", "薪", "工资", "x"]
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+    trie = re.compile(_sal._trie([re.escape(ch) for ch in w] for w in words))
+    for text in _random_texts("rsu$.eoaftx薪工资 ", size=40):
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in trie.finditer(text)]
+
+
+def test_context_trie_searches_like_the_alternation():
+    words = ["bonus", "equity", "*voucher", "reimburs*", "401", "in sales", "融资", "share", "series"]
+    plain = re.compile(_sal._context_alt(words))
+    trie = re.compile(_sal._context_trie(words))
+    pieces = ["bonus", "bonuses", "equity", "voucher", "catavoucher", "reimbursed", "401", "in  sales",
+              "融资", "share", "shares", "series", "x", " ", "-", "a"]
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(6)))
+        assert (plain.search(text) is None) == (trie.search(text) is None), text
+
+
+def test_near_counts_the_triggers_one_scan_finds():
+    t = _sal._compiled()
+    rng = random.Random(5)
+    pieces = ["rs", "rs.", "us", "$", "usd", "euros", "pay", " ", "x" * 30, "1", "ft", "salary"]
+    for _ in range(300):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
+        chain = [m.start() for m in t.trigger.finditer(low)]
+        near = _sal._Near(t, low)
+        for d in sorted(rng.sample(range(len(low) + 1), min(8, len(low) + 1))):
+            i = bisect.bisect_left(chain, d - 80)
+            assert near(d) == (i < len(chain) and chain[i] <= d + 60), (low, d)
+
+
+def _clause_before_plain(text, pos, width):
+    window = text[max(0, pos - width):pos]
+    last = None
+    for last in re.finditer(r"[\n;|•+()\[\]]|,[ \t]|[.!?][ \t]", window):
+        pass
+    return window[last.end():] if last else window
+
+
+def _clause_after_plain(text, pos, width):
+    window = text[pos:pos + width]
+    first = re.search(r"[\n;|•+()\[\]]|,[ \t]|[.!?][ \t]|[ \t](?:and|plus|&)[ \t]", window)
+    return window[:first.start()] if first else window
+
+
+def test_clause_windows_agree_with_reading_each_window():
+    for text in _random_texts("ab .,;\t\n!?+&", n=400, size=120, seed=7) + _random_texts(
+        ["and", "plus", " ", "x", ", ", ". ", "&", "yy"], n=400, size=60, seed=8
+    ):
+        text = "".join(text)
+        for pos in range(0, len(text) + 1, 3):
+            s40, s50, s60 = _sal._clause_starts(text, pos)
+            assert [text[s40:pos], text[s50:pos], text[s60:pos]] == [
+                _clause_before_plain(text, pos, w) for w in (40, 50, 60)
+            ]
+            e40, e30 = _sal._clause_ends(text, pos)
+            assert [text[pos:e40], text[pos:e30]] == [_clause_after_plain(text, pos, w) for w in (40, 30)]
+
+
+def _reference_scan(text, labelled):
+    """The scan as first written: every trigger of the text listed, every number near one read."""
+    if re.search(r"\d", text) is None:
+        return []
+    t = _sal._compiled()
+    low = text.translate(_sal._ASCII_LOWER)
+    triggers = [] if labelled else [m.start() for m in t.trigger.finditer(low)]
+    out, last_end = [], 0
+    for run in re.finditer(r"\d+", low):
+        d = run.start()
+        if d < last_end:
+            continue
+        if not labelled:
+            i = bisect.bisect_left(triggers, d - 80)
+            near = i < len(triggers) and triggers[i] <= d + 60
+            if not near and not t.multiplier_near.match(low, run.end()):
+                continue
+        start, cur = d, None
+        if _sal._last_char(low, d, 2) in t.currency_last:
+            cur = t.currency_end.search(low, max(last_end, d - 16), d)
+        if cur:
+            start = cur.start()
+        elif d and low[d - 1] in _sal._GLUED_BEFORE:
+            continue
+        intro = None
+        if start > last_end and _sal._last_char(low, start, 3) in t.intro_last:
+            intro = t.intro_end.search(low, max(last_end, start - 30), start)
+        kind = intro.lastgroup if intro else None
+        body = (t.body_between if kind == "between" else t.body).match(low, start)
+        if body is None:
+            continue
+        last_end = body.end()
+        found = _sal._judge(t, body, intro.start() if intro else start, kind, low, labelled)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+_SALARYISH = ["$", "€", "USD", "eur", "k", "K", "-", "–", " to ", " ", "  ", "1", "20", "000", "2024", ",", ".",
+              "/hr", " per year", "Salary ", "pay", "up to ", "between ", " and ", "bonus", "%", "\n", "¥",
+              "years", "rs", "x" * 30, "lorem ipsum dolor sit amet ", "from ", "¥", "元", "R$", "lpa", "9",
+              "x" * 9, "y" * 17, "z" * 44, "rs.", "us$", "around ", "a ", ")", "(", ", ", ";", "è", "150",
+              "2019", "1999"]
+
+
+def test_scan_reads_numbers_as_the_plain_scan_does():
+    rng = random.Random(11)
+    for _ in range(1500):
+        text = "".join(rng.choice(_SALARYISH) for _ in range(rng.randrange(60)))
+        for labelled in (False, True):
+            want = _reference_scan(text, labelled)
+            assert find_salaries(text, labelled=labelled) == want, (text, labelled)
+            reader = _sal._Reader(text, SALARY_THRESHOLD)
+            assert reader.find(0, len(text), labelled) == [m for m in want if m.confidence >= SALARY_THRESHOLD]

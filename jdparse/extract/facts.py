@@ -370,18 +370,22 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     from . import salary as sal
 
     text = ctx.text
+    reader = sal._Reader(text, sal.SALARY_THRESHOLD)
+    if reader.digits == []:
+        return None, []             # no digit, no amount (most spans have none: they are skipped)
     tiers = [
         ([(a, e) for a, e, _ in _label_spans(ctx, "salary")], True, "salary.label"),
         (header_segments(ctx), False, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
-        (_block_spans(_body_blocks(ctx, skip=frozenset({"about_company", "eeo"}))), False, "salary.body"),
+        (_salary_body_spans(ctx, reader), False, "salary.body"),
     ]
     found: list[tuple[int, str, int, object]] = []  # (tier, rule, offset, match)
     seen: set[tuple[int, int]] = set()
+    find = reader.find
     for t, (spans, labelled, rule) in enumerate(tiers):
         for a, e in spans:
-            for m in sal.find_salaries(text[a:e], labelled=labelled):
-                if m.confidence >= sal.SALARY_THRESHOLD and (a + m.start, a + m.end) not in seen:
+            for m in find(a, e, labelled):
+                if (a + m.start, a + m.end) not in seen:
                     seen.add((a + m.start, a + m.end))
                     found.append((t, rule, a, m))
     if not found:
@@ -402,6 +406,32 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
         losers.append(Candidate("salary", text[fa + fm.start:fa + fm.end].strip(),
                                 ctx.doc.span(fa + fm.start, fa + fm.end), f"{frule}:{fm.rule}", why))
     return won, losers
+
+
+_SALARY_BODY_SKIP = frozenset({"about_company", "eeo"})
+_SALARY_BODY_TYPES = (TEXT, LABEL, BULLET)
+
+
+def _salary_body_spans(ctx, reader) -> list[tuple[int, int]]:
+    """Return the spans of the body blocks salary reads (as _body_blocks yields them) that hold a digit."""
+    from bisect import bisect_left
+
+    out = []
+    digits = reader.digits
+    n = len(digits) if digits is not None else 0
+    for sec in ctx.outline.sections:
+        if sec.kind in _SALARY_BODY_SKIP:
+            continue
+        for b in sec.blocks:
+            if b.type in _SALARY_BODY_TYPES:
+                if digits is None:
+                    if reader.has_digit(b.start, b.end):
+                        out.append((b.start, b.end))
+                    continue
+                i = bisect_left(digits, b.start)
+                if i < n and digits[i] < b.end:
+                    out.append((b.start, b.end))
+    return out
 
 
 # --- posted date -------------------------------------------------------------------

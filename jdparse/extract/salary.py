@@ -22,8 +22,10 @@ report.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from .. import rules
 from .._cache import compile as _rx
@@ -152,11 +154,16 @@ _PERIOD = r"""
 # Where a clause ends, for the context windows: an amount's "bonus" or
 # "funding" must be in its own clause to count against it.  Looking back,
 # "and"/"plus" do not end a clause ("plus de 35M€ par an" is revenue).
-_CLAUSE_BREAK_BEFORE = _rx(
+# The last break of a window is found in one match: a greedy run, then the
+# break (group 1).  Breaks never overlap, so that is the last one a scan finds.
+_LAST_CLAUSE_BREAK = _rx(
     r"""
+    (?s:.*)
+    (
       [\n;|•+()\[\]]        # line ends, lists, table cells, asides
     | ,[ \t]                # "Goldman Sachs, KKR, and Visa, with ..."
     | [.!?][ \t]            # sentence ends (not "1.5" or "p.a.")
+    )
     """,
     re.VERBOSE,
 )
@@ -206,20 +213,79 @@ def _word(w: str, *, left: bool, right: bool, plural: bool = False) -> str:
     rather than before it, so every branch starts with a literal and the
     ``re`` engine can skip positions by their first character.
     """
+    return "".join(_word_pieces(w, left=left, right=right, plural=plural))
+
+
+def _word_pieces(w: str, *, left: bool, right: bool, plural: bool = False) -> list[str]:
+    """Return :func:`_word`'s regex as a list of pieces: one per character, separator or check."""
     w = w.translate(_ASCII_LOWER)
     if w.startswith("*"):
         w, left = w[1:], False
     if w.endswith("*"):
         w, right, plural = w[:-1], False, False
-    p = r"[ \t]{1,3}".join(re.escape(part) for part in w.split())
+    out: list[str] = []
+    for i, part in enumerate(w.split()):
+        if i:
+            out.append(r"[ \t]{1,3}")
+        out.extend(re.escape(ch) for ch in part)
     if left and _is_ascii_letter(w[0]):
-        first = re.escape(w[0])
-        p = first + rf"(?<![^\W\d_]{first})" + p[len(first):]
+        out.insert(1, rf"(?<![^\W\d_]{out[0]})")
     if plural and w.isascii() and _is_ascii_letter(w[-1]):
-        p += r"(?:e?s)?"
+        out.append(r"(?:e?s)?")
     if right and _is_ascii_letter(w[-1]):
-        p += r"(?![^\W\d_])"
-    return p
+        out.append(r"(?![^\W\d_])")
+    return out
+
+
+def _trie(seqs) -> str:
+    """Return one regex for the alternation of ``seqs`` (lists of pieces), common prefixes shared.
+
+    At a position it matches where the alternation does (the ``re`` engine
+    then tests each next character once, not once per word), and for plain
+    words it takes the longest word there, as the longest-first alternation
+    does: a word is only ended once no longer one goes on.
+    """
+    root: dict = {}
+    for seq in seqs:
+        node = root
+        for piece in seq:
+            node = node.setdefault(piece, {})
+        node[""] = {}                   # a word ends here (no piece is empty)
+    if not root:
+        return r"(?!)"
+
+    def emit(node: dict) -> str:
+        alts = [piece + emit(sub) for piece, sub in sorted(node.items(), key=_piece_order) if piece]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _alt_trie(words, *, left: bool = True, right: bool = True) -> str:
+    """Return :func:`_alt`'s regex with shared prefixes: the same matches at a position, for a search."""
+    return _trie(_word_pieces(w, left=left, right=right) for w in {str(w) for w in words})
+
+
+# Letters by how often they start a word piece in postings: the engine tries a
+# node's branches in order, so the common ones go first (branches of a node
+# start differently, so their order changes nothing else).
+_LETTER_ORDER = {ch: i for i, ch in enumerate("etaoinsrlcdhupmgfywbvkxjqz")}
+
+
+def _piece_order(item) -> tuple:
+    piece = item[0]
+    return (_LETTER_ORDER.get(piece, len(_LETTER_ORDER)), piece)
+
+
+def _context_trie(words) -> str:
+    """Return :func:`_context_alt`'s regex with shared prefixes: the same matches, for a search."""
+    return _trie(
+        _word_pieces(w, left=w.isascii(), right=w.isascii(), plural=True) for w in {str(w) for w in words}
+    )
 
 
 def _alt(words, *, left: bool = True, right: bool = True) -> str:
@@ -254,7 +320,16 @@ class _Tables:
     currency_last: frozenset
     """Last characters of currency aliases: a cheap test before searching back."""
     intro_last: frozenset
+    currency_ends: tuple
+    """Last words of the currency aliases: what the text before a currency match ends with."""
+    intro_ends: tuple
+    """Last words of the opening words and articles, likewise."""
+    body_follow: frozenset | None
+    """What can follow a number inside an amount match (None: not known)."""
     trigger: re.Pattern
+    """Currencies and salary keywords as plain words, longest first at a position."""
+    trigger_len: int
+    """Length of the longest trigger word (-1 when an empty one makes every position one)."""
     period_after: re.Pattern
     period_before: re.Pattern
     keyword: re.Pattern
@@ -287,7 +362,7 @@ def _compiled() -> _Tables:
         if words:
             branches.append(rf"(?:{_alt(words)})")
         after_parts.append(rf"(?P<{name}>{'|'.join(branches) or '(?!)'})")
-        before_parts.append(rf"(?P<{name}>{_context_alt(per['before'].get(name, []))})")
+        before_parts.append(rf"(?P<{name}>{_context_trie(per['before'].get(name, []))})")
     all_units = [u for name in _ANNUAL_FACTOR for u in per["units"].get(name, [])]
     all_words = [w for name in _ANNUAL_FACTOR for w in per["words"].get(name, [])]
     period = _PERIOD % {
@@ -315,26 +390,27 @@ def _compiled() -> _Tables:
     sep_between = _SEP_BETWEEN % {
         "and": _alt(data["and_words"]), "articles": _alt(data["articles"]), "sep": sep,
     }
+    # Searched (the opening word's start and group are all that is read), so
+    # the word lists share their prefixes; so does the currency before a number.
     intro = _INTRO % {
-        "between": _alt(intros["between"]),
-        "upto": _alt(intros["up_to"]),
-        "from": _alt(intros["from"]),
-        "approx": _alt(intros["approx"]),
-        "articles": _alt(data["articles"]),
+        "between": _alt_trie(intros["between"]),
+        "upto": _alt_trie(intros["up_to"]),
+        "from": _alt_trie(intros["from"]),
+        "approx": _alt_trie(intros["approx"]),
+        "articles": _alt_trie(data["articles"]),
     }
+    cur_trie = _alt_trie(currency)
     # What must be near a number without a currency for it to be worth
     # reading: a currency or a salary keyword.  Plain literals, so the scan
     # over a long text of digits skips every position by its first character.
-    trigger_words = [str(w).strip("*") for w in (*currency, *data["keywords"])]
-    trigger = "|".join(
-        re.escape(w.translate(_ASCII_LOWER)) for w in sorted(set(trigger_words), key=lambda w: (-len(w), w))
-    )
+    trigger_words = {str(w).strip("*").translate(_ASCII_LOWER) for w in (*currency, *data["keywords"])}
+    trigger = _trie([re.escape(ch) for ch in w] for w in trigger_words)
     annual = data.get("annual_if_at_least") or {}
     return _Tables(
         body=_rx(_BODY % {**parts, "sep": sep}, flags),
         body_between=_rx(_BODY % {**parts, "sep": sep_between}, flags),
         intro_end=_rx(intro, flags),
-        currency_end=_rx(rf"(?:{cur_before})[ \t]{{0,2}}\Z"),
+        currency_end=_rx(rf"(?:{cur_trie})(?:[ \t]{{0,2}}(?:{cur_trie}))?[ \t]{{0,2}}\Z"),
         currency_token=_rx(_alt(currency)),
         currency=currency,
         multiplier=mult,
@@ -343,21 +419,70 @@ def _compiled() -> _Tables:
             rf"[\d.,' \t~\-\u2013\u2014]{{0,14}}(?:{'|'.join(map(re.escape, mult))})"
         ),
         currency_last=frozenset(k[-1] for k in currency),
+        currency_ends=_last_words(currency),
+        body_follow=_body_follow(currency, mult, per),
+        intro_ends=_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws),
         intro_last=frozenset(
             str(w).translate(_ASCII_LOWER)[-1]
             for ws in (*intros.values(), data["articles"]) for w in ws
         ),
         trigger=_rx(trigger),
+        trigger_len=-1 if "" in trigger_words else max(map(len, trigger_words), default=0),
         period_after=_rx("|".join(after_parts)),
         period_before=_rx("|".join(before_parts)),
-        keyword=_rx(_context_alt(data["keywords"])),
-        not_salary=_rx(_context_alt(data["not_salary"])),
+        keyword=_rx(_context_trie(data["keywords"])),
+        not_salary=_rx(_context_trie(data["not_salary"])),
         not_money_unit=_rx(
             rf"[ \t]{{0,2}}\+?[ \t]{{0,2}}(?:{_alt(data['not_money_units'])})"
         ),
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
     )
+
+
+def _body_follow(currency, mult, per) -> frozenset | None:
+    """Return the characters that can follow a number's digits inside an amount match.
+
+    A number followed by anything else (or by "." or "," and no digit) is an
+    amount match of its digits alone: no multiplier, currency, period or
+    second amount.  None when a word is empty or a currency starts with a
+    digit (the amount could then start or go on otherwise).
+    """
+    out = set(" \t\u00a0\u202f\u2009()/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
+    words = [*currency, *mult, *per["qualifiers"], *per["connectors"],
+             *(w for ws in per["words"].values() for w in ws)]
+    for w in words:
+        parts = str(w).translate(_ASCII_LOWER).strip("*").split()
+        if not parts:
+            return None
+        out.add(parts[0][0])
+    if any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
+        return None
+    return frozenset(out)
+
+
+def _last_words(words) -> tuple:
+    """Return the last word of each of ``words`` as :func:`_word` matches it (lower-cased, ``*`` dropped)."""
+    out = set()
+    for w in words:
+        w = str(w).translate(_ASCII_LOWER).strip("*").split()
+        out.add(w[-1] if w else "")
+    return tuple(sorted(out))
+
+
+def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
+    """Return whether ``low[lo:pos]``, less up to ``blanks`` trailing blanks, can end with one of ``words``.
+
+    A match of a word list that must end at ``pos`` (after the blanks) ends
+    so; most text before a number does not, and this is cheaper to ask.
+    """
+    k = pos
+    while True:
+        if low.endswith(words, lo, k):
+            return True
+        if k <= lo or pos - k >= blanks or low[k - 1] not in " \t":
+            return False
+        k -= 1
 
 
 _NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009"), None)
@@ -369,6 +494,8 @@ def _number(s: str) -> float:
     A separator followed by exactly three digits groups thousands; the last
     separator followed by one or two digits is the decimal mark.
     """
+    if s.isdecimal():
+        return float(s)             # digits only: most numbers
     s = s.translate(_NO_GROUP_SPACE)
     if "," in s and "." in s:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
@@ -383,23 +510,46 @@ def _number(s: str) -> float:
     return float(s)
 
 
-def _clause_before(text: str, pos: int, width: int) -> str:
-    window = text[max(0, pos - width):pos]
-    last = None
-    for last in _CLAUSE_BREAK_BEFORE.finditer(window):
-        pass
-    return window[last.end():] if last else window
+def _clause_starts(text: str, pos: int) -> tuple[int, int, int]:
+    """Return where the clause ending at ``pos`` starts, reading back at most 40, 50 and 60 characters.
+
+    Each is the end of the last clause break inside its window, or the
+    window's start; one match finds the last break of the widest window, and
+    it is in a narrower one exactly when it starts inside it.
+    """
+    lo60 = pos - 60 if pos > 60 else 0
+    lo50 = pos - 50 if pos > 50 else 0
+    lo40 = pos - 40 if pos > 40 else 0
+    m = _LAST_CLAUSE_BREAK.match(text, lo60, pos)
+    if m is None:
+        return lo40, lo50, lo60
+    bs, be = m.span(1)
+    return (be if bs >= lo40 else lo40), (be if bs >= lo50 else lo50), be
 
 
-def _clause_after(text: str, pos: int, width: int) -> str:
-    window = text[pos:pos + width]
-    first = _CLAUSE_BREAK_AFTER.search(window)
-    return window[:first.start()] if first else window
+def _clause_ends(text: str, pos: int) -> tuple[int, int]:
+    """Return where the clause starting at ``pos`` ends, reading on at most 40 and 30 characters."""
+    hi40, hi30 = pos + 40, pos + 30
+    m = _CLAUSE_BREAK_AFTER.search(text, pos, hi40)
+    if m is None:
+        return hi40, hi30
+    s, e = m.span()
+    if e <= hi30:
+        return s, s
+    if s >= hi30:
+        return s, hi30
+    m = _CLAUSE_BREAK_AFTER.search(text, pos, hi30)     # a break across the narrower window's end
+    return s, m.start() if m else hi30
 
 
 def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
     """Return the ISO code the written currency tokens name, an ISO code winning over a symbol."""
-    tokens = [tok for g in groups if g for tok in t.currency_token.findall(g)]
+    table = t.currency
+    tokens = []
+    for g in groups:
+        if g:
+            # A group that is one alias is its one token.
+            tokens += [g] if g in table else t.currency_token.findall(g)
     if not tokens:
         return None
     codes = [t.currency[tok] for tok in tokens]
@@ -418,6 +568,31 @@ def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
 
 _ANY_DIGIT = _rx(r"\d")
 
+# How far before a number its currency (16) and its opening word (30 more)
+# are looked for: a match that ends further back than this from the next
+# number cannot change how that number is read.
+_CURRENCY_BACK = 16
+_INTRO_BACK = 30
+_REACH = _CURRENCY_BACK + _INTRO_BACK
+_DENSE = 32
+"""Past this many numbers in one text, a number with another close after it asks first."""
+
+# A number is read only with a trigger (currency or salary keyword) starting
+# this close before or after it, or a multiplier within it.
+_NEAR_BEFORE = 80
+_NEAR_AFTER = 60
+
+
+def _lower(text: str) -> str:
+    """Return ``text`` with ASCII letters lower-cased (others kept): ``text.translate(_ASCII_LOWER)``.
+
+    UTF-8 keeps ASCII bytes for ASCII characters only, so lower-casing the
+    bytes touches exactly the ASCII letters, and it runs in C either way.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
 
 def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
     """Return salary candidates in ``text``, in text order, each with a confidence.
@@ -429,42 +604,311 @@ def find_salaries(text: str, *, labelled: bool = False) -> list[SalaryMatch]:
     """
     if _ANY_DIGIT.search(text) is None:
         return []  # no amount without a digit, and most lines have none
-    t = _compiled()
-    low = text.translate(_ASCII_LOWER)
-    # Positions of currencies and salary keywords: a bare number far from all
-    # of them cannot become a salary, so it is not read at all.
-    triggers = [] if labelled else [m.start() for m in t.trigger.finditer(low)]
+    return _scan(_compiled(), _lower(text), labelled, None)
+
+
+# The first of each run of ten digits other than 0-9 that ``\d`` matches
+# (Arabic-Indic, Devanagari ... fullwidth, mathematical): Unicode 14.0, the
+# tables of Python 3.11.  tests/test_salary.py checks them against the running
+# Python; under another Unicode version the digits are read with the regex.
+_OTHER_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+)
+_OTHER_ZEROS_UNICODE = "14.0.0"
+
+
+@cache
+def _other_digits() -> tuple[dict[bytes, str], dict[bytes, str]] | None:
+    """Return the digits other than 0-9 by the start of their UTF-8 (None: another Unicode version).
+
+    Two tables: by the first byte of a two- or three-byte character, and by
+    the first two of a four-byte one (emoji share the first byte with many
+    digits, not the first two).
+    """
+    if unicodedata.unidata_version != _OTHER_ZEROS_UNICODE:
+        return None
+    short: dict[bytes, str] = {}
+    long: dict[bytes, str] = {}
+    for zero in _OTHER_ZEROS:
+        for c in range(zero, zero + 10):
+            # The UTF-8 start of c, by arithmetic (cheaper than encoding 650 characters).
+            if c < 0x800:
+                table, key = short, bytes((0xC0 | c >> 6,))
+            elif c < 0x10000:
+                table, key = short, bytes((0xE0 | c >> 12,))
+            else:
+                table, key = long, bytes((0xF0 | c >> 18, 0x80 | (c >> 12) & 0x3F))
+            table[key] = table.get(key, "") + chr(c)
+    if any(key[:1] != b"\xf0" for key in long):
+        return None                 # _digit_positions reads four-byte starts after \xf0 only
+    return short, long
+
+
+def _digit_positions(text: str) -> list[int] | None:
+    """Return the sorted offsets of the digits of ``text`` (what ``\\d`` matches), or None when a regex must tell.
+
+    ``str.find`` runs at memory speed where a regex tests each character: the
+    digits are found one by one, the ASCII ten and, in other text, those whose
+    UTF-8 start is in the text's bytes (none for ’, •, é, emoji or CJK).
+    """
+    chars = "0123456789"
+    if not text.isascii():
+        tables = _other_digits()
+        if tables is None:
+            return None
+        short, long = tables
+        raw = text.encode("utf-8", "surrogatepass")
+        for key, digits in short.items():
+            if key in raw:
+                chars += digits
+        if long and b"\xf0" in raw:
+            # Four-byte characters are few (emoji): their first two bytes are read one by one.
+            seen = set()
+            i = raw.find(b"\xf0")
+            while i >= 0:
+                key = raw[i:i + 2]
+                if key not in seen:
+                    seen.add(key)
+                    chars += long.get(key, "")
+                i = raw.find(b"\xf0", i + 1)
+    out: list[int] = []
+    find = text.find
+    for ch in chars:
+        i = find(ch)
+        while i >= 0:
+            out.append(i)
+            i = find(ch, i + 1)
+    out.sort()
+    return out
+
+
+class _Reader:
+    """The salary matches of spans of one text, of confidence ``keep`` or more (offsets in each span).
+
+    The text's digits are found once: a span without one costs a bisection,
+    and a span read twice (the same field in two sources) is read once.
+    """
+
+    __slots__ = ("t", "text", "keep", "digits", "memo")
+
+    def __init__(self, text: str, keep: int | None):
+        self.t = _compiled()
+        self.text = text
+        self.keep = keep
+        self.digits = _digit_positions(text)
+        """Sorted offsets of the text's digits; None when a regex tells, span by span."""
+        self.memo: dict = {}
+
+    def has_digit(self, a: int, e: int) -> bool:
+        digits = self.digits
+        if digits is None:
+            return _ANY_DIGIT.search(self.text, a, e) is not None
+        i = bisect_left(digits, a)
+        return i < len(digits) and digits[i] < e
+
+    def find(self, a: int, e: int, labelled: bool) -> list[SalaryMatch]:
+        key = (a, e, labelled)
+        out = self.memo.get(key)
+        if out is None:
+            out = self.memo[key] = self._find(a, e, labelled) if self.has_digit(a, e) else []
+        return out
+
+    def _find(self, a: int, e: int, labelled: bool) -> list[SalaryMatch]:
+        digits = self.digits
+        low = _lower(self.text[a:e])
+        if digits is None:
+            return _scan(self.t, low, labelled, self.keep)
+        # The runs of digits, as _DIGITS finds them in text[a:e].
+        runs = []
+        i = bisect_left(digits, a)
+        run_start = prev = digits[i]
+        for i in range(i + 1, len(digits)):
+            p = digits[i]
+            if p >= e:
+                break
+            if p != prev + 1:
+                runs.append((run_start - a, prev + 1 - a))
+                run_start = p
+            prev = p
+        runs.append((run_start - a, prev + 1 - a))
+        return _scan(self.t, low, labelled, self.keep, runs)
+
+
+def _scan(
+    t: _Tables, low: str, labelled: bool, keep: int | None, runs: list[tuple[int, int]] | None = None
+) -> list[SalaryMatch]:
+    """Return the matches of the lower-cased text ``low`` (of confidence ``keep`` or more, unless None).
+
+    Numbers are read left to right; one that is neither labelled nor near a
+    trigger or a multiplier is passed over.
+    """
     out: list[SalaryMatch] = []
+    if runs is None:
+        runs = [m.span() for m in _DIGITS.finditer(low)]
+    n = len(runs)
+    dense = n > _DENSE
     last_end = 0                    # matches never overlap, as with finditer
-    for run in _DIGITS.finditer(low):
-        d = run.start()
+    near = None if labelled else _Near(t, low)
+    follow = None if labelled else t.body_follow
+    size = len(low)
+    currency_last = t.currency_last
+    intro_last = t.intro_last
+    for i in range(n):
+        d, de = runs[i]
         if d < last_end:
             continue
-        if not labelled:
-            i = bisect_left(triggers, d - 80)
-            near = i < len(triggers) and triggers[i] <= d + 60
-            if not near and not t.multiplier_near.match(low, run.end()):
+        # Whether the number is near a trigger is asked only when the answer
+        # can change the result: when the number gives a match, or when the
+        # text its match covers reaches the next number (else both answers end
+        # alike: no match, and the next number read the same way).
+        nxt = runs[i + 1][0] if i + 1 < n else None
+        gated = near is None            # True once the number is known to be worth reading
+        if not gated and dense and nxt is not None and nxt < de + _REACH:
+            # Many numbers close together (a table, a list of figures): asking
+            # first is cheaper than reading each one's amount.
+            if not near(d) and not t.multiplier_near.match(low, de):
                 continue
+            gated = True
         start = d
         cur = None
-        if _last_char(low, d, 2) in t.currency_last:
-            cur = t.currency_end.search(low, max(last_end, d - 16), d)
+        if _last_char(low, d, 2) in currency_last:
+            lo = max(last_end, d - _CURRENCY_BACK)
+            if _ends_with(low, lo, d, 2, t.currency_ends):
+                cur = t.currency_end.search(low, lo, d)
         if cur:
             start = cur.start()
         elif d and low[d - 1] in _GLUED_BEFORE:
             continue
+        elif follow is not None and de - d <= 9:
+            # A bare number whose amount match is its digits alone: the
+            # judge's first tests, without reading the match.
+            c = low[de] if de < size else ""
+            if c not in follow and not (c in ".," and low[de + 1:de + 2].isdecimal()):
+                v = float(low[d:de])
+                if v < 100 or 1900 <= v <= 2100 or t.not_money_unit.match(low[de:de + 40]):
+                    if not gated and _reaches(t, low, runs, i + 1, last_end, de):
+                        if not near(d) and not t.multiplier_near.match(low, de):
+                            continue
+                    last_end = de
+                    continue
         intro = None
-        if start > last_end and _last_char(low, start, 3) in t.intro_last:
-            intro = t.intro_end.search(low, max(last_end, start - 30), start)
+        if start > last_end and _last_char(low, start, 3) in intro_last:
+            lo = max(last_end, start - _INTRO_BACK)
+            if _ends_with(low, lo, start, 3, t.intro_ends):
+                intro = t.intro_end.search(low, lo, start)
         kind = intro.lastgroup if intro else None
         body = (t.body_between if kind == "between" else t.body).match(low, start)
         if body is None:
             continue
-        last_end = body.end()
-        found = _judge(t, body, intro.start() if intro else start, kind, low, labelled)
+        end = body.end()
+        found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
+        if not gated and (found is not None or _reaches(t, low, runs, i + 1, last_end, end)):
+            if not near(d, body) and not t.multiplier_near.match(low, de):
+                continue
+        last_end = end
         if found is not None:
             out.append(found)
     return out
+
+
+def _reaches(t: _Tables, low: str, runs, j: int, last_end: int, end: int) -> bool:
+    """Return whether a match ending at ``end`` can change how the numbers from ``runs[j]`` on are read.
+
+    They are read the same with ``last_end`` or ``end`` as the end of the
+    last match unless one starts inside it, or, close after it, one would
+    look back for its currency or opening word (the look-back reads no
+    further than the end of the last match).
+    """
+    for k in range(j, len(runs)):
+        d = runs[k][0]
+        if d >= end + _REACH:
+            return False
+        if d <= end:
+            return True
+        if d - _CURRENCY_BACK < end and _last_char(low, d, 2) in t.currency_last and _ends_with(
+            low, max(last_end, d - _CURRENCY_BACK), d, 2, t.currency_ends
+        ):
+            return True
+        if d - _INTRO_BACK < end and _last_char(low, d, 3) in t.intro_last and _ends_with(
+            low, max(last_end, d - _INTRO_BACK), d, 3, t.intro_ends
+        ):
+            return True
+    return False
+
+
+class _Near:
+    """Whether a trigger (currency, salary keyword) starts from 80 before to 60 after a number.
+
+    The triggers counted are those one scan of the whole text finds, one after
+    the other (a trigger inside an earlier one's text is not one).  That scan
+    finds, from any position no trigger's text runs across, the first trigger
+    at or after it; so when none runs across a window's start, the answer is
+    whether any trigger starts in the window, and the few characters up to the
+    first one tell it.  What one window told is kept for the next number.
+    """
+
+    __slots__ = ("t", "low", "chain", "w0", "first", "upto")
+
+    def __init__(self, t: _Tables, low: str):
+        self.t = t
+        self.low = low
+        self.chain: list[int] | None = None   # every trigger start, once a window needs them
+        self.w0 = -1                          # the first trigger at or after w0 is first ...
+        self.first: int | None = None
+        self.upto = -1                        # ... or (first None) there is none up to upto
+
+    def __call__(self, d: int, body: re.Match | None = None) -> bool:
+        """Return whether a trigger starts near the number at ``d`` (``body``: its amount match, if read)."""
+        w = d - _NEAR_BEFORE if d > _NEAR_BEFORE else 0
+        hi = d + _NEAR_AFTER
+        size = self.t.trigger_len
+        if body is not None and size >= 0:
+            # A trigger's text that starts at least a trigger's length into the
+            # window is, or is inside, a trigger of the scan that starts in it:
+            # a currency of the amount is one.
+            lo = w + size - 1
+            table = self.t.currency
+            for g in ("c1", "c2", "c3", "c4"):
+                tok = body[g]
+                if tok and tok in table and lo <= body.start(g) <= hi:
+                    return True
+        if self.chain is not None:
+            i = bisect_left(self.chain, w)
+            return i < len(self.chain) and self.chain[i] <= hi
+        if w >= self.w0 >= 0:
+            first = self.first
+            if first is not None:
+                if first >= w:
+                    return first <= hi
+            elif hi <= self.upto:
+                return False
+        if size < 0:
+            return True                       # an empty trigger starts everywhere
+        low = self.low
+        search = self.t.trigger.search
+        q = w - size + 1 if w > size - 1 else 0
+        while True:
+            m = search(low, q, hi + size + 1)     # far enough for any trigger starting by hi
+            if m is None:
+                self.w0, self.first, self.upto = w, None, hi
+                return False
+            s = m.start()
+            if s >= w:
+                if s <= hi:
+                    self.w0, self.first = w, s
+                    return True
+                self.w0, self.first, self.upto = w, None, hi
+                return False
+            if m.end() > w:
+                # A trigger runs across the window's start and may hide one: scan it all.
+                self.chain = [m.start() for m in self.t.trigger.finditer(low)]
+                return self(d)
+            q = s + 1
 
 
 def _last_char(s: str, pos: int, spaces: int) -> str:
@@ -476,18 +920,25 @@ def _last_char(s: str, pos: int, spaces: int) -> str:
 
 
 def _judge(
-    t: _Tables, m: re.Match, opened: int, kind: str | None, text: str, labelled: bool
+    t: _Tables, m: re.Match, opened: int, kind: str | None, text: str, labelled: bool,
+    keep: int | None = None,
 ) -> SalaryMatch | None:
-    """Return the SalaryMatch for one amount match, or None when it is not pay.
+    """Return the SalaryMatch for one amount match, or None when it is not pay (or less sure than ``keep``).
 
     ``opened`` is where the match's opening word ("up to") starts, or the
     match itself; ``kind`` names that word's group (between, upto, from, approx).
+    The tests that can only say no run cheapest first: their order does not
+    change the answer.
     """
     start, end = m.span()
-    m1 = t.multiplier.get(m["m1"] or "")
-    m2 = t.multiplier.get(m["m2"] or "")
-    a1 = _number(m["a1"])
-    a2 = _number(m["a2"]) if m["a2"] else None
+    c1, a1s, m1s, c2, p1, c3, a2s, m2s, c4, p2 = m.group(
+        "c1", "a1", "m1", "c2", "p1", "c3", "a2", "m2", "c4", "p2"
+    )
+    multiplier = t.multiplier
+    m1 = multiplier.get(m1s or "")
+    m2 = multiplier.get(m2s or "")
+    a1 = _number(a1s)
+    a2 = _number(a2s) if a2s else None
     # One multiplier written once covers both ends: "$170-230K", "10-25万".
     if a2 is not None:
         if m2 and not m1 and a1 < 1000:
@@ -502,41 +953,53 @@ def _judge(
     if v2 is not None and v1 > v2:
         return None                                   # never report a swapped range
 
-    before = text[max(0, opened - 12):opened]
+    currency = _currency(t, (c1, c2, c3, c4), text, start) if (c1 or c2 or c3 or c4) else None
+    lakh = m1s == "lpa" or m2s == "lpa"               # lakh per annum: INR a year
+    if lakh:
+        currency = currency or "INR"
+    # A bare number is pay only with strong evidence around it, and never a
+    # year-like pair ("2020-2024") or a small count ("CN 52 - 53").
+    top = v2 if v2 is not None else v1
+    bare = currency is None
+    if bare and not has_mult and not labelled:
+        if top < 100 or (1900 <= a1 <= 2100 and (a2 is None or 1900 <= a2 <= 2100)):
+            return None
+
     after = text[end:end + 40]
     # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
-    if not (m["p1"] or m["p2"]) and t.not_money_unit.match(after):
+    if not (p1 or p2) and t.not_money_unit.match(after):
         return None
-    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(before):
-        return None
-    # Company money and pay-adjacent amounts in the same clause.
-    if t.not_salary.search(_clause_before(text, opened, 40)) or t.not_salary.search(
-        _clause_after(text, end, 40)
-    ):
+    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(text[max(0, opened - 12):opened]):
         return None
 
-    currency = _currency(t, (m["c1"], m["c2"], m["c3"], m["c4"]), text, start)
-    period_text = m["p2"] or m["p1"]
+    cs40, cs50, cs60 = _clause_starts(text, opened)
+    ce40, ce30 = _clause_ends(text, end)
+    keyword = None
+    if bare and not has_mult and not labelled:
+        # Only a salary keyword can make this number pay.
+        keyword = t.keyword.search(text[cs60:opened] + " " + text[end:ce30]) is not None
+        if not keyword:
+            return None
+    # Company money and pay-adjacent amounts in the same clause.
+    if t.not_salary.search(text[cs40:opened]) or t.not_salary.search(text[end:ce40]):
+        return None
+
+    period_text = p2 or p1
     period = None
     if period_text:
         hit = t.period_after.search(period_text)
         period = hit.lastgroup if hit else None
-    keyword_window = _clause_before(text, opened, 60) + " " + _clause_after(text, end, 30)
-    keyword = t.keyword.search(keyword_window) is not None
+    if keyword is None:
+        keyword = t.keyword.search(text[cs60:opened] + " " + text[end:ce30]) is not None
     if period is None:
-        hit = t.period_before.search(_clause_before(text, opened, 50))
+        hit = t.period_before.search(text[cs50:opened])
         period = hit.lastgroup if hit else None
     explicit_period = period is not None
-    mults = {m["m1"], m["m2"]}
-    if "lpa" in mults:                                # lakh per annum
+    if lakh:
         period = period or "year"
-        currency = currency or "INR"
         explicit_period = True
 
-    # A bare number is pay only with strong evidence around it, and never a
-    # year-like pair ("2020-2024") or a small count ("CN 52 - 53").
-    top = v2 if v2 is not None else v1
-    if currency is None:
+    if bare:
         if not (labelled or keyword or (explicit_period and has_mult)):
             return None
         if not has_mult and top < 100 and not (labelled and explicit_period):
@@ -565,6 +1028,8 @@ def _judge(
     confidence += _W_RANGE if rule == "salary.range" else 0
     if not explicit_period and top < 100 and not has_mult:
         confidence += _W_SMALL
+    if keep is not None and confidence < keep:
+        return None
 
     factor = _ANNUAL_FACTOR.get(period) if period else None
     return SalaryMatch(
