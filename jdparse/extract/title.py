@@ -32,6 +32,7 @@ from .._cache import compile as _rx
 # Separators of a header line's parts: pipes always; dashes and colons only
 # with space after (so "Full-Stack" and "C#/WCF" stay whole).
 _SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
+_SPLIT_CHARS = "|-\u2013\u2014:/"  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
 _TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
 _ABOUT = _rx(
@@ -119,6 +120,12 @@ _FOLDS_TO_ASCII = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99
                    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
+def _MAY_FOLD_TO_ASCII(b: bytes) -> bool:
+    """Return whether UTF-8 ``b`` may hold one of ``_FOLDS_TO_ASCII`` (by their first bytes: quick, not exact)."""
+    return (b"\xc3\x9f" in b or b"\xc4" in b or b"\xc5" in b or b"\xc7" in b or b"\xe1" in b
+            or b"\xe2\x84\xaa" in b or b"\xef" in b)
+
+
 def _fold(s: str) -> str:
     """Return ``s`` case-folded, dotted and dotless i made "i": every character
     that a case-insensitive pattern's letter matches becomes that letter."""
@@ -186,18 +193,12 @@ class _Hiring:
     __slots__ = ("_cands",)
 
     def __init__(self, segs: list[str]):
-        n = len(segs)
-        self._cands: list[list] = [[] for _ in segs]
+        self._cands: dict[int, list] = {}
         joined = "\n".join(segs)
-        if not joined.isascii() and any(c in joined for c in _FOLDS_TO_ASCII):
+        whole = joined.encode("utf-8", "surrogatepass").lower()
+        if len(whole) != len(joined) and _MAY_FOLD_TO_ASCII(whole):
             self._each(segs)
             return
-        bsegs = [seg.encode("utf-8", "surrogatepass").lower() for seg in segs]
-        whole = b"\n".join(bsegs)
-        starts, pos = [], 0
-        for bs in bsegs:
-            starts.append(pos)
-            pos += len(bs) + 1
         plan, order = _hiring_plan()
         has: dict[bytes, bool] = {}
         for t, inside in order:  # shorter needles first
@@ -207,35 +208,49 @@ class _Hiring:
                     break
             else:
                 has[t] = t in whole
+        bounds: list = []
+
+        def line_bounds():
+            """Return where each line starts and ends in ``whole``."""
+            if not bounds:
+                pos = 0
+                ascii_ = len(whole) == len(joined)
+                for seg in segs:
+                    end = pos + (len(seg) if ascii_ else len(seg.encode("utf-8", "surrogatepass")))
+                    bounds.append((pos, end))
+                    pos = end + 1
+            return bounds
 
         def lines_with(needles) -> list[int]:
             """Return the lines that hold one of ``needles`` (each known to occur in the whole)."""
+            spans = line_bounds()
+            starts = [a for a, _ in spans]
             found = set()
             for t in needles:
                 i = whole.find(t)
                 while i >= 0:
                     k = bisect_right(starts, i) - 1
-                    if i + len(t) <= starts[k] + len(bsegs[k]):
+                    if i + len(t) <= spans[k][1]:
                         found.add(k)
                     i = whole.find(t, i + 1)
             return sorted(found)
 
         for pat, triggers, pre, form in plan:
             if form is None:
-                hit = range(n)
+                hit = range(len(segs))
             else:
                 kind, arg = form
                 if kind == "chars":
                     if not any(c in joined for c in arg):
                         continue
-                    hit = [k for k in range(n) if any(c in segs[k] for c in arg)]
+                    hit = [k for k, seg in enumerate(segs) if any(c in seg for c in arg)]
                 else:
                     present = [t for t in arg if has[t]]
                     if not present:
                         continue
                     hit = lines_with(present)
                     if kind == "ends":
-                        hit = [k for k in hit if _passes(kind, arg, segs[k], bsegs[k])]
+                        hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
                     elif kind == "sep":
                         hit = [k for k in hit if _passes(kind, pre[1], segs[k], None)]
             for k in hit:
@@ -243,10 +258,11 @@ class _Hiring:
                     low = segs[k].casefold()
                     if not any(t in low for t in triggers):
                         continue
-                self._cands[k].append(pat)
+                self._cands.setdefault(k, []).append(pat)
 
     def _each(self, segs: list[str]) -> None:
         """Fill the lists line by line, each read case-folded."""
+        self._cands = {k: [] for k in range(len(segs))}
         for k, seg in enumerate(segs):
             low = seg.casefold()
             fl = _fold(seg)
@@ -259,7 +275,7 @@ class _Hiring:
 
     def patterns(self, k: int) -> list:
         """Return the hiring patterns worth trying on line ``k`` (of those given), in order."""
-        return self._cands[k]
+        return self._cands.get(k, ())
 
 
 def _role_alternation(words) -> str:
@@ -347,6 +363,8 @@ def has_role(s: str) -> bool:
 
 def _parts(text: str, base: int) -> list[tuple[int, int]]:
     """Return (start, end) of the separated parts of a header line, shifted by ``base``."""
+    if not any(c in text for c in _SPLIT_CHARS):
+        return [(base, base + len(text))] if text.strip() else []  # one part: no separator
     out, pos = [], 0
     for m in _SPLIT.finditer(text):
         out.append((pos, m.start()))
@@ -464,7 +482,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     if comp is not None:
         companies.append(comp)
 
-    for sec in ctx.sections("about_company"):
+    about = ctx.sections("about_company")
+    for sec in about:
         h = sec.heading
         if h is not None:
             m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
@@ -473,7 +492,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
                 if v:
                     companies.append(v)
-    for sec in ctx.sections("about_company"):
+    for sec in about:
         first = next((b for b in sec.blocks if b.type == TEXT), None)
         if first is not None:
             m = _NAME_IS.match(text, first.start, first.end)
@@ -580,12 +599,14 @@ _ORDER = {
     "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about", "company.footer"],
 }
 
+_RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
+
 
 def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | None:
     if not vals:
         return None
-    order = _ORDER[field]
-    vals = sorted(vals, key=lambda v: order.index(v.rule) if v.rule in order else 99)
+    rank = _RANK[field]
+    vals = sorted(vals, key=lambda v: rank.get(v.rule, 99))
     best = vals[0]
     for v in vals[1:]:
         if v.value != best.value:
@@ -652,6 +673,8 @@ def _bare_domain(s: str) -> bool:
 def _trim_paren(text: str, a: int, e: int) -> tuple[int, int]:
     """Return (a, e) without a trailing parenthesis that is a place, a mode or a web address."""
     seg = text[a:e]
+    if not seg.rstrip().endswith(")"):
+        return a, e  # no parenthesis at the end
     m = _TRAILING_PAREN.search(seg)
     if m and tag_kind(m.group("inner")) in ("place", "mode", "url", "employment"):
         return a, a + m.start()
