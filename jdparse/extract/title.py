@@ -32,7 +32,7 @@ from .._cache import compile as _rx
 # Separators of a header line's parts: pipes always; dashes and colons only
 # with space after (so "Full-Stack" and "C#/WCF" stay whole).
 _SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
-_SPLIT_CHARS = "|-\u2013\u2014:/"  # one of them is in every separator
+_SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
 _TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
 _ABOUT = _rx(
@@ -80,8 +80,13 @@ def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...], tuple | None], ...]:
 # They read the line lower-cased (see ``_Hiring``), and are keyed by the
 # pattern's exact text: an edited pattern, or a user's, has none and is tried
 # as before.
-#   ("any", texts)    one of the texts occurs (the pattern's literal words,
-#                     with the literal spaces around them);
+#   ("any", texts[, back])  one of the texts occurs (the pattern's literal
+#                     words, with the literal spaces around them); with
+#                     ``back``, a match starts at most that many characters
+#                     before the first of them (the widest the pattern's part
+#                     before them can be), and is searched for from there;
+#   ("spaced", texts, back)  the same, for texts that all start with a space
+#                     (one search for them all finds them, space to space);
 #   ("ends", words)   the line ends with one of the words (the pattern ends
 #                     with them and ``$``);
 #   ("sep", words)    one of the words is followed by white space and a
@@ -93,7 +98,7 @@ _PREFILTERS = {
     "(?:hiring|looking for|seeking|searching for|recruiting) (?:an? |one |two |several |multiple |experienced |talented )*"
     "(?:(?:full[- ]stack|remote|full[- ]time|part[- ]time) )?(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
-        ("any", tuple(f" {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS)),
+        ("any", tuple(f" {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 67),
     "(?:we're|we are|we're currently|we are currently) (?:hiring|looking for|seeking|searching for|recruiting) "
     "(?:an? |one |two |several |multiple |experienced |talented )*(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
@@ -105,8 +110,9 @@ _PREFILTERS = {
     "(?P<company>[\\w.&' -]{2,60}?) (?:recherche|recrute|sucht|busca|contrata|procura|s\u00f6ker|cerca|assume) "
     "(?:un |une |un\\(e\\) |une? |eine?n? |un |una |um |uma |en |ett )?(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:qui|pour|avec|who|f\u00fcr|mit|para|con|som|per)\\b|[.,;:!(]|$)":
-        # "ker ": the part of " s\u00f6ker " that lower-casing bytes reads.
-        ("any", (" recherche ", " recrute ", " sucht ", " busca ", " contrata ", " procura ", "ker ", " cerca ", " assume ")),
+        # Both cases of the o with diaeresis: lower-casing bytes keeps non-ASCII letters.
+        ("spaced", (" recherche ", " recrute ", " sucht ", " busca ", " contrata ", " procura ", " s\u00f6ker ",
+                    " s\u00d6ker ", " cerca ", " assume "), 60),
     "(?P<company>[^\\]\u3011\\n]{2,40}?)(?:\u8bda\u8058|\u62db\u8058|\u6025\u8058|\u9ad8\u85aa\u8bda\u8058|\u62db)"
     "\\s*(?P<title>[^\\s].{1,40}?)(?=\\s+(?:\u85aa\u6c34|\u85aa\u8d44|\u6708\u85aa|\u5e74\u85aa|\u5f85\u9047)|\\s*[\uff08(]|$)":
         ("chars", ("\u62db", "\u8058")),
@@ -138,7 +144,7 @@ def _fold(s: str) -> str:
 def _passes(kind: str, arg, seg: str, low) -> bool:
     """Return whether line ``seg`` passes a prefilter; ``low`` is its lower-cased
     form (``_fold`` as text, or lower-cased UTF-8 bytes), ``arg`` in the same form."""
-    if kind == "any":
+    if kind == "any" or kind == "spaced":
         return any(t in low for t in arg)
     if kind == "ends":
         # "$" matches at the end and before a final newline.
@@ -164,8 +170,12 @@ def _hiring_plan() -> tuple:
     out = []
     for pat, triggers, pre in _hiring():
         if pre is not None:
-            kind, arg = pre
-            form = (kind, tuple(t.encode() for t in arg) if kind != "chars" else arg)
+            kind, arg = pre[:2]
+            form = (kind, tuple(t.encode() for t in arg) if kind != "chars" else arg, *pre[2:])
+            if kind == "spaced":
+                # Searched in the lower-cased bytes read as Latin-1 (a character a byte).
+                alts = "|".join(re.escape(t[1:].decode("latin-1")) for t in sorted(form[1], key=lambda t: (-len(t), t)))
+                form = (*form, _rx(" (?=(" + alts + "))"))
         elif triggers and all(t.isascii() for t in triggers):
             form = ("any", tuple(t.encode() for t in triggers))
         else:
@@ -173,7 +183,7 @@ def _hiring_plan() -> tuple:
         out.append((pat, triggers, pre, form))
     # A needle holding another can occur only where that one does: it is
     # looked for only then (" is hiring " after " hiring ", after "hiring").
-    needles = sorted({t for *_, form in out if form is not None and form[0] != "chars" for t in form[1]},
+    needles = sorted({t for *_, form in out if form is not None and form[0] in ("any", "ends", "sep") for t in form[1]},
                      key=lambda t: (len(t), t))
     order = tuple((t, tuple(q for q in needles if q != t and q in t)) for t in needles)
     return tuple(out), order
@@ -221,10 +231,18 @@ class _Hiring:
                     pos = end + 1
             return bounds
 
+        line_starts: list = []
+        latin: list = []
+
+        def spans_starts():
+            if not line_starts:
+                line_starts.extend(a for a, _ in line_bounds())
+            return line_starts
+
         def lines_with(needles) -> list[int]:
             """Return the lines that hold one of ``needles`` (each known to occur in the whole)."""
             spans = line_bounds()
-            starts = [a for a, _ in spans]
+            starts = spans_starts()
             found = set()
             for t in needles:
                 i = whole.find(t)
@@ -232,23 +250,39 @@ class _Hiring:
                     k = bisect_right(starts, i) - 1
                     if i + len(t) <= spans[k][1]:
                         found.add(k)
-                    i = whole.find(t, i + 1)
+                        i = whole.find(t, spans[k][1])  # the next line's
+                    else:
+                        i = whole.find(t, i + 1)
             return sorted(found)
 
         for pat, triggers, pre, form in plan:
+            back = None
             if form is None:
                 hit = range(len(segs))
             else:
-                kind, arg = form
+                kind, arg = form[:2]
                 if kind == "chars":
                     if not any(c in joined for c in arg):
                         continue
                     hit = [k for k, seg in enumerate(segs) if any(c in seg for c in arg)]
+                elif kind == "spaced":
+                    back = form[2]
+                    firsts: dict[int, int] = {}
+                    if not latin:
+                        latin.append(whole.decode("latin-1"))
+                    for m in form[3].finditer(latin[0]):
+                        spans = line_bounds()
+                        k = bisect_right(spans_starts(), m.start()) - 1
+                        if m.end(1) <= spans[k][1] and k not in firsts:
+                            firsts[k] = m.start()
+                    hit = sorted(firsts)
                 else:
                     present = [t for t in arg if has[t]]
                     if not present:
                         continue
                     hit = lines_with(present)
+                    if kind == "any" and len(form) > 2:
+                        back = form[2]
                     if kind == "ends":
                         hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
                     elif kind == "sep":
@@ -258,7 +292,16 @@ class _Hiring:
                     low = segs[k].casefold()
                     if not any(t in low for t in triggers):
                         continue
-                self._cands.setdefault(k, []).append(pat)
+                pos = 0
+                if back is not None:
+                    a, e = bounds[k]
+                    if e - a == len(segs[k]):  # an ASCII line: offsets are the same
+                        if kind == "spaced":
+                            first = firsts[k]
+                        else:
+                            first = min(i for i in (whole.find(t, a, e) for t in present) if i >= 0)
+                        pos = max(0, first - a - back)
+                self._cands.setdefault(k, []).append((pat, pos))
 
     def _each(self, segs: list[str]) -> None:
         """Fill the lists line by line, each read case-folded."""
@@ -271,10 +314,11 @@ class _Hiring:
                     continue
                 if triggers and not any(t in low for t in triggers):
                     continue
-                self._cands[k].append(pat)
+                self._cands[k].append((pat, 0))
 
     def patterns(self, k: int) -> list:
-        """Return the hiring patterns worth trying on line ``k`` (of those given), in order."""
+        """Return (pattern, where to search from) for the hiring patterns worth trying on
+        line ``k`` (of those given), in order."""
         return self._cands.get(k, ())
 
 
@@ -299,12 +343,16 @@ def _role_alternation(words) -> str:
 # Non-ASCII characters that a case-insensitive ASCII letter matches.
 _ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _ASCII_WORD = _rx(r"[a-z0-9_]+")
+_WORD = _rx(r"\w+")
+# ASCII bytes lower-cased, every one that is not a word character made a space.
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32
+                    for c in range(256))
 
 
 @rules.derived
 def _role_words():
     """Return the role words as tables for ASCII text: (words, stems by their first letters,
-    their length, the other words' pattern or None, first words that call for it).
+    their length, the other words' pattern or None, first words that call for it), as bytes.
 
     In ASCII text a role word matches a whole word, lower-cased; a stem
     ("engineer*") the start of one.  A word with other characters (a space,
@@ -320,22 +368,22 @@ def _role_words():
         if not body:
             continue
         if not w.isascii():
-            if any(c in _ASCII_TWINS for c in w):
+            if any(c in _ASCII_TWINS for c in w) or not _WORD.fullmatch(body):
                 other.append(w)
             continue
         if _ASCII_WORD.fullmatch(body.lower()):
-            (stems.append(body.lower()) if w.endswith("*") else exact.add(body.lower()))
+            (stems.append(body.lower().encode()) if w.endswith("*") else exact.add(body.lower().encode()))
         else:
             other.append(w)
     n = min((len(st) for st in stems), default=1)
-    by_start: dict[str, list] = {}
+    by_start: dict[bytes, list] = {}
     for st in stems:
         by_start.setdefault(st[:n], []).append(st)
     firsts, always = set(), False
     for w in other:
         m = _ASCII_WORD.match(w.lower())
         if m and m.end() < len(w.rstrip("*")) and w.isascii():
-            firsts.add(m.group())
+            firsts.add(m.group().encode())
         else:
             always = True
     pat = _rx(_role_alternation(other), re.IGNORECASE) if other else None
@@ -344,26 +392,33 @@ def _role_words():
 
 def has_role(s: str) -> bool:
     """Return whether ``s`` contains a word that names a job."""
-    if not s.isascii():
-        return _roles().search(s) is not None
     exact, stems, n, other, firsts = _role_words()
-    words = _ASCII_WORD.findall(s.lower())
+    if s.isascii():
+        words = s.encode().translate(_WORD_BYTES).split()
+    else:
+        # A role word lies inside one run of word characters: ASCII runs are
+        # looked up, the others searched on their own (CJK words match anywhere).
+        words = []
+        roles = _roles()
+        for w in _WORD.findall(s):
+            if w.isascii():
+                words.append(w.lower().encode())
+            elif roles.search(w) is not None:
+                return True
     for w in words:
         if w in exact:
             return True
         cands = stems.get(w[:n])
         if cands is not None and w.startswith(cands):
             return True
-    if other is None:
-        return False
-    if firsts is not None and firsts.isdisjoint(words):
+    if other is None or (firsts is not None and firsts.isdisjoint(words)):
         return False
     return other.search(s) is not None
 
 
 def _parts(text: str, base: int) -> list[tuple[int, int]]:
     """Return (start, end) of the separated parts of a header line, shifted by ``base``."""
-    if not any(c in text for c in _SPLIT_CHARS):
+    if _SPLIT_CHAR.search(text) is None:
         return [(base, base + len(text))] if text.strip() else []  # one part: no separator
     out, pos = [], 0
     for m in _SPLIT.finditer(text):
@@ -382,7 +437,7 @@ def _titleish(s: str) -> bool:
 def _nameish(s: str) -> bool:
     """Return whether a line could be an organisation's name."""
     t = s.strip().rstrip(".")
-    if not t or len(t.split()) > 8 or len(t) > 80 or t.endswith((":", "!", "?")):
+    if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
         return False
     words = key(t).split()
     if not words or t[:1].isdigit() or words[0] in _PRONOUNS:
@@ -437,12 +492,22 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     for b in ctx.blocks[:_HIRING_BLOCKS]:
         if b.type in (TEXT, HEADING, LABEL):
             openings.append((b.start, text[b.start:min(b.end, b.start + _HIRING_WINDOW)]))
-    hire = _Hiring([body for _, body in heads] + [seg for _, seg in openings])
+    # A first line that is a block's whole opening is one line to read, not two.
+    segs = [seg for _, seg in openings]
+    where = {start: k for k, (start, _) in enumerate(openings)}
+    head_line = []
+    for base, body in heads:
+        k = where.get(base)
+        if k is None or segs[k] != body:
+            k = len(segs)
+            segs.append(body)
+        head_line.append(k)
+    hire = _Hiring(segs)
 
     title_block = None
     for idx, b in enumerate(lead[:3]):
         line = text[b.start:b.end]
-        t_v, c_v = _from_line(ctx, hire.patterns(idx), *heads[idx])
+        t_v, c_v = _from_line(ctx, hire.patterns(head_line[idx]), *heads[idx])
         if t_v is not None:
             if idx > 0 and t_v.rule == "title.first_line":
                 t_v = Value(t_v.value, t_v.span, "title.second_line")
@@ -459,9 +524,9 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # Hiring sentences, in the first lines or the opening prose.  Only a
     # block's opening is read: the sentence that introduces a job comes first,
     # and the bound keeps the patterns' cost linear in the posting.
-    for k, (start, seg) in enumerate(openings, len(heads)):
-        for pat in hire.patterns(k):
-            m = pat.search(seg)
+    for k, (start, seg) in enumerate(openings):
+        for pat, pos in hire.patterns(k):
+            m = pat.search(seg, pos)
             if not m:
                 continue
             t = m.group("title")
@@ -580,7 +645,7 @@ def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
         if nb.type not in (TEXT, HEADING) or (nb.type == HEADING and nb.kind is not None):
             continue
         line = text[nb.start:nb.end]
-        if len(line.split()) > 8:
+        if len(line.split(None, 8)) > 8:  # more than 8 words (the rest not split)
             continue
         parts = _parts(line, nb.start)
         if not parts:
@@ -617,8 +682,8 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
 def _from_line(ctx, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
     """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
-    for pat in hiring:
-        hm = pat.match(body) or (pat.search(body) if "company" in pat.groupindex else None)
+    for pat, pos in hiring:
+        hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
             t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
             c = None
