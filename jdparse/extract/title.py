@@ -126,7 +126,7 @@ _FOLDS_TO_ASCII = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99
                    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
-def _MAY_FOLD_TO_ASCII(b: bytes) -> bool:
+def _may_fold_to_ascii(b: bytes) -> bool:
     """Return whether UTF-8 ``b`` may hold one of ``_FOLDS_TO_ASCII`` (by their first bytes: quick, not exact)."""
     return (b"\xc3\x9f" in b or b"\xc4" in b or b"\xc5" in b or b"\xc7" in b or b"\xe1" in b
             or b"\xe2\x84\xaa" in b or b"\xef" in b)
@@ -165,8 +165,14 @@ def _passes(kind: str, arg, seg: str, low) -> bool:
 
 @rules.derived
 def _hiring_plan() -> tuple:
-    """Return, per hiring pattern, (pattern, triggers, prefilter, bytes form of the prefilter or
-    of the triggers, needles that must occur for the latter to)."""
+    """Return (the patterns, the needles) that ``_Hiring`` reads.
+
+    The patterns: per hiring pattern, (pattern, triggers, prefilter, form),
+    the form being what is looked for in the lower-cased bytes (the
+    prefilter's texts, or the triggers when the pattern has no prefilter and
+    its triggers are ASCII; None: the pattern is tried on every line).  The
+    needles: (text, the other needles it holds), shorter ones first.
+    """
     out = []
     for pat, triggers, pre in _hiring():
         if pre is not None:
@@ -206,7 +212,7 @@ class _Hiring:
         self._cands: dict[int, list] = {}
         joined = "\n".join(segs)
         whole = joined.encode("utf-8", "surrogatepass").lower()
-        if len(whole) != len(joined) and _MAY_FOLD_TO_ASCII(whole):
+        if len(whole) != len(joined) and _may_fold_to_ascii(whole):
             self._each(segs)
             return
         plan, order = _hiring_plan()
