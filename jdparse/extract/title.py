@@ -20,6 +20,7 @@ company
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .. import rules
 from ..blocks import HEADING, LABEL, TEXT
@@ -31,6 +32,7 @@ from .._cache import compile as _rx
 # Separators of a header line's parts: pipes always; dashes and colons only
 # with space after (so "Full-Stack" and "C#/WCF" stay whole).
 _SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
+_SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
 _TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
 _ABOUT = _rx(
@@ -43,6 +45,7 @@ _NAME_IS = _rx(
     r"\s+(?:is|are|was|est|ist|es|é|är)\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\b"
 )
 _AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
+_AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X match starts
 _NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
 _FOOTER = _rx(
     r"(?:see (?:all )?(?:the )?\d* ?(?:open )?(?:jobs|positions|openings|roles) (?:at|from)\s+(?P<a>.+?)\s*$"
@@ -56,6 +59,277 @@ def _roles() -> re.Pattern:
     words = []
     for ws in rules.load("titles")["roles"].values():
         words.extend(ws)
+    return _rx(_role_alternation(words), re.IGNORECASE)
+
+
+@rules.derived
+def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...], tuple | None], ...]:
+    """Return (pattern, trigger words, prefilter) triples; a bare string entry has no triggers (always tried)."""
+    out = []
+    for entry in rules.load("titles")["hiring"]:
+        # The package's patterns run with re; a user's with a time limit.
+        pat = rules.pattern_for("titles", "hiring", entry)
+        triggers = () if isinstance(entry, str) else tuple(str(t).casefold() for t in entry.get("triggers") or ())
+        pre = _PREFILTERS.get(pat.pattern) if isinstance(pat, re.Pattern) else None
+        out.append((pat, triggers, pre))
+    return tuple(out)
+
+
+# Cheap tests that every match of one of the package's hiring patterns passes,
+# so that most lines skip the pattern (and its triggers) without running it.
+# They read the line lower-cased (see ``_Hiring``), and are keyed by the
+# pattern's exact text: an edited pattern, or a user's, has none and is tried
+# as before.
+#   ("any", texts[, back])  one of the texts occurs (the pattern's literal
+#                     words, with the literal spaces around them); with
+#                     ``back``, a match starts at most that many characters
+#                     before the first of them (the widest the pattern's part
+#                     before them can be), and is searched for from there;
+#   ("spaced", texts, back)  the same, for texts that all start with a space
+#                     (one search for them all finds them, space to space);
+#   ("ends", words)   the line ends with one of the words (the pattern ends
+#                     with them and ``$``);
+#   ("sep", words)    one of the words is followed by white space and a
+#                     colon or a dash;
+#   ("chars", chars)  one of the characters occurs (every alternative has one).
+_VERB_TEXTS = ("hiring", "looking for", "seeking", "searching for", "recruiting")
+_PREFILTERS = {
+    "(?P<company>[A-Z][\\w.&' -]{0,60}?(?:, (?:LLC|Inc\\.?|Ltd\\.?|GmbH|AB|S\\.?A\\.?|AG|BV|Oy|AS))?) (?:is|are) "
+    "(?:hiring|looking for|seeking|searching for|recruiting) (?:an? |one |two |several |multiple |experienced |talented )*"
+    "(?:(?:full[- ]stack|remote|full[- ]time|part[- ]time) )?(?P<title>[\\w/.&#+ -]{3,80}?)"
+    "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
+        ("any", tuple(f" {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 67),
+    "(?:we're|we are|we're currently|we are currently) (?:hiring|looking for|seeking|searching for|recruiting) "
+    "(?:an? |one |two |several |multiple |experienced |talented )*(?P<title>[\\w/.&#+ -]{3,80}?)"
+    "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
+        ("any", tuple(f" {v} " for v in _VERB_TEXTS)),
+    "(?:job opening|now hiring|hiring|vacancy|open position|position|job)\\s*[:\\-\u2013\u2014]\\s*(?P<title>.{3,100})":
+        ("sep", ("opening", "hiring", "vacancy", "position", "job")),
+    "(?P<title>.{3,100}?)\\s+(?:job opening|job offer|opening|vacancy|position)$":
+        ("ends", ("opening", "job offer", "vacancy", "position")),
+    "(?P<company>[\\w.&' -]{2,60}?) (?:recherche|recrute|sucht|busca|contrata|procura|s\u00f6ker|cerca|assume) "
+    "(?:un |une |un\\(e\\) |une? |eine?n? |un |una |um |uma |en |ett )?(?P<title>[\\w/.&#+ -]{3,80}?)"
+    "(?= (?:qui|pour|avec|who|f\u00fcr|mit|para|con|som|per)\\b|[.,;:!(]|$)":
+        # Both cases of the o with diaeresis: lower-casing bytes keeps non-ASCII letters.
+        ("spaced", (" recherche ", " recrute ", " sucht ", " busca ", " contrata ", " procura ", " s\u00f6ker ",
+                    " s\u00d6ker ", " cerca ", " assume "), 60),
+    "(?P<company>[^\\]\u3011\\n]{2,40}?)(?:\u8bda\u8058|\u62db\u8058|\u6025\u8058|\u9ad8\u85aa\u8bda\u8058|\u62db)"
+    "\\s*(?P<title>[^\\s].{1,40}?)(?=\\s+(?:\u85aa\u6c34|\u85aa\u8d44|\u6708\u85aa|\u5e74\u85aa|\u5f85\u9047)|\\s*[\uff08(]|$)":
+        ("chars", ("\u62db", "\u8058")),
+}
+_SEPS = ":-\u2013\u2014"
+# Characters that a case-insensitive ASCII letter matches, or whose case
+# folding holds one ("\u212a" Kelvin sign, long s, dotted and dotless i, sharp
+# s, ligatures): where none occurs, a line's ASCII letters lower-cased as bytes
+# are all its case folding (or a pattern's case-insensitive match) can show.
+_FOLDS_TO_ASCII = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
+                   "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+
+
+def _may_fold_to_ascii(b: bytes) -> bool:
+    """Return whether UTF-8 ``b`` may hold one of ``_FOLDS_TO_ASCII`` (by their first bytes: quick, not exact)."""
+    return (b"\xc3\x9f" in b or b"\xc4" in b or b"\xc5" in b or b"\xc7" in b or b"\xe1" in b
+            or b"\xe2\x84\xaa" in b or b"\xef" in b)
+
+
+def _fold(s: str) -> str:
+    """Return ``s`` case-folded, dotted and dotless i made "i": every character
+    that a case-insensitive pattern's letter matches becomes that letter."""
+    low = s.casefold()
+    if not low.isascii() and ("\u0131" in low or "\u0307" in low):
+        return low.replace("i\u0307", "i").replace("\u0131", "i")
+    return low
+
+
+def _passes(kind: str, arg, seg: str, low) -> bool:
+    """Return whether line ``seg`` passes a prefilter; ``low`` is its lower-cased
+    form (``_fold`` as text, or lower-cased UTF-8 bytes), ``arg`` in the same form."""
+    if kind == "any" or kind == "spaced":
+        return any(t in low for t in arg)
+    if kind == "ends":
+        # "$" matches at the end and before a final newline.
+        return low.endswith(arg) or (low[-1:] in ("\n", b"\n") and low[:-1].endswith(arg))
+    if kind == "sep":
+        for ch in _SEPS:
+            i = seg.find(ch)
+            while i >= 0:
+                j = i
+                while j > 0 and seg[j - 1].isspace():
+                    j -= 1
+                if _fold(seg[max(0, j - 12):j]).endswith(arg):
+                    return True
+                i = seg.find(ch, i + 1)
+        return False
+    return any(c in seg for c in arg)
+
+
+@rules.derived
+def _hiring_plan() -> tuple:
+    """Return (the patterns, the needles) that ``_Hiring`` reads.
+
+    The patterns: per hiring pattern, (pattern, triggers, prefilter, form),
+    the form being what is looked for in the lower-cased bytes (the
+    prefilter's texts, or the triggers when the pattern has no prefilter and
+    its triggers are ASCII; None: the pattern is tried on every line).  The
+    needles: (text, the other needles it holds), shorter ones first.
+    """
+    out = []
+    for pat, triggers, pre in _hiring():
+        if pre is not None:
+            kind, arg = pre[:2]
+            form = (kind, tuple(t.encode() for t in arg) if kind != "chars" else arg, *pre[2:])
+            if kind == "spaced":
+                # Searched in the lower-cased bytes read as Latin-1 (a character a byte).
+                alts = "|".join(re.escape(t[1:].decode("latin-1")) for t in sorted(form[1], key=lambda t: (-len(t), t)))
+                form = (*form, _rx(" (?=(" + alts + "))"))
+        elif triggers and all(t.isascii() for t in triggers):
+            form = ("any", tuple(t.encode() for t in triggers))
+        else:
+            form = None  # tried on every line, each tested as before
+        out.append((pat, triggers, pre, form))
+    # A needle holding another can occur only where that one does: it is
+    # looked for only then (" is hiring " after " hiring ", after "hiring").
+    needles = sorted({t for *_, form in out if form is not None and form[0] in ("any", "ends", "sep") for t in form[1]},
+                     key=lambda t: (len(t), t))
+    order = tuple((t, tuple(q for q in needles if q != t and q in t)) for t in needles)
+    return tuple(out), order
+
+
+class _Hiring:
+    """The hiring patterns worth trying on each of the lines of one posting.
+
+    Made once per posting from every line the patterns will be tried on: a
+    pattern is listed for a line when it passes its prefilter there and one
+    of its trigger words occurs in it, so that a line usually has none.  The
+    prefilters' words are looked for once in the whole (as lower-cased UTF-8
+    bytes, where a search is fastest), and only in the lines of a posting
+    that has them.
+    """
+
+    __slots__ = ("_cands",)
+
+    def __init__(self, segs: list[str]):
+        self._cands: dict[int, list] = {}
+        joined = "\n".join(segs)
+        whole = joined.encode("utf-8", "surrogatepass").lower()
+        if len(whole) != len(joined) and _may_fold_to_ascii(whole):
+            self._each(segs)
+            return
+        plan, order = _hiring_plan()
+        has: dict[bytes, bool] = {}
+        for t, inside in order:  # shorter needles first
+            for q in inside:
+                if not has[q]:
+                    has[t] = False
+                    break
+            else:
+                has[t] = t in whole
+        bounds: list = []
+
+        def line_bounds():
+            """Return where each line starts and ends in ``whole``."""
+            if not bounds:
+                pos = 0
+                ascii_ = len(whole) == len(joined)
+                for seg in segs:
+                    end = pos + (len(seg) if ascii_ else len(seg.encode("utf-8", "surrogatepass")))
+                    bounds.append((pos, end))
+                    pos = end + 1
+            return bounds
+
+        line_starts: list = []
+        latin: list = []
+
+        def spans_starts():
+            if not line_starts:
+                line_starts.extend(a for a, _ in line_bounds())
+            return line_starts
+
+        def lines_with(needles) -> list[int]:
+            """Return the lines that hold one of ``needles`` (each known to occur in the whole)."""
+            spans = line_bounds()
+            starts = spans_starts()
+            found = set()
+            for t in needles:
+                i = whole.find(t)
+                while i >= 0:
+                    k = bisect_right(starts, i) - 1
+                    if i + len(t) <= spans[k][1]:
+                        found.add(k)
+                        i = whole.find(t, spans[k][1])  # the next line's
+                    else:
+                        i = whole.find(t, i + 1)
+            return sorted(found)
+
+        for pat, triggers, pre, form in plan:
+            back = None
+            if form is None:
+                hit = range(len(segs))
+            else:
+                kind, arg = form[:2]
+                if kind == "chars":
+                    if not any(c in joined for c in arg):
+                        continue
+                    hit = [k for k, seg in enumerate(segs) if any(c in seg for c in arg)]
+                elif kind == "spaced":
+                    back = form[2]
+                    firsts: dict[int, int] = {}
+                    if not latin:
+                        latin.append(whole.decode("latin-1"))
+                    for m in form[3].finditer(latin[0]):
+                        spans = line_bounds()
+                        k = bisect_right(spans_starts(), m.start()) - 1
+                        if m.end(1) <= spans[k][1] and k not in firsts:
+                            firsts[k] = m.start()
+                    hit = sorted(firsts)
+                else:
+                    present = [t for t in arg if has[t]]
+                    if not present:
+                        continue
+                    hit = lines_with(present)
+                    if kind == "any" and len(form) > 2:
+                        back = form[2]
+                    if kind == "ends":
+                        hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
+                    elif kind == "sep":
+                        hit = [k for k in hit if _passes(kind, pre[1], segs[k], None)]
+            for k in hit:
+                if triggers and (pre is not None or form is None):
+                    low = segs[k].casefold()
+                    if not any(t in low for t in triggers):
+                        continue
+                pos = 0
+                if back is not None:
+                    a, e = bounds[k]
+                    if e - a == len(segs[k]):  # an ASCII line: offsets are the same
+                        if kind == "spaced":
+                            first = firsts[k]
+                        else:
+                            first = min(i for i in (whole.find(t, a, e) for t in present) if i >= 0)
+                        pos = max(0, first - a - back)
+                self._cands.setdefault(k, []).append((pat, pos))
+
+    def _each(self, segs: list[str]) -> None:
+        """Fill the lists line by line, each read case-folded."""
+        self._cands = {k: [] for k in range(len(segs))}
+        for k, seg in enumerate(segs):
+            low = seg.casefold()
+            fl = _fold(seg)
+            for pat, triggers, pre in _hiring():
+                if pre is not None and not _passes(pre[0], pre[1], seg, fl):
+                    continue
+                if triggers and not any(t in low for t in triggers):
+                    continue
+                self._cands[k].append((pat, 0))
+
+    def patterns(self, k: int) -> list:
+        """Return (pattern, where to search from) for the hiring patterns worth trying on
+        line ``k`` (of those given), in order."""
+        return self._cands.get(k, ())
+
+
+def _role_alternation(words) -> str:
+    """Return the pattern text of role words, as ``_roles`` writes it (CJK anywhere, "*" any ending)."""
     latin, cjk = [], []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
         if any("\u3000" <= c <= "\u9fff" for c in w):
@@ -69,36 +343,89 @@ def _roles() -> re.Pattern:
         alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
     if cjk:
         alts.append("|".join(cjk))
-    return _rx("|".join(alts) or r"(?!)", re.IGNORECASE)
+    return "|".join(alts) or r"(?!)"
+
+
+# Non-ASCII characters that a case-insensitive ASCII letter matches.
+_ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_ASCII_WORD = _rx(r"[a-z0-9_]+")
+_WORD = _rx(r"\w+")
+# ASCII bytes lower-cased, every one that is not a word character made a space.
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32
+                    for c in range(256))
 
 
 @rules.derived
-def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
-    """Return (pattern, trigger words) pairs; a bare string entry has no triggers (always tried)."""
-    out = []
-    for entry in rules.load("titles")["hiring"]:
-        # The package's patterns run with re; a user's with a time limit.
-        pat = rules.pattern_for("titles", "hiring", entry)
-        triggers = () if isinstance(entry, str) else tuple(str(t).casefold() for t in entry.get("triggers") or ())
-        out.append((pat, triggers))
-    return tuple(out)
+def _role_words():
+    """Return the role words as tables for ASCII text: (words, stems by their first letters,
+    their length, the other words' pattern or None, first words that call for it), as bytes.
 
-
-def _hiring_for(seg: str):
-    """Yield the hiring patterns worth trying on ``seg`` (a trigger word occurs in it)."""
-    low = seg.casefold()
-    for pat, triggers in _hiring():
-        if not triggers or any(t in low for t in triggers):
-            yield pat
+    In ASCII text a role word matches a whole word, lower-cased; a stem
+    ("engineer*") the start of one.  A word with other characters (a space,
+    a dot) is matched by a pattern of its own, tried when the line has its
+    first word; one that no ASCII text can match (accents, CJK) is left out.
+    """
+    words = []
+    for ws in rules.load("titles")["roles"].values():
+        words.extend(ws)
+    exact, stems, other = set(), [], []
+    for w in set(words):
+        body = w[:-1] if w.endswith("*") else w
+        if not body:
+            continue
+        if not w.isascii():
+            if any(c in _ASCII_TWINS for c in w) or not _WORD.fullmatch(body):
+                other.append(w)
+            continue
+        if _ASCII_WORD.fullmatch(body.lower()):
+            (stems.append(body.lower().encode()) if w.endswith("*") else exact.add(body.lower().encode()))
+        else:
+            other.append(w)
+    n = min((len(st) for st in stems), default=1)
+    by_start: dict[bytes, list] = {}
+    for st in stems:
+        by_start.setdefault(st[:n], []).append(st)
+    firsts, always = set(), False
+    for w in other:
+        m = _ASCII_WORD.match(w.lower())
+        if m and m.end() < len(w.rstrip("*")) and w.isascii():
+            firsts.add(m.group().encode())
+        else:
+            always = True
+    pat = _rx(_role_alternation(other), re.IGNORECASE) if other else None
+    return frozenset(exact), {k: tuple(v) for k, v in by_start.items()}, n, pat, (None if always else frozenset(firsts))
 
 
 def has_role(s: str) -> bool:
     """Return whether ``s`` contains a word that names a job."""
-    return _roles().search(s) is not None
+    exact, stems, n, other, firsts = _role_words()
+    if s.isascii():
+        words = s.encode().translate(_WORD_BYTES).split()
+    else:
+        # A role word lies inside one run of word characters: ASCII runs are
+        # looked up, the others searched on their own (CJK words match anywhere).
+        words = []
+        roles = _roles()
+        for w in _WORD.findall(s):
+            if w.isascii():
+                words.append(w.lower().encode())
+            elif roles.search(w) is not None:
+                return True
+    for w in words:
+        if w in exact:
+            return True
+        cands = stems.get(w[:n])
+        if cands is not None and w.startswith(cands):
+            return True
+    if other is None or (firsts is not None and firsts.isdisjoint(words)):
+        return False
+    return other.search(s) is not None
 
 
 def _parts(text: str, base: int) -> list[tuple[int, int]]:
     """Return (start, end) of the separated parts of a header line, shifted by ``base``."""
+    if _SPLIT_CHAR.search(text) is None:
+        return [(base, base + len(text))] if text.strip() else []  # one part: no separator
     out, pos = [], 0
     for m in _SPLIT.finditer(text):
         out.append((pos, m.start()))
@@ -116,7 +443,7 @@ def _titleish(s: str) -> bool:
 def _nameish(s: str) -> bool:
     """Return whether a line could be an organisation's name."""
     t = s.strip().rstrip(".")
-    if not t or len(t.split()) > 8 or len(t) > 80 or t.endswith((":", "!", "?")):
+    if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
         return False
     words = key(t).split()
     if not words or t[:1].isdigit() or words[0] in _PRONOUNS:
@@ -159,10 +486,34 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             companies.append(v)
 
     lead = [b for b in ctx.lead if b.type in (TEXT, HEADING)]
+    # Every line the hiring patterns are tried on: the first lines' bodies
+    # and the openings of the first blocks.
+    heads = []
+    for b in lead[:3]:
+        line = text[b.start:b.end]
+        m = _BRACKET_PREFIX.match(line)
+        off = m.end() if m else 0  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
+        heads.append((b.start + off, line[off:]))
+    openings = []
+    for b in ctx.blocks[:_HIRING_BLOCKS]:
+        if b.type in (TEXT, HEADING, LABEL):
+            openings.append((b.start, text[b.start:min(b.end, b.start + _HIRING_WINDOW)]))
+    # A first line that is a block's whole opening is one line to read, not two.
+    segs = [seg for _, seg in openings]
+    where = {start: k for k, (start, _) in enumerate(openings)}
+    head_line = []
+    for base, body in heads:
+        k = where.get(base)
+        if k is None or segs[k] != body:
+            k = len(segs)
+            segs.append(body)
+        head_line.append(k)
+    hire = _Hiring(segs)
+
     title_block = None
     for idx, b in enumerate(lead[:3]):
         line = text[b.start:b.end]
-        t_v, c_v = _from_line(ctx, b.start, line)
+        t_v, c_v = _from_line(ctx, hire.patterns(head_line[idx]), *heads[idx])
         if t_v is not None:
             if idx > 0 and t_v.rule == "title.first_line":
                 t_v = Value(t_v.value, t_v.span, "title.second_line")
@@ -179,22 +530,19 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # Hiring sentences, in the first lines or the opening prose.  Only a
     # block's opening is read: the sentence that introduces a job comes first,
     # and the bound keeps the patterns' cost linear in the posting.
-    for b in ctx.blocks[:_HIRING_BLOCKS]:
-        if b.type not in (TEXT, HEADING, LABEL):
-            continue
-        seg = text[b.start:min(b.end, b.start + _HIRING_WINDOW)]
-        for pat in _hiring_for(seg):
-            m = pat.search(seg)
+    for k, (start, seg) in enumerate(openings):
+        for pat, pos in hire.patterns(k):
+            m = pat.search(seg, pos)
             if not m:
                 continue
             t = m.group("title")
             if not has_role(t) or len(t.split()) > 8:
                 continue
-            v = ctx.value(b.start + m.start("title"), b.start + m.end("title"), "title.hiring")
+            v = ctx.value(start + m.start("title"), start + m.end("title"), "title.hiring")
             if v:
                 titles.append(v)
             if "company" in pat.groupindex and m.group("company"):
-                c = ctx.value(b.start + m.start("company"), b.start + m.end("company"), "company.hiring")
+                c = ctx.value(start + m.start("company"), start + m.end("company"), "company.hiring")
                 if c and _is_company(c.value):
                     companies.append(c)
             break
@@ -205,7 +553,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     if comp is not None:
         companies.append(comp)
 
-    for sec in ctx.sections("about_company"):
+    about = ctx.sections("about_company")
+    for sec in about:
         h = sec.heading
         if h is not None:
             m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
@@ -214,7 +563,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
                 if v:
                     companies.append(v)
-    for sec in ctx.sections("about_company"):
+    for sec in about:
         first = next((b for b in sec.blocks if b.type == TEXT), None)
         if first is not None:
             m = _NAME_IS.match(text, first.start, first.end)
@@ -224,7 +573,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                     companies.append(v)
                     break
     for b in ctx.blocks[:60]:
-        if b.type == TEXT:
+        if b.type == TEXT and text.startswith(_AT_WORDS, b.start, b.end):
             m = _AT_X.match(text, b.start, b.end)
             if m and key(m.group("name")) not in _NOT_NAMES:
                 v = ctx.value(m.start("name"), m.end("name"), "company.about")
@@ -264,9 +613,12 @@ def _tidy_company(ctx, v: Value) -> Value:
     m = _LEADING_THE.match(text, a, e)
     if m and v.rule in ("company.hiring", "company.about") and len(text[m.end():e].split()) >= 2:
         a = m.end()  # "The Acme Foundation is hiring": the article is the sentence's
-    from . import places
+    # Only a comma inside the name can be cut at: without one, no place is looked for.
+    found = None
+    if text.find(",", a, e) >= 0:
+        from . import places
 
-    found = places.find_places(text[a:e])
+        found = places.find_places(text[a:e])
     if found and a + found[-1].end >= e - 1:
         # Cut at the comma before the place ("Acme Ltd, Berlin, Germany"), or
         # inside it when the name runs into it ("City of Burbank, CA").
@@ -299,7 +651,7 @@ def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
         if nb.type not in (TEXT, HEADING) or (nb.type == HEADING and nb.kind is not None):
             continue
         line = text[nb.start:nb.end]
-        if len(line.split()) > 8:
+        if len(line.split(None, 8)) > 8:  # more than 8 words (the rest not split)
             continue
         parts = _parts(line, nb.start)
         if not parts:
@@ -318,12 +670,14 @@ _ORDER = {
     "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about", "company.footer"],
 }
 
+_RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
+
 
 def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | None:
     if not vals:
         return None
-    order = _ORDER[field]
-    vals = sorted(vals, key=lambda v: order.index(v.rule) if v.rule in order else 99)
+    rank = _RANK[field]
+    vals = sorted(vals, key=lambda v: rank.get(v.rule, 99))
     best = vals[0]
     for v in vals[1:]:
         if v.value != best.value:
@@ -331,17 +685,11 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
     return best
 
 
-def _from_line(ctx, start: int, line: str) -> tuple[Value | None, Value | None]:
-    """Return (title, company) read from one header line, either may be None."""
-    off = 0
-    m = _BRACKET_PREFIX.match(line)
-    if m:
-        off = m.end()  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
-    body = line[off:]
-    base = start + off
+def _from_line(ctx, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
+    """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
-    for pat in _hiring_for(body):
-        hm = pat.match(body) or (pat.search(body) if "company" in pat.groupindex else None)
+    for pat, pos in hiring:
+        hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
             t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
             c = None
@@ -396,6 +744,8 @@ def _bare_domain(s: str) -> bool:
 def _trim_paren(text: str, a: int, e: int) -> tuple[int, int]:
     """Return (a, e) without a trailing parenthesis that is a place, a mode or a web address."""
     seg = text[a:e]
+    if not seg.rstrip().endswith(")"):
+        return a, e  # no parenthesis at the end
     m = _TRAILING_PAREN.search(seg)
     if m and tag_kind(m.group("inner")) in ("place", "mode", "url", "employment"):
         return a, a + m.start()

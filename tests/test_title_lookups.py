@@ -1,0 +1,61 @@
+"""Title and company: the quick tests in front of the patterns give the patterns' answers."""
+from __future__ import annotations
+
+import pytest
+
+import jdparse
+from jdparse import rules
+from jdparse.extract import title
+
+# Hiring lines read through the prefilters, in ASCII text, in text with
+# characters that fold to ASCII letters (dotted capital I, sharp s, ligatures)
+# and in text of other scripts.
+HIRING = [
+    ("Remote role\n\nAcme Robotics \u0130s hiring a Senior Engineer who loves robots.\n\nRequirements\n- Python",
+     "Senior Engineer", "Acme Robotics"),
+    ("Remote role\n\nAcme Robotics is hiring a Senior Engineer who loves robots.\n\nRequirements\n- Python",
+     "Senior Engineer", "Acme Robotics"),
+    ("Remote role\n\nStra\u00dfe Labs is hiring a Data Analyst to join us.\n\nRequirements\n- SQL",
+     "Data Analyst", "Stra\u00dfe Labs"),
+    ("Remote role\n\nWe are looking for a Backend Developer to build APIs. We offer \ufb01ne perks.\n\nRequirements\n- Go",
+     "Backend Developer", "Remote role"),
+    ("Hello\n\nVi s\u00f6ker en Systemutvecklare som gillar Go.\n\nKrav\n- Go", "Systemutvecklare", "Hello"),
+    ("Hello\n\nLe 24\u00e8me recherche un D\u00e9veloppeur PHP pour son \u00e9quipe.\n\nProfil\n- PHP",
+     "D\u00e9veloppeur PHP", "Le 24\u00e8me"),
+    ("Hello\n\nACME SEEKING A SENIOR PROGRAMMER (REMOTE)\n\nRequirements\n- C", "ACME SEEKING A SENIOR PROGRAMMER", "Hello"),
+    ("Hello\n\nJob opening: Fulfillment Manager\n\nRequirements\n- C", "Fulfillment Manager", "Hello"),
+    ("Hello\n\nJava developer job opening\n\nRequirements\n- C", "Java developer", "Hello"),
+    ("Hello\n\n[上海/远程] Hamster Ltd.诚聘 golang 中级开发工程师 薪水 18k-35k RMB\n\n要求\n- Go",
+     "golang 中级开发工程师", "Hamster Ltd."),
+    ("WE'RE HIRING A PRODUCT DESIGNER to shape the app.\n\nAbout\nAcme", "PRODUCT DESIGNER", "About"),
+]
+
+
+@pytest.mark.parametrize("text,want_title,want_company", HIRING)
+def test_hiring_lines(text, want_title, want_company):
+    d = jdparse.parse(text).to_dict()
+    assert (d["title"], d["company"]) == (want_title, want_company)
+
+
+def test_every_package_hiring_pattern_is_looked_for_once_per_posting():
+    # By its prefilter, or by its trigger words.  An edited pattern still
+    # works (tried on every line), but slowly: its prefilter in
+    # title._PREFILTERS is to be written anew.
+    for entry in rules.load("titles")["hiring"]:
+        has_prefilter = entry["pattern"] in title._PREFILTERS
+        assert has_prefilter or all(t.isascii() for t in entry["triggers"]), entry["pattern"][:60]
+    assert len(title._PREFILTERS) >= 6
+
+
+ROLE_SAMPLES = [
+    "Senior Backend Architect (Remote)", "engineers wanted", "ENGINEERING MANAGER", "x9engineer", "engineer_x",
+    "the lead", "misleading", "Pessoa Desenvolvedora Fullstack", "pessoa  desenvolvedora", "xpessoa desenvolvedora",
+    "D\u00e9veloppeur PHP", "d\u00c9VELOPPEUSE", "Ingeni\u00f8r", "ENG\u0130NEER", "eng\u0131neer", "\u017ftaff",
+    "golang \u4e2d\u7ea7\u5f00\u53d1\u5de5\u7a0b\u5e08", "A\u5de5\u7a0b\u5e08B", "Entwickler:in", "Acme Corp",
+    "Berlin, Germany", "", "vp of sales", "v.p.", "\u2013 Lead \u2013", "Caf\u00e9 barista",
+]
+
+
+@pytest.mark.parametrize("s", ROLE_SAMPLES)
+def test_has_role_matches_the_role_pattern(s):
+    assert title.has_role(s) == (title._roles().search(s) is not None)
