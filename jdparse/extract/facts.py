@@ -222,7 +222,8 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
     tiers = [(head, "work_mode.header"), (body, "work_mode.body")]
-    hit = _first_tier(ctx, tiers, wm.find_work_modes, wm.decide)
+    find = wm.Finder(ctx.text, _folded(ctx)).find
+    hit = _first_tier_spans(tiers, find, wm.decide)
     if hit is None:
         return None
     a, best, rule = hit
@@ -235,8 +236,11 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         text = ctx.text
         cues = _job_cues()
         for sa, se in body:
+            found = find(sa, se)
+            if not found:
+                continue
             seg = text[sa:se]
-            for m in wm.find_work_modes(seg):
+            for m in found:
                 if m.mode != "hybrid" or m.perk:
                     continue
                 lo = max(seg.rfind(c, 0, m.start) for c in ".!?\n") + 1
@@ -262,6 +266,28 @@ def _first_tier(ctx, tiers, find, choose):
     text = ctx.text
     for spans, rule in tiers:
         found = [(a, m) for a, e in spans for m in find(text[a:e])]
+        best = choose([m for _, m in found])
+        if best is not None:
+            return next(a for a, m in found if m is best), best, rule
+    return None
+
+
+def _folded(ctx) -> str | None:
+    """Return the posting casefolded character for character (see _guard.folded), once per posting."""
+    d = ctx.__dict__
+    if "_folded" not in d:
+        from ._guard import folded
+
+        d["_folded"] = folded(ctx.text)
+    return d["_folded"]
+
+
+def _first_tier_spans(tiers, find, choose):
+    """Return what :func:`_first_tier` returns, ``find(a, e)`` giving the matches of ``text[a:e]``."""
+    for spans, rule in tiers:
+        found = [(a, m) for a, e in spans for m in find(a, e)]
+        if not found:
+            continue
         best = choose([m for _, m in found])
         if best is not None:
             return next(a for a, m in found if m is best), best, rule
@@ -311,8 +337,11 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "employment_type")], "employment.label"))
     tiers.append((_header_except_title(ctx, title), "employment.header"))
-    tiers.append((_block_spans(_body_blocks(ctx)), "employment.body"))
-    hit = _first_tier(ctx, tiers, emp.find_employment_types, emp.employment_type)
+    hit = _first_tier_spans(tiers, lambda a, e: emp.find_employment_types(ctx.text[a:e]), emp.employment_type)
+    if hit is None:
+        # The body: many blocks, searched at once.
+        body = [(_block_spans(_body_blocks(ctx)), "employment.body")]
+        hit = _first_tier_spans(body, emp.Finder(ctx.text, _folded(ctx)).find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
