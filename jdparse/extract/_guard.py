@@ -105,17 +105,31 @@ def literal_atoms(s: str, ignore_case: bool) -> list:
     """
     out = []
     for ch in s:
-        if ignore_case:
-            base = chr(_tolower(ord(ch)))
-            folds = {f for x in (base, *_extra_cases(base)) for f in (x.casefold(),) if len(f) == 1}
-            if len(folds) > 1:
-                out.append(frozenset(folds))
-                continue
-            f = folds.pop() if folds else base.casefold()
-        else:
-            f = ch.casefold()
-        out.extend(f)  # a fold of several characters: such text has no folded() form
+        got = _ATOMS.get((ch, ignore_case))
+        if got is not None:
+            out.extend(got)
+            continue
+        start = len(out)
+        _fold_char(ch, ignore_case, out)
+        _ATOMS[(ch, ignore_case)] = tuple(out[start:])
     return out
+
+
+_ATOMS: dict = {}
+"""(character, ignore_case) -> its atoms: a table of the characters of the vocabularies."""
+
+
+def _fold_char(ch: str, ignore_case: bool, out: list) -> None:
+    if ignore_case:
+        base = chr(_tolower(ord(ch)))
+        folds = {f for x in (base, *_extra_cases(base)) for f in (x.casefold(),) if len(f) == 1}
+        if len(folds) > 1:
+            out.append(frozenset(folds))
+            return
+        f = folds.pop() if folds else base.casefold()
+    else:
+        f = ch.casefold()
+    out.extend(f)  # a fold of several characters: such text has no folded() form
 
 
 try:
@@ -218,11 +232,13 @@ class Anchors:
     __slots__ = ("rx", "literals", "always")
 
     RARE = 12
-    """Per mille: a character at most this common may lead the pattern."""
+    """Per mille: a character at most this common may lead the pattern (by default:
+    each such character costs a try wherever it occurs, each ``str.find`` a pass)."""
     PREFIX = 5
     """Characters two runs must share for one ``str.find`` of them both."""
 
-    def __init__(self, phrases, compile=re.compile):
+    def __init__(self, phrases, compile=re.compile, rare: int | None = None):
+        rare_freq = self.RARE if rare is None else rare
         self.always = False
         variants = []
         for atoms in phrases:
@@ -234,36 +250,40 @@ class Anchors:
         # A phrase whose plain run holds another phrase entirely is found
         # through that one ("100% remote" through "remote").
         solid = {"".join(v) for v in variants if all(isinstance(a, str) for a in v)} - {""}
+        solid_lengths = sorted({len(x) for x in solid})
 
-        def inside(v) -> bool:
-            whole = "".join(v) if all(isinstance(a, str) for a in v) else None
-            return any(x in p for p in _pieces(v) for x in solid if x != whole and len(x) <= len(p))
+        def runs_of(v):
+            return [(r0, r1, "".join(v[r0:r1])) for r0, r1 in _runs(v)]
 
         rare, common = [], []
         for v in variants:
-            if inside(v):
+            runs = runs_of(v)
+            whole = runs[0][2] if len(runs) == 1 and runs[0][1] - runs[0][0] == len(v) else None
+            if any(r[i:i + n] in solid and r[i:i + n] != whole
+                   for _, _, r in runs for n in solid_lengths if n <= len(r) for i in range(len(r) - n + 1)):
                 continue
             lits = [i for i, a in enumerate(v) if isinstance(a, str)]
             j = min(lits, key=lambda i: (_FREQ.get(v[i], 0), i))
-            (rare if _FREQ.get(v[j], 0) <= self.RARE else common).append((v, j))
+            (rare if _FREQ.get(v[j], 0) <= rare_freq else common).append((v, j, runs))
         # The longest run of each common phrase, or the start it shares with
         # another's ("remot" of "remote" and "remoto"); a run that holds
         # another one is left to that one.
-        runs = {max(_pieces(v), key=len) for v, _ in common}
+        longest = {max((r for _, _, r in runs), key=len) for _, _, runs in common}
         starts: dict[str, set] = {}
-        for r in runs:
+        for r in longest:
             starts.setdefault(r[:self.PREFIX], set()).add(r)
-        literals = {r[:self.PREFIX] if len(starts[r[:self.PREFIX]]) > 1 else r for r in runs}
+        literals = {r[:self.PREFIX] if len(starts[r[:self.PREFIX]]) > 1 else r for r in longest}
         kept: list[str] = []
         for lit in sorted(literals, key=lambda s: (len(s), s)):
             if not any(k in lit for k in kept if len(k) >= self.PREFIX - 1):
                 kept.append(lit)  # (a short literal finds too much to stand for longer ones)
-        by_length = sorted(kept, key=lambda s: (-len(s), s))
+        kept_set = set(kept)
+        kept_lengths = sorted({len(k) for k in kept}, reverse=True)
         owned: dict[str, set] = {k: set() for k in kept}
         trie: dict = {}
-        for v, j in common + rare:
-            got = next(((k, r0, r1, o) for k in by_length for r0, r1 in _runs(v)
-                        for o in ("".join(v[r0:r1]).find(k),) if o >= 0), None)
+        for v, j, runs in common + rare:
+            got = next(((r[i:i + n], r0, r1, i) for n in kept_lengths for r0, r1, r in runs if n <= len(r)
+                        for i in range(len(r) - n + 1) if r[i:i + n] in kept_set), None)
             if got is None:
                 self._add(trie, v, j)
                 continue
@@ -305,22 +325,25 @@ class Anchors:
             alts.append(re.escape(c) + (f"(?={body})" if body else ""))
         self.rx = compile("|".join(alts)) if alts else None
 
-    def positions(self, low: str) -> list[int] | None:
-        """Return, sorted, offsets of ``low`` such that each occurrence of a phrase holds one.
+    def positions(self, low: str, a: int = 0, e: int | None = None) -> list[int] | None:
+        """Return, sorted, offsets of ``low`` such that each occurrence of a phrase holds one
+        (occurrences inside ``low[a:e]``, when given).
 
         None when a phrase has no character to look for (it may be anywhere).
         """
         if self.always:
             return None
-        out = [m.start() for m in self.rx.finditer(low)] if self.rx is not None else []
+        if e is None:
+            e = len(low)
+        out = [m.start() for m in self.rx.finditer(low, a, e)] if self.rx is not None else []
         find = low.find
         n = len(out)
         for lit, check in self.literals:
-            p = find(lit)
+            p = find(lit, a, e)
             while p >= 0:
-                if check.match(low, p):
+                if check.match(low, p, e):
                     out.append(p)
-                p = find(lit, p + 1)
+                p = find(lit, p + 1, e)
         if len(out) > n:
             out.sort()
         return out

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import GAP, Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded, literal_atoms
+from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded
 from .._cache import compile as _rx
-from ._vocab import DASHES, HS, Match, fold as _fold, word_table, alternation
+from ._vocab import Match, atoms, fold as _fold, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -102,55 +102,42 @@ def _matches(text: str) -> list[Match]:
     return out
 
 
-def vocab_atoms(word: str, ignore_case: bool) -> list:
-    """Return the atoms (see jdparse.extract._guard.Anchors) of a word as ``_vocab.phrase`` matches it."""
-    atoms: list = []
-    for ch in word:
-        if ch == " ":
-            atoms.append((GAP, HS + "+"))
-        elif ch in DASHES:
-            atoms.append((GAP, f"(?:[{DASHES}]|{HS}+)?"))
-        elif ch in "'\u2019":
-            atoms.append(frozenset("'\u2019"))
-        else:
-            atoms.extend(literal_atoms(ch, ignore_case))
-    return atoms
-
-
 @rules.derived
 def _anchors() -> Anchors:
     """Return where an employment-type word may occur in a folded text."""
     data = rules.load("employment")
     cs = frozenset(data.get("case_sensitive") or ())
     words = {w for types in (data.get("words") or {}).values() for ws in types.values() for w in ws}
-    return Anchors([vocab_atoms(w, w not in cs) for w in sorted(words)], compile=_rx)
+    return Anchors([atoms(w, w not in cs) for w in sorted(words)], compile=_rx, rare=45)
 
 
 class Finder:
     """``find_employment_types`` of slices of one posting: ``find(a, e)`` is that of ``text[a:e]``.
 
-    The posting is casefolded once (``low`` is ``folded(text)``), so the
-    word guard of each slice reads words of the fold already made, and a
-    slice the guard lets through is searched for the places a word may be
-    (see jdparse.extract._guard.Anchors) before the patterns run.
+    The posting is casefolded once (``low`` is ``folded(text)``) and searched
+    once for the places a word may be (see jdparse.extract._guard.Anchors):
+    a slice without one gives no match without being read, and the word
+    guard of a slice reads words of the fold already made.
     """
 
-    __slots__ = ("text", "low")
+    __slots__ = ("text", "low", "hits")
 
     def __init__(self, text: str, low=...):
         self.text = text
         self.low = folded(text) if low is ... else low
+        self.hits = False
 
     def find(self, a: int, e: int) -> list[Match]:
         low = self.low
         text = self.text[a:e]
         if low is None:
             return find_employment_types(text)
-        # The guard of find_employment_types; then a closer look, where the
-        # words' own letters may be, before the patterns run.
-        if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
+        if self.hits is False:
+            self.hits = _anchors().positions(low)
+        if not any_within(self.hits, a, e):
             return []
-        if not _anchors().within(low, a, e):
+        # The guard of find_employment_types.
+        if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
             return []
         return _matches(text)
 

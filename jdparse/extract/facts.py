@@ -273,13 +273,26 @@ def _first_tier(ctx, tiers, find, choose):
 
 
 def _folded(ctx) -> str | None:
-    """Return the posting casefolded character for character (see _guard.folded), once per posting."""
+    """Return the posting casefolded character for character (see _guard.folded), once per posting.
+
+    None for the process's first posting: the word-list fields then read
+    each slice as it is, and the tables that find where their words may be
+    in a whole posting (a few ms to build) are built only when a second
+    posting shows they will pay off, so a one-file run does not wait for
+    them.  Both ways give the same values.
+    """
+    global _postings
     d = ctx.__dict__
     if "_folded" not in d:
         from ._guard import folded
 
-        d["_folded"] = folded(ctx.text)
+        _postings += 1
+        d["_folded"] = folded(ctx.text) if _postings > 1 else None
     return d["_folded"]
+
+
+_postings = 0
+"""Postings read so far by this process (see _folded)."""
 
 
 def _first_tier_spans(tiers, find, choose):
@@ -303,6 +316,7 @@ def _block_spans(blocks) -> list[tuple[int, int]]:
 def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     """Return the levels stated by the title, the tag lines and level fields."""
     from . import seniority as sen
+    from ._guard import any_within
 
     text = ctx.text
     spans = []
@@ -316,7 +330,13 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
             spans.append((a, e, "seniority.tags"))
     out: list[Value] = []
     seen = set()
+    # Where a level word may be, in one pass over the fold of what is read.
+    low = _folded(ctx)
+    hits = sen.anchors().positions(low, min(a for a, _, _ in spans), max(e for _, e, _ in spans)) \
+        if low is not None and spans else None
     for a, e, rule in spans:
+        if low is not None and not any_within(hits, a, e):
+            continue  # no level word: find_levels gives none
         seg = text[a:e]
         for m in sen.find_levels(seg, tag=rule == "seniority.tags" and len(seg.split()) == 1):
             if m.value in seen:
