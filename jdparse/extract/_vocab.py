@@ -56,8 +56,12 @@ def phrase(word: str, dash_optional: bool = True) -> str:
     return pat
 
 
-def atoms(word: str, ignore_case: bool = True, dash_optional: bool = True) -> list:
-    """Return ``word`` as the atoms of a phrase of ``jdparse.extract._guard.Anchors``, as :func:`phrase` matches it."""
+def atoms(word: str, ignore_case: bool = True, dash_optional: bool = True, end: bool = False) -> list:
+    """Return ``word`` as the atoms of a phrase of ``jdparse.extract._guard.Anchors``, as :func:`phrase` matches it.
+
+    With ``end``, a word :func:`phrase` ends with "no word character after"
+    ends so too: only for texts whose slices end at word edges.
+    """
     from ._guard import GAP, literal_atoms
 
     out: list = []
@@ -70,6 +74,8 @@ def atoms(word: str, ignore_case: bool = True, dash_optional: bool = True) -> li
             out.append(frozenset("'\u2019"))
         else:
             out.extend(literal_atoms(ch, ignore_case))
+    if end and re.search(r"\w$", word) and not _CJK.match(word[-1]):
+        out.append((GAP, r"(?!\w)"))
     return out
 
 

@@ -108,7 +108,10 @@ def _anchors() -> Anchors:
     data = rules.load("employment")
     cs = frozenset(data.get("case_sensitive") or ())
     words = {w for types in (data.get("words") or {}).values() for ws in types.values() for w in ws}
-    return Anchors([atoms(w, w not in cs) for w in sorted(words)], compile=_rx, rare=45)
+    return Anchors([atoms(w, w not in cs, end=True) for w in sorted(words)], compile=_rx, rare=30)
+
+
+_IN_WORD = _rx(r"\w\w")
 
 
 class Finder:
@@ -134,7 +137,9 @@ class Finder:
             return find_employment_types(text)
         if self.hits is False:
             self.hits = _anchors().positions(low)
-        if not any_within(self.hits, a, e):
+        # The anchors end words where the text does: a slice that ends inside
+        # a word of the text is read as it is.
+        if not any_within(self.hits, a, e) and not (0 < e < len(low) and _IN_WORD.match(low, e - 1)):
             return []
         # The guard of find_employment_types.
         if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
