@@ -77,7 +77,8 @@ _FREQ = {
 }
 
 GAP = "gap"
-"""Kind of an atom ``(GAP, fragment)`` that matches a run of separators (a regex fragment)."""
+"""Kind of an atom ``(GAP, fragment)`` that matches a run of separators (a regex fragment),
+or ``(GAP, fragment, class, most)`` when that is at most ``most`` characters of ``class``."""
 
 
 def folded(text: str) -> str | None:
@@ -183,6 +184,22 @@ def _runs(v) -> list[tuple[int, int]]:
     if start is not None:
         out.append((start, len(v)))
     return out
+
+
+def _before(v, r0: int, o: int) -> str:
+    """Return a look-behind for the run before run ``r0`` of ``v``, when a gap of bounded width
+    ``(GAP, fragment, class, most)`` stands between them ("on" of "on site"); else ""."""
+    if r0 < 2 or not isinstance(v[r0 - 1], tuple) or len(v[r0 - 1]) < 4:
+        return ""
+    _, _, cls, most = v[r0 - 1]
+    p0 = r0 - 1
+    while p0 > 0 and not isinstance(v[p0 - 1], tuple):
+        p0 -= 1
+    if p0 == r0 - 1:
+        return ""
+    prev = "".join(_frag(a) for a in v[p0:r0 - 1])
+    here = "".join(_frag(a) for a in v[r0:r0 + o])
+    return "(?:" + "|".join(f"(?<={prev}{cls}{{{n}}}{here})" for n in range(most + 1)) + ")"
 
 
 def _frag(atom) -> str:
@@ -293,7 +310,7 @@ class Anchors:
             frag = "".join(_frag(a) for a in v[r0 + o:r1])
             if o:
                 frag += "(?<=" + "".join(_frag(a) for a in v[r0:r1]) + ")"
-            owned[k].add(frag + "".join(_frag(a) for a in v[r1:]))
+            owned[k].add(_before(v, r0, o) + frag + "".join(_frag(a) for a in v[r1:]))
         self.literals = tuple((k, compile("|".join(sorted(owned[k])))) for k in kept if owned[k])
         self._compile(trie, compile)
 

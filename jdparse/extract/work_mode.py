@@ -71,6 +71,7 @@ _TOKEN = _rx(r"""\w+ | [%()/] """, re.VERBOSE)
 # What may stand between two tokens of one phrase: nothing, spaces, or a hyphen
 # or dash ("on-site", "on site", "on – site").
 _GAP = _rx(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
+_GAP_CHARS = r"[-‐‑–—\s]"
 # Whether a character is CJK: phrases in these scripts have no word boundaries.
 _CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -207,7 +208,7 @@ def _matches(text: str, toks, office: bool) -> list[ModeMatch]:
 def _anchors() -> Anchors:
     """Return where a work-mode phrase or an office-days phrase may occur in a folded text."""
     modes = _tables()[0]
-    gap = (GAP, _GAP.pattern)
+    gap = (GAP, _GAP.pattern, _GAP_CHARS, 3)
     phrases = []
     for key in modes.by_key:
         atoms: list = []
@@ -365,8 +366,9 @@ def _windows(low: str, a: int, e: int, hits: list[int]):
 
 @rules.derived
 def _width() -> int:
-    """Return the most characters a token phrase of any table spans."""
-    return max(t.width for t in _tables())
+    """Return the most characters a mode phrase spans (a perk or non-mode phrase that
+    overlaps one lies between the same tokens no phrase holds)."""
+    return _tables()[0].width
 
 
 @rules.derived
