@@ -56,6 +56,29 @@ def phrase(word: str, dash_optional: bool = True) -> str:
     return pat
 
 
+def atoms(word: str, ignore_case: bool = True, dash_optional: bool = True, end: bool = False) -> list:
+    """Return ``word`` as the atoms of a phrase of ``jdparse.extract._guard.Anchors``, as :func:`phrase` matches it.
+
+    With ``end``, a word :func:`phrase` ends with "no word character after"
+    ends so too: only for texts whose slices end at word edges.
+    """
+    from ._guard import GAP, literal_atoms
+
+    out: list = []
+    for ch in word:
+        if ch == " ":
+            out.append((GAP, HS + "+"))
+        elif ch in DASHES:
+            out.append((GAP, f"(?:[{DASHES}]|{HS}+)?") if dash_optional else frozenset(DASHES + "\u2212"))
+        elif ch in "'\u2019":
+            out.append(frozenset("'\u2019"))
+        else:
+            out.extend(literal_atoms(ch, ignore_case))
+    if end and re.search(r"\w$", word) and not _CJK.match(word[-1]):
+        out.append((GAP, r"(?!\w)"))
+    return out
+
+
 def bounded(word: str) -> bool:
     """Return whether ``word`` must start a word (Latin script), as :func:`phrase` builds it."""
     return bool(re.match(r"\w", word)) and not _CJK.match(word)

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import WordGuard
+from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded
 from .._cache import compile as _rx
-from ._vocab import Match, fold as _fold, word_table, alternation
+from ._vocab import Match, atoms, fold as _fold, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -84,6 +84,10 @@ def find_employment_types(text: str) -> list[Match]:
     """Return every employment-type word of ``text``, in order, stop contexts left out."""
     if not _guard().may_match(text):
         return []
+    return _matches(text)
+
+
+def _matches(text: str) -> list[Match]:
     t = _tables()
     stopped = [m.span() for m in t.stops.finditer(text)] if t.stops else []
     out = []
@@ -96,6 +100,51 @@ def find_employment_types(text: str) -> list[Match]:
         typ, lang = t.lookup[_fold(m.group())]
         out.append(Match(s, e, typ, f"employment.{lang}"))
     return out
+
+
+@rules.derived
+def _anchors() -> Anchors:
+    """Return where an employment-type word may occur in a folded text."""
+    data = rules.load("employment")
+    cs = frozenset(data.get("case_sensitive") or ())
+    words = {w for types in (data.get("words") or {}).values() for ws in types.values() for w in ws}
+    return Anchors([atoms(w, w not in cs, end=True) for w in sorted(words)], compile=_rx, rare=30)
+
+
+_IN_WORD = _rx(r"\w\w")
+
+
+class Finder:
+    """``find_employment_types`` of slices of one posting: ``find(a, e)`` is that of ``text[a:e]``.
+
+    The posting is casefolded once (``low`` is ``folded(text)``) and searched
+    once for the places a word may be (see jdparse.extract._guard.Anchors):
+    a slice without one gives no match without being read, and the word
+    guard of a slice reads words of the fold already made.
+    """
+
+    __slots__ = ("text", "low", "hits")
+
+    def __init__(self, text: str, low=...):
+        self.text = text
+        self.low = folded(text) if low is ... else low
+        self.hits = False
+
+    def find(self, a: int, e: int) -> list[Match]:
+        low = self.low
+        text = self.text[a:e]
+        if low is None:
+            return find_employment_types(text)
+        if self.hits is False:
+            self.hits = _anchors().positions(low)
+        # The anchors end words where the text does: a slice that ends inside
+        # a word of the text is read as it is.
+        if not any_within(self.hits, a, e) and not (0 < e < len(low) and _IN_WORD.match(low, e - 1)):
+            return []
+        # The guard of find_employment_types.
+        if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
+            return []
+        return _matches(text)
 
 
 def employment_type(matches) -> Match | None:

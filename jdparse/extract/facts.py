@@ -223,7 +223,8 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
     tiers = [(head, "work_mode.header"), (body, "work_mode.body")]
-    hit = _first_tier(ctx, tiers, wm.find_work_modes, wm.decide)
+    find = wm.Finder(ctx.text, _folded(ctx)).find
+    hit = _first_tier_spans(tiers, find, wm.decide)
     if hit is None:
         return None
     a, best, rule = hit
@@ -236,8 +237,11 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         text = ctx.text
         cues = _job_cues()
         for sa, se in body:
+            found = find(sa, se)
+            if not found:
+                continue
             seg = text[sa:se]
-            for m in wm.find_work_modes(seg):
+            for m in found:
                 if m.mode != "hybrid" or m.perk:
                     continue
                 lo = max(seg.rfind(c, 0, m.start) for c in ".!?\n") + 1
@@ -269,6 +273,41 @@ def _first_tier(ctx, tiers, find, choose):
     return None
 
 
+def _folded(ctx) -> str | None:
+    """Return the posting casefolded character for character (see _guard.folded), once per posting.
+
+    None for the process's first posting: the word-list fields then read
+    each slice as it is, and the tables that find where their words may be
+    in a whole posting (a few ms to build) are built only when a second
+    posting shows they will pay off, so a one-file run does not wait for
+    them.  Both ways give the same values.
+    """
+    global _postings
+    d = ctx.__dict__
+    if "_folded" not in d:
+        from ._guard import folded
+
+        _postings += 1
+        d["_folded"] = folded(ctx.text) if _postings > 1 else None
+    return d["_folded"]
+
+
+_postings = 0
+"""Postings read so far by this process (see _folded)."""
+
+
+def _first_tier_spans(tiers, find, choose):
+    """Return what :func:`_first_tier` returns, ``find(a, e)`` giving the matches of ``text[a:e]``."""
+    for spans, rule in tiers:
+        found = [(a, m) for a, e in spans for m in find(a, e)]
+        if not found:
+            continue
+        best = choose([m for _, m in found])
+        if best is not None:
+            return next(a for a, m in found if m is best), best, rule
+    return None
+
+
 def _block_spans(blocks) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in blocks]
 
@@ -278,6 +317,7 @@ def _block_spans(blocks) -> list[tuple[int, int]]:
 def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     """Return the levels stated by the title, the tag lines and level fields."""
     from . import seniority as sen
+    from ._guard import any_within
 
     text = ctx.text
     spans = []
@@ -291,7 +331,13 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
             spans.append((a, e, "seniority.tags"))
     out: list[Value] = []
     seen = set()
+    # Where a level word may be, in one pass over the fold of what is read.
+    low = _folded(ctx)
+    hits = sen.anchors().positions(low, min(a for a, _, _ in spans), max(e for _, e, _ in spans)) \
+        if low is not None and spans else None
     for a, e, rule in spans:
+        if low is not None and not any_within(hits, a, e):
+            continue  # no level word: find_levels gives none
         seg = text[a:e]
         for m in sen.find_levels(seg, tag=rule == "seniority.tags" and len(seg.split()) == 1):
             if m.value in seen:
@@ -312,8 +358,11 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "employment_type")], "employment.label"))
     tiers.append((_header_except_title(ctx, title), "employment.header"))
-    tiers.append((_block_spans(_body_blocks(ctx)), "employment.body"))
-    hit = _first_tier(ctx, tiers, emp.find_employment_types, emp.employment_type)
+    hit = _first_tier_spans(tiers, lambda a, e: emp.find_employment_types(ctx.text[a:e]), emp.employment_type)
+    if hit is None:
+        # The body: many blocks, searched at once.
+        body = [(_block_spans(_body_blocks(ctx)), "employment.body")]
+        hit = _first_tier_spans(body, emp.Finder(ctx.text, _folded(ctx)).find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from .. import rules
 from .._cache import compile as _rx
-from ._vocab import Match, fold as _fold, word_table, DASHES as _DASHES, HS as _HS, alternation
+from ._guard import Anchors
+from ._vocab import Match, atoms, fold as _fold, word_table, DASHES as _DASHES, HS as _HS, alternation
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -112,6 +113,19 @@ def _tables() -> _Tables:
         ),
         stops=_rx(_alternation(stops), re.IGNORECASE) if stops else None,
     )
+
+
+@rules.derived
+def anchors() -> Anchors:
+    """Return where in a folded text a level word may occur (no word, no level: see find_levels)."""
+    data = rules.load("seniority")
+    words = set(data.get("compound") or {})
+    words.update((data.get("chief_officer") or {}).get("first") or [])
+    words.update((data.get("executive_first") or {}).get("words") or [])
+    for by_level in (data.get("words") or {}).values():
+        for ws in (by_level or {}).values():
+            words.update(ws or [])
+    return Anchors([atoms(str(w)) for w in sorted(words)], compile=_rx)
 
 
 def find_levels(text: str, tag: bool = False) -> list[Match]:

@@ -15,10 +15,11 @@ and ``work_mode.perk`` (a mode word in a perk: "remote-friendly team events").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import WordGuard
+from ._guard import GAP, Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded, literal_atoms
 from .._cache import compile as _rx
 
 __all__ = ["ModeMatch", "find_work_modes", "decide"]
@@ -70,6 +71,7 @@ _TOKEN = _rx(r"""\w+ | [%()/] """, re.VERBOSE)
 # What may stand between two tokens of one phrase: nothing, spaces, or a hyphen
 # or dash ("on-site", "on site", "on – site").
 _GAP = _rx(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
+_GAP_CHARS = r"[-‐‑–—\s]"
 # Whether a character is CJK: phrases in these scripts have no word boundaries.
 _CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -86,7 +88,7 @@ class _Table:
     compile the ~250-phrase alternation, which is half of a parse's budget.
     """
 
-    __slots__ = ("by_key", "longest", "cjk", "first")
+    __slots__ = ("by_key", "longest", "cjk", "first", "width")
 
     def __init__(self, pairs):
         self.by_key: dict[tuple[str, ...], object] = {}
@@ -100,6 +102,8 @@ class _Table:
         # Longest first, so "可远程" is taken before "远程".
         self.cjk.sort(key=lambda pv: -len(pv[0]))
         self.longest = max((len(k) for k in self.by_key), default=0)
+        # The most characters a phrase spans (its tokens, and gaps of 3).
+        self.width = max((sum(map(len, k)) + 3 * (len(k) - 1) for k in self.by_key), default=0)
         # Only tokens that can open a phrase start a look-up: most tokens of a
         # posting open none, so the per-token cost stays one set test.
         self.first = frozenset(k[0] for k in self.by_key)
@@ -108,33 +112,38 @@ class _Table:
         """Return whether one of the CJK phrases occurs in ``text``."""
         return any(p in text for p, _ in self.cjk)
 
-    def find(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
-        """Return (start, end, value) of the phrases in ``text``, longest at each token, in order."""
+    def find(self, text: str, toks: list[tuple[int, int, str]], cjk: bool = True) -> list[tuple[int, int, object]]:
+        """Return (start, end, value) of the phrases in ``text``, longest at each token, in order.
+
+        ``cjk=False`` leaves out the CJK phrases (the caller knows there are none).
+        """
         out = []
-        i = 0
         first = self.first
-        while i < len(toks):
-            if toks[i][2] not in first:
-                i += 1
+        by_key = self.by_key
+        longest = self.longest
+        n_toks = len(toks)
+        free = 0  # the first token no phrase found so far holds
+        for i in [i for i, t in enumerate(toks) if t[2] in first]:
+            if i < free:
                 continue
-            for n in range(min(self.longest, len(toks) - i), 0, -1):
+            for n in range(min(longest, n_toks - i), 0, -1):
+                v = by_key.get(tuple(t[2] for t in toks[i:i + n]) if n > 1 else (toks[i][2],))
+                if v is None:
+                    continue
                 if n > 1 and not all(_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
                     continue
-                v = self.by_key.get(tuple(t[2] for t in toks[i:i + n]))
-                if v is not None:
-                    out.append((toks[i][0], toks[i + n - 1][1], v))
-                    i += n
-                    break
-            else:
-                i += 1
-        taken = [(s, e) for s, e, _ in out]
-        for phrase, v in self.cjk:
-            pos = text.find(phrase)
-            while pos >= 0:
-                if not _overlaps(taken, pos, pos + len(phrase)):
-                    out.append((pos, pos + len(phrase), v))
-                    taken.append((pos, pos + len(phrase)))
-                pos = text.find(phrase, pos + len(phrase))
+                out.append((toks[i][0], toks[i + n - 1][1], v))
+                free = i + n
+                break
+        if cjk and self.cjk:
+            taken = [(s, e) for s, e, _ in out]
+            for phrase, v in self.cjk:
+                pos = text.find(phrase)
+                while pos >= 0:
+                    if not _overlaps(taken, pos, pos + len(phrase)):
+                        out.append((pos, pos + len(phrase), v))
+                        taken.append((pos, pos + len(phrase)))
+                    pos = text.find(phrase, pos + len(phrase))
         return out
 
 
@@ -163,26 +172,226 @@ def _guard() -> WordGuard:
 
 def find_work_modes(text: str) -> list[ModeMatch]:
     """Return the work-mode phrases in ``text`` in order, perks marked, non-modes left out."""
-    modes, perks, nots = _tables()
     # Most lines name no work mode: a word test skips them before any table
     # (CJK phrases have no words to test: the guard lets such text through).
     if not _guard().may_match(text):
         return []
     toks = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
-    perk_spans = [(s, e) for s, e, _ in perks.find(text, toks)]
-    not_spans = [(s, e) for s, e, _ in nots.find(text, toks)]
+    return _matches(text, toks, True)
+
+
+def _matches(text: str, toks, office: bool) -> list[ModeMatch]:
+    """Return the matches of ``text`` (tokenized), the office-days pattern run only if ``office``."""
+    modes, perks, nots = _tables()
+    found = modes.find(text, toks)
+    if not found and not office:
+        return []
     out = [
         ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
         for m in _OFFICE_DAYS.finditer(text)
-    ]
+    ] if office else []
+    if not found:
+        return out
+    perk_spans = [(s, e) for s, e, _ in perks.find(text, toks)]
+    not_spans = [(s, e) for s, e, _ in nots.find(text, toks)]
     days = [(o.start, o.end) for o in out]
-    for s, e, mode in modes.find(text, toks):
+    for s, e, mode in found:
         if _overlaps(not_spans, s, e) or _overlaps(days, s, e):
             continue
         perk = _overlaps(perk_spans, s, e)
         out.append(ModeMatch(s, e, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
     out.sort(key=lambda x: x.start)
     return out
+
+
+@rules.derived
+def _anchors() -> Anchors:
+    """Return where a work-mode phrase or an office-days phrase may occur in a folded text."""
+    modes = _tables()[0]
+    gap = (GAP, _GAP.pattern, _GAP_CHARS, 3)
+    phrases = []
+    for key in modes.by_key:
+        atoms: list = []
+        for t in key:
+            if atoms:
+                atoms.append(gap)
+            atoms.extend(t)  # tokens are casefolded: the folded text shows them as they are
+        phrases.append(atoms)
+    phrases += [literal_atoms(p, False) for p, _ in modes.cjk]
+    phrases += [literal_atoms(w, True) for w in _OFFICE_DAYS_HOLD]
+    return Anchors(phrases, compile=_rx)
+
+
+# What every office-days phrase holds, one of (the pattern ignores case):
+# "(the|our) (office|hq)", "in office", "on[- ]?site".
+_OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office", "onsite", "on-site", "on site")
+# Every office-days phrase holds one of each (any case).
+_OFFICE_DAYS_WORDS = (("office", "hq", "site"), ("day", "time"))
+
+
+def _office_words(low: str) -> bool:
+    """Return whether ``low`` (casefolded) may hold an office-days phrase.
+
+    The pattern ignores case: an "ı" of the text matches its "i".
+    """
+    return "\u0131" in low or all(any(w in low for w in ws) for ws in _OFFICE_DAYS_WORDS)
+
+
+class Finder:
+    """``find_work_modes`` of slices of one posting, each slice read once.
+
+    The posting is casefolded once (or ``low`` is given: ``folded(text)``) and searched once for the places a phrase
+    may be (see :class:`jdparse.extract._guard.Anchors`); a slice without one
+    gives no match without being read.  ``find(a, e)`` returns what
+    ``find_work_modes(text[a:e])`` returns.
+    """
+
+    __slots__ = ("text", "low", "hits", "memo")
+
+    def __init__(self, text: str, low=...):
+        self.text = text
+        self.low = folded(text) if low is ... else low
+        self.hits = _anchors().positions(self.low) if self.low is not None else None
+        self.memo: dict = {}
+
+    def find(self, a: int, e: int) -> list[ModeMatch]:
+        got = self.memo.get((a, e))
+        if got is None:
+            got = self.memo[(a, e)] = self._find(a, e)
+        return got
+
+    def _find(self, a: int, e: int) -> list[ModeMatch]:
+        low = self.low
+        hits = self.hits
+        if low is None or hits is None:
+            return find_work_modes(self.text[a:e])
+        if not any_within(hits, a, e):
+            return []
+        text = self.text
+        seg = text[a:e]
+        modes, perks, nots = tables = _tables()
+        if any(t.cjk and t.cjk_in(seg) for t in tables):
+            return _find_folded(seg, low[a:e])
+        # Every phrase holds a hit: read only the tokens around the hits.
+        found, perk_spans, not_spans = [], [], []
+        for toks in _windows(low, a, e, hits):
+            if toks is None:
+                return _find_folded(seg, low[a:e])
+            found += modes.find(text, toks, cjk=False)
+            if found:
+                perk_spans += perks.find(text, toks, cjk=False)
+                not_spans += nots.find(text, toks, cjk=False)
+        out = [
+            ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
+            for m in _OFFICE_DAYS.finditer(seg)
+        ] if _office_words(low[a:e]) else []
+        if not found or not _key_words_guarded():
+            # The guard of find_work_modes: a phrase of the table passes it,
+            # office days alone may not.
+            if not out and not found:
+                return []
+            if not _NO_SPACES.search(seg) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
+                return []
+            if not found:
+                return out
+        perk_spans = [(s - a, t - a) for s, t, _ in perk_spans]
+        not_spans = [(s - a, t - a) for s, t, _ in not_spans]
+        days = [(o.start, o.end) for o in out]
+        for s, t, mode in found:
+            s -= a
+            t -= a
+            if _overlaps(not_spans, s, t) or _overlaps(days, s, t):
+                continue
+            perk = _overlaps(perk_spans, s, t)
+            out.append(ModeMatch(s, t, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
+        out.sort(key=lambda x: x.start)
+        return out
+
+
+_MARGIN = 24
+"""Characters read past a window for a token no phrase holds (where no match can cross)."""
+
+
+def _windows(low: str, a: int, e: int, hits: list[int]):
+    """Yield the tokens (start, end, folded text) of ``low[a:e]`` around the hits, window by window.
+
+    A window holds every phrase through a hit (the widest phrase on each
+    side), and runs on to a token no phrase of any table holds, or to the
+    slice's end: no match crosses such a token, so each table finds in a
+    window what it finds there in the whole slice.  None when no such token
+    is near: the caller reads the whole slice.
+    """
+    w = _width()
+    words = _table_tokens()
+    spans = []
+    i = bisect_left(hits, a)
+    while i < len(hits) and hits[i] < e:
+        x, y = max(a, hits[i] - w), min(e, hits[i] + w + 1)
+        if spans and x <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], y)
+        else:
+            spans.append((x, y))
+        i += 1
+    lo_edge = a
+    for x, y in spans:
+        if x < lo_edge:
+            x = lo_edge
+        xs = max(a, x - _MARGIN)
+        xs = low.rfind(" ", a, xs + 1) + 1 or a
+        ys = min(e, y + _MARGIN)
+        ys = low.find(" ", ys, e)
+        if ys < 0:
+            ys = e
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low, max(xs, lo_edge), ys)]
+        k = 0
+        while k < len(toks) and toks[k][0] < x:
+            k += 1
+        j = k - 1
+        while j >= 0 and toks[j][2] in words:
+            j -= 1
+        if j < 0 and xs > lo_edge:
+            yield None
+            return
+        m = k
+        while m < len(toks) and toks[m][0] < y:
+            m += 1
+        while m < len(toks) and toks[m][2] in words:
+            m += 1
+        if m == len(toks) and ys < e:
+            yield None
+            return
+        yield toks[j + 1:m]
+        lo_edge = toks[m - 1][1] if m > j + 1 else lo_edge
+
+
+@rules.derived
+def _width() -> int:
+    """Return the most characters a mode phrase spans (a perk or non-mode phrase that
+    overlaps one lies between the same tokens no phrase holds)."""
+    return _tables()[0].width
+
+
+@rules.derived
+def _table_tokens() -> frozenset:
+    """Return every token of every phrase of the tables."""
+    return frozenset(w for t in _tables() for k in t.by_key for w in k)
+
+
+@rules.derived
+def _key_words_guarded() -> bool:
+    """Return whether a mode phrase found implies the guard passes (keys are their own casefold)."""
+    return all(" ".join(k).casefold() == " ".join(k) for k in _tables()[0].by_key)
+
+
+def _find_folded(text: str, low: str) -> list[ModeMatch]:
+    """Return ``find_work_modes(text)``, given ``low``, the casefold of ``text`` character for character."""
+    # The guard of find_work_modes, on words of the fold already made.
+    if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low)):
+        return []
+    # The same characters are word characters in text and fold (see
+    # folded()): tokens of the fold are the text's, casefolded.
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+    return _matches(text, toks, _office_words(low))
 
 
 def decide(matches: list[ModeMatch]) -> ModeMatch | None:
