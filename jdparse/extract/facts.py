@@ -223,7 +223,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
     tiers = [(head, "work_mode.header"), (body, "work_mode.body")]
-    find = wm.Finder(ctx.text, _folded(ctx)).find
+    find = wm.Finder(ctx.text, _casefolded(ctx)).find
     hit = _first_tier_spans(tiers, find, wm.decide)
     if hit is None:
         return None
@@ -273,7 +273,7 @@ def _first_tier(ctx, tiers, find, choose):
     return None
 
 
-def _folded(ctx) -> str | None:
+def _casefolded(ctx) -> str | None:
     """Return the posting casefolded character for character (see _guard.folded), once per posting.
 
     None for the process's first posting: the word-list fields then read
@@ -284,16 +284,16 @@ def _folded(ctx) -> str | None:
     """
     global _postings
     d = ctx.__dict__
-    if "_folded" not in d:
+    if "_casefolded" not in d:
         from ._guard import folded
 
         _postings += 1
-        d["_folded"] = folded(ctx.text) if _postings > 1 else None
-    return d["_folded"]
+        d["_casefolded"] = folded(ctx.text) if _postings > 1 else None
+    return d["_casefolded"]
 
 
 _postings = 0
-"""Postings read so far by this process (see _folded)."""
+"""Postings read so far by this process (see _casefolded)."""
 
 
 def _first_tier_spans(tiers, find, choose):
@@ -332,7 +332,7 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     out: list[Value] = []
     seen = set()
     # Where a level word may be, in one pass over the fold of what is read.
-    low = _folded(ctx)
+    low = _casefolded(ctx)
     hits = sen.anchors().positions(low, min(a for a, _, _ in spans), max(e for _, e, _ in spans)) \
         if low is not None and spans else None
     for a, e, rule in spans:
@@ -362,7 +362,7 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     if hit is None:
         # The body: many blocks, searched at once.
         body = [(_block_spans(_body_blocks(ctx)), "employment.body")]
-        hit = _first_tier_spans(body, emp.Finder(ctx.text, _folded(ctx)).find, emp.employment_type)
+        hit = _first_tier_spans(body, emp.Finder(ctx.text, _casefolded(ctx)).find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
