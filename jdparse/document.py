@@ -5,7 +5,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
+from ._cache import compile as _rx
 from .model import Span
 
 # Characters that are white space for matching but that str.split() does not
@@ -19,6 +22,12 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
 })
+_FOLD_MAP = {chr(k): v for k, v in _FOLD.items()}
+_FOLD_CHARS = _rx("[" + "".join(_FOLD_MAP) + "]")
+
+
+def _fold_char(m: re.Match) -> str:
+    return _FOLD_MAP[m.group()]
 
 
 def tidy(s: str) -> str:
@@ -38,8 +47,16 @@ def key(s: str) -> str:
     """
     if s.isascii():
         return " ".join(s.lower().split())  # NFKC and the folds change no ASCII character
-    s = unicodedata.normalize("NFKC", s.translate(_INVISIBLE)).translate(_FOLD).casefold()
-    return " ".join(s.split())
+    # The same steps as translate(_INVISIBLE), NFKC, translate(_FOLD), casefold,
+    # with each translation skipped when none of its characters is present
+    # (str.translate with a mapping costs a dictionary lookup per character).
+    if ("\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
+            or "\u00ad" in s):
+        s = s.translate(_INVISIBLE)
+    s = unicodedata.normalize("NFKC", s)
+    if _FOLD_CHARS.search(s) is not None:
+        s = _FOLD_CHARS.sub(_fold_char, s)
+    return " ".join(s.casefold().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +78,25 @@ class Line:
 class Document:
     """Decoded text (newlines normalised to ``\\n``, nothing else) and its lines."""
 
-    __slots__ = ("text", "lines", "_starts")
+    __slots__ = ("text", "_raw", "_starts", "_lines")
 
     def __init__(self, text: str):
         self.text = text
-        lines = []
-        pos = 0
-        for i, raw in enumerate(text.split("\n")):
-            lines.append(Line(i, pos, pos + len(raw), raw))
-            pos += len(raw) + 1
-        self.lines: tuple[Line, ...] = tuple(lines)
-        self._starts = [ln.start for ln in lines]
+        raw = text.split("\n")
+        self._raw = raw  # each line's text (read by blocks.classify)
+        # Line i starts after the i lines before it and their newlines.
+        self._starts = list(map(add, accumulate(map(len, raw), initial=0), range(len(raw))))
+        self._lines: tuple[Line, ...] | None = None
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The document's lines, in order (made on first use)."""
+        lines = self._lines
+        if lines is None:
+            lines = self._lines = tuple(map(Line, range(len(self._raw)), self._starts,
+                                            [s + len(r) for s, r in zip(self._starts, self._raw)],
+                                            self._raw))
+        return lines
 
     def span(self, start: int, end: int) -> Span:
         """Return the Span of ``text[start:end]``, with 1-based line and column."""
