@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import rules
-from .document import Document, key
+from .document import Document, _collapse, key
 from ._cache import compile as _rx
 
 HEADING = "heading"
@@ -88,10 +89,10 @@ _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
 _DECO_CATEGORIES = ("So", "Sk", "Cs", "Co")
 
 # Every character of the categories above (Unicode 14.0, the tables of
-# Python 3.11's unicodedata), and the marks, as one class: one search tells
+# Python 3.11's unicodedata), and the marks, as classes: one search tells
 # whether a string has any, instead of a category lookup per character.
 _DECO_UNIDATA = "14.0.0"
-_DECO_CLASS = (
+_DECO_BMP_CLASS = (
     r"\u005e\u0060\u00a6\u00a8-\u00a9\u00ae-\u00b0\u00b4\u00b8\u02c2-\u02c5\u02d2-\u02df"
     r"\u02e5-\u02eb\u02ed\u02ef-\u02ff\u0375\u0384-\u0385\u0482\u058d-\u058e\u060e-\u060f\u06de"
     r"\u06e9\u06fd-\u06fe\u07f6\u0888\u09fa\u0b70\u0bf3-\u0bf8\u0bfa\u0c7f\u0d4f\u0d79"
@@ -109,27 +110,35 @@ _DECO_CLASS = (
     r"\u31c0-\u31e3\u3200-\u321e\u322a-\u3247\u3250\u3260-\u327f\u328a-\u32b0\u32c0-\u33ff"
     r"\u4dc0-\u4dff\ua490-\ua4c6\ua700-\ua716\ua720-\ua721\ua789-\ua78a\ua828-\ua82b\ua836-\ua837"
     r"\ua839\uaa77-\uaa79\uab5b\uab6a-\uab6b\ud800-\uf8ff\ufbb2-\ufbc2\ufd40-\ufd4f\ufdcf"
-    r"\ufdfd-\ufdff\uff3e\uff40\uffe3-\uffe4\uffe8\uffed-\uffee\ufffc-\ufffd\U00010137-\U0001013f"
-    r"\U00010179-\U00010189\U0001018c-\U0001018e\U00010190-\U0001019c\U000101a0"
-    r"\U000101d0-\U000101fc\U00010877-\U00010878\U00010ac8\U0001173f\U00011fd5-\U00011fdc"
-    r"\U00011fe1-\U00011ff1\U00016b3c-\U00016b3f\U00016b45\U0001bc9c\U0001cf50-\U0001cfc3"
-    r"\U0001d000-\U0001d0f5\U0001d100-\U0001d126\U0001d129-\U0001d164\U0001d16a-\U0001d16c"
-    r"\U0001d183-\U0001d184\U0001d18c-\U0001d1a9\U0001d1ae-\U0001d1ea\U0001d200-\U0001d241"
-    r"\U0001d245\U0001d300-\U0001d356\U0001d800-\U0001d9ff\U0001da37-\U0001da3a"
-    r"\U0001da6d-\U0001da74\U0001da76-\U0001da83\U0001da85-\U0001da86\U0001e14f\U0001ecac"
-    r"\U0001ed2e\U0001f000-\U0001f02b\U0001f030-\U0001f093\U0001f0a0-\U0001f0ae"
-    r"\U0001f0b1-\U0001f0bf\U0001f0c1-\U0001f0cf\U0001f0d1-\U0001f0f5\U0001f10d-\U0001f1ad"
-    r"\U0001f1e6-\U0001f202\U0001f210-\U0001f23b\U0001f240-\U0001f248\U0001f250-\U0001f251"
-    r"\U0001f260-\U0001f265\U0001f300-\U0001f6d7\U0001f6dd-\U0001f6ec\U0001f6f0-\U0001f6fc"
-    r"\U0001f700-\U0001f773\U0001f780-\U0001f7d8\U0001f7e0-\U0001f7eb\U0001f7f0"
-    r"\U0001f800-\U0001f80b\U0001f810-\U0001f847\U0001f850-\U0001f859\U0001f860-\U0001f887"
-    r"\U0001f890-\U0001f8ad\U0001f8b0-\U0001f8b1\U0001f900-\U0001fa53\U0001fa60-\U0001fa6d"
-    r"\U0001fa70-\U0001fa74\U0001fa78-\U0001fa7c\U0001fa80-\U0001fa86\U0001fa90-\U0001faac"
-    r"\U0001fab0-\U0001faba\U0001fac0-\U0001fac5\U0001fad0-\U0001fad9\U0001fae0-\U0001fae7"
-    r"\U0001faf0-\U0001faf6\U0001fb00-\U0001fb92\U0001fb94-\U0001fbca\U000f0000-\U000ffffd"
-    r"\U00100000-\U0010fffd"
+    r"\ufdfd-\ufdff\uff3e\uff40\uffe3-\uffe4\uffe8\uffed-\uffee\ufffc-\ufffd"
 )
-_DECO = _rx("[" + _DECO_CLASS + r"\ufe0f\u200d*_#|]") if unicodedata.unidata_version == _DECO_UNIDATA else None
+_DECO_ASTRAL_CLASS = (
+    r"\U00010137-\U0001013f\U00010179-\U00010189\U0001018c-\U0001018e\U00010190-\U0001019c"
+    r"\U000101a0\U000101d0-\U000101fc\U00010877-\U00010878\U00010ac8\U0001173f"
+    r"\U00011fd5-\U00011fdc\U00011fe1-\U00011ff1\U00016b3c-\U00016b3f\U00016b45\U0001bc9c"
+    r"\U0001cf50-\U0001cfc3\U0001d000-\U0001d0f5\U0001d100-\U0001d126\U0001d129-\U0001d164"
+    r"\U0001d16a-\U0001d16c\U0001d183-\U0001d184\U0001d18c-\U0001d1a9\U0001d1ae-\U0001d1ea"
+    r"\U0001d200-\U0001d241\U0001d245\U0001d300-\U0001d356\U0001d800-\U0001d9ff"
+    r"\U0001da37-\U0001da3a\U0001da6d-\U0001da74\U0001da76-\U0001da83\U0001da85-\U0001da86"
+    r"\U0001e14f\U0001ecac\U0001ed2e\U0001f000-\U0001f02b\U0001f030-\U0001f093"
+    r"\U0001f0a0-\U0001f0ae\U0001f0b1-\U0001f0bf\U0001f0c1-\U0001f0cf\U0001f0d1-\U0001f0f5"
+    r"\U0001f10d-\U0001f1ad\U0001f1e6-\U0001f202\U0001f210-\U0001f23b\U0001f240-\U0001f248"
+    r"\U0001f250-\U0001f251\U0001f260-\U0001f265\U0001f300-\U0001f6d7\U0001f6dd-\U0001f6ec"
+    r"\U0001f6f0-\U0001f6fc\U0001f700-\U0001f773\U0001f780-\U0001f7d8\U0001f7e0-\U0001f7eb"
+    r"\U0001f7f0\U0001f800-\U0001f80b\U0001f810-\U0001f847\U0001f850-\U0001f859"
+    r"\U0001f860-\U0001f887\U0001f890-\U0001f8ad\U0001f8b0-\U0001f8b1\U0001f900-\U0001fa53"
+    r"\U0001fa60-\U0001fa6d\U0001fa70-\U0001fa74\U0001fa78-\U0001fa7c\U0001fa80-\U0001fa86"
+    r"\U0001fa90-\U0001faac\U0001fab0-\U0001faba\U0001fac0-\U0001fac5\U0001fad0-\U0001fad9"
+    r"\U0001fae0-\U0001fae7\U0001faf0-\U0001faf6\U0001fb00-\U0001fb92\U0001fb94-\U0001fbca"
+    r"\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+)
+# (Two classes: one that holds characters past U+FFFF is tested range by range.)
+if unicodedata.unidata_version == _DECO_UNIDATA:
+    _DECO = _rx("[" + _DECO_BMP_CLASS + r"\ufe0f\u200d*_#|]")
+    _DECO_ASTRAL = _rx("[" + _DECO_ASTRAL_CLASS + "]")
+    _ASTRAL = _rx(r"[\U00010000-\U0010ffff]")
+else:
+    _DECO = _DECO_ASTRAL = _ASTRAL = None
 _DECO_EDGES = " \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01"
 
 
@@ -143,6 +152,8 @@ def _strip_decoration(s: str) -> str:
         return _strip_decoration_slow(s)
     if _DECO.search(s) is not None:
         s = _DECO.sub(" ", s)
+    if _ASTRAL.search(s) is not None:
+        s = _DECO_ASTRAL.sub(" ", s)
     return s.strip(_DECO_EDGES)
 
 
@@ -167,12 +178,36 @@ def _longest_first(w: str):
 
 def heading_key(s: str) -> str:
     """Return the matching key of a heading: no emoji, marks, ordinal or colon."""
+    if s.isascii():
+        if _PLAIN_HEADING.fullmatch(s) is not None and "  " not in s:
+            # letters, digits and inner punctuation, maybe a colon: nothing to remove but that
+            return s.lower().rstrip(":.?!")
+        # _strip_decoration and key of an ASCII string, in line
+        if "*" in s or "_" in s or "#" in s or "|" in s or "^" in s or "`" in s:
+            s = s.translate(_ASCII_MARKS)
+        s = s.strip(" \t-:.[]=~?!")
+        if s[:1] in _ORDINAL_FIRST and s:
+            m = _HEADING_ORDINAL.match(s)
+            if m:
+                # (without an ordinal a second pass would change nothing)
+                s = _strip_decoration(s[m.end():])
+        return _collapse(s.lower())
     s = _strip_decoration(s)
-    m = _HEADING_ORDINAL.match(s)
-    if m:
-        # (without an ordinal a second pass would change nothing)
-        s = _strip_decoration(s[m.end():])
+    c = s[:1]
+    if c and (c in _ORDINAL_FIRST or c.isdecimal()):
+        m = _HEADING_ORDINAL.match(s)
+        if m:
+            s = _strip_decoration(s[m.end():])
     return key(s)
+
+
+# An ASCII heading whose key is its lower case, trailing ":.?!" aside: it
+# opens with a letter that starts no ordinal, ends with a letter, a digit, a
+# bracket or a quote (before any ":.?!"), and holds no mark or control
+# character (nor a double space: tested apart, a repeated group is slow).
+_PLAIN_HEADING = _rx(r"""[A-HJ-UWYZa-z](?:[ !"$-)+-\]a-{}~]*[A-Za-z0-9)'"])?[:.?!]*""")
+# What an ordinal can start with (beside any decimal digit).
+_ORDINAL_FIRST = "0123456789IVX\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 
 
 class Vocabulary:
@@ -561,6 +596,7 @@ def classify(doc: Document) -> list[Block]:
     vocab = vocabulary()
     boiler = boilerplate()
     labels = vocab.labels
+    exact = vocab.exact
     block = _block
     raw_lines = doc._raw
     starts = doc._starts
@@ -575,10 +611,12 @@ def classify(doc: Document) -> list[Block]:
     BU = [False] * n
     IN = [0] * n
     nonblank = []
+    lengths = []
     bullet_match = _BULLET.match
-    for i in range(n):
-        raw = raw_lines[i]
-        if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
+    i = -1
+    for raw in raw_lines:
+        i += 1
+        if not raw or not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
             continue
         start = starts[i]
         lead = len(raw) - len(raw.lstrip(_EDGE_SPACE))
@@ -594,15 +632,17 @@ def classify(doc: Document) -> list[Block]:
         CE[i] = start + content_end
         IN[i] = lead
         nonblank.append(i)
+        lengths.append(content_end - c0 + lead)
 
     # A hard-wrapped document has many lines ending close to one width.
-    lengths = sorted([CE[i] - CS[i] + IN[i] for i in nonblank])
     wrap = 0
     if len(lengths) >= 8:
+        lengths.sort()
         p90 = lengths[int(len(lengths) * 0.9) - 1]
-        near = sum(1 for x in lengths if p90 - 12 <= x <= p90)
-        if 50 <= p90 <= 100 and near >= max(4, len(lengths) // 5):
-            wrap = p90
+        if 50 <= p90 <= 100:
+            near = bisect_right(lengths, p90) - bisect_left(lengths, p90 - 12)
+            if near >= max(4, len(lengths) // 5):
+                wrap = p90
     first_content = nonblank[0] if nonblank else -1
 
     # Per-posting memos: a line's label match and a string's heading key are
@@ -610,37 +650,24 @@ def classify(doc: Document) -> list[Block]:
     LM: list = [_UNSET] * n
     hkeys: dict[str, str] = {}
 
-    def label_at(i: int):
-        m = LM[i]
-        if m is _UNSET:
-            m = LM[i] = _label_match(T[i])
-        return m
-
     def hkey(s: str) -> str:
         k = hkeys.get(s)
         if k is None:
             k = hkeys[s] = heading_key(s)
         return k
 
-    def looks_like_label(i: int) -> bool:
-        m = label_at(i)
-        if m is None:
-            return False
-        g = m.group(1)
-        return hkey(g) in labels or (g.isupper() and len(g.split()) <= 5)
-
     def continuation(i: int, end: int) -> tuple[int, int]:
         """Return (end offset, last line index) of the logical line starting at ``i``.
 
-        The posting's first line is never continued: it is a title or a name,
-        and the line under it is another header line, however wide it is.
+        The caller has seen that line ``i`` is not the first and that a
+        non-blank line follows it.  The posting's first line is never
+        continued: it is a title or a name, and the line under it is another
+        header line, however wide it is.
         """
         last = i
-        if i <= first_content:
-            return end, last
         while last + 1 < n:
             nt = T[last + 1]
-            if nt is None:
+            if nt is None or BU[last + 1]:
                 break
             ptext = T[last].rstrip()
             if not ptext or ptext[-1] in _TERMINAL_COLON:
@@ -650,93 +677,17 @@ def classify(doc: Document) -> list[Block]:
                     or nt[:1].islower() and plen >= 40
                     and (wrap or ptext[-1] in ",;-/&(" or ptext.split()[-1].islower())):
                 break
-            if BU[last + 1] or looks_like_label(last + 1):
-                break
+            # a "LABEL: value" line starts a block of its own
+            m = LM[last + 1]
+            if m is _UNSET:
+                m = LM[last + 1] = _label_match(nt)
+            if m is not None:
+                g = m.group(1)
+                if hkey(g) in labels or (g.isupper() and len(g.split()) <= 5):
+                    break
             last += 1
             end = CE[last]
         return end, last
-
-    def line_block(i: int, t: str, j: int, blank_before: bool, blank_after: bool, k: str | None):
-        """Return a heading or label block for line ``i``, or None when it is prose."""
-        is_first = i == first_content
-        m = label_at(i)
-        if m is not None:
-            g = m.group(1)
-            if len(g.split()) <= 6:
-                lk = hkey(g)
-                kind = labels.get(lk)
-                if kind is None and m.end() >= len(t):
-                    kind = vocab.classify(lk, not is_first)[0]
-                if kind is not None:
-                    if m.end() >= len(t):
-                        return block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before)
-                    return block(LABEL, CS[i] + m.start(1), CE[i], i, i, "label.known", kind, CS[i] + m.end(),
-                                 blank_before)
-        # The line's shape (see the rules below, in order).
-        next_is_bullet = j >= 0 and BU[j]
-        shape = None
-        if t[:1] in "# \t" and _MD_HEADING.match(t):
-            shape = "heading.markdown"
-        elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
-            shape = "heading.bold"
-        else:
-            last = t.rstrip()[-1]
-            w = len(t.split())
-            if w > 10 or len(t) > 90:
-                # "Le poste comprend les missions suivantes :" over a list: a lead-in
-                # sentence that names the list; it counts only if its words say what.
-                if last in ":\uff1a" and next_is_bullet and w <= 30:
-                    shape = "heading.leadin"
-            elif last in ":\uff1a":
-                shape = "heading.colon"
-            elif last in "?\uff1f" and w <= 6:
-                shape = "heading.question"  # "Who are you?", "Qui sommes-nous ?"
-            elif last in "!\uff01" and next_is_bullet and w <= 8:
-                shape = "heading.exclamation"  # "What we offer you!" over a list
-            elif last in _TERMINAL or last in ",;":
-                pass
-            elif w <= 8 and _is_all_caps(t):
-                shape = "heading.caps"
-            elif w <= 6 and _ABOUT_LINE.match(t):
-                shape = "heading.about"
-            elif next_is_bullet and w <= 10:
-                shape = "heading.before_list"
-            elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()):
-                if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
-                    shape = "heading.standalone"
-            elif (blank_before and not blank_after and j >= 0 and not BU[j] and w <= 4
-                  and _title_case(t) and len(T[j].split()) >= 5 and not _title_case(T[j])):
-                # "Required Experience" over lines whose bullets were lost in copying;
-                # counts only when its words name a section (below).
-                shape = "heading.titlecase"
-            if shape is None:
-                # Only a heading of the vocabulary, of at most eight words,
-                # and not the posting's first line.
-                if len(t) > _MAX_HEADING or w > 8 or is_first:
-                    return None
-                hk = hkey(t)
-                if not hk:
-                    return None
-                kind = vocab.exact.get(hk)
-                if kind:
-                    return block(HEADING, CS[i], CE[i], i, i, "heading.exact", kind, -1, blank_before)
-                return None
-        hk = hkey(t)
-        if not hk:
-            return None
-        if is_first and shape != "heading.markdown":
-            return None
-        kind, rule = vocab.classify(hk, True)
-        start = CS[i]
-        if shape == "heading.markdown":
-            start += _MD_HEADING.match(t).end()  # the heading's text, without its "#" marks
-        if kind is None:
-            if shape == "heading.leadin" or shape == "heading.titlecase":
-                return None
-            if shape == "heading.colon" and vocab.continuation.search(key(t) if k is None else k):
-                shape = "heading.continuation"  # "... such as:" leads into the list it stands in
-            return block(HEADING, start, CE[i], i, i, shape, None, -1, blank_before)
-        return block(HEADING, start, CE[i], i, i, rule, kind, -1, blank_before)
 
     blocks: list[Block] = []
     append = blocks.append
@@ -750,8 +701,6 @@ def classify(doc: Document) -> list[Block]:
             continue
         blank_before = i == 0 or T[i - 1] is None
         blank_after = i + 1 >= n or T[i + 1] is None
-        # the next non-blank line, if one of the next two
-        j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
         # Boilerplate lines are short; a paragraph is never one, and its key
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
@@ -761,31 +710,119 @@ def classify(doc: Document) -> list[Block]:
                 append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.line", None, -1, blank_before))
                 i += 1
                 continue
-        if not BU[i]:
-            b = line_block(i, t, j, blank_before, blank_after, k)
-            if b is not None:
-                if b.type == LABEL and b.value_start >= 0:
-                    # A label's value may wrap onto the next lines, like prose.
-                    end, last = continuation(i, b.end)
-                    if last != i:
-                        b = block(LABEL, b.start, end, i, last, b.rule, b.kind, b.value_start, blank_before)
-                    i = last + 1
-                else:
-                    i += 1
-                append(b)
-                continue
-        else:
+        m = LM[i]
+        if m is _UNSET:
+            m = LM[i] = _label_match(t)
+        if BU[i]:
             # "• Location: Paris" is a field, not an item.  Only fields
             # (location, salary, contract type, dates ...): a bullet such as
             # "• Experience: 5 years" is an item of its list and stays one.
-            m = label_at(i)
             if m is not None and m.end() < len(t) and len(m.group(1).split()) <= 4:
                 kind = labels.get(hkey(m.group(1)))
                 if kind is not None and kind not in _SECTION_KINDS:
                     append(block(LABEL, CS[i] + m.start(1), CE[i], i, i, "label.bullet", kind, CS[i] + m.end()))
                     i += 1
                     continue
-        end, last = continuation(i, CE[i])
+        else:
+            # A heading or a label?
+            is_first = i == first_content
+            if m is not None:
+                g = m.group(1)
+                if len(g.split()) <= 6:
+                    lk = hkey(g)
+                    kind = labels.get(lk)
+                    if kind is None and m.end() >= len(t):
+                        kind = vocab.classify(lk, not is_first)[0]
+                    if kind is not None:
+                        if m.end() >= len(t):
+                            append(block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before))
+                            i += 1
+                            continue
+                        # A label's value may wrap onto the next lines, like prose.
+                        end, last = (CE[i], i) if blank_after or i <= first_content else continuation(i, CE[i])
+                        append(block(LABEL, CS[i] + m.start(1), end, i, last, "label.known", kind, CS[i] + m.end(),
+                                     blank_before))
+                        i = last + 1
+                        continue
+            # The line's shape, by the rules below in order.
+            j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
+            next_is_bullet = j >= 0 and BU[j]
+            shape = None
+            if t[:1] in "# \t" and _MD_HEADING.match(t):
+                shape = "heading.markdown"
+            elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
+                shape = "heading.bold"
+            else:
+                last_char = t.rstrip()[-1]
+                if len(t) > 90:
+                    # "Le poste comprend les missions suivantes :" over a list: a lead-in
+                    # sentence that names the list; it counts only if its words say what.
+                    if last_char in ":\uff1a" and next_is_bullet and len(t.split()) <= 30:
+                        shape = "heading.leadin"
+                    elif len(t) > _MAX_HEADING:
+                        shape = False  # too long for any heading of the vocabulary
+                    w = 99
+                else:
+                    w = len(t.split())
+                    if w > 10:
+                        if last_char in ":\uff1a" and next_is_bullet and w <= 30:
+                            shape = "heading.leadin"
+                    elif last_char in ":\uff1a":
+                        shape = "heading.colon"
+                    elif last_char in "?\uff1f" and w <= 6:
+                        shape = "heading.question"  # "Who are you?", "Qui sommes-nous ?"
+                    elif last_char in "!\uff01" and next_is_bullet and w <= 8:
+                        shape = "heading.exclamation"  # "What we offer you!" over a list
+                    elif last_char in _TERMINAL or last_char in ",;":
+                        pass
+                    elif w <= 8 and _is_all_caps(t):
+                        shape = "heading.caps"
+                    elif w <= 6 and _ABOUT_LINE.match(t):
+                        shape = "heading.about"
+                    elif next_is_bullet and w <= 10:
+                        shape = "heading.before_list"
+                    elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()):
+                        if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
+                            shape = "heading.standalone"
+                    elif (blank_before and not blank_after and not BU[j] and w <= 4
+                          and _title_case(t) and len(T[j].split()) >= 5 and not _title_case(T[j])):
+                        # "Required Experience" over lines whose bullets were lost in
+                        # copying; counts only when its words name a section (below).
+                        shape = "heading.titlecase"
+                if shape is None and len(t) <= _MAX_HEADING and not is_first:
+                    # No shape: only a heading of the vocabulary, of at most eight words.
+                    if w > 8 and len(t) > 90:
+                        w = len(t.split())
+                    if w <= 8:
+                        hk = hkey(t)
+                        if hk:
+                            kind = exact.get(hk)
+                            if kind:
+                                append(block(HEADING, CS[i], CE[i], i, i, "heading.exact", kind, -1, blank_before))
+                                i += 1
+                                continue
+            if shape:
+                hk = hkey(t)
+                if hk and (not is_first or shape == "heading.markdown"):
+                    kind, rule = vocab.classify(hk, True)
+                    start = CS[i]
+                    if shape == "heading.markdown":
+                        start += _MD_HEADING.match(t).end()  # the heading's text, without its "#" marks
+                    if kind is not None:
+                        append(block(HEADING, start, CE[i], i, i, rule, kind, -1, blank_before))
+                        i += 1
+                        continue
+                    if shape != "heading.leadin" and shape != "heading.titlecase":
+                        if shape == "heading.colon" and vocab.continuation.search(key(t) if k is None else k):
+                            shape = "heading.continuation"  # "... such as:" leads into the list it stands in
+                        append(block(HEADING, start, CE[i], i, i, shape, None, -1, blank_before))
+                        i += 1
+                        continue
+        # Prose or a list item, with the lines it wraps onto.
+        if blank_after or i <= first_content:
+            end, last = CE[i], i
+        else:
+            end, last = continuation(i, CE[i])
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:

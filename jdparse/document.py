@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
-from ._cache import compile as _rx
 from .model import Span
 
 # Characters that are white space for matching but that str.split() does not
@@ -22,12 +21,14 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
 })
-_FOLD_MAP = {chr(k): v for k, v in _FOLD.items()}
-_FOLD_CHARS = _rx("[" + "".join(_FOLD_MAP) + "]")
-
-
-def _fold_char(m: re.Match) -> str:
-    return _FOLD_MAP[m.group()]
+# The same, as pairs, the most frequent first (see key).
+_FOLD_PAIRS = (
+    ("\u2019", "'"), ("\u2013", "-"), ("\u2014", "-"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u2018", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"), ("\u201e", '"'),
+    ("\u00ab", '"'), ("\u00bb", '"'), ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"),
+    ("\u2015", "-"), ("\u2212", "-"),
+)
+assert dict(_FOLD_PAIRS) == {chr(k): v for k, v in _FOLD.items()}
 
 
 def tidy(s: str) -> str:
@@ -37,7 +38,7 @@ def tidy(s: str) -> str:
     the posting's own (invisible ones such as a zero-width space included;
     they are left out of matching keys only).
     """
-    return " ".join(s.split())
+    return _collapse(s)
 
 
 def key(s: str) -> str:
@@ -46,17 +47,31 @@ def key(s: str) -> str:
     Keys are for comparing with vocabulary, never for reporting.
     """
     if s.isascii():
-        return " ".join(s.lower().split())  # NFKC and the folds change no ASCII character
-    # The same steps as translate(_INVISIBLE), NFKC, translate(_FOLD), casefold,
-    # with each translation skipped when none of its characters is present
-    # (str.translate with a mapping costs a dictionary lookup per character).
-    if ("\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
-            or "\u00ad" in s):
-        s = s.translate(_INVISIBLE)
-    s = unicodedata.normalize("NFKC", s)
-    if _FOLD_CHARS.search(s) is not None:
-        s = _FOLD_CHARS.sub(_fold_char, s)
-    return " ".join(s.casefold().split())
+        s = s.lower()  # NFKC and the folds change no ASCII character
+    else:
+        # The same steps as translate(_INVISIBLE), NFKC, translate(_FOLD),
+        # casefold, with each translation skipped when none of its characters
+        # is present (str.translate costs a dictionary lookup per character).
+        if ("\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
+                or "\u00ad" in s):
+            s = s.translate(_INVISIBLE)
+        s = unicodedata.normalize("NFKC", s)
+        for c, folded in _FOLD_PAIRS:
+            if c in s:
+                s = s.replace(c, folded)
+        s = s.casefold()
+    return _collapse(s)
+
+
+def _collapse(s: str) -> str:
+    """Return ``" ".join(s.split())``, without splitting a string that has nothing to collapse.
+
+    Every white space character but the space is unprintable, so a printable
+    string without a double space or a space at an end is its own answer.
+    """
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
+    return " ".join(s.split())
 
 
 @dataclass(frozen=True, slots=True)

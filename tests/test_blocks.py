@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jdparse import blocks
-from jdparse.document import _FOLD, _INVISIBLE, Document, key
+from jdparse.document import _FOLD, _INVISIBLE, Document, key, tidy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +38,18 @@ def test_key_is_the_full_computation():
         assert key(s) == _reference_key(s), s
 
 
+def test_tidy_is_split_and_join():
+    for s in LINES + ["a  b", " a", "a ", "a\tb", "a\u3000b", "", " ", "a\u2028b"]:
+        assert tidy(s) == " ".join(s.split()), s
+
+
+def test_every_white_space_but_the_space_is_unprintable():
+    # what tidy and key rely on to skip the split
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert not (c.isspace() and c.isprintable()) or c == " ", hex(cp)
+
+
 @pytest.mark.skipif(blocks._DECO is None, reason="another Unicode version: the slow path is used")
 def test_decoration_class_is_the_unicode_categories():
     # Every code point, alone and between letters.
@@ -50,6 +62,22 @@ def test_strip_decoration_ascii():
     for s in LINES:
         if s.isascii():
             assert blocks._strip_decoration(s) == s.translate(blocks._ASCII_MARKS).strip(" \t-:.[]=~?!")
+
+
+def _reference_strip(s: str) -> str:
+    if s.isascii():
+        return s.translate(blocks._ASCII_MARKS).strip(" \t-:.[]=~?!")
+    return blocks._strip_decoration_slow(s)
+
+
+def test_heading_key_is_the_full_computation():
+    extra = ["1. Benefits", "II. Profil", "IV.Profil", "三、岗位职责", "１．要求", "٣. x", "#1 ", "10) **Perks**", "X", ""]
+    for s in LINES + extra + ["  " + x for x in extra]:
+        r = _reference_strip(s)
+        m = blocks._HEADING_ORDINAL.match(r)
+        if m:
+            r = _reference_strip(r[m.end():])
+        assert blocks.heading_key(s) == _reference_key(r), s
 
 
 def test_label_match_is_the_pattern():
