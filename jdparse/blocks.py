@@ -52,19 +52,22 @@ class Block:
 
 # A bullet glyph, a number or a letter that opens a list item.  The glyph must
 # be followed by white space, so "-5%" or "*args" are not bullets.
+# glyph bullets; "\uf0b7" is the dot of Word's symbol font
+_GLYPHS = ("\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u25b6"
+           "\u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606"
+           "\u2756\u27a1\uf0b7-*+\u2013\u2014~>")
+_CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 _BULLET = _rx(
-    # glyph bullets (the class on one line: in VERBOSE mode white space inside
-    # a class is literal); "\uf0b7" is the dot of Word's symbol font
     r"[ \t\u00a0\u3000]*"
-    r"(?:[\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u25b6"
-    r"\u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606"
-    r"\u2756\u27a1\uf0b7\-*+\u2013\u2014~>]"
+    r"(?:[" + re.escape(_GLYPHS) + r"]"
     r"|\(?\d{1,2}[.)](?![\d.])"  # 1.  1)  (1)
     r"|\(?[a-zA-Z]\)"  # a)  (b)
-    r"|[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,3}[\u3001.\uff0e]"  # 一、
+    r"|[" + _CJK_NUMERALS + r"]{1,3}[\u3001.\uff0e]"  # 一、
     r"|\d{1,2}[\u3001\uff0e]"  # 1、 1．
     r")[ \t\u00a0\u3000]+"
 )
+# What a bullet can open with, after its lead (beside a digit, and a letter before ")").
+_BULLET_FIRST = _GLYPHS + "(" + _CJK_NUMERALS
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = _rx(
@@ -515,38 +518,36 @@ def _first_chars(seq) -> tuple[list[str], bool] | None:
 
 # Blocks are made by the thousand: a frozen dataclass's __init__ sets each
 # field through object.__setattr__, which costs more than the classification.
-# _NewBlock has Block's slots and a plain __init__; the object it fills then
-# becomes a Block (the same layout), frozen like any other.
-class _NewBlock:
-    __slots__ = ("type", "start", "end", "first_line", "last_line", "rule", "kind", "value_start",
-                 "blank_before", "indent")
+# The maker is a class with the dataclass's slots and a plain __init__; the
+# object it fills then becomes an instance of the dataclass (the same
+# layout), frozen like any other.
+def _fast_maker(cls, fields: tuple[str, ...]):
+    """Return a callable that makes ``cls(*args)`` from positional arguments; ``cls`` itself if it cannot."""
+    from dataclasses import MISSING, fields as dataclass_fields
 
-    def __init__(self, type, start, end, first_line, last_line, rule, kind=None, value_start=-1,
-                 blank_before=False, indent=0):
-        self.type = type
-        self.start = start
-        self.end = end
-        self.first_line = first_line
-        self.last_line = last_line
-        self.rule = rule
-        self.kind = kind
-        self.value_start = value_start
-        self.blank_before = blank_before
-        self.indent = indent
-        self.__class__ = Block
-
-
-def _block_maker():
+    if getattr(cls, "__slots__", None) != fields or tuple(f.name for f in dataclass_fields(cls)) != fields:
+        return cls
+    defaults = [f.default for f in dataclass_fields(cls)]
+    while defaults and defaults[0] is MISSING:
+        defaults.pop(0)
+    if MISSING in defaults or any(f.default_factory is not MISSING for f in dataclass_fields(cls)):
+        return cls
+    body = "".join(f"    self.{f} = {f}\n" for f in fields)
+    ns: dict = {}
+    exec(f"def __init__(self, {', '.join(fields)}):\n{body}    self.__class__ = cls\n", {"cls": cls}, ns)
+    init = ns["__init__"]
+    init.__defaults__ = tuple(defaults) or None
+    maker = type(f"_New{cls.__name__}", (), {"__slots__": fields, "__init__": init})
     try:
-        b = _NewBlock(TEXT, 0, 1, 0, 0, "block.text", None, -1, True, 2)
-        if type(b) is Block and b == Block(TEXT, 0, 1, 0, 0, "block.text", None, -1, True, 2):
-            return _NewBlock
+        probe = object.__new__(maker)
+        probe.__class__ = cls  # the layouts must agree
     except TypeError:
-        pass
-    return Block
+        return cls
+    return maker
 
 
-_block = _block_maker()
+_block = _fast_maker(Block, ("type", "start", "end", "first_line", "last_line", "rule", "kind", "value_start",
+                             "blank_before", "indent"))
 
 
 def _is_all_caps(s: str) -> bool:
@@ -599,8 +600,8 @@ def classify(doc: Document) -> list[Block]:
     exact = vocab.exact
     block = _block
     raw_lines = doc._raw
-    starts = doc._starts
     n = len(raw_lines)
+    starts = [0] * n  # each line's start offset, for the document too
 
     # Each line's content: its text after any bullet glyph, white space
     # trimmed (None for a blank line), where it starts and ends, whether it
@@ -614,26 +615,42 @@ def classify(doc: Document) -> list[Block]:
     lengths = []
     bullet_match = _BULLET.match
     i = -1
+    start = 0
     for raw in raw_lines:
         i += 1
-        if not raw or not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
+        starts[i] = start
+        line_start = start
+        start += len(raw) + 1
+        if not raw:
             continue
-        start = starts[i]
-        lead = len(raw) - len(raw.lstrip(_EDGE_SPACE))
+        ls = raw.lstrip(_EDGE_SPACE)
+        c = ls[:1]
+        if not c or c.isspace():  # (a line of other white space: blank or not as strip() says)
+            if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
+                continue
+        # (otherwise a character that neither strip removes: not blank)
+        lead = len(raw) - len(ls)
         content_end = len(raw.rstrip(_EDGE_SPACE))
-        m = bullet_match(raw)
+        # A bullet's glyph, digit, letter or bracket stands first after the
+        # lead: _BULLET is tried only where one does.
+        if c in _BULLET_FIRST or ls[1:2] == ")" or c.isdecimal():
+            m = bullet_match(raw)
+        else:
+            m = None
         if m is not None and m.end() < len(raw.rstrip()):
             BU[i] = True
             c0 = m.end()
         else:
             c0 = lead
         T[i] = raw[c0:content_end]
-        CS[i] = start + c0
-        CE[i] = start + content_end
+        CS[i] = line_start + c0
+        CE[i] = line_start + content_end
         IN[i] = lead
         nonblank.append(i)
         lengths.append(content_end - c0 + lead)
 
+    if doc._starts is None:
+        doc._starts = starts
     # A hard-wrapped document has many lines ending close to one width.
     wrap = 0
     if len(lengths) >= 8:
@@ -692,6 +709,7 @@ def classify(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     append = blocks.append
     package_match = boiler._package
+    by_char = boiler._by_char  # (None until the branches are grouped)
     user = boiler.user
     i = 0
     while i < n:
@@ -705,8 +723,19 @@ def classify(doc: Document) -> list[Block]:
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
         if len(t) <= _MAX_BOILERPLATE:
-            k = key(t)
-            if package_match(k) or user and any(u.fullmatch(k) for u in user):
+            if t.isascii():
+                # key(t) of a line's content (no white space at its ends)
+                k = t.lower()
+                if not k.isprintable() or "  " in k:
+                    k = " ".join(k.split())
+            else:
+                k = key(t)
+            if by_char is not None and k:
+                pat = by_char.get(k[0], _UNSET)
+                hit = package_match(k) if pat is _UNSET else pat is not None and pat.fullmatch(k) is not None
+            else:
+                hit = package_match(k)
+            if hit or user and any(u.fullmatch(k) for u in user):
                 append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.line", None, -1, blank_before))
                 i += 1
                 continue

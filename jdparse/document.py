@@ -97,26 +97,36 @@ class Document:
 
     def __init__(self, text: str):
         self.text = text
-        raw = text.split("\n")
-        self._raw = raw  # each line's text (read by blocks.classify)
-        # Line i starts after the i lines before it and their newlines.
-        self._starts = list(map(add, accumulate(map(len, raw), initial=0), range(len(raw))))
+        self._raw = text.split("\n")  # each line's text (read by blocks.classify)
+        self._starts: list[int] | None = None  # made on first use (blocks.classify makes it)
         self._lines: tuple[Line, ...] | None = None
+
+    def _line_starts(self) -> list[int]:
+        """Return the offset of each line's start."""
+        starts = self._starts
+        if starts is None:
+            raw = self._raw
+            # Line i starts after the i lines before it and their newlines.
+            starts = self._starts = list(map(add, accumulate(map(len, raw), initial=0), range(len(raw))))
+        return starts
 
     @property
     def lines(self) -> tuple[Line, ...]:
         """The document's lines, in order (made on first use)."""
         lines = self._lines
         if lines is None:
-            lines = self._lines = tuple(map(Line, range(len(self._raw)), self._starts,
-                                            [s + len(r) for s, r in zip(self._starts, self._raw)],
-                                            self._raw))
+            starts = self._line_starts()
+            lines = self._lines = tuple(map(Line, range(len(self._raw)), starts,
+                                            [s + len(r) for s, r in zip(starts, self._raw)], self._raw))
         return lines
 
     def span(self, start: int, end: int) -> Span:
         """Return the Span of ``text[start:end]``, with 1-based line and column."""
-        i = bisect_right(self._starts, start) - 1
-        return Span(start, end, i + 1, start - self._starts[i] + 1)
+        starts = self._starts
+        if starts is None:
+            starts = self._line_starts()
+        i = bisect_right(starts, start) - 1
+        return Span(start, end, i + 1, start - starts[i] + 1)
 
     def trimmed_span(self, start: int, end: int) -> Span:
         """Return the Span of ``text[start:end]`` with white space at both ends left out."""

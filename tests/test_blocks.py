@@ -134,6 +134,19 @@ def test_document_lines_and_spans():
         (0, 0, 5, "first"), (1, 6, 6, ""), (2, 7, 19, "  third line"), (3, 20, 24, "last")]
     assert doc.span(9, 14).line == 3 and doc.span(9, 14).col == 3
     assert doc.span(20, 24).line == 4
+    for t in [text, "", "\n", "a\n\nb\n", "\x0b\n • x\n\u3000\n"]:
+        made = Document(t)
+        blocks.classify(made)  # makes the line starts as it goes
+        assert made._starts == Document(t)._line_starts() == [ln.start for ln in Document(t).lines]
+
+
+def test_bullet_shortcut_is_the_pattern():
+    # A line is tried with _BULLET only when its first character could open a bullet.
+    for raw in LINES + ["a) x", "(b) y", "1. z", "١. z", "三、x", "\u3000• x", "\u200b• x", "-x", "- x"]:
+        ls = raw.lstrip(blocks._EDGE_SPACE)
+        c = ls[:1]
+        if not (c in blocks._BULLET_FIRST or ls[1:2] == ")" or c.isdecimal()):
+            assert blocks._BULLET.match(raw) is None, raw
 
 
 def test_blocks_are_frozen_blocks():
