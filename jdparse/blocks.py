@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import rules
-from .document import Document, key
+from .document import Document, _collapse, key
 from ._cache import compile as _rx
 
 HEADING = "heading"
@@ -51,19 +52,22 @@ class Block:
 
 # A bullet glyph, a number or a letter that opens a list item.  The glyph must
 # be followed by white space, so "-5%" or "*args" are not bullets.
+# glyph bullets; "\uf0b7" is the dot of Word's symbol font
+_GLYPHS = ("\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u25b6"
+           "\u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606"
+           "\u2756\u27a1\uf0b7-*+\u2013\u2014~>")
+_CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 _BULLET = _rx(
-    # glyph bullets (the class on one line: in VERBOSE mode white space inside
-    # a class is literal); "\uf0b7" is the dot of Word's symbol font
     r"[ \t\u00a0\u3000]*"
-    r"(?:[\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u25b6"
-    r"\u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606"
-    r"\u2756\u27a1\uf0b7\-*+\u2013\u2014~>]"
+    r"(?:[" + re.escape(_GLYPHS) + r"]"
     r"|\(?\d{1,2}[.)](?![\d.])"  # 1.  1)  (1)
     r"|\(?[a-zA-Z]\)"  # a)  (b)
-    r"|[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,3}[\u3001.\uff0e]"  # 一、
+    r"|[" + _CJK_NUMERALS + r"]{1,3}[\u3001.\uff0e]"  # 一、
     r"|\d{1,2}[\u3001\uff0e]"  # 1、 1．
     r")[ \t\u00a0\u3000]+"
 )
+# What a bullet can open with, after its lead (beside a digit, and a letter before ")").
+_BULLET_FIRST = _GLYPHS + "(" + _CJK_NUMERALS
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = _rx(
@@ -85,20 +89,87 @@ _GLUED = _rx(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
 
 
 _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
+_DECO_CATEGORIES = ("So", "Sk", "Cs", "Co")
+
+# Every character of the categories above (Unicode 14.0, the tables of
+# Python 3.11's unicodedata), and the marks, as classes: one search tells
+# whether a string has any, instead of a category lookup per character.
+_DECO_UNIDATA = "14.0.0"
+_DECO_BMP_CLASS = (
+    r"\u005e\u0060\u00a6\u00a8-\u00a9\u00ae-\u00b0\u00b4\u00b8\u02c2-\u02c5\u02d2-\u02df"
+    r"\u02e5-\u02eb\u02ed\u02ef-\u02ff\u0375\u0384-\u0385\u0482\u058d-\u058e\u060e-\u060f\u06de"
+    r"\u06e9\u06fd-\u06fe\u07f6\u0888\u09fa\u0b70\u0bf3-\u0bf8\u0bfa\u0c7f\u0d4f\u0d79"
+    r"\u0f01-\u0f03\u0f13\u0f15-\u0f17\u0f1a-\u0f1f\u0f34\u0f36\u0f38\u0fbe-\u0fc5\u0fc7-\u0fcc"
+    r"\u0fce-\u0fcf\u0fd5-\u0fd8\u109e-\u109f\u1390-\u1399\u166d\u1940\u19de-\u19ff\u1b61-\u1b6a"
+    r"\u1b74-\u1b7c\u1fbd\u1fbf-\u1fc1\u1fcd-\u1fcf\u1fdd-\u1fdf\u1fed-\u1fef\u1ffd-\u1ffe"
+    r"\u2100-\u2101\u2103-\u2106\u2108-\u2109\u2114\u2116-\u2117\u211e-\u2123\u2125\u2127\u2129"
+    r"\u212e\u213a-\u213b\u214a\u214c-\u214d\u214f\u218a-\u218b\u2195-\u2199\u219c-\u219f"
+    r"\u21a1-\u21a2\u21a4-\u21a5\u21a7-\u21ad\u21af-\u21cd\u21d0-\u21d1\u21d3\u21d5-\u21f3"
+    r"\u2300-\u2307\u230c-\u231f\u2322-\u2328\u232b-\u237b\u237d-\u239a\u23b4-\u23db\u23e2-\u2426"
+    r"\u2440-\u244a\u249c-\u24e9\u2500-\u25b6\u25b8-\u25c0\u25c2-\u25f7\u2600-\u266e\u2670-\u2767"
+    r"\u2794-\u27bf\u2800-\u28ff\u2b00-\u2b2f\u2b45-\u2b46\u2b4d-\u2b73\u2b76-\u2b95\u2b97-\u2bff"
+    r"\u2ce5-\u2cea\u2e50-\u2e51\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u2ff0-\u2ffb\u3004"
+    r"\u3012-\u3013\u3020\u3036-\u3037\u303e-\u303f\u309b-\u309c\u3190-\u3191\u3196-\u319f"
+    r"\u31c0-\u31e3\u3200-\u321e\u322a-\u3247\u3250\u3260-\u327f\u328a-\u32b0\u32c0-\u33ff"
+    r"\u4dc0-\u4dff\ua490-\ua4c6\ua700-\ua716\ua720-\ua721\ua789-\ua78a\ua828-\ua82b\ua836-\ua837"
+    r"\ua839\uaa77-\uaa79\uab5b\uab6a-\uab6b\ud800-\uf8ff\ufbb2-\ufbc2\ufd40-\ufd4f\ufdcf"
+    r"\ufdfd-\ufdff\uff3e\uff40\uffe3-\uffe4\uffe8\uffed-\uffee\ufffc-\ufffd"
+)
+_DECO_ASTRAL_CLASS = (
+    r"\U00010137-\U0001013f\U00010179-\U00010189\U0001018c-\U0001018e\U00010190-\U0001019c"
+    r"\U000101a0\U000101d0-\U000101fc\U00010877-\U00010878\U00010ac8\U0001173f"
+    r"\U00011fd5-\U00011fdc\U00011fe1-\U00011ff1\U00016b3c-\U00016b3f\U00016b45\U0001bc9c"
+    r"\U0001cf50-\U0001cfc3\U0001d000-\U0001d0f5\U0001d100-\U0001d126\U0001d129-\U0001d164"
+    r"\U0001d16a-\U0001d16c\U0001d183-\U0001d184\U0001d18c-\U0001d1a9\U0001d1ae-\U0001d1ea"
+    r"\U0001d200-\U0001d241\U0001d245\U0001d300-\U0001d356\U0001d800-\U0001d9ff"
+    r"\U0001da37-\U0001da3a\U0001da6d-\U0001da74\U0001da76-\U0001da83\U0001da85-\U0001da86"
+    r"\U0001e14f\U0001ecac\U0001ed2e\U0001f000-\U0001f02b\U0001f030-\U0001f093"
+    r"\U0001f0a0-\U0001f0ae\U0001f0b1-\U0001f0bf\U0001f0c1-\U0001f0cf\U0001f0d1-\U0001f0f5"
+    r"\U0001f10d-\U0001f1ad\U0001f1e6-\U0001f202\U0001f210-\U0001f23b\U0001f240-\U0001f248"
+    r"\U0001f250-\U0001f251\U0001f260-\U0001f265\U0001f300-\U0001f6d7\U0001f6dd-\U0001f6ec"
+    r"\U0001f6f0-\U0001f6fc\U0001f700-\U0001f773\U0001f780-\U0001f7d8\U0001f7e0-\U0001f7eb"
+    r"\U0001f7f0\U0001f800-\U0001f80b\U0001f810-\U0001f847\U0001f850-\U0001f859"
+    r"\U0001f860-\U0001f887\U0001f890-\U0001f8ad\U0001f8b0-\U0001f8b1\U0001f900-\U0001fa53"
+    r"\U0001fa60-\U0001fa6d\U0001fa70-\U0001fa74\U0001fa78-\U0001fa7c\U0001fa80-\U0001fa86"
+    r"\U0001fa90-\U0001faac\U0001fab0-\U0001faba\U0001fac0-\U0001fac5\U0001fad0-\U0001fad9"
+    r"\U0001fae0-\U0001fae7\U0001faf0-\U0001faf6\U0001fb00-\U0001fb92\U0001fb94-\U0001fbca"
+    r"\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+)
+# (Two classes: one that holds characters past U+FFFF is tested range by range.)
+if unicodedata.unidata_version == _DECO_UNIDATA:
+    _DECO = _rx("[" + _DECO_BMP_CLASS + r"\ufe0f\u200d*_#|]")
+    _DECO_ASTRAL = _rx("[" + _DECO_ASTRAL_CLASS + "]")
+    _ASTRAL = _rx(r"[\U00010000-\U0010ffff]")
+else:
+    _DECO = _DECO_ASTRAL = _ASTRAL = None
+_DECO_EDGES = " \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01"
 
 
 def _strip_decoration(s: str) -> str:
     """Return ``s`` without emoji, symbols, markdown emphasis and edge punctuation."""
     if s.isascii():
-        return s.translate(_ASCII_MARKS).strip(" \t-:.[]=~?!")
+        if "*" in s or "_" in s or "#" in s or "|" in s or "^" in s or "`" in s:
+            s = s.translate(_ASCII_MARKS)
+        return s.strip(" \t-:.[]=~?!")
+    if _DECO is None:
+        return _strip_decoration_slow(s)
+    if _DECO.search(s) is not None:
+        s = _DECO.sub(" ", s)
+    if _ASTRAL.search(s) is not None:
+        s = _DECO_ASTRAL.sub(" ", s)
+    return s.strip(_DECO_EDGES)
+
+
+def _strip_decoration_slow(s: str) -> str:
+    """_strip_decoration of a non-ASCII string, a character at a time."""
     out = []
     for ch in s:
         cat = unicodedata.category(ch)
-        if cat in ("So", "Sk", "Cs", "Co") or ch in "\ufe0f\u200d*_#|":
+        if cat in _DECO_CATEGORIES or ch in "\ufe0f\u200d*_#|":
             out.append(" ")
         else:
             out.append(ch)
-    return "".join(out).strip(" \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01")
+    return "".join(out).strip(_DECO_EDGES)
 
 
 def _longest_first(w: str):
@@ -110,11 +181,36 @@ def _longest_first(w: str):
 
 def heading_key(s: str) -> str:
     """Return the matching key of a heading: no emoji, marks, ordinal or colon."""
+    if s.isascii():
+        if _PLAIN_HEADING.fullmatch(s) is not None and "  " not in s:
+            # letters, digits and inner punctuation, maybe a colon: nothing to remove but that
+            return s.lower().rstrip(":.?!")
+        # _strip_decoration and key of an ASCII string, in line
+        if "*" in s or "_" in s or "#" in s or "|" in s or "^" in s or "`" in s:
+            s = s.translate(_ASCII_MARKS)
+        s = s.strip(" \t-:.[]=~?!")
+        if s[:1] in _ORDINAL_FIRST and s:
+            m = _HEADING_ORDINAL.match(s)
+            if m:
+                # (without an ordinal a second pass would change nothing)
+                s = _strip_decoration(s[m.end():])
+        return _collapse(s.lower())
     s = _strip_decoration(s)
-    m = _HEADING_ORDINAL.match(s)
-    if m:
-        s = s[m.end():]
-    return key(_strip_decoration(s))
+    c = s[:1]
+    if c and (c in _ORDINAL_FIRST or c.isdecimal()):
+        m = _HEADING_ORDINAL.match(s)
+        if m:
+            s = _strip_decoration(s[m.end():])
+    return key(s)
+
+
+# An ASCII heading whose key is its lower case, trailing ":.?!" aside: it
+# opens with a letter that starts no ordinal, ends with a letter, a digit, a
+# bracket or a quote (before any ":.?!"), and holds no mark or control
+# character (nor a double space: tested apart, a repeated group is slow).
+_PLAIN_HEADING = _rx(r"""[A-HJ-UWYZa-z](?:[ !"$-)+-\]a-{}~]*[A-Za-z0-9)'"])?[:.?!]*""")
+# What an ordinal can start with (beside any decimal digit).
+_ORDINAL_FIRST = "0123456789IVX\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 
 
 class Vocabulary:
@@ -142,6 +238,14 @@ class Vocabulary:
         # One pattern per kind, tried in keyword_order; longest entries first
         # so "nice to have" is tried before "have".
         self.keywords: list[tuple[str, re.Pattern]] = []
+        # Which kinds a key's words can match at all (see _keyword_kinds): an
+        # entry matches only where a word of the key starts, and that word is
+        # the entry's first word (or, for "benefit*", begins with it).
+        self._first_words: dict[str, set[str]] = {}
+        self._prefixes: dict[str, list[tuple[str, str]]] = {}
+        self._prefix_len = 0
+        self._always: set[str] = set()
+        prefixes = []
         for kind, words in kw.items():
             if not words:
                 continue
@@ -151,7 +255,34 @@ class Vocabulary:
                     alts.append(re.escape(w[:-1]) + r"\w*")
                 else:
                     alts.append(re.escape(w))
+                first = _WORD.match(w)
+                if first is None:
+                    self._always.add(kind)  # starts with no word: tried on every key
+                elif w.endswith("*") and first.end() == len(w) - 1:
+                    prefixes.append((first.group(), kind))
+                else:
+                    self._first_words.setdefault(first.group(), set()).add(kind)
             self.keywords.append((kind, _rx(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")))
+        if prefixes:
+            self._prefix_len = min(len(w) for w, _ in prefixes)
+            for w, kind in prefixes:
+                self._prefixes.setdefault(w[:self._prefix_len], []).append((w, kind))
+
+    def _keyword_kinds(self, k: str) -> set[str]:
+        """Return the kinds whose keyword pattern may match ``k`` (a superset)."""
+        kinds = set(self._always)
+        first_words = self._first_words
+        prefixes = self._prefixes
+        n = self._prefix_len
+        for w in _WORD.findall(k):
+            hit = first_words.get(w)
+            if hit is not None:
+                kinds |= hit
+            if n and len(w) >= n:
+                for p, kind in prefixes.get(w[:n], ()):
+                    if w.startswith(p):
+                        kinds.add(kind)
+        return kinds
 
     def classify(self, k: str, allow_keywords: bool) -> tuple[str | None, str]:
         """Return (section kind, rule id) for a heading key; kind None if unknown."""
@@ -159,10 +290,15 @@ class Vocabulary:
         if kind:
             return kind, "heading.exact"
         if allow_keywords:
-            for kind, pat in self.keywords:
-                if pat.search(k):
-                    return kind, "heading.keyword"
+            kinds = self._keyword_kinds(k)
+            if kinds:
+                for kind, pat in self.keywords:
+                    if kind in kinds and pat.search(k):
+                        return kind, "heading.keyword"
         return None, "heading.shape"
+
+
+_WORD = _rx(r"\w+")
 
 
 @rules.derived
@@ -175,7 +311,7 @@ def vocabulary() -> Vocabulary:
 def boilerplate() -> _Boilerplate:
     """Return the boilerplate matcher: the package's lines as one pattern, the user's each on a time limit."""
     package, user = rules.split_patterns("boilerplate", "lines")
-    return _Boilerplate(_rx("|".join(f"(?:{p})" for p in package) or r"(?!)", re.IGNORECASE), user)
+    return _Boilerplate(_rx("|".join(f"(?:{p})" for p in package) or r"(?!)", re.IGNORECASE), user, package)
 
 
 class _Boilerplate:
@@ -184,97 +320,245 @@ class _Boilerplate:
     The package's patterns are reviewed to be linear and run as one ``re``
     pattern; a user's run one by one with a time limit, so a catastrophic
     pattern costs that line its match, never a hung batch.
+
+    Most lines are not boilerplate, and trying every alternative of the
+    package's pattern on each is what costs; so the alternatives are also
+    grouped by the characters they can start with, and a key is tried only on
+    those that can start with its first character (the same answer: a
+    ``fullmatch`` of an alternation is a ``fullmatch`` of one of its branches).
     """
 
-    __slots__ = ("package", "user")
+    __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown")
 
-    def __init__(self, package: re.Pattern, user: tuple):
+    # Reading the branches costs a few milliseconds: a one-file run checks
+    # too few lines to win them back, and uses the whole pattern throughout.
+    _GROUP_AFTER = 500
+    """Lines checked with the whole pattern before the branches are grouped."""
+
+    def __init__(self, package: re.Pattern, user: tuple, sources: list[str] | None = None):
         self.package = package
         self.user = user
+        self._sources = sources
+        self._branches: list | None = None
+        self._by_char: dict[str, re.Pattern | None] | None = None
+        self._by_set: dict[tuple, re.Pattern | None] = {}
+        self._countdown = self._GROUP_AFTER if sources else -1
 
     def fullmatch(self, k: str) -> bool:
-        return self.package.fullmatch(k) is not None or any(u.fullmatch(k) for u in self.user)
+        return self._package(k) or (bool(self.user) and any(u.fullmatch(k) for u in self.user))
+
+    def _package(self, k: str) -> bool:
+        by_char = self._by_char
+        if by_char is None:
+            if self._countdown <= 0 or not k:
+                return self.package.fullmatch(k) is not None
+            self._countdown -= 1
+            if self._countdown > 0:
+                return self.package.fullmatch(k) is not None
+            self._branches = _first_char_branches(self._sources, self.package.flags)
+            if self._branches is None:
+                return self.package.fullmatch(k) is not None
+            by_char = self._by_char = {}
+        elif not k:
+            return self.package.fullmatch(k) is not None
+        c = k[0]
+        try:
+            pat = by_char[c]
+        except KeyError:
+            pat = by_char[c] = self._for_char(c)
+        return pat is not None and pat.fullmatch(k) is not None
+
+    def _for_char(self, c: str) -> re.Pattern | None:
+        """Return the pattern of the branches that can start with ``c`` (None: no branch can)."""
+        chosen = tuple(i for i, (_, first) in enumerate(self._branches) if first is None or first.match(c))
+        if chosen not in self._by_set:
+            if not chosen:
+                self._by_set[chosen] = None
+            elif len(chosen) == len(self._branches):
+                self._by_set[chosen] = self.package
+            else:
+                self._by_set[chosen] = _rx("|".join(f"(?:{self._branches[i][0]})" for i in chosen),
+                                           self.package.flags & ~re.UNICODE)
+        return self._by_set[chosen]
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    index: int
-    start: int  # content start (after bullet glyph)
-    end: int  # content end (trailing white space trimmed)
-    text: str  # content
-    bullet: bool
-    indent: int
+def _first_char_branches(sources: list[str], flags: int) -> list[tuple[str, re.Pattern | None]] | None:
+    """Return the branches of the alternation of ``sources``, each with a class of its possible first characters.
 
+    A source that opens with a group of alternatives ("(apply|share)[ .!]*")
+    is split into one branch per alternative ("(?:apply)[ .!]*", ...).  The
+    class is None where it cannot be told (a branch may start with anything).
+    Returns None when a source cannot be read this way at all.
+    """
+    from re import _parser
 
-def _lines(doc: Document) -> list[_Line | None]:
-    """Return each line's content bounds; None for a blank line."""
-    out: list[_Line | None] = []
-    for ln in doc.lines:
-        raw = ln.text
-        stripped = raw.strip().strip("\u200b\ufeff\u00a0\u3000")
-        if not stripped:
-            out.append(None)
-            continue
-        lead = len(raw) - len(raw.lstrip(" \t\u00a0\u3000\u200b\ufeff"))
-        m = _BULLET.match(raw)
-        bullet = False
-        cstart = ln.start + lead
-        if m and m.end() < len(raw.rstrip()):
-            bullet = True
-            cstart = ln.start + m.end()
-        cend = ln.start + len(raw.rstrip(" \t\u00a0\u3000\u200b\ufeff"))
-        out.append(_Line(ln.index, cstart, cend, doc.text[cstart:cend], bullet, lead))
+    flags &= ~re.UNICODE
+    out = []
+    try:
+        for src in sources:
+            for branch in _split_leading_group(src):
+                parsed = _parser.parse(branch, flags)
+                if parsed.state.flags & ~(flags | re.UNICODE):
+                    return None  # inline flags: leave the pattern whole
+                first = _first_chars(list(parsed))
+                if first is None or first[1] or not first[0]:
+                    out.append((branch, None))
+                else:
+                    out.append((branch, _rx("[" + "".join(sorted(set(first[0]))) + "]", flags)))
+    except Exception:  # anything unexpected: no grouping, the whole pattern on every line
+        return None
     return out
 
 
+def _split_leading_group(src: str) -> list[str]:
+    """Return ``src`` as alternatives: "(a|b)rest" -> ["(?:a)rest", "(?:b)rest"]; else [src]."""
+    if not src.startswith("(") or src.startswith("(?") and not src.startswith("(?:"):
+        return [src]
+    body = 3 if src.startswith("(?:") else 1
+    depth = 0
+    bars = []
+    i = 0
+    in_class = False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if src[i + 1:i + 2] == "]" or src[i + 1:i + 3] == "^]":
+                i += 2 if src[i + 1] == "]" else 3
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif c == "|" and depth == 1:
+            bars.append(i)
+        i += 1
+    else:
+        return [src]
+    close = i
+    rest = src[close + 1:]
+    if not bars or rest[:1] in ("?", "*", "+", "{"):
+        return [src]
+    # no back references anywhere: the capturing group may become a plain one
+    if re.search(r"\\\d|\(\?P=", src):
+        return [src]
+    cuts = [body - 1, *bars, close]
+    return [f"(?:{src[a + 1:b]}){rest}" for a, b in zip(cuts, cuts[1:])]
+
+
+def _first_chars(seq) -> tuple[list[str], bool] | None:
+    """Return (class items, may be empty) of what a parsed pattern can start with; None: anything."""
+    from re import _constants as C
+
+    items: list[str] = []
+    categories = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                  C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+    for op, av in seq:
+        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
+            continue  # takes no character
+        if op is C.LITERAL:
+            items.append(re.escape(chr(av)))
+            return items, False
+        if op is C.IN:
+            for o, a in av:
+                if o is C.LITERAL:
+                    items.append(re.escape(chr(a)))
+                elif o is C.RANGE:
+                    items.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif o is C.CATEGORY and a in categories:
+                    items.append(categories[a])
+                else:
+                    return None
+            return items, False
+        if op is C.SUBPATTERN or op is C.ATOMIC_GROUP:
+            if op is C.SUBPATTERN:
+                _, add_flags, del_flags, sub = av
+                if add_flags or del_flags:
+                    return None
+            else:
+                sub = av
+            r = _first_chars(list(sub))
+            if r is None:
+                return None
+            items += r[0]
+            if not r[1]:
+                return items, False
+            continue
+        if op is C.BRANCH:
+            empty = False
+            for alt in av[1]:
+                r = _first_chars(list(alt))
+                if r is None:
+                    return None
+                items += r[0]
+                empty = empty or r[1]
+            if not empty:
+                return items, False
+            continue
+        if op is C.MAX_REPEAT or op is C.MIN_REPEAT or op is C.POSSESSIVE_REPEAT:
+            lo, _, sub = av
+            r = _first_chars(list(sub))
+            if r is None:
+                return None
+            items += r[0]
+            if lo > 0 and not r[1]:
+                return items, False
+            continue
+        return None
+    return items, True
+
+
+# Blocks are made by the thousand: a frozen dataclass's __init__ sets each
+# field through object.__setattr__, which costs more than the classification.
+# The maker is a class with the dataclass's slots and a plain __init__; the
+# object it fills then becomes an instance of the dataclass (the same
+# layout), frozen like any other.
+def _fast_maker(cls, fields: tuple[str, ...]):
+    """Return a callable that makes ``cls(*args)`` from positional arguments; ``cls`` itself if it cannot."""
+    from dataclasses import MISSING, fields as dataclass_fields
+
+    if getattr(cls, "__slots__", None) != fields or tuple(f.name for f in dataclass_fields(cls)) != fields:
+        return cls
+    defaults = [f.default for f in dataclass_fields(cls)]
+    while defaults and defaults[0] is MISSING:
+        defaults.pop(0)
+    if MISSING in defaults or any(f.default_factory is not MISSING for f in dataclass_fields(cls)):
+        return cls
+    body = "".join(f"    self.{f} = {f}\n" for f in fields)
+    ns: dict = {}
+    exec(f"def __init__(self, {', '.join(fields)}):\n{body}    self.__class__ = cls\n", {"cls": cls}, ns)
+    init = ns["__init__"]
+    init.__defaults__ = tuple(defaults) or None
+    maker = type(f"_New{cls.__name__}", (), {"__slots__": fields, "__init__": init})
+    try:
+        probe = object.__new__(maker)
+        probe.__class__ = cls  # the layouts must agree
+    except TypeError:
+        return cls
+    return maker
+
+
+_block = _fast_maker(Block, ("type", "start", "end", "first_line", "last_line", "rule", "kind", "value_start",
+                             "blank_before", "indent"))
+
+
 def _is_all_caps(s: str) -> bool:
+    if s.isascii():  # every ASCII letter is cased: isupper() is "no lower case, some upper case"
+        return s.isupper() and sum(map(str.isalpha, s)) >= 3
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()) and any(c.isupper() for c in letters)
 
 
 def _words(s: str) -> int:
     return len(s.split())
-
-
-def _heading_shape(ln: _Line, next_is_bullet: bool, blank_before: bool, blank_after: bool,
-                   nxt: _Line | None = None) -> str | None:
-    """Return the rule id when a line is shaped like a heading, else None."""
-    t = ln.text
-    if _MD_HEADING.match(t):
-        return "heading.markdown"
-    if t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
-        return "heading.bold"
-    last = t.rstrip()[-1]
-    if _words(t) > 10 or len(t) > 90:
-        # "Le poste comprend les missions suivantes :" over a list: a lead-in
-        # sentence that names the list; it counts only if its words say what.
-        if last in ":\uff1a" and next_is_bullet and _words(t) <= 30:
-            return "heading.leadin"
-        return None
-    if last in ":\uff1a":
-        return "heading.colon"
-    if last in "?\uff1f" and _words(t) <= 6:
-        return "heading.question"  # "Who are you?", "Qui sommes-nous ?"
-    if last in "!\uff01" and next_is_bullet and _words(t) <= 8:
-        return "heading.exclamation"  # "What we offer you!" over a list
-    if last in _TERMINAL or last in ",;":
-        return None
-    if _is_all_caps(t) and _words(t) <= 8:
-        return "heading.caps"
-    if _words(t) <= 6 and _ABOUT_LINE.match(t):
-        return "heading.about"
-    if next_is_bullet and _words(t) <= 10:
-        return "heading.before_list"
-    if blank_before and blank_after and _words(t) <= 6 and (t[0].isupper() or not t[0].isalpha()):
-        if len(_GLUED.findall(t)) >= 2:
-            return None  # "EuropeSpainHybridSenior": a glued tag line, not a heading
-        return "heading.standalone"
-    if (blank_before and not blank_after and nxt is not None and not nxt.bullet and _words(t) <= 4
-            and _title_case(t) and _words(nxt.text) >= 5 and not _title_case(nxt.text)):
-        # "Required Experience" over lines whose bullets were lost in copying;
-        # counts only when its words name a section (see _classify_line).
-        return "heading.titlecase"
-    return None
 
 
 _SMALL_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "in", "on", "at", "a", "an", "&", "with", "de", "et", "und"})
@@ -286,171 +570,291 @@ def _title_case(t: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
+def _label_match(t: str) -> re.Match | None:
+    """Return ``_LABEL.match(t)``, skipping the pattern when no colon can end a label."""
+    c = t.find(":")
+    if not t.isascii():
+        c2 = t.find("\uff1a")
+        if c2 >= 0 and (c < 0 or c2 < c):
+            c = c2
+    if c < 0:
+        return None
+    # The label is what stands before the first colon, white space aside.
+    if c > 48 and len(t[:c].strip(" \t")) > 48:
+        return None
+    return _LABEL.match(t)
+
+
+_EDGE_SPACE = " \t\u00a0\u3000\u200b\ufeff"
+_TERMINAL_COLON = _TERMINAL + ":\uff1a"
+_SECTION_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits", "about_company",
+                            "about_role", "apply", "eeo", "other"})
+_UNSET = object()
+
+
 def classify(doc: Document) -> list[Block]:
     """Return the blocks of ``doc`` in order, continuation lines joined."""
     vocab = vocabulary()
     boiler = boilerplate()
-    lines = _lines(doc)
-    n = len(lines)
-    nonblank = [ln for ln in lines if ln is not None]
+    labels = vocab.labels
+    exact = vocab.exact
+    block = _block
+    raw_lines = doc._raw
+    n = len(raw_lines)
+    starts = [0] * n  # each line's start offset, for the document too
+
+    # Each line's content: its text after any bullet glyph, white space
+    # trimmed (None for a blank line), where it starts and ends, whether it
+    # is a bullet, its indent.
+    T: list[str | None] = [None] * n
+    CS = [0] * n
+    CE = [0] * n
+    BU = [False] * n
+    IN = [0] * n
+    nonblank = []
+    lengths = []
+    bullet_match = _BULLET.match
+    i = -1
+    start = 0
+    for raw in raw_lines:
+        i += 1
+        starts[i] = start
+        line_start = start
+        start += len(raw) + 1
+        if not raw:
+            continue
+        ls = raw.lstrip(_EDGE_SPACE)
+        c = ls[:1]
+        if not c or c.isspace():  # (a line of other white space: blank or not as strip() says)
+            if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
+                continue
+        # (otherwise a character that neither strip removes: not blank)
+        lead = len(raw) - len(ls)
+        content_end = len(raw.rstrip(_EDGE_SPACE))
+        # A bullet's glyph, digit, letter or bracket stands first after the
+        # lead: _BULLET is tried only where one does.
+        if c in _BULLET_FIRST or ls[1:2] == ")" or c.isdecimal():
+            m = bullet_match(raw)
+        else:
+            m = None
+        if m is not None and m.end() < len(raw.rstrip()):
+            BU[i] = True
+            c0 = m.end()
+        else:
+            c0 = lead
+        T[i] = raw[c0:content_end]
+        CS[i] = line_start + c0
+        CE[i] = line_start + content_end
+        IN[i] = lead
+        nonblank.append(i)
+        lengths.append(content_end - c0 + lead)
+
+    if doc._starts is None:
+        doc._starts = starts
     # A hard-wrapped document has many lines ending close to one width.
-    lengths = sorted(ln.end - ln.start + ln.indent for ln in nonblank)
     wrap = 0
     if len(lengths) >= 8:
+        lengths.sort()
         p90 = lengths[int(len(lengths) * 0.9) - 1]
-        near = sum(1 for x in lengths if p90 - 12 <= x <= p90)
-        if 50 <= p90 <= 100 and near >= max(4, len(lengths) // 5):
-            wrap = p90
-    first_content = nonblank[0].index if nonblank else -1
+        if 50 <= p90 <= 100:
+            near = bisect_right(lengths, p90) - bisect_left(lengths, p90 - 12)
+            if near >= max(4, len(lengths) // 5):
+                wrap = p90
+    first_content = nonblank[0] if nonblank else -1
 
-    def next_nonblank(i: int) -> _Line | None:
-        for j in range(i + 1, min(n, i + 3)):
-            if lines[j] is not None:
-                return lines[j]
-        return None
+    # Per-posting memos: a line's label match and a string's heading key are
+    # asked for by several rules.
+    LM: list = [_UNSET] * n
+    hkeys: dict[str, str] = {}
+
+    def hkey(s: str) -> str:
+        k = hkeys.get(s)
+        if k is None:
+            k = hkeys[s] = heading_key(s)
+        return k
+
+    def continuation(i: int, end: int) -> tuple[int, int]:
+        """Return (end offset, last line index) of the logical line starting at ``i``.
+
+        The caller has seen that line ``i`` is not the first and that a
+        non-blank line follows it.  The posting's first line is never
+        continued: it is a title or a name, and the line under it is another
+        header line, however wide it is.
+        """
+        last = i
+        while last + 1 < n:
+            nt = T[last + 1]
+            if nt is None or BU[last + 1]:
+                break
+            ptext = T[last].rstrip()
+            if not ptext or ptext[-1] in _TERMINAL_COLON:
+                break
+            plen = CE[last] - CS[last] + IN[last]
+            if not (wrap and plen >= wrap * 0.6
+                    or nt[:1].islower() and plen >= 40
+                    and (wrap or ptext[-1] in ",;-/&(" or ptext.split()[-1].islower())):
+                break
+            # a "LABEL: value" line starts a block of its own
+            m = LM[last + 1]
+            if m is _UNSET:
+                m = LM[last + 1] = _label_match(nt)
+            if m is not None:
+                g = m.group(1)
+                if hkey(g) in labels or (g.isupper() and len(g.split()) <= 5):
+                    break
+            last += 1
+            end = CE[last]
+        return end, last
 
     blocks: list[Block] = []
+    append = blocks.append
+    package_match = boiler._package
+    by_char = boiler._by_char  # (None until the branches are grouped)
+    user = boiler.user
     i = 0
     while i < n:
-        ln = lines[i]
-        if ln is None:
+        t = T[i]
+        if t is None:
             i += 1
             continue
-        blank_before = i == 0 or lines[i - 1] is None
-        blank_after = i + 1 >= n or lines[i + 1] is None
-        nxt = next_nonblank(i)
+        blank_before = i == 0 or T[i - 1] is None
+        blank_after = i + 1 >= n or T[i + 1] is None
         # Boilerplate lines are short; a paragraph is never one, and its key
         # (NFKC and casefolding of the whole paragraph) is not worth making.
-        if len(ln.text) <= _MAX_BOILERPLATE and boiler.fullmatch(key(ln.text)):
-            blocks.append(Block(BOILERPLATE, ln.start, ln.end, i, i, "boilerplate.line", blank_before=blank_before))
-            i += 1
-            continue
-        if not ln.bullet:
-            block = _classify_line(doc, ln, vocab, nxt, blank_before, blank_after, i == first_content)
-            if block is not None:
-                if block.type == LABEL and block.value_start >= 0:
-                    # A label's value may wrap onto the next lines, like prose.
-                    end, last = _continuation(lines, i, wrap, block.end, first_content)
-                    block = Block(LABEL, block.start, end, i, last, block.rule, block.kind, block.value_start, blank_before)
-                    i = last + 1
-                else:
-                    i += 1
-                blocks.append(block)
-                continue
-        if ln.bullet:
-            field = _bullet_field(ln, vocab)
-            if field is not None:
-                blocks.append(field)  # "• Location: Paris" is a field, not an item
+        k = None
+        if len(t) <= _MAX_BOILERPLATE:
+            if t.isascii():
+                # key(t) of a line's content (no white space at its ends)
+                k = t.lower()
+                if not k.isprintable() or "  " in k:
+                    k = " ".join(k.split())
+            else:
+                k = key(t)
+            if by_char is not None and k:
+                pat = by_char.get(k[0], _UNSET)
+                hit = package_match(k) if pat is _UNSET else pat is not None and pat.fullmatch(k) is not None
+            else:
+                hit = package_match(k)
+            if hit or user and any(u.fullmatch(k) for u in user):
+                append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.line", None, -1, blank_before))
                 i += 1
                 continue
-        end, last = _continuation(lines, i, wrap, ln.end, first_content)
-        blocks.append(Block(
-            BULLET if ln.bullet else TEXT, ln.start, end, i, last,
-            "block.bullet" if ln.bullet else "block.text", blank_before=blank_before, indent=ln.indent,
-        ))
+        m = LM[i]
+        if m is _UNSET:
+            m = LM[i] = _label_match(t)
+        if BU[i]:
+            # "• Location: Paris" is a field, not an item.  Only fields
+            # (location, salary, contract type, dates ...): a bullet such as
+            # "• Experience: 5 years" is an item of its list and stays one.
+            if m is not None and m.end() < len(t) and len(m.group(1).split()) <= 4:
+                kind = labels.get(hkey(m.group(1)))
+                if kind is not None and kind not in _SECTION_KINDS:
+                    append(block(LABEL, CS[i] + m.start(1), CE[i], i, i, "label.bullet", kind, CS[i] + m.end()))
+                    i += 1
+                    continue
+        else:
+            # A heading or a label?
+            is_first = i == first_content
+            if m is not None:
+                g = m.group(1)
+                if len(g.split()) <= 6:
+                    lk = hkey(g)
+                    kind = labels.get(lk)
+                    if kind is None and m.end() >= len(t):
+                        kind = vocab.classify(lk, not is_first)[0]
+                    if kind is not None:
+                        if m.end() >= len(t):
+                            append(block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before))
+                            i += 1
+                            continue
+                        # A label's value may wrap onto the next lines, like prose.
+                        end, last = (CE[i], i) if blank_after or i <= first_content else continuation(i, CE[i])
+                        append(block(LABEL, CS[i] + m.start(1), end, i, last, "label.known", kind, CS[i] + m.end(),
+                                     blank_before))
+                        i = last + 1
+                        continue
+            # The line's shape, by the rules below in order.
+            j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
+            next_is_bullet = j >= 0 and BU[j]
+            shape = None
+            if t[:1] in "# \t" and _MD_HEADING.match(t):
+                shape = "heading.markdown"
+            elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
+                shape = "heading.bold"
+            else:
+                last_char = t.rstrip()[-1]
+                if len(t) > 90:
+                    # "Le poste comprend les missions suivantes :" over a list: a lead-in
+                    # sentence that names the list; it counts only if its words say what.
+                    if last_char in ":\uff1a" and next_is_bullet and len(t.split()) <= 30:
+                        shape = "heading.leadin"
+                    elif len(t) > _MAX_HEADING:
+                        shape = False  # too long for any heading of the vocabulary
+                    w = 99
+                else:
+                    w = len(t.split())
+                    if w > 10:
+                        if last_char in ":\uff1a" and next_is_bullet and w <= 30:
+                            shape = "heading.leadin"
+                    elif last_char in ":\uff1a":
+                        shape = "heading.colon"
+                    elif last_char in "?\uff1f" and w <= 6:
+                        shape = "heading.question"  # "Who are you?", "Qui sommes-nous ?"
+                    elif last_char in "!\uff01" and next_is_bullet and w <= 8:
+                        shape = "heading.exclamation"  # "What we offer you!" over a list
+                    elif last_char in _TERMINAL or last_char in ",;":
+                        pass
+                    elif w <= 8 and _is_all_caps(t):
+                        shape = "heading.caps"
+                    elif w <= 6 and _ABOUT_LINE.match(t):
+                        shape = "heading.about"
+                    elif next_is_bullet and w <= 10:
+                        shape = "heading.before_list"
+                    elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()):
+                        if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
+                            shape = "heading.standalone"
+                    elif (blank_before and not blank_after and not BU[j] and w <= 4
+                          and _title_case(t) and len(T[j].split()) >= 5 and not _title_case(T[j])):
+                        # "Required Experience" over lines whose bullets were lost in
+                        # copying; counts only when its words name a section (below).
+                        shape = "heading.titlecase"
+                if shape is None and len(t) <= _MAX_HEADING and not is_first:
+                    # No shape: only a heading of the vocabulary, of at most eight words.
+                    if w > 8 and len(t) > 90:
+                        w = len(t.split())
+                    if w <= 8:
+                        hk = hkey(t)
+                        if hk:
+                            kind = exact.get(hk)
+                            if kind:
+                                append(block(HEADING, CS[i], CE[i], i, i, "heading.exact", kind, -1, blank_before))
+                                i += 1
+                                continue
+            if shape:
+                hk = hkey(t)
+                if hk and (not is_first or shape == "heading.markdown"):
+                    kind, rule = vocab.classify(hk, True)
+                    start = CS[i]
+                    if shape == "heading.markdown":
+                        start += _MD_HEADING.match(t).end()  # the heading's text, without its "#" marks
+                    if kind is not None:
+                        append(block(HEADING, start, CE[i], i, i, rule, kind, -1, blank_before))
+                        i += 1
+                        continue
+                    if shape != "heading.leadin" and shape != "heading.titlecase":
+                        if shape == "heading.colon" and vocab.continuation.search(key(t) if k is None else k):
+                            shape = "heading.continuation"  # "... such as:" leads into the list it stands in
+                        append(block(HEADING, start, CE[i], i, i, shape, None, -1, blank_before))
+                        i += 1
+                        continue
+        # Prose or a list item, with the lines it wraps onto.
+        if blank_after or i <= first_content:
+            end, last = CE[i], i
+        else:
+            end, last = continuation(i, CE[i])
+        if BU[i]:
+            append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
+        else:
+            append(block(TEXT, CS[i], end, i, last, "block.text", None, -1, blank_before, IN[i]))
         i = last + 1
     return blocks
-
-
-_SECTION_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits", "about_company",
-                            "about_role", "apply", "eeo", "other"})
-
-
-def _bullet_field(ln: _Line, vocab: Vocabulary) -> Block | None:
-    """Return a LABEL block for a bullet that states a field ("• Lieu : Paris"), else None.
-
-    Only fields (location, salary, contract type, dates ...): a bullet such as
-    "• Experience: 5 years" is an item of its list and stays one.
-    """
-    m = _LABEL.match(ln.text)
-    if not m or m.end() >= len(ln.text) or _words(m.group(1)) > 4:
-        return None
-    kind = vocab.labels.get(heading_key(m.group(1)))
-    if kind is None or kind in _SECTION_KINDS:
-        return None
-    return Block(LABEL, ln.start + m.start(1), ln.end, ln.index, ln.index, "label.bullet", kind, ln.start + m.end())
-
-
-def _classify_line(doc, ln: _Line, vocab: Vocabulary, nxt, blank_before, blank_after, is_first) -> Block | None:
-    """Return a heading or label block for ``ln``, or None when it is prose."""
-    t = ln.text
-    m = _LABEL.match(t)
-    if m and _words(m.group(1)) <= 6:
-        lk = heading_key(m.group(1))
-        kind = vocab.labels.get(lk)
-        if kind is None and m.end() >= len(t):
-            kind, _ = vocab.classify(lk, allow_keywords=not is_first)
-            if kind is None and _words(m.group(1)) > 6:
-                kind = None
-        if kind is not None:
-            value_start = ln.start + m.end() if m.end() < len(t) else -1
-            if value_start < 0:
-                return Block(HEADING, ln.start, ln.end, ln.index, ln.index, "heading.label", kind, blank_before=blank_before)
-            return Block(LABEL, ln.start + m.start(1), ln.end, ln.index, ln.index, "label.known", kind, value_start, blank_before)
-    next_is_bullet = nxt is not None and nxt.bullet
-    shape = _heading_shape(ln, next_is_bullet, blank_before, blank_after, nxt)
-    if shape is None and len(t) > _MAX_HEADING:
-        return None  # too long for any heading of the vocabulary
-    hk = heading_key(t)
-    if not hk:
-        return None
-    if is_first and shape not in ("heading.markdown",):
-        return None
-    kind, rule = vocab.classify(hk, allow_keywords=shape is not None)
-    start = ln.start
-    md = _MD_HEADING.match(t)
-    if md:
-        start += md.end()  # the heading's text, without its "#" marks
-    if shape in ("heading.leadin", "heading.titlecase") and kind is None:
-        return None
-    if kind is not None and (shape is not None or rule == "heading.exact"):
-        if rule == "heading.exact" and shape is None and _words(t) > 8:
-            return None
-        return Block(HEADING, start, ln.end, ln.index, ln.index, rule, kind, blank_before=blank_before)
-    if shape == "heading.colon" and vocab.continuation.search(key(t)):
-        shape = "heading.continuation"  # "... such as:" leads into the list it stands in
-    if shape is not None:
-        return Block(HEADING, start, ln.end, ln.index, ln.index, shape, None, blank_before=blank_before)
-    return None
-
-
-def _continuation(lines, i: int, wrap: int, end: int, first_content: int = 0) -> tuple[int, int]:
-    """Return (end offset, last line index) of the logical line starting at ``i``.
-
-    The posting's first line is never continued: it is a title or a name,
-    and the line under it is another header line, however wide it is.
-    """
-    last = i
-    n = len(lines)
-    if i <= first_content:
-        return end, last
-    cur = lines[i]
-    while last + 1 < n and lines[last + 1] is not None:
-        nxt = lines[last + 1]
-        if nxt.bullet or _LABEL.match(nxt.text) and _looks_like_label(nxt.text):
-            break
-        prev = lines[last]
-        ptext = prev.text.rstrip()
-        if not ptext or ptext[-1] in _TERMINAL + ":\uff1a":
-            break
-        first = nxt.text[:1]
-        plen = prev.end - prev.start + prev.indent
-        joined = False
-        if wrap and plen >= wrap * 0.6:
-            joined = True
-        elif first.islower() and plen >= 40 and (wrap or ptext[-1] in ",;-/&(" or ptext.split()[-1].islower()):
-            joined = True
-        if not joined:
-            break
-        last += 1
-        end = nxt.end
-    del cur
-    return end, last
-
-
-def _looks_like_label(t: str) -> bool:
-    m = _LABEL.match(t)
-    if not m:
-        return False
-    lk = heading_key(m.group(1))
-    return lk in vocabulary().labels or (m.group(1).isupper() and _words(m.group(1)) <= 5)

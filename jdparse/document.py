@@ -5,6 +5,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
 from .model import Span
 
@@ -19,6 +21,14 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
 })
+# The same, as pairs, the most frequent first (see key).
+_FOLD_PAIRS = (
+    ("\u2019", "'"), ("\u2013", "-"), ("\u2014", "-"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u2018", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"), ("\u201e", '"'),
+    ("\u00ab", '"'), ("\u00bb", '"'), ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"),
+    ("\u2015", "-"), ("\u2212", "-"),
+)
+assert dict(_FOLD_PAIRS) == {chr(k): v for k, v in _FOLD.items()}
 
 
 def tidy(s: str) -> str:
@@ -28,7 +38,7 @@ def tidy(s: str) -> str:
     the posting's own (invisible ones such as a zero-width space included;
     they are left out of matching keys only).
     """
-    return " ".join(s.split())
+    return _collapse(s)
 
 
 def key(s: str) -> str:
@@ -37,8 +47,30 @@ def key(s: str) -> str:
     Keys are for comparing with vocabulary, never for reporting.
     """
     if s.isascii():
-        return " ".join(s.lower().split())  # NFKC and the folds change no ASCII character
-    s = unicodedata.normalize("NFKC", s.translate(_INVISIBLE)).translate(_FOLD).casefold()
+        s = s.lower()  # NFKC and the folds change no ASCII character
+    else:
+        # The same steps as translate(_INVISIBLE), NFKC, translate(_FOLD),
+        # casefold, with each translation skipped when none of its characters
+        # is present (str.translate costs a dictionary lookup per character).
+        if ("\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
+                or "\u00ad" in s):
+            s = s.translate(_INVISIBLE)
+        s = unicodedata.normalize("NFKC", s)
+        for c, folded in _FOLD_PAIRS:
+            if c in s:
+                s = s.replace(c, folded)
+        s = s.casefold()
+    return _collapse(s)
+
+
+def _collapse(s: str) -> str:
+    """Return ``" ".join(s.split())``, without splitting a string that has nothing to collapse.
+
+    Every white space character but the space is unprintable, so a printable
+    string without a double space or a space at an end is its own answer.
+    """
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
     return " ".join(s.split())
 
 
@@ -61,22 +93,40 @@ class Line:
 class Document:
     """Decoded text (newlines normalised to ``\\n``, nothing else) and its lines."""
 
-    __slots__ = ("text", "lines", "_starts")
+    __slots__ = ("text", "_raw", "_starts", "_lines")
 
     def __init__(self, text: str):
         self.text = text
-        lines = []
-        pos = 0
-        for i, raw in enumerate(text.split("\n")):
-            lines.append(Line(i, pos, pos + len(raw), raw))
-            pos += len(raw) + 1
-        self.lines: tuple[Line, ...] = tuple(lines)
-        self._starts = [ln.start for ln in lines]
+        self._raw = text.split("\n")  # each line's text (read by blocks.classify)
+        self._starts: list[int] | None = None  # made on first use (blocks.classify makes it)
+        self._lines: tuple[Line, ...] | None = None
+
+    def _line_starts(self) -> list[int]:
+        """Return the offset of each line's start."""
+        starts = self._starts
+        if starts is None:
+            raw = self._raw
+            # Line i starts after the i lines before it and their newlines.
+            starts = self._starts = list(map(add, accumulate(map(len, raw), initial=0), range(len(raw))))
+        return starts
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The document's lines, in order (made on first use)."""
+        lines = self._lines
+        if lines is None:
+            starts = self._line_starts()
+            lines = self._lines = tuple(map(Line, range(len(self._raw)), starts,
+                                            [s + len(r) for s, r in zip(starts, self._raw)], self._raw))
+        return lines
 
     def span(self, start: int, end: int) -> Span:
         """Return the Span of ``text[start:end]``, with 1-based line and column."""
-        i = bisect_right(self._starts, start) - 1
-        return Span(start, end, i + 1, start - self._starts[i] + 1)
+        starts = self._starts
+        if starts is None:
+            starts = self._line_starts()
+        i = bisect_right(starts, start) - 1
+        return Span(start, end, i + 1, start - starts[i] + 1)
 
     def trimmed_span(self, start: int, end: int) -> Span:
         """Return the Span of ``text[start:end]`` with white space at both ends left out."""

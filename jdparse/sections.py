@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block
+from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block, _block, _fast_maker
 
 LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
 """Section kinds whose items become the four list fields."""
@@ -43,48 +43,70 @@ class Outline:
     boilerplate: tuple[Block, ...]
 
 
+# Sections and outlines made without the frozen setattr (see blocks._block).
+_section = _fast_maker(Section, ("kind", "heading", "blocks", "rule"))
+_outline = _fast_maker(Outline, ("sections", "labels", "boilerplate"))
+
+
 def build(blocks: list[Block]) -> Outline:
     """Return the outline of a posting from its blocks."""
-    sections: list[list] = [["header", None, [], "section.header"]]
+    cur = ["header", None, [], "section.header"]
+    sections: list[list] = [cur]
+    content = cur[2]  # the blocks of the current section
+    in_list = False  # whether the current section is of a list kind
     labels: list[Block] = []
     boiler: list[Block] = []
-    for i, b in enumerate(blocks):
-        cur = sections[-1]
-        if b.type == BOILERPLATE:
+    i = -1
+    for b in blocks:
+        i += 1
+        t = b.type
+        if t == TEXT or t == BULLET:
+            content.append(b)
+        elif t == BOILERPLATE:
             boiler.append(b)
-        elif b.type == HEADING:
-            if b.kind in SECTION_KINDS:
-                sections.append([b.kind, b, [], b.rule])
-            elif b.kind is not None:
+        elif t == HEADING:
+            kind = b.kind
+            if kind in SECTION_KINDS:
+                cur = [kind, b, [], b.rule]
+            elif kind is not None:
                 # A field named as a heading ("Location(s)" over "Atlanta, GA").
-                sections.append([_field_section(b.kind), b, [], b.rule])
+                cur = [_field_section(kind), b, [], b.rule]
                 labels.append(b)
-            elif cur[0] in LIST_KINDS and _opens_list(blocks, i) and b.rule != "heading.colon":
+            elif in_list and b.rule != "heading.colon" and _opens_list(blocks, i):
                 # A sub-heading inside a list section.  One that ends with a
                 # colon and names nothing we know ("Technologies used:") opens
                 # a topic of its own instead.
-                cur[2].append(b)
-            elif (cur[0] in LIST_KINDS and b.rule == "heading.standalone" and _in_run(blocks, i)
-                  and not any(x.type == BULLET for x in cur[2])):
+                content.append(b)
+                continue
+            elif (in_list and b.rule == "heading.standalone" and _in_run(blocks, i)
+                  and not any(x.type == BULLET for x in content)):
                 # Short lines set apart by blank lines, one after another under
                 # a list heading ("Unlimited time off", "Training budget"):
                 # the items of a list written without glyphs.
-                cur[2].append(Block(TEXT, b.start, b.end, b.first_line, b.last_line,
-                                    "block.standalone_item", blank_before=b.blank_before))
+                content.append(_block(TEXT, b.start, b.end, b.first_line, b.last_line,
+                                      "block.standalone_item", None, -1, b.blank_before))
+                continue
             else:
-                sections.append(["other", b, [], "section.unknown_heading"])
-        elif b.type == LABEL:
+                cur = ["other", b, [], "section.unknown_heading"]
+            sections.append(cur)
+            content = cur[2]
+            in_list = cur[0] in LIST_KINDS
+        elif t == LABEL:
             labels.append(b)  # every label is a field fact ("LOCATION: x", "SALARY: y")
             if b.kind in SECTION_KINDS:
-                sections.append([b.kind, b, [b], b.rule])
+                cur = [b.kind, b, [b], b.rule]
+            elif in_list:
+                cur = ["other", None, [], "section.after_label"]
             else:
-                if cur[0] in LIST_KINDS:
-                    sections.append(["other", None, [], "section.after_label"])
+                continue
+            sections.append(cur)
+            content = cur[2]
+            in_list = cur[0] in LIST_KINDS
         else:
-            cur[2].append(b)
+            content.append(b)
     _adopt_siblings(sections)
-    return Outline(
-        tuple(Section(k, h, tuple(bs), r) for k, h, bs, r in sections if h is not None or bs),
+    return _outline(
+        tuple([_section(k, h, tuple(bs), r) for k, h, bs, r in sections if h is not None or bs]),
         tuple(labels), tuple(boiler),
     )
 

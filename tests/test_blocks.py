@@ -1,0 +1,159 @@
+"""The shortcuts of line classification give the answers of the plain computations they skip."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from jdparse import blocks
+from jdparse.document import _FOLD, _INVISIBLE, Document, key, tidy
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sample_lines() -> list[str]:
+    lines = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.txt")):
+        lines += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    rng = random.Random(7)
+    alphabet = ("abcXYZ  :：-–—'’“”•*_#|^`.!?。？！[]=~\u200b\u00ad\ufeff\u00a0\u3000é\u0301ﬁıİſK①⒈"
+                "😀\ufe0f\u200d©™\uf0b71)a)一、")
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    return lines
+
+
+LINES = _sample_lines()
+
+
+def _reference_key(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s.translate(_INVISIBLE)).translate(_FOLD).casefold()
+    return " ".join(s.split())
+
+
+def test_key_is_the_full_computation():
+    for s in LINES:
+        assert key(s) == _reference_key(s), s
+
+
+def test_tidy_is_split_and_join():
+    for s in LINES + ["a  b", " a", "a ", "a\tb", "a\u3000b", "", " ", "a\u2028b"]:
+        assert tidy(s) == " ".join(s.split()), s
+
+
+def test_every_white_space_but_the_space_is_unprintable():
+    # what tidy and key rely on to skip the split
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert not (c.isspace() and c.isprintable()) or c == " ", hex(cp)
+
+
+@pytest.mark.skipif(blocks._DECO is None, reason="another Unicode version: the slow path is used")
+def test_decoration_class_is_the_unicode_categories():
+    # Every code point, alone and between letters.
+    for cp in range(0x110000):
+        s = "a" + chr(cp) + "\u00e9"
+        assert blocks._strip_decoration(s) == blocks._strip_decoration_slow(s), hex(cp)
+
+
+def test_strip_decoration_ascii():
+    for s in LINES:
+        if s.isascii():
+            assert blocks._strip_decoration(s) == s.translate(blocks._ASCII_MARKS).strip(" \t-:.[]=~?!")
+
+
+def _reference_strip(s: str) -> str:
+    if s.isascii():
+        return s.translate(blocks._ASCII_MARKS).strip(" \t-:.[]=~?!")
+    return blocks._strip_decoration_slow(s)
+
+
+def test_heading_key_is_the_full_computation():
+    extra = ["1. Benefits", "II. Profil", "IV.Profil", "三、岗位职责", "１．要求", "٣. x", "#1 ", "10) **Perks**", "X", ""]
+    for s in LINES + extra + ["  " + x for x in extra]:
+        r = _reference_strip(s)
+        m = blocks._HEADING_ORDINAL.match(r)
+        if m:
+            r = _reference_strip(r[m.end():])
+        assert blocks.heading_key(s) == _reference_key(r), s
+
+
+def test_label_match_is_the_pattern():
+    for s in LINES + ["x" * 60 + ": y", " " * 50 + "ab: c", "a" * 48 + ":", "a" * 49 + ":", "\t:", "::"]:
+        m, ref = blocks._label_match(s), blocks._LABEL.match(s)
+        assert (m and m.span(1), m and m.end()) == (ref and ref.span(1), ref and ref.end()), s
+
+
+def test_keyword_kinds_never_miss_a_kind():
+    vocab = blocks.vocabulary()
+    keys = [blocks.heading_key(s) for s in LINES]
+    keys += [w for w in vocab.exact] + [w for w in vocab.labels]
+    keys += ["our benefits", "responsibilities:", "qualifications", "nice-to-have", "was wir bieten"]
+    for k in keys:
+        kinds = vocab._keyword_kinds(k)
+        for kind, pat in vocab.keywords:
+            if pat.search(k):
+                assert kind in kinds, (k, kind)
+
+
+def test_boilerplate_grouping_gives_the_whole_pattern_answer():
+    whole = blocks.boilerplate()
+    boiler = blocks._Boilerplate(whole.package, whole.user, whole._sources)
+    boiler._countdown = 1  # group at once
+    assert boiler.fullmatch("apply now") and boiler._branches is not None
+    keys = [key(s) for s in LINES]
+    keys += ["apply now", "Apply Now!", "share this job:", "see all 8 jobs at acme", "powered by x",
+             "ıapply", "sHare", "----", "© 2024 acme", "12 applicants", "skills: a, b +3 more", "",
+             "cookie settings", "accept all cookies", "投递简历", "KOPY"]
+    for k in keys:
+        assert boiler.fullmatch(k) == (boiler.package.fullmatch(k) is not None), k
+
+
+def test_split_leading_group():
+    split = blocks._split_leading_group
+    assert split("(a|b c)[ .!]*") == ["(?:a)[ .!]*", "(?:b c)[ .!]*"]
+    assert split("(?:a|[|)]x)y") == ["(?:a)y", "(?:[|)]x)y"]
+    assert split("(a|b)?c") == ["(a|b)?c"]
+    assert split("(a|b)\\1") == ["(a|b)\\1"]
+    assert split("(?=a|b)c") == ["(?=a|b)c"]
+    assert split("abc") == ["abc"]
+    for src in ["(a|b)c|d", "(x(y|z)|w)v"]:
+        parts = split(src)
+        whole = re.compile(src)
+        joined = re.compile("|".join(f"(?:{p})" for p in parts))
+        for s in ["ac", "bc", "d", "xyv", "xzv", "wv", "c", "xv"]:
+            assert bool(whole.fullmatch(s)) == bool(joined.fullmatch(s)), (src, s)
+
+
+def test_document_lines_and_spans():
+    text = "first\n\n  third line\nlast"
+    doc = Document(text)
+    assert [(ln.index, ln.start, ln.end, ln.text) for ln in doc.lines] == [
+        (0, 0, 5, "first"), (1, 6, 6, ""), (2, 7, 19, "  third line"), (3, 20, 24, "last")]
+    assert doc.span(9, 14).line == 3 and doc.span(9, 14).col == 3
+    assert doc.span(20, 24).line == 4
+    for t in [text, "", "\n", "a\n\nb\n", "\x0b\n • x\n\u3000\n"]:
+        made = Document(t)
+        blocks.classify(made)  # makes the line starts as it goes
+        assert made._starts == Document(t)._line_starts() == [ln.start for ln in Document(t).lines]
+
+
+def test_bullet_shortcut_is_the_pattern():
+    # A line is tried with _BULLET only when its first character could open a bullet.
+    for raw in LINES + ["a) x", "(b) y", "1. z", "١. z", "三、x", "\u3000• x", "\u200b• x", "-x", "- x"]:
+        ls = raw.lstrip(blocks._EDGE_SPACE)
+        c = ls[:1]
+        if not (c in blocks._BULLET_FIRST or ls[1:2] == ")" or c.isdecimal()):
+            assert blocks._BULLET.match(raw) is None, raw
+
+
+def test_blocks_are_frozen_blocks():
+    doc = Document("Engineer\n\nResponsibilities\n- build things\n")
+    out = blocks.classify(doc)
+    assert all(type(b) is blocks.Block for b in out)
+    with pytest.raises(AttributeError):
+        out[0].start = 3
+    assert out[1] == blocks.Block(blocks.HEADING, 10, 26, 2, 2, "heading.exact", "responsibilities",
+                                  blank_before=True)
