@@ -73,6 +73,9 @@ _FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014]\s+|[\U0001F300-\U00
 
 def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """Return the fields of a header segment, split at its separators."""
+    seg = text[a:e]
+    if seg.isascii() and "|" not in seg and ";" not in seg and "-" not in seg:
+        return [(a, e)] if e > a else []  # no separator can be in it
     out, pos = [], a
     for m in _FIELD_SEP.finditer(text, a, e):
         if m.start() > pos:
@@ -119,6 +122,11 @@ def _affirmatives() -> frozenset:
 
 # --- locations ---------------------------------------------------------------
 
+from bisect import bisect_left  # noqa: E402
+
+from . import places as _places  # noqa: E402  (no cycle: places imports no extractor)
+
+
 def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[Location, ...]:
     """Return the job's places from the first source that names any.
 
@@ -126,43 +134,63 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     Portugal", "Remote - UK"), so an organisation's name that holds a place
     ("Lycos Europe", "Acme US – Platform team") gives none.
     """
-    from . import places
-
     text = ctx.text
-    sources: list[tuple[str, list[tuple[int, int]]]] = []
-    sources.append(("locations.label", [(a, e) for a, e, _ in _label_spans(ctx, "location")]))
+    find_places = _places.find_places
+    memo: dict[tuple[int, int], list] = {}  # this posting's spans already read
+
+    def find(a: int, e: int) -> list:
+        found = memo.get((a, e))
+        if found is None:
+            found = memo[a, e] = find_places(text[a:e])
+        return found
+
+    labels = [(a, e) for a, e, _ in _label_spans(ctx, "location")]
     head = []
     for a, e in _header_except_title(ctx, title, company):
         for pa, pe in _place_parts(text, a, e):
+            found = find(pa, pe)
+            if not found:
+                continue
             seg = text[pa:pe]
-            found = places.find_places(seg)
-            covered = sum(sum(ch.isalnum() for ch in seg[p.start:p.end]) for p in found)
+            covered = sum(_alnum_count(seg[p.start:p.end]) for p in found)
             # Mostly a place: the places cover enough of the field's letters,
             # work-mode and tag words aside (counted only when needed).
-            if found and (covered >= 0.4 * sum(ch.isalnum() for ch in seg)
-                          or covered >= 0.4 * _letters_left(seg)):
+            if covered >= 0.4 * _alnum_count(seg) or covered >= 0.4 * _letters_left(seg):
                 head.append((pa, pe))
-    sources.append(("locations.header", head))
     loc_secs = []
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
             loc_secs.append((b.start, b.end))
-    sources.append(("locations.section", loc_secs))
     # Labels and header together (a board header and a "Location:" field may
     # each name a place); then a location section; then a cue in the body
     # (looked for only when nothing before named a place).
-    tiers = [lambda: sources[0:2], lambda: sources[2:3], lambda: [("locations.body_cue", _cued_spans(ctx))]]
-    for tier in tiers:
+    for tier in (
+        (("locations.label", labels), ("locations.header", head)),
+        (("locations.section", loc_secs),),
+        None,
+    ):
+        if tier is None:
+            tier = (("locations.body_cue", _cued_spans(ctx)),)
         found: list[Location] = []
-        for rule, spans in tier():
+        for rule, spans in tier:
             for a, e in spans:
-                for p in places.find_places(text[a:e]):
+                for p in find(a, e):
                     span = ctx.doc.span(a + p.start, a + p.end)
                     found.append(Location(p.name, span, rule, p.country, p.kind))
         found = _dedupe_places(found)
         if found:
             return tuple(found)
     return ()
+
+
+_ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
+
+
+def _alnum_count(s: str) -> int:
+    """Return how many characters of ``s`` are letters or digits."""
+    if s.isascii():
+        return len(s) - len(s.encode("ascii").translate(None, _ASCII_ALNUM))
+    return sum(map(str.isalnum, s))
 
 
 _CUE_WINDOW = 60
@@ -179,12 +207,91 @@ def _cued_spans(ctx) -> list[tuple[int, int]]:
     """Return the text right after a job-place cue ("based in ...") in the body."""
     text = ctx.text
     pat = _place_cues()
+    blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
+    starts = _cue_starts(text, blocks)
+    if not starts:
+        return []  # no cue anywhere in the body: most postings end here
     out = []
-    for b in _body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})):
+    for b in blocks:
+        i = bisect_left(starts, b.start)
+        if i == len(starts) or starts[i] >= b.end:
+            continue  # no cue can start in this block
         for m in pat.finditer(text, b.start, b.end):
             out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
         if len(out) >= 3:
             break
+    return out
+
+
+# Characters that the case-insensitive cue pattern treats as one letter but
+# whose lower case differs ("ſ" is "s", "ı" is "i"): each mapped to one of its
+# class, so that a lower-cased text and cue compare as the pattern does.
+try:
+    from re._casefix import _EXTRA_CASES as _CASE_CLASSES
+except ImportError:  # another Python: no prefilter, every block is searched
+    _CASE_CLASSES = None
+_CASE_ONE = {x: chr(min((x,) + o)) for x, o in (_CASE_CLASSES or {}).items() if min((x,) + o) != x}
+_CASE_ODD = _rx("[" + "".join(re.escape(c) for c in map(chr, sorted(_CASE_ONE))) + "]" if _CASE_ONE else "(?!)")
+
+
+def _match_lower(s: str) -> str:
+    """Return ``s`` lower-cased letter by letter as the cue pattern compares it (same length)."""
+    low = s.lower()
+    if len(low) != len(s):
+        low = s.replace("\u0130", "i").lower()  # "İ" is the only letter whose lower case is longer
+    if not low.isascii() and _CASE_ODD.search(low):
+        low = low.translate(_CASE_ONE)
+    return low
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """Return an alternation of ``words`` (literal) sharing their common prefixes, longer ones first."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root) if words else "(?!)"
+
+
+@rules.derived
+def _cue_prefilter() -> tuple[re.Pattern, re.Pattern]:
+    """Return the patterns that find where a cue may start in a ``_match_lower`` text.
+
+    The first finds a character that is no ASCII letter, digit or "_" (what
+    any character that is not a word character lower-cases to) followed by a
+    cue, one character consumed, so none hides the next; the second matches a
+    cue at the start of the text. Both find every place the cue pattern may
+    match, and more (no word ends), so a block they pass over has no cue.
+    """
+    cues = rules.load("places").get("job_place_cues") or {}
+    words = sorted({_match_lower(w) for ws in cues.values() for w in ws})
+    trie = _trie_pattern(words)
+    return _rx(r"[^a-z0-9_](?=" + trie + ")"), _rx(trie)
+
+
+def _cue_starts(text: str, blocks) -> list[int] | None:
+    """Return the offsets where a cue may start in ``blocks``, in order (a superset of the cues')."""
+    if not blocks:
+        return []
+    if _CASE_CLASSES is None:
+        return [b.start for b in blocks]
+    lo = min(b.start for b in blocks)
+    hi = max(b.end for b in blocks)
+    base = lo - 1 if lo > 0 else 0
+    low = _match_lower(text[base:hi])
+    after, at_start = _cue_prefilter()
+    out = [base + m.end() for m in after.finditer(low)]
+    if lo == 0 and at_start.match(low):
+        out.insert(0, 0)
     return out
 
 
@@ -195,15 +302,20 @@ def _letters_left(seg: str) -> int:
     spans = [(m.start, m.end) for m in work_mode.find_work_modes(seg)]
     spans += [(m.start, m.end) for m in employment.find_employment_types(seg)]
     spans += [(m.start, m.end) for m in seniority.find_levels(seg)]
-    drop = sum(sum(ch.isalnum() for ch in seg[a:b]) for a, b in spans)
-    return max(1, sum(ch.isalnum() for ch in seg) - drop)
+    drop = sum(_alnum_count(seg[a:b]) for a, b in spans)
+    return max(1, _alnum_count(seg) - drop)
+
+
+def _inside(k: str, name: str) -> bool:
+    """Return True when ``k`` is written in ``name`` as whole words."""
+    return k in name and re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", name) is not None
 
 
 def _dedupe_places(found: list[Location]) -> list[Location]:
     out: list[Location] = []
     for loc in found:
         k = loc.name.casefold()
-        if any(k == o.name.casefold() or re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", o.name.casefold())
+        if any(k == o.name.casefold() or _inside(k, o.name.casefold())
                for o in found if o is not loc and len(o.name) > len(loc.name)):
             continue
         if any(k == o.name.casefold() for o in out):

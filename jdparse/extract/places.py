@@ -69,7 +69,11 @@ _STROKES = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ı": "i"
 
 def fold(s: str) -> str:
     """Return the gazetteer key of ``s``: the matching key with accents removed."""
+    if s.isascii():
+        return " ".join(s.lower().split())  # the key; no accents or strokes to remove
     k = unicodedata.normalize("NFKD", _key(s).translate(_STROKES))
+    if k.isascii():
+        return k
     return "".join(c for c in k if not unicodedata.combining(c))
 
 
@@ -217,9 +221,13 @@ def _rows(k: str) -> tuple[_Row, ...]:
     return tuple(out)
 
 
-def _readings(surface: str, anchor: bool) -> tuple[_Row, ...]:
-    """Return the readings of ``surface`` as written; ``anchor``: it follows a comma."""
-    k = fold(surface)
+def _readings(surface: str, anchor: bool, k: str | None = None) -> tuple[_Row, ...]:
+    """Return the readings of ``surface`` as written; ``anchor``: it follows a comma.
+
+    ``k`` is ``fold(surface)`` when the caller has it already.
+    """
+    if k is None:
+        k = fold(surface)
     if not k:
         return ()
     if len(surface) == 2 and surface.isupper():
@@ -235,16 +243,70 @@ def _readings(surface: str, anchor: bool) -> tuple[_Row, ...]:
     return tuple(r for r in _rows(k) if not (r.kind == "state" and r.extra.casefold() == k))
 
 
+_EXACT, _LONGER = 1, 2
+"""Bits of ``_head``: the word is a name; the word starts a longer name."""
+# What may follow the first word of a longer name in its key: the folded joins
+# of ``_JOIN`` (white space, a hyphen, an apostrophe, a dot). They sort below
+# every letter, and "\t" (a key's end in the gazetteer) below them.
+_KEY_JOINS = frozenset(" -'.")
+_KEY_JOIN_MAX = max(_KEY_JOINS)
+
+
+@rules.derived
+def _extra_heads() -> dict[str, int]:
+    """Return the ``_head`` bits of the words that start a places.yaml name."""
+    out: dict[str, int] = {}
+    for k in _tables()["extra"]:
+        out[k] = out.get(k, 0) | _EXACT
+        for j, c in enumerate(k):
+            if c in _KEY_JOINS:
+                out[k[:j]] = out.get(k[:j], 0) | _LONGER
+    return out
+
+
+@cache
+def _gazetteer_head(p: str) -> int:
+    """Return the ``_head`` bits of the folded word ``p`` in the gazetteer (one bisection)."""
+    text = _gazetteer()
+    i = _first_line_at_least(text, p)
+    bits, n = 0, len(p)
+    # The lines that start with p, in order: p itself ("p\t") first, then
+    # "p ", "p'", "p-", "p.", then longer words ("pa...").
+    while text.startswith(p, i) and n + i < len(text) and text[i + n] <= _KEY_JOIN_MAX:
+        c = text[i + n]
+        if c == "\t":
+            bits |= _EXACT
+        elif c in _KEY_JOINS:
+            return bits | _LONGER
+        le = text.find("\n", i)
+        if le < 0:
+            break
+        i = le + 1
+    return bits
+
+
+def _head(p: str) -> int:
+    """Return what the folded word ``p`` may start: a name (``_EXACT``), a longer one (``_LONGER``).
+
+    A name of several words has a key that starts with its first word's key
+    and a join, so a word that starts no name needs no lookup of the words after
+    it: most words of a line end here.
+    """
+    return _gazetteer_head(p) | _extra_heads().get(p, 0)
+
+
 class _Item:
     """A known name found in the text, with all its readings."""
 
-    __slots__ = ("start", "end", "rows")
+    __slots__ = ("start", "end", "rows", "key")
 
-    def __init__(self, start: int, end: int, rows: tuple[_Row, ...]):
-        self.start, self.end, self.rows = start, end, rows
+    def __init__(self, start: int, end: int, rows: tuple[_Row, ...], key: str):
+        self.start, self.end, self.rows, self.key = start, end, rows, key
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
+    if text.isascii():
+        return [m.span() for m in _TOKEN.finditer(text)]  # no CJK run to cut
     out: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         s, e = m.span()
@@ -277,24 +339,43 @@ def _scan(text: str) -> list[_Item]:
     """Return the known names in ``text``: at each word the longest (up to 5 words) wins."""
     toks = _tokens(text)
     items: list[_Item] = []
+    nt = len(toks)
+    join = _JOIN.fullmatch
     i = 0
-    while i < len(toks):
-        s0 = toks[i][0]
-        anchor = bool(_AFTER_COMMA.search(text, max(0, s0 - 3), s0))
-        if text[s0].islower() and not anchor:
+    while i < nt:
+        s0, e0 = toks[i]
+        # After a comma (",\s*" just before the word, within 3 characters).
+        anchor = text[max(0, s0 - 3):s0].rstrip().endswith(",")
+        if not anchor and text[s0].islower():
             i += 1  # names start capitalised, but a state after a comma: "Southfield, michigan"
             continue
-        for n in range(min(5, len(toks) - i), 0, -1):
-            e = toks[i + n - 1][1]
-            if n > 1 and not all(_JOIN.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
-                continue
-            rows = _readings(text[s0:e], anchor)
+        w = text[s0:e0]
+        k1 = w.lower() if w.isascii() else fold(w)
+        head = _head(k1) if k1 else _EXACT | _LONGER
+        if not head:
+            i += 1  # no name starts with this word
+            continue
+        # The words joined to this one, up to five in all.
+        m = 1
+        if head & _LONGER:
+            top = min(5, nt - i)
+            while m < top and join(text, toks[i + m - 1][1], toks[i + m][0]):
+                m += 1
+        step = 1
+        for n in range(m, 0, -1):
+            if n == 1:
+                if not head & _EXACT:
+                    break
+                e, k = e0, k1
+            else:
+                e = toks[i + n - 1][1]
+                k = fold(text[s0:e])
+            rows = _readings(text[s0:e], anchor, k)
             if rows:
-                items.append(_Item(s0, e, rows))
-                i += n
+                items.append(_Item(s0, e, rows, k))
+                step = n
                 break
-        else:
-            i += 1
+        i += step
     return items
 
 
@@ -360,10 +441,12 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     """Return "City, [Region,] Country" and "City, ST[, US]" places, longest first."""
     out: list[tuple[Place, set[int]]] = []
     for idx, it in enumerate(items):
-        sep = _SEP_BEFORE.search(text, max(0, it.start - 8), it.start)
         states = [r for r in it.rows if r.kind == "state"]
         countries = [r for r in it.rows if r.kind == "country"]
-        if not sep or not (states or countries):
+        if not (states or countries):
+            continue
+        sep = _SEP_BEFORE.search(text, max(0, it.start - 8), it.start)
+        if not sep:
             continue
         comma = "," in sep.group(0)
         run, whole, lo = _run_before(text, sep.start())
@@ -405,7 +488,7 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
 def _bare(text: str, it: _Item) -> Place | None:
     """Return the item as a place on its own, or None when it may not stand alone."""
     surface = text[it.start:it.end]
-    if fold(surface) in _tables()["not_places"]:
+    if it.key in _tables()["not_places"]:
         return None
     for kind in ("region", "continent", "country", "city"):
         for r in it.rows:
@@ -428,7 +511,10 @@ def _metro(text: str) -> list[Place]:
 
 def find_places(text: str) -> list[Place]:
     """Return the places written in ``text``, in order; a "City, Region, Country" run is one place."""
-    if not any(c.isupper() or _CJK.match(c) for c in text):
+    if text.isascii():
+        if text.lower() == text:
+            return []  # no capital letter (and no CJK in ASCII)
+    elif not any(map(str.isupper, text)) and not _CJK.search(text):
         return []  # every place is capitalised or CJK: most body lines end here, before any lookup
     places: list[Place] = _metro(text) if "Area" in text else []
 
