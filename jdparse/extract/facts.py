@@ -122,7 +122,7 @@ def _affirmatives() -> frozenset:
 
 # --- locations ---------------------------------------------------------------
 
-from bisect import bisect_left  # noqa: E402
+from bisect import bisect_right  # noqa: E402
 
 from . import places as _places  # noqa: E402  (no cycle: places imports no extractor)
 
@@ -206,92 +206,127 @@ def _place_cues() -> re.Pattern:
 def _cued_spans(ctx) -> list[tuple[int, int]]:
     """Return the text right after a job-place cue ("based in ...") in the body."""
     text = ctx.text
-    pat = _place_cues()
     blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
-    starts = _cue_starts(text, blocks)
-    if not starts:
-        return []  # no cue anywhere in the body: most postings end here
+    if not blocks:
+        return []
+    pat = _place_cues()
+    where = _cue_candidates(text, blocks)
     out = []
-    for b in blocks:
-        i = bisect_left(starts, b.start)
-        if i == len(starts) or starts[i] >= b.end:
-            continue  # no cue can start in this block
-        for m in pat.finditer(text, b.start, b.end):
-            out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+    for i, b in enumerate(blocks):
+        starts = where.get(i, ()) if where is not None else None
+        if starts is None:
+            for m in pat.finditer(text, b.start, b.end):
+                out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+        else:
+            # The matches finditer would give, tried only where a cue may start.
+            pos = b.start
+            for s in starts:
+                if s >= pos:
+                    m = pat.match(text, s, b.end)
+                    if m:
+                        out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+                        pos = m.end()
         if len(out) >= 3:
             break
     return out
 
 
-# Characters that the case-insensitive cue pattern treats as one letter but
-# whose lower case differs ("ſ" is "s", "ı" is "i"): each mapped to one of its
-# class, so that a lower-cased text and cue compare as the pattern does.
-try:
-    from re._casefix import _EXTRA_CASES as _CASE_CLASSES
-except ImportError:  # another Python: no prefilter, every block is searched
-    _CASE_CLASSES = None
-_CASE_ONE = {x: chr(min((x,) + o)) for x, o in (_CASE_CLASSES or {}).items() if min((x,) + o) != x}
-_CASE_ODD = _rx("[" + "".join(re.escape(c) for c in map(chr, sorted(_CASE_ONE))) + "]" if _CASE_ONE else "(?!)")
-
-
-def _match_lower(s: str) -> str:
-    """Return ``s`` lower-cased letter by letter as the cue pattern compares it (same length)."""
-    low = s.lower()
-    if len(low) != len(s):
-        low = s.replace("\u0130", "i").lower()  # "İ" is the only letter whose lower case is longer
-    if not low.isascii() and _CASE_ODD.search(low):
-        low = low.translate(_CASE_ONE)
-    return low
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """Return an alternation of ``words`` (literal) sharing their common prefixes, longer ones first."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if "" in node:
-            alts.append("")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root) if words else "(?!)"
+# Bytes of UTF-8 text to the ASCII letters they are, lower-cased; every other
+# byte (digits, punctuation, the bytes of any other character) to a space.
+_CUE_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# The characters the case-insensitive cue pattern takes for an ASCII letter
+# (dotless i, long s, dotted capital I, the Kelvin sign), and their UTF-8.
+_CUE_ODD = "\u0131\u017f\u0130\u212a"
+_CUE_ODD_UTF8 = tuple(c.encode("utf-8") for c in _CUE_ODD)
 
 
 @rules.derived
-def _cue_prefilter() -> tuple[re.Pattern, re.Pattern]:
-    """Return the patterns that find where a cue may start in a ``_match_lower`` text.
+def _cue_prefilter() -> tuple[re.Pattern, tuple[bytes, ...], bool] | None:
+    """Return what finds where a cue may be in ``_CUE_BYTES`` text, or None.
 
-    The first finds a character that is no ASCII letter, digit or "_" (what
-    any character that is not a word character lower-cases to) followed by a
-    cue, one character consumed, so none hides the next; the second matches a
-    cue at the start of the text. Both find every place the cue pattern may
-    match, and more (no word ends), so a block they pass over has no cue.
+    A cue matched in the text has its ASCII words (runs of a-z) there in
+    order, set off by bytes that are not ASCII letters (spaces, once mapped).
+    The pattern matches them from the space before the first word. A cue's
+    ASCII start (up to its first other letter), mapped, is in the text as
+    written, so each cue starts at one of the needles (that space and that
+    start, a space after it when it is the whole cue) and the pattern is
+    tried only there. The flag says whether every cue starts with an ASCII
+    letter, so that its first word is where it starts. None: a cue this
+    cannot find (no ASCII word, a letter that matches ASCII letters).
     """
     cues = rules.load("places").get("job_place_cues") or {}
-    words = sorted({_match_lower(w) for ws in cues.values() for w in ws})
-    trie = _trie_pattern(words)
-    return _rx(r"[^a-z0-9_](?=" + trie + ")"), _rx(trie)
+    words = sorted({str(w) for ws in cues.values() for w in ws})
+    # A trie by byte: 1 stands for the spaces between two words, -1 for the end.
+    root: dict = {}
+    needles = set()
+    for w in words:
+        runs = w.encode("utf-8").translate(_CUE_BYTES).split()
+        if not runs or any(c in w for c in _CUE_ODD):
+            return None
+        node = root
+        for c in b"\x01".join(runs):
+            node = node.setdefault(c, {})
+        node[-1] = {}
+        n = 0
+        while n < len(w) and w[n].isascii():
+            n += 1
+        needles.add(b" " + w[:n].encode("ascii").translate(_CUE_BYTES) + (b" " if n == len(w) else b""))
+
+    def emit(node: dict) -> bytes:
+        alts = [(b" ++" if c == 1 else re.escape(bytes([c]))) + emit(node[c]) for c in sorted(node) if c >= 0]
+        if -1 in node:
+            alts.append(b"")  # no end check: a block's end may be followed by a letter
+        return alts[0] if len(alts) == 1 else b"(?:" + b"|".join(alts) + b")"
+
+    if not root:
+        return None
+    # A needle that starts with another is found where that one is.
+    needles = tuple(sorted(n for n in needles if not any(o != n and n.startswith(o) for o in needles)))
+    lead = all(w[0].isascii() and w[0].isalpha() for w in words)
+    return _rx(b" " + emit(root)), needles, lead
 
 
-def _cue_starts(text: str, blocks) -> list[int] | None:
-    """Return the offsets where a cue may start in ``blocks``, in order (a superset of the cues')."""
-    if not blocks:
-        return []
-    if _CASE_CLASSES is None:
-        return [b.start for b in blocks]
+def _cue_candidates(text: str, blocks) -> dict[int, list[int] | None] | None:
+    """Return, by block index, where a cue may start in it (None: anywhere); None: in any block.
+
+    Blocks left out have no cue. The body is read once, as bytes.
+    """
+    pre = _cue_prefilter()
+    if pre is None:
+        return None
+    pattern, needles, lead = pre
     lo = min(b.start for b in blocks)
     hi = max(b.end for b in blocks)
-    base = lo - 1 if lo > 0 else 0
-    low = _match_lower(text[base:hi])
-    after, at_start = _cue_prefilter()
-    out = [base + m.end() for m in after.finditer(low)]
-    if lo == 0 and at_start.match(low):
-        out.insert(0, 0)
+    raw = text[lo:hi]
+    body = raw.encode("utf-8", "replace")
+    ascii = len(body) == len(raw)
+    if not ascii and any(odd in body for odd in _CUE_ODD_UTF8):
+        return None
+    tb = b" " + body.translate(_CUE_BYTES) + b" "
+    match = pattern.match
+    found = set()
+    for needle in needles:
+        q = tb.find(needle)
+        while q >= 0:
+            if match(tb, q):
+                found.add(q)  # the first word, less the space put in front
+            q = tb.find(needle, q + 1)
+    out: dict[int, list[int] | None] = {}
+    if not found:
+        return out
+    starts = sorted((b.start, i) for i, b in enumerate(blocks))
+    for q in sorted(found):
+        s = lo + (q if ascii else len(body[:q].decode("utf-8", "replace")))
+        j = bisect_right(starts, (s, len(blocks))) - 1
+        if j < 0:
+            continue
+        i = starts[j][1]
+        if s >= blocks[i].end:
+            continue  # between blocks, in a section not read
+        if not lead:
+            out[i] = None
+        else:
+            out.setdefault(i, []).append(s)
     return out
 
 
