@@ -74,6 +74,9 @@ _FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014]\s+|[\U0001F300-\U00
 
 def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """Return the fields of a header segment, split at its separators."""
+    seg = text[a:e]
+    if seg.isascii() and "|" not in seg and ";" not in seg and "-" not in seg:
+        return [(a, e)] if e > a else []  # no separator can be in it
     out, pos = [], a
     for m in _FIELD_SEP.finditer(text, a, e):
         if m.start() > pos:
@@ -120,6 +123,11 @@ def _affirmatives() -> frozenset:
 
 # --- locations ---------------------------------------------------------------
 
+from bisect import bisect_right  # noqa: E402
+
+from . import places as _places  # noqa: E402  (no cycle: places imports no extractor)
+
+
 def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[Location, ...]:
     """Return the job's places from the first source that names any.
 
@@ -127,43 +135,63 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     Portugal", "Remote - UK"), so an organisation's name that holds a place
     ("Lycos Europe", "Acme US – Platform team") gives none.
     """
-    from . import places
-
     text = ctx.text
-    sources: list[tuple[str, list[tuple[int, int]]]] = []
-    sources.append(("locations.label", [(a, e) for a, e, _ in _label_spans(ctx, "location")]))
+    find_places = _places.find_places
+    memo: dict[tuple[int, int], list] = {}  # this posting's spans already read
+
+    def find(a: int, e: int) -> list:
+        found = memo.get((a, e))
+        if found is None:
+            found = memo[a, e] = find_places(text[a:e])
+        return found
+
+    labels = [(a, e) for a, e, _ in _label_spans(ctx, "location")]
     head = []
     for a, e in _header_except_title(ctx, title, company):
         for pa, pe in _place_parts(text, a, e):
+            found = find(pa, pe)
+            if not found:
+                continue
             seg = text[pa:pe]
-            found = places.find_places(seg)
-            covered = sum(sum(ch.isalnum() for ch in seg[p.start:p.end]) for p in found)
+            covered = sum(_alnum_count(seg[p.start:p.end]) for p in found)
             # Mostly a place: the places cover enough of the field's letters,
             # work-mode and tag words aside (counted only when needed).
-            if found and (covered >= 0.4 * sum(ch.isalnum() for ch in seg)
-                          or covered >= 0.4 * _letters_left(seg)):
+            if covered >= 0.4 * _alnum_count(seg) or covered >= 0.4 * _letters_left(seg):
                 head.append((pa, pe))
-    sources.append(("locations.header", head))
     loc_secs = []
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
             loc_secs.append((b.start, b.end))
-    sources.append(("locations.section", loc_secs))
     # Labels and header together (a board header and a "Location:" field may
     # each name a place); then a location section; then a cue in the body
     # (looked for only when nothing before named a place).
-    tiers = [lambda: sources[0:2], lambda: sources[2:3], lambda: [("locations.body_cue", _cued_spans(ctx))]]
-    for tier in tiers:
+    for tier in (
+        (("locations.label", labels), ("locations.header", head)),
+        (("locations.section", loc_secs),),
+        None,
+    ):
+        if tier is None:
+            tier = (("locations.body_cue", _cued_spans(ctx)),)
         found: list[Location] = []
-        for rule, spans in tier():
+        for rule, spans in tier:
             for a, e in spans:
-                for p in places.find_places(text[a:e]):
+                for p in find(a, e):
                     span = ctx.doc.span(a + p.start, a + p.end)
                     found.append(Location(p.name, span, rule, p.country, p.kind))
         found = _dedupe_places(found)
         if found:
             return tuple(found)
     return ()
+
+
+_ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
+
+
+def _alnum_count(s: str) -> int:
+    """Return how many characters of ``s`` are letters or digits."""
+    if s.isascii():
+        return len(s) - len(s.encode("ascii").translate(None, _ASCII_ALNUM))
+    return sum(map(str.isalnum, s))
 
 
 _CUE_WINDOW = 60
@@ -179,13 +207,127 @@ def _place_cues() -> re.Pattern:
 def _cued_spans(ctx) -> list[tuple[int, int]]:
     """Return the text right after a job-place cue ("based in ...") in the body."""
     text = ctx.text
+    blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
+    if not blocks:
+        return []
     pat = _place_cues()
+    where = _cue_candidates(text, blocks)
     out = []
-    for b in _body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})):
-        for m in pat.finditer(text, b.start, b.end):
-            out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+    for i, b in enumerate(blocks):
+        starts = where.get(i, ()) if where is not None else None
+        if starts is None:
+            for m in pat.finditer(text, b.start, b.end):
+                out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+        else:
+            # The matches finditer would give, tried only where a cue may start.
+            pos = b.start
+            for s in starts:
+                if s >= pos:
+                    m = pat.match(text, s, b.end)
+                    if m:
+                        out.append((m.end(), min(b.end, m.end() + _CUE_WINDOW)))
+                        pos = m.end()
         if len(out) >= 3:
             break
+    return out
+
+
+# Bytes of UTF-8 text to the ASCII letters they are, lower-cased; every other
+# byte (digits, punctuation, the bytes of any other character) to a space.
+_CUE_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# The characters the case-insensitive cue pattern takes for an ASCII letter
+# (dotless i, long s, dotted capital I, the Kelvin sign), and their UTF-8.
+_CUE_ODD = "\u0131\u017f\u0130\u212a"
+_CUE_ODD_UTF8 = tuple(c.encode("utf-8") for c in _CUE_ODD)
+
+
+@rules.derived
+def _cue_prefilter() -> tuple[re.Pattern, tuple[bytes, ...], bool] | None:
+    """Return what finds where a cue may be in ``_CUE_BYTES`` text, or None.
+
+    A cue matched in the text has its ASCII words (runs of a-z) there in
+    order, set off by bytes that are not ASCII letters (spaces, once mapped).
+    The pattern matches them from the space before the first word. A cue's
+    ASCII start (up to its first other letter), mapped, is in the text as
+    written, so each cue starts at one of the needles (that space and that
+    start, a space after it when it is the whole cue) and the pattern is
+    tried only there. The flag says whether every cue starts with an ASCII
+    letter, so that its first word is where it starts. None: a cue this
+    cannot find (no ASCII word, a letter that matches ASCII letters).
+    """
+    cues = rules.load("places").get("job_place_cues") or {}
+    words = sorted({str(w) for ws in cues.values() for w in ws})
+    # A trie by byte: 1 stands for the spaces between two words, -1 for the end.
+    root: dict = {}
+    needles = set()
+    for w in words:
+        runs = w.encode("utf-8").translate(_CUE_BYTES).split()
+        if not runs or any(c in w for c in _CUE_ODD):
+            return None
+        node = root
+        for c in b"\x01".join(runs):
+            node = node.setdefault(c, {})
+        node[-1] = {}
+        n = 0
+        while n < len(w) and w[n].isascii():
+            n += 1
+        needles.add(b" " + w[:n].encode("ascii").translate(_CUE_BYTES) + (b" " if n == len(w) else b""))
+
+    def emit(node: dict) -> bytes:
+        alts = [(b" ++" if c == 1 else re.escape(bytes([c]))) + emit(node[c]) for c in sorted(node) if c >= 0]
+        if -1 in node:
+            alts.append(b"")  # no end check: a block's end may be followed by a letter
+        return alts[0] if len(alts) == 1 else b"(?:" + b"|".join(alts) + b")"
+
+    if not root:
+        return None
+    # A needle that starts with another is found where that one is.
+    needles = tuple(sorted(n for n in needles if not any(o != n and n.startswith(o) for o in needles)))
+    lead = all(w[0].isascii() and w[0].isalpha() for w in words)
+    return _rx(b" " + emit(root)), needles, lead
+
+
+def _cue_candidates(text: str, blocks) -> dict[int, list[int] | None] | None:
+    """Return, by block index, where a cue may start in it (None: anywhere); None: in any block.
+
+    Blocks left out have no cue. The body is read once, as bytes.
+    """
+    pre = _cue_prefilter()
+    if pre is None:
+        return None
+    pattern, needles, lead = pre
+    lo = min(b.start for b in blocks)
+    hi = max(b.end for b in blocks)
+    raw = text[lo:hi]
+    body = raw.encode("utf-8", "replace")
+    ascii = len(body) == len(raw)
+    if not ascii and any(odd in body for odd in _CUE_ODD_UTF8):
+        return None
+    tb = b" " + body.translate(_CUE_BYTES) + b" "
+    match = pattern.match
+    found = set()
+    for needle in needles:
+        q = tb.find(needle)
+        while q >= 0:
+            if match(tb, q):
+                found.add(q)  # the first word, less the space put in front
+            q = tb.find(needle, q + 1)
+    out: dict[int, list[int] | None] = {}
+    if not found:
+        return out
+    starts = sorted((b.start, i) for i, b in enumerate(blocks))
+    for q in sorted(found):
+        s = lo + (q if ascii else len(body[:q].decode("utf-8", "replace")))
+        j = bisect_right(starts, (s, len(blocks))) - 1
+        if j < 0:
+            continue
+        i = starts[j][1]
+        if s >= blocks[i].end:
+            continue  # between blocks, in a section not read
+        if not lead:
+            out[i] = None
+        else:
+            out.setdefault(i, []).append(s)
     return out
 
 
@@ -196,15 +338,20 @@ def _letters_left(seg: str) -> int:
     spans = [(m.start, m.end) for m in work_mode.find_work_modes(seg)]
     spans += [(m.start, m.end) for m in employment.find_employment_types(seg)]
     spans += [(m.start, m.end) for m in seniority.find_levels(seg)]
-    drop = sum(sum(ch.isalnum() for ch in seg[a:b]) for a, b in spans)
-    return max(1, sum(ch.isalnum() for ch in seg) - drop)
+    drop = sum(_alnum_count(seg[a:b]) for a, b in spans)
+    return max(1, _alnum_count(seg) - drop)
+
+
+def _inside(k: str, name: str) -> bool:
+    """Return True when ``k`` is written in ``name`` as whole words."""
+    return k in name and re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", name) is not None
 
 
 def _dedupe_places(found: list[Location]) -> list[Location]:
     out: list[Location] = []
     for loc in found:
         k = loc.name.casefold()
-        if any(k == o.name.casefold() or re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", o.name.casefold())
+        if any(k == o.name.casefold() or _inside(k, o.name.casefold())
                for o in found if o is not loc and len(o.name) > len(loc.name)):
             continue
         if any(k == o.name.casefold() for o in out):

@@ -69,7 +69,11 @@ _STROKES = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ı": "i"
 
 def fold(s: str) -> str:
     """Return the gazetteer key of ``s``: the matching key with accents removed."""
+    if s.isascii():
+        return " ".join(s.lower().split())  # the key; no accents or strokes to remove
     k = unicodedata.normalize("NFKD", _key(s).translate(_STROKES))
+    if k.isascii():
+        return k
     return "".join(c for c in k if not unicodedata.combining(c))
 
 
@@ -104,11 +108,13 @@ _SEP_BEFORE = _rx(
     re.VERBOSE,
 )
 _COMMA = _rx(r"\s*,\s*")
+_NON_SPACE = _rx(r"\S+")
 _AFTER_COMMA = _rx(r",\s*$")
 # "Paris 9": a district number after the city, kept in the name, not in the key.
 _DISTRICT = _rx(r"\s+\d{1,2}$")
 # Characters that end a part of a list of places, looking backwards.
 _PART_STOP = frozenset(",;/|·•()[]【】:\n\t")
+_LAST_PART_STOP = _rx(r"[,;/|·•()\[\]【】:\n\t][^,;/|·•()\[\]【】:\n\t]*\Z")
 # Lower-case words inside a place name ("Frankfurt am Main", "Rio de Janeiro").
 _PARTICLES = frozenset("am an der de del di du da do dos das la le les los sur upon on im en y".split())
 # A word of the run before a comma, looking backwards.
@@ -217,9 +223,13 @@ def _rows(k: str) -> tuple[_Row, ...]:
     return tuple(out)
 
 
-def _readings(surface: str, anchor: bool) -> tuple[_Row, ...]:
-    """Return the readings of ``surface`` as written; ``anchor``: it follows a comma."""
-    k = fold(surface)
+def _readings(surface: str, anchor: bool, k: str | None = None) -> tuple[_Row, ...]:
+    """Return the readings of ``surface`` as written; ``anchor``: it follows a comma.
+
+    ``k`` is ``fold(surface)`` when the caller has it already.
+    """
+    if k is None:
+        k = fold(surface)
     if not k:
         return ()
     if len(surface) == 2 and surface.isupper():
@@ -235,16 +245,109 @@ def _readings(surface: str, anchor: bool) -> tuple[_Row, ...]:
     return tuple(r for r in _rows(k) if not (r.kind == "state" and r.extra.casefold() == k))
 
 
+_EXACT, _LONGER = 1, 2
+"""Bits of ``_head``: the word is a name; the word starts a longer name."""
+# What may follow the first word of a longer name in its key: the folded joins
+# of ``_JOIN`` (white space, a hyphen, an apostrophe, a dot). They sort below
+# every letter, and "\t" (a key's end in the gazetteer) below them.
+_KEY_JOINS = frozenset(" -'.")
+_KEY_JOIN_MAX = max(_KEY_JOINS)
+
+
+@rules.derived
+def _extra_heads() -> dict[str, int]:
+    """Return the ``_head`` bits of the words that start a places.yaml name."""
+    out: dict[str, int] = {}
+    for k in _tables()["extra"]:
+        out[k] = out.get(k, 0) | _EXACT
+        for j, c in enumerate(k):
+            if c in _KEY_JOINS:
+                out[k[:j]] = out.get(k[:j], 0) | _LONGER
+    return out
+
+
+@cache
+def _gazetteer_head(p: str) -> int:
+    """Return the ``_head`` bits of the folded word ``p`` in the gazetteer (one bisection)."""
+    text = _gazetteer()
+    i = _first_line_at_least(text, p)
+    bits, n = 0, len(p)
+    # The lines that start with p, in order: p itself ("p\t") first, then
+    # "p ", "p'", "p-", "p.", then longer words ("pa...").
+    while text.startswith(p, i) and n + i < len(text) and text[i + n] <= _KEY_JOIN_MAX:
+        c = text[i + n]
+        if c == "\t":
+            bits |= _EXACT
+        elif c in _KEY_JOINS:
+            return bits | _LONGER
+        le = text.find("\n", i)
+        if le < 0:
+            break
+        i = le + 1
+    return bits
+
+
+def _head(p: str) -> int:
+    """Return what the folded word ``p`` may start: a name (``_EXACT``), a longer one (``_LONGER``).
+
+    A name of several words has a key that starts with its first word's key
+    and a join, so a word that starts no name needs no lookup of the words after
+    it: most words of a line end here.
+    """
+    return _gazetteer_head(p) | _extra_heads().get(p, 0)
+
+
+class _Name:
+    """A name as written (its spelling, after a comma or not) and what its readings give.
+
+    Kept per spelling of a known name only, so the table is bounded by the
+    vocabulary, not by the texts read.
+    """
+
+    __slots__ = ("rows", "states", "countries", "bare")
+
+    def __init__(self, rows: tuple[_Row, ...], k: str):
+        self.rows = rows
+        self.states = [r for r in rows if r.kind == "state"]
+        self.countries = [r for r in rows if r.kind == "country"]
+        self.bare = _bare_reading(rows, k)
+
+
+def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str] | None:
+    """Return (country, kind, rule) of the name standing alone, or None when it may not."""
+    if k in _tables()["not_places"]:
+        return None
+    for kind in ("region", "continent", "country", "city"):
+        for r in rows:
+            if r.kind == kind and r.bare and not (kind == "city" and 0 < r.population < BARE_MIN_POPULATION):
+                return r.country, kind, r.rule
+    return None
+
+
+@cache
+def _name(surface: str, anchor: bool) -> _Name | None:
+    """Return the readings of a known name as written (``_readings``), or None when it has none."""
+    k = fold(surface)
+    rows = _readings(surface, anchor, k)
+    return _Name(rows, k) if rows else None
+
+
+# Answers depend on the vocabulary: user rules clear this cache with the rest.
+rules.resets(_name)
+
+
 class _Item:
     """A known name found in the text, with all its readings."""
 
-    __slots__ = ("start", "end", "rows")
+    __slots__ = ("start", "end", "name", "rows")
 
-    def __init__(self, start: int, end: int, rows: tuple[_Row, ...]):
-        self.start, self.end, self.rows = start, end, rows
+    def __init__(self, start: int, end: int, name: _Name):
+        self.start, self.end, self.name, self.rows = start, end, name, name.rows
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
+    if text.isascii():
+        return [m.span() for m in _TOKEN.finditer(text)]  # no CJK run to cut
     out: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         s, e = m.span()
@@ -277,24 +380,48 @@ def _scan(text: str) -> list[_Item]:
     """Return the known names in ``text``: at each word the longest (up to 5 words) wins."""
     toks = _tokens(text)
     items: list[_Item] = []
+    nt = len(toks)
+    ascii = text.isascii()
+    comma = "," in text
+    heads = _extra_heads()
+    gaz_head = _gazetteer_head
+    join = _JOIN.fullmatch
     i = 0
-    while i < len(toks):
-        s0 = toks[i][0]
-        anchor = bool(_AFTER_COMMA.search(text, max(0, s0 - 3), s0))
-        if text[s0].islower() and not anchor:
+    while i < nt:
+        s0, e0 = toks[i]
+        # After a comma (",\s*" just before the word, within 3 characters).
+        anchor = comma and text[max(0, s0 - 3):s0].rstrip().endswith(",")
+        if not anchor and text[s0].islower():
             i += 1  # names start capitalised, but a state after a comma: "Southfield, michigan"
             continue
-        for n in range(min(5, len(toks) - i), 0, -1):
-            e = toks[i + n - 1][1]
-            if n > 1 and not all(_JOIN.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
-                continue
-            rows = _readings(text[s0:e], anchor)
-            if rows:
-                items.append(_Item(s0, e, rows))
-                i += n
+        w = text[s0:e0]
+        k1 = w.lower() if ascii else fold(w)
+        head = (gaz_head(k1) | heads.get(k1, 0)) if k1 else _EXACT | _LONGER
+        if not head:
+            i += 1  # no name starts with this word
+            continue
+        # The words joined to this one, up to five in all.
+        m = 1
+        if head & _LONGER:
+            top = min(5, nt - i)
+            while m < top and join(text, toks[i + m - 1][1], toks[i + m][0]):
+                m += 1
+        step = 1
+        for n in range(m, 0, -1):
+            if n == 1:
+                if not head & _EXACT:
+                    break
+                name = _name(w, anchor)
+                e = e0
+            else:
+                e = toks[i + n - 1][1]
+                surface = text[s0:e]
+                name = _name(surface, anchor) if _rows(fold(surface)) else None
+            if name is not None:
+                items.append(_Item(s0, e, name))
+                step = n
                 break
-        else:
-            i += 1
+        i += step
     return items
 
 
@@ -307,9 +434,11 @@ def _skip_space(text: str, i: int) -> int:
 
 def _run_before(text: str, end: int) -> tuple[tuple[int, int] | None, bool, int]:
     """Return (capitalised run ending at ``end``, whether it fills its part, the part's start)."""
-    lo = end
-    while lo > 0 and text[lo - 1] not in _PART_STOP and end - lo < 80:
-        lo -= 1
+    # The part starts after its last stop character, at most 80 characters back.
+    lo = max(0, end - 80)
+    m = _LAST_PART_STOP.search(text, lo, end)
+    if m:
+        lo = m.start() + 1
     run = _part_before(text, end, lo)
     whole = run is not None and run[0] == _skip_space(text, lo)
     return run, whole, lo
@@ -338,10 +467,10 @@ def _city_at(text: str, run: tuple[int, int] | None, cc: str, state: str | None)
         return None
     s, e = run
     stop = _tables()["not_city_words"]
-    for m in re.finditer(r"\S+", text[s:e]):
+    for m in _NON_SPACE.finditer(text[s:e]):
         ws = s + m.start()
         k = fold(_DISTRICT.sub("", text[ws:e]))
-        if set(k.split()) & stop:
+        if not stop.isdisjoint(k.split()):
             continue
         for r in _rows(k):
             if r.kind == "city" and r.country == cc and (state is None or not r.extra or r.extra == state):
@@ -360,10 +489,12 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     """Return "City, [Region,] Country" and "City, ST[, US]" places, longest first."""
     out: list[tuple[Place, set[int]]] = []
     for idx, it in enumerate(items):
+        states = it.name.states
+        countries = it.name.countries
+        if not (states or countries):
+            continue
         sep = _SEP_BEFORE.search(text, max(0, it.start - 8), it.start)
-        states = [r for r in it.rows if r.kind == "state"]
-        countries = [r for r in it.rows if r.kind == "country"]
-        if not sep or not (states or countries):
+        if not sep:
             continue
         comma = "," in sep.group(0)
         run, whole, lo = _run_before(text, sep.start())
@@ -404,14 +535,8 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
 
 def _bare(text: str, it: _Item) -> Place | None:
     """Return the item as a place on its own, or None when it may not stand alone."""
-    surface = text[it.start:it.end]
-    if fold(surface) in _tables()["not_places"]:
-        return None
-    for kind in ("region", "continent", "country", "city"):
-        for r in it.rows:
-            if r.kind == kind and r.bare and not (kind == "city" and 0 < r.population < BARE_MIN_POPULATION):
-                return Place(it.start, it.end, tidy(surface), r.country, kind, r.rule)
-    return None
+    b = it.name.bare
+    return Place(it.start, it.end, tidy(text[it.start:it.end]), *b) if b else None
 
 
 def _metro(text: str) -> list[Place]:
@@ -428,14 +553,20 @@ def _metro(text: str) -> list[Place]:
 
 def find_places(text: str) -> list[Place]:
     """Return the places written in ``text``, in order; a "City, Region, Country" run is one place."""
-    if not any(c.isupper() or _CJK.match(c) for c in text):
+    if text.isascii():
+        if text.lower() == text:
+            return []  # no capital letter (and no CJK in ASCII)
+    elif not any(map(str.isupper, text)) and not _CJK.search(text):
         return []  # every place is capitalised or CJK: most body lines end here, before any lookup
     places: list[Place] = _metro(text) if "Area" in text else []
+    items = _scan(text)
+    if not items:
+        places.sort(key=lambda p: p.start)
+        return places
 
     def free(p: Place) -> bool:
         return all(p.end <= q.start or p.start >= q.end for q in places)
 
-    items = _scan(text)
     used: set[int] = set()
     for place, idxs in _composites(text, items):
         if free(place):
