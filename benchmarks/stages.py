@@ -8,7 +8,7 @@ This is the profile to read before optimising (``run.py`` is the report of
 the goals).  It runs the batch path's steps one by one, in the order
 ``jdparse.batch.parse_item`` and ``jdparse.pipeline.parse`` run them (read,
 decode, convert, the pipeline's stages, to_dict, JSON and YAML dumps), on
-every ``*.txt`` of the corpus, after one warm-up pass; the numbers are means
+every ``*.txt`` of the corpus, after one warm-up pass; the numbers are means of CPU time
 over all passes.  Stdlib only, beside jdparse itself.
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ def main(argv=None) -> int:
 
     items = [batch.Item(str(f), f.stem) for f in files]
     acc: Counter = Counter()
-    clock = time.perf_counter
+    clock = time.process_time  # CPU time of this process: other work on the machine does not count
 
     def one(item, timed: bool) -> None:
         t = [clock()]
