@@ -315,6 +315,9 @@ class _Tables:
     currency_end: re.Pattern
     currency_token: re.Pattern
     currency: dict
+    currency_spelled: dict
+    """Currency aliases by their words joined with one space (a matched alias may be written
+    with more blanks between its words, or without a ``*`` the data writes)."""
     multiplier: dict
     multiplier_near: re.Pattern
     currency_last: frozenset
@@ -413,6 +416,7 @@ def _compiled() -> _Tables:
         currency_end=_rx(rf"(?:{cur_trie})(?:[ \t]{{0,2}}(?:{cur_trie}))?[ \t]{{0,2}}\Z"),
         currency_token=_rx(_alt(currency)),
         currency=currency,
+        currency_spelled=_spelled(currency),
         multiplier=mult,
         multiplier_near=_rx(
             # "18~35k/month": a multiplier within the amount, for bare numbers
@@ -438,6 +442,14 @@ def _compiled() -> _Tables:
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
     )
+
+
+def _spelled(currency: dict) -> dict:
+    """Return the ISO code of each currency alias by its words joined with one space."""
+    out: dict = {}
+    for k, v in currency.items():
+        out.setdefault(" ".join(k.strip("*").split()), v)
+    return out
 
 
 def _body_follow(currency, mult, per) -> frozenset | None:
@@ -552,7 +564,7 @@ def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
             tokens += [g] if g in table else t.currency_token.findall(g)
     if not tokens:
         return None
-    codes = [t.currency[tok] for tok in tokens]
+    codes = [table[tok] if tok in table else t.currency_spelled[" ".join(tok.split())] for tok in tokens]
     for tok, code in zip(tokens, codes):
         if tok.upper() == code:
             return code
