@@ -296,3 +296,17 @@ def test_scan_reads_numbers_as_the_plain_scan_does():
             assert find_salaries(text, labelled=labelled) == want, (text, labelled)
             reader = _sal._Reader(text, SALARY_THRESHOLD)
             assert reader.find(0, len(text), labelled) == [m for m in want if m.confidence >= SALARY_THRESHOLD]
+
+
+def test_user_currency_alias_written_with_more_blanks():
+    """A multi-word currency alias of a user rule reads the same with two blanks (or a tab) inside."""
+    from jdparse import rules
+
+    rules.use_user_rules((rules.parse_user_rules("currencies:\n  currencies:\n    us dollar: USD\n"),))
+    try:
+        for gap in (" ", "  ", " \t"):
+            (m,) = find_salaries(f"Pay: 120000 us{gap}dollar per year")
+            assert (m.min, m.max, m.currency, m.period) == (120000.0, 120000.0, "USD", "year")
+            assert m.end == len(f"Pay: 120000 us{gap}dollar per year")
+    finally:
+        rules.use_user_rules(())

@@ -142,7 +142,7 @@ _GLUED_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_
 # connector and a unit ("/ Per Year", "par an") or a word that says it alone.
 _PERIOD = r"""
     (?:
-        [ \t]{0,3}
+        [ \t]{0,3}%(guard)s                                # a character a period phrase can start with
         (?:\(?(?:%(quals)s)\)?[ \t]{0,2})?                 # gross, brutto, (net)
         (?:
             (?:/[ \t]{0,2})?(?:%(conn)s)[ \t]{0,2}(?:%(units)s)  # /year, / per year, an hour, /月
@@ -315,6 +315,9 @@ class _Tables:
     currency_end: re.Pattern
     currency_token: re.Pattern
     currency: dict
+    currency_spelled: dict
+    """Currency aliases by their words joined with one space (a matched alias may be written
+    with more blanks between its words, or without a ``*`` the data writes)."""
     multiplier: dict
     multiplier_near: re.Pattern
     currency_last: frozenset
@@ -366,6 +369,7 @@ def _compiled() -> _Tables:
     all_units = [u for name in _ANNUAL_FACTOR for u in per["units"].get(name, [])]
     all_words = [w for name in _ANNUAL_FACTOR for w in per["words"].get(name, [])]
     period = _PERIOD % {
+        "guard": _first_of("(/", per["qualifiers"], per["connectors"], all_words),
         "quals": _alt(per["qualifiers"]),
         "conn": conn,
         "units": _alt(all_units),
@@ -380,11 +384,15 @@ def _compiled() -> _Tables:
         for m in sorted(mult, key=lambda w: (-len(w), w))
     )
     sep = _SEP % {"to": _alt(data["to_words"])}
+    # Each optional part of an amount first looks at the character it would
+    # start with: most numbers have none of them, and the look fails at once
+    # where the alternation would try its every branch.
+    cur_first = _first_of("", currency)
     parts = {
-        "cur_before": cur_before,
-        "cur_after": rf"(?:{cur_after})",
+        "cur_before": rf"{cur_first}(?:{cur_before})",
+        "cur_after": rf"{cur_first}(?:{cur_after})",
         "number": _NUMBER,
-        "mult": mult_alt,
+        "mult": rf"{_first_of('', mult, star=False)}(?:{mult_alt})",
         "period": period,
     }
     sep_between = _SEP_BETWEEN % {
@@ -413,6 +421,7 @@ def _compiled() -> _Tables:
         currency_end=_rx(rf"(?:{cur_trie})(?:[ \t]{{0,2}}(?:{cur_trie}))?[ \t]{{0,2}}\Z"),
         currency_token=_rx(_alt(currency)),
         currency=currency,
+        currency_spelled=_spelled(currency),
         multiplier=mult,
         multiplier_near=_rx(
             # "18~35k/month": a multiplier within the amount, for bare numbers
@@ -438,6 +447,35 @@ def _compiled() -> _Tables:
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
     )
+
+
+def _first_of(chars: str, *word_lists, star: bool = True) -> str:
+    """Return a look-ahead for the characters the words of ``word_lists`` (as :func:`_word` writes
+    them; ``star``: a ``*`` end mark dropped) or ``chars`` start with; "" when a word is empty."""
+    out = set(chars)
+    for words in word_lists:
+        for w in words:
+            w = str(w).translate(_ASCII_LOWER)
+            if star:
+                if w.startswith("*"):
+                    w = w[1:]
+                if w.endswith("*"):
+                    w = w[:-1]
+                w = w.lstrip()
+            if not w:
+                return ""
+            out.add(w[0])
+    if not out:
+        return ""
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(out)) + "])"
+
+
+def _spelled(currency: dict) -> dict:
+    """Return the ISO code of each currency alias by its words joined with one space."""
+    out: dict = {}
+    for k, v in currency.items():
+        out.setdefault(" ".join(k.strip("*").split()), v)
+    return out
 
 
 def _body_follow(currency, mult, per) -> frozenset | None:
@@ -552,7 +590,7 @@ def _currency(t: _Tables, groups, text: str, pos: int) -> str | None:
             tokens += [g] if g in table else t.currency_token.findall(g)
     if not tokens:
         return None
-    codes = [t.currency[tok] for tok in tokens]
+    codes = [table[tok] if tok in table else t.currency_spelled[" ".join(tok.split())] for tok in tokens]
     for tok, code in zip(tokens, codes):
         if tok.upper() == code:
             return code
