@@ -36,3 +36,19 @@ def test_precedence_most_specific_first():
 
 def test_doctests():
     assert doctest.testmod(employment).failed == 0
+
+
+def test_dotless_i_is_looked_up_as_i():
+    # re's IGNORECASE matches "ı" to "i"; the word's lookup must agree.
+    text = "Full-tıme, Part tıme"
+    got = find_employment_types(text)
+    assert [(m.value, text[m.start:m.end]) for m in got] == [("full_time", "Full-tıme"), ("part_time", "Part tıme")]
+
+
+def test_dotless_i_through_parse():
+    import jdparse
+
+    text = "Backend Engineer\n\nFull-tıme role. We build things."
+    p = jdparse.parse(text)
+    assert p.employment_type.value == "full_time"
+    assert text[p.employment_type.span.start:p.employment_type.span.end] == "Full-tıme"

@@ -123,6 +123,20 @@ def fold(s: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+def lookup_key(table, s: str) -> str:
+    """Return the key of hit ``s`` in ``table`` (a dict or set of :func:`fold` keys).
+
+    A case-insensitive pattern matches "ı" (dotless i) to "i", but "ı"
+    folds to itself: a hit such as "Senıor" is looked up as "senior" when its
+    own fold is not a key.  (Returns the fold when neither is.)
+    """
+    k = fold(s)
+    if k in table or "\u0131" not in k:
+        return k
+    loose = k.replace("\u0131", "i")
+    return loose if loose in table else k
+
+
 def word_table(file: str, words, values) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """Return ({folded word: (value, language)}, every word) of a ``{language: {value: [word]}}`` table.
 

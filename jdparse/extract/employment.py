@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded
 from .._cache import compile as _rx
-from ._vocab import Match, atoms, fold as _fold, word_table, alternation
+from ._vocab import Match, atoms, fold as _fold, lookup_key, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -97,7 +97,7 @@ def _matches(text: str) -> list[Match]:
             continue
         if _COUNT_BEFORE.search(text, max(0, s - 12), s) and _PEOPLE_AFTER.match(text, e):
             continue
-        typ, lang = t.lookup[_fold(m.group())]
+        typ, lang = t.lookup[lookup_key(t.lookup, m.group())]
         out.append(Match(s, e, typ, f"employment.{lang}"))
     return out
 
