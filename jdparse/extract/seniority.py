@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import rules
 from .._cache import compile as _rx
 from ._guard import Anchors
-from ._vocab import Match, atoms, fold as _fold, lookup_key, word_table, DASHES as _DASHES, HS as _HS, alternation
+from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, DASHES as _DASHES, HS as _HS, alternation
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -61,7 +61,7 @@ class _Tables:
     compound_levels: dict
     chief_officer: re.Pattern
     executive: re.Pattern
-    words: re.Pattern
+    words: re.Pattern | Split
     lookup: dict
     """fold(word) -> (level, language)"""
     needs_next_word: frozenset
@@ -106,7 +106,7 @@ def _tables() -> _Tables:
         compound_levels=compound_levels,
         chief_officer=chief_officer,
         executive=executive,
-        words=_rx(_alternation(all_words), re.IGNORECASE),
+        words=Split.build(all_words, _rx) or _rx(_alternation(all_words), re.IGNORECASE),
         lookup=lookup,
         needs_next_word=frozenset(
             _fold(w) for w in _strings(data.get("needs_next_word") or [], "needs_next_word")
