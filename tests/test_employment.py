@@ -36,3 +36,40 @@ def test_precedence_most_specific_first():
 
 def test_doctests():
     assert doctest.testmod(employment).failed == 0
+
+
+def test_dotless_i_is_looked_up_as_i():
+    # re's IGNORECASE matches "ı" to "i"; the word's lookup must agree.
+    text = "Full-tıme, Part tıme"
+    got = find_employment_types(text)
+    assert [(m.value, text[m.start:m.end]) for m in got] == [("full_time", "Full-tıme"), ("part_time", "Part tıme")]
+
+
+def test_dotless_i_through_parse():
+    import jdparse
+
+    text = "Backend Engineer\n\nFull-tıme role. We build things."
+    p = jdparse.parse(text)
+    assert p.employment_type.value == "full_time"
+    assert text[p.employment_type.span.start:p.employment_type.span.end] == "Full-tıme"
+
+
+@pytest.mark.parametrize("text", [
+    "Full-time Contract | Part Time | FT | ft | Internship, intern, INTERNS",
+    "Senıor Full-tıme; ſeasonal; KONTRAKT; 全职 兼职 实习生; smart contract manager",
+    "international template contractor freelancer fixed term temp-to-perm 50 full-time employees",
+    "", "x", "contract", "\ncontract\n",
+])
+def test_split_alternation_finds_what_the_alternation_finds(text):
+    import re
+
+    from jdparse import rules
+    from jdparse.extract._vocab import Split, alternation, word_table
+
+    data = rules.load("employment")
+    _, words = word_table("employment.yaml", data["words"], TYPES)
+    cs = frozenset(data.get("case_sensitive") or ())
+    split = Split.build(words, re.compile, case_sensitive=cs)
+    whole = re.compile(alternation(words, case_sensitive=cs), re.IGNORECASE)
+    assert [m.span() for m in split.finditer(text)] == [m.span() for m in whole.finditer(text)]
+    assert Split.build(["-x", "y"], re.compile) is None

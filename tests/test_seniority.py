@@ -32,3 +32,23 @@ def test_levels_dedupes_in_order():
 
 def test_doctests():
     assert doctest.testmod(seniority).failed == 0
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Senıor Engineer", ("senior",)),
+    ("Prıncipal Engineer", ("principal",)),
+    ("Mid-Senıor level", ("mid", "senior")),
+])
+def test_dotless_i_is_looked_up_as_i(text, want):
+    # re's IGNORECASE matches "ı" to "i"; the word's lookup must agree.
+    got = find_levels(text)
+    assert levels(got) == want
+    assert got[0].start == 0 and text[got[0].start:got[0].end].casefold().startswith(text[:3].casefold())
+
+
+def test_dotless_i_through_parse():
+    import jdparse
+
+    p = jdparse.parse("Senıor Engineer\n\nWe build things.")
+    assert [v.value for v in p.seniority] == ["senior"]
+    assert p.seniority[0].span.start == 0 and p.seniority[0].span.end == 6

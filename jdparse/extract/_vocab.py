@@ -123,6 +123,20 @@ def fold(s: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+def lookup_key(table, s: str) -> str:
+    """Return the key of hit ``s`` in ``table`` (a dict or set of :func:`fold` keys).
+
+    A case-insensitive pattern matches "ı" (dotless i) to "i", but "ı"
+    folds to itself: a hit such as "Senıor" is looked up as "senior" when its
+    own fold is not a key.  (Returns the fold when neither is.)
+    """
+    k = fold(s)
+    if k in table or "\u0131" not in k:
+        return k
+    loose = k.replace("\u0131", "i")
+    return loose if loose in table else k
+
+
 def word_table(file: str, words, values) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """Return ({folded word: (value, language)}, every word) of a ``{language: {value: [word]}}`` table.
 
@@ -149,3 +163,67 @@ def word_table(file: str, words, values) -> tuple[dict[str, tuple[str, str]], li
                 lookup.setdefault(k, (value, lang))
                 all_words.append(w)
     return lookup, all_words
+
+
+class Split:
+    """An :func:`alternation` of words (``re.IGNORECASE``), tried only where a word may start.
+
+    ``re`` tries each of the hundreds of alternatives at every word start;
+    here a word start's lower case picks the few words that begin with it,
+    and only their alternation (same order, same guards) is tried there.
+    :meth:`finditer` yields what ``compile(alternation(words),
+    re.IGNORECASE).finditer`` yields: a match at a position is the first
+    alternative matching there, and an alternative can match only where its
+    first character does.  ``None`` from :meth:`build` when some word does not
+    start with a letter or digit (the split would not hold).
+    """
+
+    __slots__ = ("starts", "groups", "whole")
+
+    def __init__(self, starts, groups, whole):
+        self.starts = starts
+        self.groups = groups
+        self.whole = whole
+
+    @classmethod
+    def build(cls, words, compile, *, case_sensitive=frozenset()):
+        from ._guard import _EXTRA_CASES, _tolower
+
+        words = sorted(set(words), key=lambda w: (-len(w), w))
+        if not words or not all(w[0].isalnum() for w in words):
+            return None
+        by_key: dict[str, list[str]] = {}
+        for w in words:
+            low = chr(_tolower(ord(w[0])))
+            for k in (low, *(chr(c) for c in _EXTRA_CASES.get(ord(low), ()))):
+                by_key.setdefault(k, []).append(w)
+        groups = {k: compile(alternation(ws, case_sensitive=case_sensitive), re.IGNORECASE)
+                  for k, ws in sorted(by_key.items())}
+        # A Latin word starts a word (see bounded): only word starts are tried for those.
+        sides = []
+        for is_bounded in (True, False):
+            ks = sorted({k for k, ws in by_key.items() for w in ws if bounded(w) == is_bounded})
+            if ks:
+                sides.append(("(?<!\\w)" if is_bounded else "") + "[" + "".join(re.escape(k) for k in ks) + "]")
+        starts = compile("|".join(sides), re.IGNORECASE)
+        return cls(starts, groups, compile(alternation(words, case_sensitive=case_sensitive), re.IGNORECASE))
+
+    def finditer(self, text: str):
+        from ._guard import _tolower
+
+        search = self.starts.search
+        groups = self.groups
+        whole = self.whole.match
+        pos = 0
+        while True:
+            c = search(text, pos)
+            if c is None:
+                return
+            p = c.start()
+            g = groups.get(chr(_tolower(ord(text[p]))))
+            m = g.match(text, p) if g is not None else whole(text, p)
+            if m is None:
+                pos = p + 1
+            else:
+                yield m
+                pos = m.end()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded
 from .._cache import compile as _rx
-from ._vocab import Match, atoms, fold as _fold, word_table, alternation
+from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -37,8 +37,8 @@ def _alternation(words, case_sensitive=frozenset()) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    words: re.Pattern
-    stops: re.Pattern | None
+    words: re.Pattern | Split
+    stops: re.Pattern | Split | None
     lookup: dict
     """fold(word) -> (type, language)"""
     rank: dict
@@ -58,8 +58,8 @@ def _tables() -> _Tables:
     if not isinstance(stops, list) or not all(isinstance(s, str) and s for s in stops):
         raise ValueError("employment.yaml: stop_contexts: expected a list of phrases")
     return _Tables(
-        words=_rx(_alternation(all_words, cs), re.IGNORECASE),
-        stops=_rx(_alternation(stops), re.IGNORECASE) if stops else None,
+        words=Split.build(all_words, _rx, case_sensitive=cs) or _rx(_alternation(all_words, cs), re.IGNORECASE),
+        stops=(Split.build(stops, _rx) or _rx(_alternation(stops), re.IGNORECASE)) if stops else None,
         lookup=lookup,
         rank={t: i for i, t in enumerate(precedence)},
     )
@@ -89,15 +89,19 @@ def find_employment_types(text: str) -> list[Match]:
 
 def _matches(text: str) -> list[Match]:
     t = _tables()
+    hits = list(t.words.finditer(text))
+    if not hits:
+        return []
+    # Stop contexts matter only where they cover a word.
     stopped = [m.span() for m in t.stops.finditer(text)] if t.stops else []
     out = []
-    for m in t.words.finditer(text):
+    for m in hits:
         s, e = m.span()
         if any(a < e and s < b for a, b in stopped):
             continue
         if _COUNT_BEFORE.search(text, max(0, s - 12), s) and _PEOPLE_AFTER.match(text, e):
             continue
-        typ, lang = t.lookup[_fold(m.group())]
+        typ, lang = t.lookup[lookup_key(t.lookup, m.group())]
         out.append(Match(s, e, typ, f"employment.{lang}"))
     return out
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import rules
 from .._cache import compile as _rx
 from ._guard import Anchors
-from ._vocab import Match, atoms, fold as _fold, word_table, DASHES as _DASHES, HS as _HS, alternation
+from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, DASHES as _DASHES, HS as _HS, alternation
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -61,7 +61,7 @@ class _Tables:
     compound_levels: dict
     chief_officer: re.Pattern
     executive: re.Pattern
-    words: re.Pattern
+    words: re.Pattern | Split
     lookup: dict
     """fold(word) -> (level, language)"""
     needs_next_word: frozenset
@@ -106,7 +106,7 @@ def _tables() -> _Tables:
         compound_levels=compound_levels,
         chief_officer=chief_officer,
         executive=executive,
-        words=_rx(_alternation(all_words), re.IGNORECASE),
+        words=Split.build(all_words, _rx) or _rx(_alternation(all_words), re.IGNORECASE),
         lookup=lookup,
         needs_next_word=frozenset(
             _fold(w) for w in _strings(data.get("needs_next_word") or [], "needs_next_word")
@@ -150,7 +150,7 @@ def find_levels(text: str, tag: bool = False) -> list[Match]:
     # rule (or a stop context) is not read again by a later one.
     for m in t.compound.finditer(text):
         if free(*m.span()):
-            for lv in t.compound_levels[_fold(m.group())]:
+            for lv in t.compound_levels[lookup_key(t.compound_levels, m.group())]:
                 keep(*m.span(), lv, "seniority.compound")
             taken.append(m.span())
     for m in t.chief_officer.finditer(text):
@@ -165,7 +165,7 @@ def find_levels(text: str, tag: bool = False) -> list[Match]:
     for m in t.words.finditer(text):
         if not free(*m.span()):
             continue
-        k = _fold(m.group())
+        k = lookup_key(t.lookup, m.group())
         if k in t.needs_next_word and not tag and not _NEXT_WORD.match(text, m.end()):
             continue
         lv, lang = t.lookup[k]
