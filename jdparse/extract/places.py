@@ -332,8 +332,9 @@ def _name(surface: str, anchor: bool) -> _Name | None:
     return _Name(rows, k) if rows else None
 
 
-# Answers depend on the vocabulary: user rules clear this cache with the rest.
+# Answers depend on the vocabulary: user rules clear these caches with the rest.
 rules.resets(_name)
+rules.resets(_rows)
 
 
 class _Item:
