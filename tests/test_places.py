@@ -39,3 +39,19 @@ def test_lookup_not_a_place(text):
 def test_us_state_trap():
     assert lookup("Atlanta, GA").country == "US"
     assert lookup("Georgia").country == "GE"
+
+
+def test_user_rules_reach_names_read_before():
+    """A name looked up before user rules are installed is read again with them."""
+    from jdparse import rules
+    from jdparse.rules import parse_user_rules
+
+    text = "Office in New Zorblax"
+    assert find_places(text) == []
+    try:
+        rules.use_user_rules((parse_user_rules("places:\n  cities:\n    New Zorblax: SE\n"),))
+        assert [(p.name, p.country) for p in find_places(text)] == [("New Zorblax", "SE")]
+        assert lookup("New Zorblax").country == "SE"
+    finally:
+        rules.use_user_rules(())
+    assert find_places(text) == []

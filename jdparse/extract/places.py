@@ -332,8 +332,9 @@ def _name(surface: str, anchor: bool) -> _Name | None:
     return _Name(rows, k) if rows else None
 
 
-# Answers depend on the vocabulary: user rules clear this cache with the rest.
+# Answers depend on the vocabulary: user rules clear these caches with the rest.
 rules.resets(_name)
+rules.resets(_rows)
 
 
 class _Item:
@@ -376,8 +377,73 @@ def _cjk_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+# The words of ASCII text that may start a name, as ``_TOKEN`` cuts them: a
+# capitalised one (or a dotted abbreviation), and with ``_ASCII_ANCHORED`` also
+# a lower-case one right after a comma (", " with up to two spaces, as ``_scan``
+# reads an anchor). A word inside another has a letter before it.
+_ASCII_CAPITAL = _rx(r"(?<![A-Za-z])(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z]*)")
+_ASCII_ANCHORED = _rx(r"(?<![A-Za-z])(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z]*)|(?:(?<=,)|(?<=,\s)|(?<=,\s\s))[a-z][A-Za-z]*")
+
+
+# A letter or digit outside ASCII: text without one has only ASCII words.
+_NON_ASCII_WORD = _rx(r"[^\W\x00-\x7f]")
+
+
+def _scan_ascii(text: str) -> list[_Item]:
+    """Return what ``_scan`` returns for text whose words are ASCII, reading only the words that may start a name.
+
+    The words after one are found one by one (``_TOKEN`` from its end), only
+    when it may start a longer name.
+    """
+    items: list[_Item] = []
+    comma = "," in text
+    heads = _extra_heads()
+    gaz_head = _gazetteer_head
+    join = _JOIN.fullmatch
+    token = _TOKEN.search
+    last = 0
+    for mt in (_ASCII_ANCHORED if comma else _ASCII_CAPITAL).finditer(text):
+        s0, e0 = mt.span()
+        if s0 < last:
+            continue  # inside the name found before
+        anchor = comma and text[max(0, s0 - 3):s0].rstrip().endswith(",")
+        if not anchor and text[s0].islower():
+            continue
+        w = mt.group()
+        k1 = w.lower()
+        head = gaz_head(k1) | heads.get(k1, 0)
+        if not head:
+            continue
+        ends = [e0]
+        if head & _LONGER:
+            p = e0
+            while len(ends) < 5:
+                nm = token(text, p)
+                if nm is None or not join(text, p, nm.start()):
+                    break
+                p = nm.end()
+                ends.append(p)
+        for n in range(len(ends), 0, -1):
+            if n == 1:
+                if not head & _EXACT:
+                    break
+                name = _name(w, anchor)
+                e = e0
+            else:
+                e = ends[n - 1]
+                surface = text[s0:e]
+                name = _name(surface, anchor) if _rows(fold(surface)) else None
+            if name is not None:
+                items.append(_Item(s0, e, name))
+                last = e
+                break
+    return items
+
+
 def _scan(text: str) -> list[_Item]:
     """Return the known names in ``text``: at each word the longest (up to 5 words) wins."""
+    if text.isascii() or not _NON_ASCII_WORD.search(text):
+        return _scan_ascii(text)  # every letter of it is ASCII ("Lisbon – Portugal")
     toks = _tokens(text)
     items: list[_Item] = []
     nt = len(toks)
@@ -488,6 +554,8 @@ def _plain_run(text: str, run: tuple[int, int]) -> bool:
 def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     """Return "City, [Region,] Country" and "City, ST[, US]" places, longest first."""
     out: list[tuple[Place, set[int]]] = []
+    if "," not in text and "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return out  # no separator for _SEP_BEFORE to find
     for idx, it in enumerate(items):
         states = it.name.states
         countries = it.name.countries
