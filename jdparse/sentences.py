@@ -1,18 +1,52 @@
 """Prose to sentences, by offsets, for sections written without bullets."""
 from __future__ import annotations
 
-import re
 from ._cache import compile as _rx
 
 # A sentence ends at . ! ? (or their CJK forms) followed by white space and a
 # capital, a digit, a quote or an opening bracket; or at a CJK full stop.
-_END = _rx(r"""(?:[.!?]+["'\u201d\u2019)]?\s+(?=[A-Z0-9\u00c0-\u00de"'\u201c\u2018(\[])|[\u3002\uff01\uff1f]\s*)""")
-# Abbreviations after which a period does not end a sentence.
-_ABBREV = _rx(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|Inc|Ltd|Co|Corp|Sr|Jr|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|ca|bzw|z\.B|u\.a|d\.h|Mio|Mrd|p\.a|U\.S|U\.K|B\.S|M\.S|B\.A|M\.A|Ph\.D)\.)$"
+# (Written to start with one class of characters, which the regex engine
+# scans for quickly; the look-behinds tell the two kinds of stop apart.)
+_END = _rx(
+    r"""[.!?\u3002\uff01\uff1f](?:(?<=[.!?])[.!?]*["'\u201d\u2019)]?\s+(?=[A-Z0-9\u00c0-\u00de"'\u201c\u2018(\[])"""
+    r"""|(?<=[\u3002\uff01\uff1f])\s*)"""
 )
+# Abbreviations after which a period does not end a sentence (case matters).
+_ABBREV = frozenset((
+    "e.g i.e etc vs approx incl esp cf Inc Ltd Co Corp Sr Jr Mr Mrs Ms Dr Prof St No Nr ca bzw "
+    "z.B u.a d.h Mio Mrd p.a U.S U.K B.S M.S B.A M.A Ph.D"
+).split())
+_ABBREV_LENGTHS = sorted({len(a) for a in _ABBREV})
+_LOOK_BACK = 12
+"""How far before a period an abbreviation is looked for (its word start included)."""
 # An enumerator standing alone between sentences: "... done. 2. Next item".
 _ENUM = _rx(r"\s*(?:\(?\d{1,2}[.)]|[a-z]\))\s*")
+_NUMBER = _rx(r"\s*\(?\d{1,2}[.)]\s")
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _after_abbreviation(text: str, stop: int) -> bool:
+    """Return whether the period at ``stop`` closes an abbreviation ("e.g.", "Inc.").
+
+    The abbreviation must start a word, as seen from at most ``_LOOK_BACK``
+    characters before the period (a word cut there counts as starting there).
+    """
+    if text[stop] != ".":
+        return False
+    lo = max(0, stop - _LOOK_BACK)
+    for n in _ABBREV_LENGTHS:
+        a = stop - n
+        if a < lo:
+            break
+        if text[a:stop] in _ABBREV:
+            # a word boundary before the abbreviation, inside the window
+            first = _is_word(text[a])
+            if first != (a > lo and _is_word(text[a - 1])):
+                return True
+    return False
 
 
 def split(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -20,20 +54,21 @@ def split(text: str, start: int = 0) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _END.finditer(text):
-        cut = m.start() + len(m.group().rstrip())
-        if _ABBREV.search(text[max(0, m.start() - 12):m.start() + 1]):
+        s = m.start()
+        if text[s] == "." and _after_abbreviation(text, s):
             continue
-        out.append((pos, cut))
+        out.append((pos, s + len(m.group().rstrip())))
         pos = m.end()
     out.append((pos, len(text)))
     res = []
     for a, b in out:
         seg = text[a:b]
         m = _ENUM.match(seg)
-        if m and m.end() == len(seg):
-            continue  # a lone "1." between sentences
-        if m and m.end() < len(seg) and re.match(r"\s*\(?\d{1,2}[.)]\s", seg):
-            a += m.end()
+        if m:
+            if m.end() == len(seg):
+                continue  # a lone "1." between sentences
+            if _NUMBER.match(seg):
+                a += m.end()
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
