@@ -628,6 +628,10 @@ def classify(doc: Document) -> list[Block]:
         if not c or c.isspace():  # (a line of other white space: blank or not as strip() says)
             if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
                 continue
+            # Zero-width spaces around a space ("\u200b \u200b"): nothing would
+            # be left of its content once trimmed; blank as well.
+            if not ls.rstrip(_EDGE_SPACE).strip():
+                continue
         # (otherwise a character that neither strip removes: not blank)
         lead = len(raw) - len(ls)
         content_end = len(raw.rstrip(_EDGE_SPACE))
