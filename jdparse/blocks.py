@@ -628,6 +628,10 @@ def classify(doc: Document) -> list[Block]:
         if not c or c.isspace():  # (a line of other white space: blank or not as strip() says)
             if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
                 continue
+            # Zero-width spaces around a space ("\u200b \u200b"): nothing would
+            # be left of its content once trimmed; blank as well.
+            if not ls.rstrip(_EDGE_SPACE).strip():
+                continue
         # (otherwise a character that neither strip removes: not blank)
         lead = len(raw) - len(ls)
         content_end = len(raw.rstrip(_EDGE_SPACE))
@@ -692,12 +696,12 @@ def classify(doc: Document) -> list[Block]:
             plen = CE[last] - CS[last] + IN[last]
             if not (wrap and plen >= wrap * 0.6
                     or nt[:1].islower() and plen >= 40
-                    and (wrap or ptext[-1] in ",;-/&(" or ptext.split()[-1].islower())):
+                    and (wrap or ptext[-1] in ",;-/&(" or ptext.rsplit(None, 1)[-1].islower())):
                 break
             # a "LABEL: value" line starts a block of its own
             m = LM[last + 1]
             if m is _UNSET:
-                m = LM[last + 1] = _label_match(nt)
+                m = LM[last + 1] = _label_match(nt) if ":" in nt or "\uff1a" in nt else None
             if m is not None:
                 g = m.group(1)
                 if hkey(g) in labels or (g.isupper() and len(g.split()) <= 5):
@@ -722,12 +726,15 @@ def classify(doc: Document) -> list[Block]:
         # Boilerplate lines are short; a paragraph is never one, and its key
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
+        simple = False  # printable ASCII with single spaces: its words are its spaces + 1
         if len(t) <= _MAX_BOILERPLATE:
             if t.isascii():
                 # key(t) of a line's content (no white space at its ends)
                 k = t.lower()
                 if not k.isprintable() or "  " in k:
                     k = " ".join(k.split())
+                else:
+                    simple = True
             else:
                 k = key(t)
             if by_char is not None and k:
@@ -741,7 +748,7 @@ def classify(doc: Document) -> list[Block]:
                 continue
         m = LM[i]
         if m is _UNSET:
-            m = LM[i] = _label_match(t)
+            m = LM[i] = _label_match(t) if ":" in t or "\uff1a" in t else None
         if BU[i]:
             # "• Location: Paris" is a field, not an item.  Only fields
             # (location, salary, contract type, dates ...): a bullet such as
@@ -782,7 +789,9 @@ def classify(doc: Document) -> list[Block]:
             elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
                 shape = "heading.bold"
             else:
-                last_char = t.rstrip()[-1]
+                last_char = t[-1]
+                if last_char.isspace():
+                    last_char = t.rstrip()[-1]
                 if len(t) > 90:
                     # "Le poste comprend les missions suivantes :" over a list: a lead-in
                     # sentence that names the list; it counts only if its words say what.
@@ -792,7 +801,7 @@ def classify(doc: Document) -> list[Block]:
                         shape = False  # too long for any heading of the vocabulary
                     w = 99
                 else:
-                    w = len(t.split())
+                    w = t.count(" ") + 1 if simple else len(t.split())
                     if w > 10:
                         if last_char in ":\uff1a" and next_is_bullet and w <= 30:
                             shape = "heading.leadin"

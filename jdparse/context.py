@@ -12,13 +12,20 @@ from .sections import Outline
 _EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Context:
     """A parsed document's structure, shared read-only by the extractors."""
 
     doc: Document
     blocks: tuple[Block, ...]
     outline: Outline
+
+    def __init__(self, doc: Document, blocks: tuple[Block, ...], outline: Outline):
+        # the fields written straight into the instance (the frozen setattr is a call per field)
+        d = self.__dict__
+        d["doc"] = doc
+        d["blocks"] = blocks
+        d["outline"] = outline
 
     @property
     def text(self) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
+from ._cache import compile as _rx
 from .model import Span
 
 # Characters that are white space for matching but that str.split() does not
@@ -29,6 +30,8 @@ _FOLD_PAIRS = (
     ("\u2015", "-"), ("\u2212", "-"),
 )
 assert dict(_FOLD_PAIRS) == {chr(k): v for k, v in _FOLD.items()}
+# Any character of _INVISIBLE or _FOLD: one search tells whether key has either to do.
+_SPECIAL = _rx("[" + "".join(map(chr, _INVISIBLE)) + "".join(map(chr, _FOLD)) + "]")
 
 
 def tidy(s: str) -> str:
@@ -52,14 +55,24 @@ def key(s: str) -> str:
         # The same steps as translate(_INVISIBLE), NFKC, translate(_FOLD),
         # casefold, with each translation skipped when none of its characters
         # is present (str.translate costs a dictionary lookup per character).
-        if ("\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
-                or "\u00ad" in s):
-            s = s.translate(_INVISIBLE)
-        s = unicodedata.normalize("NFKC", s)
-        for c, folded in _FOLD_PAIRS:
-            if c in s:
-                s = s.replace(c, folded)
-        s = s.casefold()
+        if _SPECIAL.search(s) is None:
+            # none of the characters either translation changes; the folds are
+            # still due when NFKC changed the string (it makes some of them)
+            n = unicodedata.normalize("NFKC", s)
+            if n is not s:
+                for c, folded in _FOLD_PAIRS:
+                    if c in n:
+                        n = n.replace(c, folded)
+            s = n.casefold()
+        else:
+            if ("\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
+                    or "\u00ad" in s):
+                s = s.translate(_INVISIBLE)
+            s = unicodedata.normalize("NFKC", s)
+            for c, folded in _FOLD_PAIRS:
+                if c in s:
+                    s = s.replace(c, folded)
+            s = s.casefold()
     return _collapse(s)
 
 

@@ -157,3 +157,27 @@ def test_blocks_are_frozen_blocks():
         out[0].start = 3
     assert out[1] == blocks.Block(blocks.HEADING, 10, 26, 2, 2, "heading.exact", "responsibilities",
                                   blank_before=True)
+
+
+@pytest.mark.parametrize("line", ["\u200b \u200b", "\u200b\t\u200b", "\ufeff \u200b", "\u200b\u2003\u200b"])
+def test_line_of_zero_width_spaces_around_a_space_is_blank(line):
+    import jdparse
+
+    text = f"Senior Engineer\nAcme\n\n{line}\nWe build things.\n"
+    plain = "Senior Engineer\nAcme\n\n\nWe build things.\n"
+    assert repr(jdparse.parse(text)) == repr(jdparse.parse(plain))
+    assert jdparse.parse(f"Title\n\n{line}\n") is not None
+
+
+def test_line_of_zero_width_spaces_through_the_command(tmp_path):
+    import json
+
+    from conftest import run_cli
+
+    f = tmp_path / "zw.txt"
+    f.write_text("Title\n\n\u200b \u200b\n", encoding="utf-8")
+    proc = run_cli("parse", str(f), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert isinstance(json.loads(proc.stdout), dict)
+    proc = run_cli("parse", "-", "--format", "json", input="Title\n\n\u200b \u200b\n".encode())
+    assert proc.returncode == 0, proc.stderr
