@@ -423,21 +423,32 @@ def _scan_ascii(text: str) -> list[_Item]:
                     break
                 p = nm.end()
                 ends.append(p)
-        for n in range(len(ends), 0, -1):
-            if n == 1:
-                if not head & _EXACT:
-                    break
-                name = _name(w, anchor)
-                e = e0
-            else:
-                e = ends[n - 1]
-                surface = text[s0:e]
-                name = _name(surface, anchor) if _rows(fold(surface)) else None
-            if name is not None:
-                items.append(_Item(s0, e, name))
-                last = e
-                break
+        n = _longest_name(text, s0, ends, head, anchor, items)
+        if n:
+            last = ends[n - 1]
     return items
+
+
+def _longest_name(text: str, s0: int, ends: list[int], head: int, anchor: bool, items: list) -> int:
+    """Append the longest known name starting at ``s0`` and ending at one of ``ends`` to ``items``.
+
+    ``ends`` are the ends of the first, second ... word from ``s0``; ``head``
+    says whether the first word alone is a name.  Return how many words the
+    name has (0: none).
+    """
+    for n in range(len(ends), 0, -1):
+        e = ends[n - 1]
+        if n == 1:
+            if not head & _EXACT:
+                return 0
+            name = _name(text[s0:e], anchor)
+        else:
+            surface = text[s0:e]
+            name = _name(surface, anchor) if _rows(fold(surface)) else None
+        if name is not None:
+            items.append(_Item(s0, e, name))
+            return n
+    return 0
 
 
 def _scan(text: str) -> list[_Item]:
@@ -472,22 +483,7 @@ def _scan(text: str) -> list[_Item]:
             top = min(5, nt - i)
             while m < top and join(text, toks[i + m - 1][1], toks[i + m][0]):
                 m += 1
-        step = 1
-        for n in range(m, 0, -1):
-            if n == 1:
-                if not head & _EXACT:
-                    break
-                name = _name(w, anchor)
-                e = e0
-            else:
-                e = toks[i + n - 1][1]
-                surface = text[s0:e]
-                name = _name(surface, anchor) if _rows(fold(surface)) else None
-            if name is not None:
-                items.append(_Item(s0, e, name))
-                step = n
-                break
-        i += step
+        i += _longest_name(text, s0, [toks[i + n][1] for n in range(m)], head, anchor, items) or 1
     return items
 
 

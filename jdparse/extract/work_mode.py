@@ -192,14 +192,26 @@ def _matches(text: str, toks, office: bool) -> list[ModeMatch]:
     ] if office else []
     if not found:
         return out
-    perk_spans = [(s, e) for s, e, _ in perks.find(text, toks)]
-    not_spans = [(s, e) for s, e, _ in nots.find(text, toks)]
+    return _assemble(out, found, perks.find(text, toks), nots.find(text, toks), 0)
+
+
+def _assemble(out: list[ModeMatch], found, perk_spans, not_spans, shift: int) -> list[ModeMatch]:
+    """Return ``out`` (the office-days matches) with the phrase matches ``found`` added, in order.
+
+    A phrase inside a not-mode phrase or an office-days match is dropped; one
+    inside a perk is kept as a perk.  ``found``, ``perk_spans`` and
+    ``not_spans`` are (start, end, value) with offsets ``shift`` past those of ``out``.
+    """
+    perk_spans = [(s - shift, t - shift) for s, t, _ in perk_spans]
+    not_spans = [(s - shift, t - shift) for s, t, _ in not_spans]
     days = [(o.start, o.end) for o in out]
-    for s, e, mode in found:
-        if _overlaps(not_spans, s, e) or _overlaps(days, s, e):
+    for s, t, mode in found:
+        s -= shift
+        t -= shift
+        if _overlaps(not_spans, s, t) or _overlaps(days, s, t):
             continue
-        perk = _overlaps(perk_spans, s, e)
-        out.append(ModeMatch(s, e, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
+        perk = _overlaps(perk_spans, s, t)
+        out.append(ModeMatch(s, t, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -294,18 +306,7 @@ class Finder:
                 return []
             if not found:
                 return out
-        perk_spans = [(s - a, t - a) for s, t, _ in perk_spans]
-        not_spans = [(s - a, t - a) for s, t, _ in not_spans]
-        days = [(o.start, o.end) for o in out]
-        for s, t, mode in found:
-            s -= a
-            t -= a
-            if _overlaps(not_spans, s, t) or _overlaps(days, s, t):
-                continue
-            perk = _overlaps(perk_spans, s, t)
-            out.append(ModeMatch(s, t, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
-        out.sort(key=lambda x: x.start)
-        return out
+        return _assemble(out, found, perk_spans, not_spans, a)
 
 
 _MARGIN = 24
