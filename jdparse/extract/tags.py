@@ -42,37 +42,54 @@ def tag_kind(s: str) -> str | None:
     if not t:
         return "empty"
     n = len(t)
-    if _URL.fullmatch(t) or (_URL.match(t) and len(_URL.match(t).group()) >= 0.7 * n):
+    if _URL.fullmatch(t):
+        return "url"
+    u = _URL.match(t)
+    if u is not None and len(u.group()) >= 0.7 * n:
         return "url"
     segs = glued_segments(t, 0, n)
     if len(segs) > 2:
         kinds = [tag_kind(t[a:e]) for a, e in segs]
         return "tags" if sum(k is not None for k in kinds) >= 0.75 * len(kinds) else None
-    from . import employment, places, salary, seniority, work_mode
-
-    def covered(spans) -> int:
-        return sum(e - s for s, e in spans)
-
-    modes = [m for m in work_mode.find_work_modes(t) if not m.perk]
-    emp = employment.find_employment_types(t)
-    lev = seniority.find_levels(t)
-    pl = places.find_places(t)
-    sal = [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
-    letters = sum(1 for c in t if c.isalnum())
-    cov = covered([(m.start, m.end) for m in modes + emp + lev] + [(p.start, p.end) for p in pl]
-                  + [(m.start, m.end) for m in sal])
-    if letters and cov >= 0.6 * len(t.strip()):
-        if sal:
-            return "salary"
-        if modes:
-            return "mode"
-        if emp:
-            return "employment"
-        if pl:
-            return "place"
-        if lev:
-            return "level"
+    if not any(map(str.isalnum, t)):
+        return None  # no letter or digit: never a tag
+    employment, places, salary, seniority, work_mode = _finders()
+    # The finders run in the order of the answer's priority; coverage only
+    # grows, so once it is reached the first kind found is the answer.
+    need = 0.6 * len(t.strip())
+    cov = 0
+    first = None
+    for kind, find in (("salary", _salaries), ("mode", _modes), ("employment", employment.find_employment_types),
+                       ("place", places.find_places), ("level", seniority.find_levels)):
+        found = find(t)
+        if found:
+            cov += sum(m.end - m.start for m in found)
+            if first is None:
+                first = kind
+            if cov >= need:
+                return first
     return None
+
+
+_MODULES: list = []
+
+
+def _finders() -> tuple:
+    """Return the finders' modules (employment, places, salary, seniority, work_mode), imported on first use."""
+    if not _MODULES:
+        from . import employment, places, salary, seniority, work_mode
+
+        _MODULES.extend((employment, places, salary, seniority, work_mode))
+    return _MODULES
+
+
+def _salaries(t: str) -> list:
+    salary = _finders()[2]
+    return [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
+
+
+def _modes(t: str) -> list:
+    return [m for m in _finders()[4].find_work_modes(t) if not m.perk]
 
 
 # Answers depend on the vocabulary: user rules clear this cache with the rest.
