@@ -3,6 +3,7 @@
 
     python benchmarks/stages.py                  # the dev corpus, 5 passes
     python benchmarks/stages.py --corpus DIR --passes 20
+    python benchmarks/stages.py --cold           # text memos emptied before each posting
 
 This is the profile to read before optimising (``run.py`` is the report of
 the goals).  It runs the batch path's steps one by one, in the order
@@ -10,6 +11,13 @@ the goals).  It runs the batch path's steps one by one, in the order
 decode, convert, the pipeline's stages, to_dict, JSON and YAML dumps), on
 every ``*.txt`` of the corpus, after one warm-up pass; the numbers are means of CPU time
 over all passes.  Stdlib only, beside jdparse itself.
+
+``--cold``: a few memos keyed by text live across postings (a header
+fragment's kind, a word's gazetteer readings, a line's words).  On a corpus
+replicated from a few postings they always hit; on real postings only the
+common words and tags do.  ``--cold`` empties them before every posting, which
+gives the cost of a posting whose every line is new: an upper bound of what
+distinct postings cost.
 """
 from __future__ import annotations
 
@@ -27,6 +35,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of *.txt postings")
     ap.add_argument("--passes", type=int, default=5, help="timed passes over the corpus (default 5)")
+    ap.add_argument("--cold", action="store_true", help="empty the text memos before every posting")
     a = ap.parse_args(argv)
     files = sorted(Path(a.corpus).rglob("*.txt"))
     if not files:
@@ -44,10 +53,13 @@ def main(argv=None) -> int:
     from jdparse.pipeline import parse
 
     items = [batch.Item(str(f), f.stem) for f in files]
+    memos = _text_memos() if a.cold else []
     acc: Counter = Counter()
     clock = time.process_time  # CPU time of this process: other work on the machine does not count
 
     def one(item, timed: bool) -> None:
+        for m in memos:
+            m.cache_clear()
         t = [clock()]
 
         def lap(name):
@@ -85,12 +97,27 @@ def main(argv=None) -> int:
     n = a.passes * len(items)
     whole = acc.pop("parse() whole")
     total = sum(v for k, v in acc.items() if k != "dump yaml")
-    print(f"{len(items)} postings x {a.passes} passes, microseconds per posting\n")
+    cold = f", text memos emptied before each ({len(memos)})" if a.cold else ""
+    print(f"{len(items)} postings x {a.passes} passes, microseconds per posting{cold}\n")
     for k, v in acc.items():
         print(f"  {k:18s} {v / n * 1e6:9.1f}   {v / total * 100:5.1f} %")
     print(f"\n  {'json path total':18s} {total / n * 1e6:9.1f}   -> {n / total:,.0f} postings/s (in process, no writes)")
     print(f"  {'parse() whole':18s} {whole / n * 1e6:9.1f}")
     return 0
+
+
+def _text_memos() -> list:
+    """Return the memos keyed by text that outlive a posting (``functools`` caches)."""
+    import importlib
+
+    out = []
+    for module, name in (("jdparse.extract.tags", "tag_kind"), ("jdparse.extract._guard", "_words"),
+                         ("jdparse.extract.places", "_rows"), ("jdparse.extract.places", "_name"),
+                         ("jdparse.extract.places", "_gazetteer_head")):
+        fn = getattr(importlib.import_module(module), name, None)
+        if fn is not None and hasattr(fn, "cache_clear"):
+            out.append(fn)
+    return out
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import rules
 from ..document import key as _key
@@ -180,6 +180,12 @@ def _tables() -> dict:
     }
 
 
+_WORD_MEMO = 1 << 15
+"""Names and words whose gazetteer readings are kept between lookups.  Bounded:
+over millions of postings the distinct capitalised words never stop coming,
+and memory must stay flat."""
+
+
 @cache
 def _gazetteer() -> str:
     """Return the gazetteer's text, read on the first lookup only (one string, not split)."""
@@ -206,7 +212,7 @@ def _first_line_at_least(text: str, prefix: str) -> int:
     return lo
 
 
-@cache
+@lru_cache(maxsize=_WORD_MEMO)
 def _rows(k: str) -> tuple[_Row, ...]:
     """Return every reading of the folded name ``k``: places.yaml entries first."""
     out = list(_tables()["extra"].get(k, ()))
@@ -266,7 +272,7 @@ def _extra_heads() -> dict[str, int]:
     return out
 
 
-@cache
+@lru_cache(maxsize=_WORD_MEMO)
 def _gazetteer_head(p: str) -> int:
     """Return the ``_head`` bits of the folded word ``p`` in the gazetteer (one bisection)."""
     text = _gazetteer()
@@ -324,7 +330,7 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
     return None
 
 
-@cache
+@lru_cache(maxsize=_WORD_MEMO)
 def _name(surface: str, anchor: bool) -> _Name | None:
     """Return the readings of a known name as written (``_readings``), or None when it has none."""
     k = fold(surface)
