@@ -51,11 +51,15 @@ def test_only_these_characters_beyond_ascii_fold_to_ascii_letters():
     import re
     import sys
 
-    from jdparse.extract import experience as exp
+    from jdparse.extract._vocab import ASCII_TWINS
 
+    for letter, twins in ASCII_TWINS.items():
+        pattern = re.compile(letter, re.IGNORECASE)
+        found = {chr(c) for c in range(128, sys.maxunicode + 1) if pattern.fullmatch(chr(c))}
+        assert found == set(twins), letter
     letters = re.compile("[a-z0-9_]", re.IGNORECASE)
     found = {chr(c) for c in range(128, sys.maxunicode + 1) if letters.fullmatch(chr(c))}
-    assert found == set("".join(exp._SPECIAL.values()))
+    assert found == set("".join(ASCII_TWINS.values()))
 
 
 @pytest.mark.parametrize("text", [

@@ -17,6 +17,13 @@ HS = r"[^\S\n]"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
 
+ASCII_TWINS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+"""The only characters beyond ASCII that ``re.IGNORECASE`` matches to an ASCII
+letter, by that letter (dotted and dotless i, the Kelvin sign, long s); a
+test checks it on every code point.  A cheap search that lowers ASCII letters
+and ignores every other character is exact only where none of them occurs."""
+ASCII_TWIN_CHARS = "".join(ASCII_TWINS.values())
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

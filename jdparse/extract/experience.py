@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import Match, alternation, bounded as _bounded, first_chars as _first_chars, phrase as _phrase
+from ._vocab import ASCII_TWIN_CHARS, ASCII_TWINS, Match, alternation, bounded as _bounded, first_chars as _first_chars, phrase as _phrase
 
 __all__ = ["Match", "find_experience", "experience_min"]
 
@@ -292,7 +292,7 @@ def _read(t: _Tables, text: str, matches) -> list[Match]:
 @rules.derived
 def _plain_units() -> frozenset:
     """Return the units written in ASCII letters alone, lowered (the guard's words among them)."""
-    special_chars = "".join(_SPECIAL.values())
+    special_chars = ASCII_TWIN_CHARS
     return frozenset(
         w.lower() for w in _list(rules.load("experience"), "units")
         if w.isascii() and w.isalpha() and not any(ch in special_chars for ch in w)
@@ -311,9 +311,6 @@ def _names_unit(text: str, a: int, e: int) -> bool:
             and (a == 0 or text[a - 1].isascii()) and (e == len(text) or text[e].isascii()))
 
 
-# The only characters beyond ASCII that re.IGNORECASE matches to an ASCII
-# letter (the tests check this on every code point).
-_SPECIAL = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 # Characters a vocabulary word matches loosely (see _vocab.phrase): a run of
 # white space, any dash, either apostrophe.
 _LOOSE = frozenset(" -\u2010\u2011\u2012\u2013\u2014\u2015'\u2019")
@@ -344,7 +341,7 @@ def _anchors() -> _Anchors | None:
     """
     data = rules.load("experience")
     units = _list(data, "units")
-    special_chars = "".join(_SPECIAL.values())
+    special_chars = ASCII_TWIN_CHARS
     found: dict[bytes, list] = {}
     literal = set()
     for w in units:
@@ -405,7 +402,7 @@ def _anchors() -> _Anchors | None:
         # character beyond ASCII within it ("a?o" of "año").
         if not all(any(not ch.isascii() for ch in w[:len(k)]) for w, _ in ws):
             by_first_ascii.setdefault(ks[0], []).append((ks, pat))
-        specials += "".join(_SPECIAL.get(chr(c), "") for c in set(k))
+        specials += "".join(ASCII_TWINS.get(chr(c), "") for c in set(k))
     numbers = _tables().numbers
     return _Anchors(
         unit=_rx(_alternation(units), re.IGNORECASE),

@@ -16,11 +16,13 @@ Sources, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .. import rules
 from ..blocks import BULLET, HEADING, LABEL, TEXT
 from ..model import Candidate, Location, Salary, Value
+from . import places as _places
+from ._vocab import ASCII_TWIN_CHARS
 from .tags import glued_segments
 from .._cache import compile as _rx
 
@@ -122,10 +124,6 @@ def _affirmatives() -> frozenset:
 
 
 # --- locations ---------------------------------------------------------------
-
-from bisect import bisect_right  # noqa: E402
-
-from . import places as _places  # noqa: E402  (no cycle: places imports no extractor)
 
 
 def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[Location, ...]:
@@ -235,10 +233,8 @@ def _cued_spans(ctx) -> list[tuple[int, int]]:
 # Bytes of UTF-8 text to the ASCII letters they are, lower-cased; every other
 # byte (digits, punctuation, the bytes of any other character) to a space.
 _CUE_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-# The characters the case-insensitive cue pattern takes for an ASCII letter
-# (dotless i, long s, dotted capital I, the Kelvin sign), and their UTF-8.
-_CUE_ODD = "\u0131\u017f\u0130\u212a"
-_CUE_ODD_UTF8 = tuple(c.encode("utf-8") for c in _CUE_ODD)
+# The characters the case-insensitive cue pattern takes for an ASCII letter, in UTF-8.
+_CUE_ODD_UTF8 = tuple(c.encode("utf-8") for c in ASCII_TWIN_CHARS)
 
 
 @rules.derived
@@ -262,7 +258,7 @@ def _cue_prefilter() -> tuple[re.Pattern, tuple[bytes, ...], bool] | None:
     needles = set()
     for w in words:
         runs = w.encode("utf-8").translate(_CUE_BYTES).split()
-        if not runs or any(c in w for c in _CUE_ODD):
+        if not runs or any(c in w for c in ASCII_TWIN_CHARS):
             return None
         node = root
         for c in b"\x01".join(runs):
@@ -610,7 +606,6 @@ _SALARY_BODY_TYPES = (TEXT, LABEL, BULLET)
 
 def _salary_body_spans(ctx, reader) -> list[tuple[int, int]]:
     """Return the spans of the body blocks salary reads (as _body_blocks yields them) that hold a digit."""
-    from bisect import bisect_left
 
     out = []
     digits = reader.digits

@@ -26,6 +26,7 @@ from .. import rules
 from ..blocks import HEADING, LABEL, TEXT
 from ..document import key
 from ..model import Candidate, Value
+from ._vocab import ASCII_TWIN_CHARS
 from .tags import tag_kind
 from .._cache import compile as _rx
 
@@ -346,8 +347,7 @@ def _role_alternation(words) -> str:
     return "|".join(alts) or r"(?!)"
 
 
-# Non-ASCII characters that a case-insensitive ASCII letter matches.
-_ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_ASCII_TWINS = frozenset(ASCII_TWIN_CHARS)
 _ASCII_WORD = _rx(r"[a-z0-9_]+")
 _WORD = _rx(r"\w+")
 # ASCII bytes lower-cased, every one that is not a word character made a space.
