@@ -219,37 +219,10 @@ def dump(record: dict, fmt: str) -> str:
     return _json_line(record) + "\n"
 
 
-def _encoder(**kw):
-    """Return the ``encode`` of a JSON encoder made once, as ``json.dumps`` would make it per call."""
-    return json.JSONEncoder(ensure_ascii=False, **kw).encode
-
-
-def _line_encoder():
-    """Return a function writing one JSON line as ``json.dumps(x, ensure_ascii=False)`` does.
-
-    The C encoder is made once, without the check for circular references
-    (records are trees): JSONEncoder.encode would make one per record, and
-    keep a dict of every container it enters.
-    """
-    from json import encoder as _enc
-
-    make = getattr(_enc, "c_make_encoder", None)
-    if make is None:
-        return _encoder()
-    e = json.JSONEncoder(ensure_ascii=False)
-    c = make(None, e.default, _enc.encode_basestring, None, e.key_separator, e.item_separator,
-             False, False, True)
-
-    def line(record) -> str:
-        if isinstance(record, str):
-            return _enc.encode_basestring(record)
-        return "".join(c(record, 0))
-
-    return line
-
-
-_json_line = _line_encoder()
-_json_pretty = _encoder(indent=2)
+# Made once (json.dumps makes an encoder per call); records are trees, so the
+# check for circular references is left out.
+_json_line = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_json_pretty = json.JSONEncoder(ensure_ascii=False, check_circular=False, indent=2).encode
 
 
 # --- YAML -------------------------------------------------------------------
@@ -730,6 +703,6 @@ def _fail(summary: Summary, item: Item, reason: str, job: Job, in_stream: bool, 
     name = "<stdin>" if item.source == STDIN else shown(item.source)
     err.write(f"{name}: {reason}\n")
     if in_stream and job.fmt in ("json", "jsonl"):
-        out.write(json.dumps({"source": shown(item.source), "error": reason}, ensure_ascii=False) + "\n")
+        out.write(dump({"source": shown(item.source), "error": reason}, "jsonl"))
     elif in_stream and job.fmt == "yaml":
         out.write("---\n" + dump({"source": shown(item.source), "error": reason}, "yaml"))

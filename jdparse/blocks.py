@@ -557,10 +557,6 @@ def _is_all_caps(s: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()) and any(c.isupper() for c in letters)
 
 
-def _words(s: str) -> int:
-    return len(s.split())
-
-
 _SMALL_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "in", "on", "at", "a", "an", "&", "with", "de", "et", "und"})
 
 

@@ -47,15 +47,13 @@ class Context:
         The reported string is the posting's own text with white space tidied;
         ``value`` overrides it for typed values (a number, a level name).
         """
-        t = self.doc.text
-        while start < end and t[start] in strip:
-            start += 1
-        while end > start and t[end - 1] in strip:
-            end -= 1
-        if end <= start:
+        left = self.doc.text[start:end].lstrip(strip)
+        if not left:
             return None
-        span: Span = self.doc.span(start, end)
-        return Value(tidy(t[start:end]) if value is None else value, span, rule)
+        core = left.rstrip(strip)
+        start = end - len(left)
+        span: Span = self.doc.span(start, start + len(core))
+        return Value(tidy(core) if value is None else value, span, rule)
 
     @cached_property
     def header(self) -> tuple[Block, ...]:

@@ -159,8 +159,8 @@ def detect(text: str) -> str:
 
 
 def _count_signal(name: str, pat: re.Pattern, text: str, enough: int) -> int:
-    """Return ``_count(pat, text, enough)``, or for "emphasis" whether it is > 0,
-    through the fast form of the signal."""
+    """Return how many times ``pat`` occurs in ``text`` (counting no further than
+    ``enough``), or for "emphasis" whether it occurs, through the fast form of the signal."""
     if name == "emphasis":
         return int(_has_emphasis(text))
     fast = _MD_FAST_SIGNALS[name]
@@ -200,16 +200,6 @@ def _looks_html(text: str) -> bool:
             if n >= _MIN_TAGS and closed:
                 return True
     return False
-
-
-def _count(pat: re.Pattern, text: str, enough: int) -> int:
-    """Return how many times ``pat`` occurs in ``text``, counting no further than ``enough``."""
-    n = 0
-    for _ in pat.finditer(text):
-        n += 1
-        if n >= enough:
-            break
-    return n
 
 
 # --- HTML ------------------------------------------------------------------

@@ -44,6 +44,9 @@ def test_every_package_hiring_pattern_is_looked_for_once_per_posting():
     for entry in rules.load("titles")["hiring"]:
         has_prefilter = entry["pattern"] in title._PREFILTERS
         assert has_prefilter or all(t.isascii() for t in entry["triggers"]), entry["pattern"][:60]
+    # Every prefilter is keyed by a pattern the data file has: one left behind
+    # by an edited pattern would prefilter nothing.
+    assert set(title._PREFILTERS) <= {entry["pattern"] for entry in rules.load("titles")["hiring"]}
     assert len(title._PREFILTERS) >= 6
 
 
@@ -59,3 +62,16 @@ ROLE_SAMPLES = [
 @pytest.mark.parametrize("s", ROLE_SAMPLES)
 def test_has_role_matches_the_role_pattern(s):
     assert title.has_role(s) == (title._roles().search(s) is not None)
+
+
+def test_folds_to_ascii_is_every_character_whose_folding_shows_an_ascii_letter():
+    # The byte test that sends a posting down the per-line path must see each
+    # such character; _FOLDS_TO_ASCII names them, checked on every code point.
+    import re
+    import sys
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(c) for c in range(128, sys.maxunicode + 1)
+             if not (0xD800 <= c <= 0xDFFF) and (letter.fullmatch(chr(c)) or re.search("[a-z]", chr(c).casefold()))}
+    assert found == set(title._FOLDS_TO_ASCII)
+    assert all(title._may_fold_to_ascii(c.encode("utf-8")) for c in found)

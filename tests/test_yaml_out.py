@@ -82,11 +82,6 @@ def test_implicit_types_are_pyyamls():
     assert theirs == ours
 
 
-def test_dump_yaml_is_the_yaml_format():
-    record = {"source": "a.txt", "title": "x"}
-    assert dump(record, "yaml") == dump_yaml(record)
-
-
 scalars = st.one_of(
     st.text(), st.sampled_from(TRICKY), st.integers(), st.booleans(), st.none(),
     st.floats(allow_nan=False), st.text(alphabet=st.characters(codec="utf-8"), min_size=1).map(lambda s: s + ":"),

@@ -210,21 +210,6 @@ def _frag(atom) -> str:
     return re.escape(atom)
 
 
-def _pieces(atoms) -> list[str]:
-    """Return the runs of plain characters of a phrase, between its gaps and sets."""
-    out, cur = [], []
-    for a in atoms:
-        if isinstance(a, str):
-            cur.append(a)
-        else:
-            if cur:
-                out.append("".join(cur))
-            cur = []
-    if cur:
-        out.append("".join(cur))
-    return out
-
-
 class Anchors:
     """Where in a folded text (see :func:`folded`) some phrase of a vocabulary may occur.
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ._guard import GAP, _EXTRA_CASES, _tolower, literal_atoms
+
 HS = r"[^\S\n]"
 """Horizontal white space: a match never spans lines."""
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
@@ -69,8 +71,6 @@ def atoms(word: str, ignore_case: bool = True, dash_optional: bool = True, end: 
     With ``end``, a word :func:`phrase` ends with "no word character after"
     ends so too: only for texts whose slices end at word edges.
     """
-    from ._guard import GAP, literal_atoms
-
     out: list = []
     for ch in word:
         if ch == " ":
@@ -194,8 +194,6 @@ class Split:
 
     @classmethod
     def build(cls, words, compile, *, case_sensitive=frozenset()):
-        from ._guard import _EXTRA_CASES, _tolower
-
         words = sorted(set(words), key=lambda w: (-len(w), w))
         if not words or not all(w[0].isalnum() for w in words):
             return None
@@ -216,8 +214,6 @@ class Split:
         return cls(starts, groups, compile(alternation(words, case_sensitive=case_sensitive), re.IGNORECASE))
 
     def finditer(self, text: str):
-        from ._guard import _tolower
-
         search = self.starts.search
         groups = self.groups
         whole = self.whole.match

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded
 from .._cache import compile as _rx
-from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, alternation
+from ._vocab import Match, Split, atoms, lookup_key, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import ASCII_TWIN_CHARS, ASCII_TWINS, Match, alternation, bounded as _bounded, first_chars as _first_chars, phrase as _phrase
+from ._vocab import ASCII_TWIN_CHARS, ASCII_TWINS, Match, alternation, bounded as _bounded, first_chars as _first_chars
 
 __all__ = ["Match", "find_experience", "experience_min"]
 

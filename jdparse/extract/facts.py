@@ -401,21 +401,6 @@ def _job_cues() -> re.Pattern:
     return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
 
 
-def _first_tier(ctx, tiers, find, choose):
-    """Return (offset, match, rule) of what ``choose`` picks in the first tier with a match, or None.
-
-    ``tiers`` are (spans, rule id) pairs, strongest source first; ``find``
-    runs on each span's text, so match offsets are relative to ``offset``.
-    """
-    text = ctx.text
-    for spans, rule in tiers:
-        found = [(a, m) for a, e in spans for m in find(text[a:e])]
-        best = choose([m for _, m in found])
-        if best is not None:
-            return next(a for a, m in found if m is best), best, rule
-    return None
-
-
 def _casefolded(ctx) -> str | None:
     """Return the posting casefolded character for character (see _guard.folded), once per posting.
 
@@ -440,7 +425,11 @@ _postings = 0
 
 
 def _first_tier_spans(tiers, find, choose):
-    """Return what :func:`_first_tier` returns, ``find(a, e)`` giving the matches of ``text[a:e]``."""
+    """Return (offset, match, rule) of what ``choose`` picks in the first tier with a match, or None.
+
+    ``tiers`` are (spans, rule id) pairs, strongest source first; ``find(a, e)``
+    gives the matches of ``text[a:e]``, with offsets relative to ``a``.
+    """
     for spans, rule in tiers:
         found = [(a, m) for a, e in spans for m in find(a, e)]
         if not found:

@@ -24,8 +24,8 @@ from operator import itemgetter
 
 from .. import rules, sentences
 from ..blocks import LABEL, TEXT
-from ..context import _EDGE
-from ..model import Span, Value
+from ..model import Value
+from ._guard import _NO_SPACES, _WORD
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -76,11 +76,10 @@ def _markers() -> dict:
 # digits) of the casefolded text; ASCII text is split on bytes, in one pass:
 # letters lowercased, every other byte a space.
 _ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_WORD = _rx(r"[^\W\d_]+|\d+")
-# Text where words cannot be split so (scripts without spaces), or where a
-# case-insensitive match need not be a casefolded one (dotted and dotless i;
-# the Greek iota sign, no word character, whose casefold is one).
-_UNSPLIT = _rx(r"[\u0130\u0131\u0345\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# Text where words cannot be split so (``_guard``'s scripts without spaces), or
+# where a case-insensitive match need not be a casefolded one (dotted and
+# dotless i; the Greek iota sign, no word character, whose casefold is one).
+_UNSPLIT = _rx("[\u0130\u0131\u0345" + _NO_SPACES.pattern[1:])
 
 
 def _text_words(s: str):
@@ -186,27 +185,22 @@ def is_optional(item: str) -> bool:
     return optional_strength(item) is not None
 
 
-def _bullet_values(text: str, span, bullets, rule: str, out: list) -> None:
-    """Append a Value per bullet, as ``Context.value`` reads it, long ones left out."""
-    edge = _EDGE
+def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
+    """Append a Value per bullet, long ones left out."""
+    value = ctx.value
     for b in bullets:
-        seg = text[b.start:b.end]
-        left = seg.lstrip(edge)
-        if not left:
-            continue
-        core = left.rstrip(edge)
-        val = " ".join(core.split())  # document.tidy
-        if len(val) <= _MAX_ITEM:
-            s = b.end - len(left)
-            out.append(Value(val, span(s, s + len(core)), rule))
+        v = value(b.start, b.end, rule)
+        if v is not None and len(v.value) <= _MAX_ITEM:
+            out.append(v)
 
 
-def _prose_values(ctx, text: str, span, blocks, out: list) -> None:
+def _prose_values(ctx, blocks, out: list) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing."""
-    edge = _EDGE
     m = _markers()
     not_item, guard = m["not_item"], m["not_item_words"]
     split = sentences.split
+    text = ctx.text
+    value = ctx.value
     for b in blocks:
         if b.type == LABEL:
             a, e = ctx.label_value(b)
@@ -216,25 +210,21 @@ def _prose_values(ctx, text: str, span, blocks, out: list) -> None:
         else:
             continue
         for sa, se in split(text[a:e], a):
-            seg = text[sa:se]
-            left = seg.lstrip(edge)
-            if not left:
+            v = value(sa, se, rule)
+            if v is None:
                 continue
-            core = left.rstrip(edge)
-            val = " ".join(core.split())  # document.tidy
+            val = v.value
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
             if guard.may(_text_words(val)) and not_item.search(val):
                 continue
-            s = se - len(left)
-            out.append(Value(val, span(s, s + len(core)), rule))
+            out.append(v)
 
 
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
     """Return the four list fields, each a tuple of Values in document order."""
     text = ctx.text
-    span = ctx.doc.span
     # Per list kind: (how the section was written, its items); "prose" under a
     # loosely named heading is dropped when the same list also has bullets.
     per_kind: dict[str, list[tuple[str, list[Value]]]] = {k: [] for k in LIST_KINDS}
@@ -248,10 +238,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             items: list[Value] = []
             bullets = sec.bullets
             if bullets:
-                _bullet_values(text, span, bullets, "list.bullet", items)
+                _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
             else:
-                _prose_values(ctx, text, span, sec.blocks, items)
+                _prose_values(ctx, sec.blocks, items)
                 # A prose section under a heading that names its list outright
                 # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted
                 # ones; one named only by a keyword ("Your mission: ...") is an intro.
@@ -285,7 +275,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             if kind not in open_kinds or not bullets:
                 continue
             items = []
-            _bullet_values(text, span, bullets, rule, items)
+            _bullet_values(ctx, bullets, rule, items)
             by_content.setdefault(kind, []).append(("bullets", items))
         for kind, groups in by_content.items():
             per_kind[kind].extend(groups)

@@ -109,11 +109,9 @@ _SEP_BEFORE = _rx(
 )
 _COMMA = _rx(r"\s*,\s*")
 _NON_SPACE = _rx(r"\S+")
-_AFTER_COMMA = _rx(r",\s*$")
 # "Paris 9": a district number after the city, kept in the name, not in the key.
 _DISTRICT = _rx(r"\s+\d{1,2}$")
-# Characters that end a part of a list of places, looking backwards.
-_PART_STOP = frozenset(",;/|·•()[]【】:\n\t")
+# A part of a list of places ends, looking backwards, at one of these.
 _LAST_PART_STOP = _rx(r"[,;/|·•()\[\]【】:\n\t][^,;/|·•()\[\]【】:\n\t]*\Z")
 # Lower-case words inside a place name ("Frankfurt am Main", "Rio de Janeiro").
 _PARTICLES = frozenset("am an der de del di du da do dos das la le les los sur upon on im en y".split())
@@ -252,7 +250,9 @@ def _readings(surface: str, anchor: bool, k: str | None = None) -> tuple[_Row, .
 
 
 _EXACT, _LONGER = 1, 2
-"""Bits of ``_head``: the word is a name; the word starts a longer name."""
+"""A word's head bits: it is a name; it starts a longer name.  A name of several
+words has a key that starts with its first word's key and a join, so a word
+that starts no name needs no lookup of the words after it."""
 # What may follow the first word of a longer name in its key: the folded joins
 # of ``_JOIN`` (white space, a hyphen, an apostrophe, a dot). They sort below
 # every letter, and "\t" (a key's end in the gazetteer) below them.
@@ -262,7 +262,7 @@ _KEY_JOIN_MAX = max(_KEY_JOINS)
 
 @rules.derived
 def _extra_heads() -> dict[str, int]:
-    """Return the ``_head`` bits of the words that start a places.yaml name."""
+    """Return the head bits of the words that start a places.yaml name."""
     out: dict[str, int] = {}
     for k in _tables()["extra"]:
         out[k] = out.get(k, 0) | _EXACT
@@ -274,7 +274,7 @@ def _extra_heads() -> dict[str, int]:
 
 @lru_cache(maxsize=_WORD_MEMO)
 def _gazetteer_head(p: str) -> int:
-    """Return the ``_head`` bits of the folded word ``p`` in the gazetteer (one bisection)."""
+    """Return the head bits of the folded word ``p`` in the gazetteer (one bisection)."""
     text = _gazetteer()
     i = _first_line_at_least(text, p)
     bits, n = 0, len(p)
@@ -291,16 +291,6 @@ def _gazetteer_head(p: str) -> int:
             break
         i = le + 1
     return bits
-
-
-def _head(p: str) -> int:
-    """Return what the folded word ``p`` may start: a name (``_EXACT``), a longer one (``_LONGER``).
-
-    A name of several words has a key that starts with its first word's key
-    and a join, so a word that starts no name needs no lookup of the words after
-    it: most words of a line end here.
-    """
-    return _gazetteer_head(p) | _extra_heads().get(p, 0)
 
 
 class _Name:
@@ -464,7 +454,6 @@ def _scan(text: str) -> list[_Item]:
     toks = _tokens(text)
     items: list[_Item] = []
     nt = len(toks)
-    ascii = text.isascii()
     comma = "," in text
     heads = _extra_heads()
     gaz_head = _gazetteer_head
@@ -478,7 +467,7 @@ def _scan(text: str) -> list[_Item]:
             i += 1  # names start capitalised, but a state after a comma: "Southfield, michigan"
             continue
         w = text[s0:e0]
-        k1 = w.lower() if ascii else fold(w)
+        k1 = fold(w)
         head = (gaz_head(k1) | heads.get(k1, 0)) if k1 else _EXACT | _LONGER
         if not head:
             i += 1  # no name starts with this word

@@ -53,7 +53,7 @@ def tag_kind(s: str) -> str | None:
         return "tags" if sum(k is not None for k in kinds) >= 0.75 * len(kinds) else None
     if not any(map(str.isalnum, t)):
         return None  # no letter or digit: never a tag
-    employment, places, salary, seniority, work_mode = _finders()
+    from . import employment, places, seniority
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
     need = 0.6 * len(t.strip())
@@ -71,25 +71,16 @@ def tag_kind(s: str) -> str | None:
     return None
 
 
-_MODULES: list = []
-
-
-def _finders() -> tuple:
-    """Return the finders' modules (employment, places, salary, seniority, work_mode), imported on first use."""
-    if not _MODULES:
-        from . import employment, places, salary, seniority, work_mode
-
-        _MODULES.extend((employment, places, salary, seniority, work_mode))
-    return _MODULES
-
-
 def _salaries(t: str) -> list:
-    salary = _finders()[2]
+    from . import salary
+
     return [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
 
 
 def _modes(t: str) -> list:
-    return [m for m in _finders()[4].find_work_modes(t) if not m.perk]
+    from . import work_mode
+
+    return [m for m in work_mode.find_work_modes(t) if not m.perk]
 
 
 # Answers depend on the vocabulary: user rules clear this cache with the rest.

@@ -347,7 +347,6 @@ def _role_alternation(words) -> str:
     return "|".join(alts) or r"(?!)"
 
 
-_ASCII_TWINS = frozenset(ASCII_TWIN_CHARS)
 _ASCII_WORD = _rx(r"[a-z0-9_]+")
 _WORD = _rx(r"\w+")
 # ASCII bytes lower-cased, every one that is not a word character made a space.
@@ -374,7 +373,7 @@ def _role_words():
         if not body:
             continue
         if not w.isascii():
-            if any(c in _ASCII_TWINS for c in w) or not _WORD.fullmatch(body):
+            if any(c in ASCII_TWIN_CHARS for c in w) or not _WORD.fullmatch(body):
                 other.append(w)
             continue
         if _ASCII_WORD.fullmatch(body.lower()):
