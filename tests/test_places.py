@@ -55,3 +55,18 @@ def test_user_rules_reach_names_read_before():
     finally:
         rules.use_user_rules(())
     assert find_places(text) == []
+
+
+def test_gazetteer_stretch_finds_what_bisection_finds():
+    # The index narrows each lookup to one stretch of the file; what it finds
+    # must be the first line with that start, as bisection over the whole file.
+    from jdparse.extract import places
+
+    text = places._gazetteer()
+    keys = sorted({line.split("\t")[0] for line in text.split("\n") if line and not line.startswith("#")})
+    probes = set(keys[::7]) | {k.split()[0] for k in keys[::3]} | {keys[0], keys[-1], keys[-1] + "z", "zzzzzz", "#", "'"}
+    probes |= {k[:3] for k in keys[::11]} | {k + "\t" for k in keys[::13]}
+    for p in probes:
+        i = places._first_line_at_least(text, p)
+        want = i if text.startswith(p, i) else -1
+        assert places._first_with(text, p) == want, p

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from .. import rules
@@ -190,14 +191,16 @@ def _gazetteer() -> str:
     return (rules.DATA_DIR / "gazetteer.tsv").read_text(encoding="utf-8")
 
 
-def _first_line_at_least(text: str, prefix: str) -> int:
+def _first_line_at_least(text: str, prefix: str, lo: int = 0, hi: int | None = None) -> int:
     """Return the start of the first line of the sorted ``text`` that is >= ``prefix``.
 
     Bisection over character offsets, so the file needs no splitting into
     ~80,000 strings at load time (that took ~25 ms; this takes microseconds).
     The "#" header lines sort before every key, so they need no skipping.
+    ``lo`` and ``hi`` (line starts) bound where the answer is known to be.
     """
-    lo, hi = 0, len(text)
+    if hi is None:
+        hi = len(text)
     while lo < hi:
         mid = (lo + hi) // 2
         ls = text.rfind("\n", 0, mid) + 1
@@ -210,14 +213,72 @@ def _first_line_at_least(text: str, prefix: str) -> int:
     return lo
 
 
+_STRIDE = 2048
+"""Characters of the gazetteer between two lines of its index (~70 lines)."""
+
+
+@cache
+def _index() -> tuple[list[str], list[int]]:
+    """Return every ``_STRIDE``-th line of the gazetteer's keys part, and where each starts.
+
+    A few hundred lines, read in well under a millisecond: a key is then
+    looked for in one stretch of ~2,000 characters by one ``str.find``,
+    not by bisection over the whole file.
+    """
+    text = _gazetteer()
+    n = len(text)
+    pos = 0
+    while text.startswith("#", pos):  # the header lines, not sorted among themselves
+        pos = text.find("\n", pos) + 1 or n
+    lines: list[str] = []
+    starts: list[int] = []
+    while 0 < pos < n:
+        le = text.find("\n", pos)
+        le = n if le < 0 else le
+        starts.append(pos)
+        lines.append(text[pos:le])
+        pos = text.find("\n", pos + _STRIDE) + 1
+    return lines, starts
+
+
+def _stretch(text: str, prefix: str) -> tuple[int, int] | None:
+    """Return (lo, hi), line starts between which the first line >= ``prefix`` starts; None: unknown.
+
+    ``lo`` is past a line < ``prefix``, so ``text[lo - 1]`` is a newline.
+    None when ``prefix`` is not above the first key (headers may then count).
+    """
+    lines, starts = _index()
+    j = bisect_left(lines, prefix)  # lines[j - 1] < prefix <= lines[j]
+    if j == 0:
+        return None
+    le = text.find("\n", starts[j - 1])
+    lo = le + 1 if le >= 0 else len(text)
+    hi = starts[j] if j < len(starts) else len(text)
+    return lo, hi
+
+
+def _first_with(text: str, prefix: str) -> int:
+    """Return the start of the first line of the gazetteer that starts with ``prefix``, or -1.
+
+    In a sorted text that line, when there is one, is the first line >= ``prefix``.
+    """
+    st = _stretch(text, prefix)
+    if st is None:
+        i = _first_line_at_least(text, prefix)
+        return i if text.startswith(prefix, i) else -1
+    lo, hi = st
+    i = text.find("\n" + prefix, lo - 1, hi + len(prefix))
+    return i + 1 if i >= 0 else -1
+
+
 @lru_cache(maxsize=_WORD_MEMO)
 def _rows(k: str) -> tuple[_Row, ...]:
     """Return every reading of the folded name ``k``: places.yaml entries first."""
     out = list(_tables()["extra"].get(k, ()))
     text = _gazetteer()
     prefix = k + "\t"
-    i = _first_line_at_least(text, prefix)
-    while text.startswith(prefix, i):
+    i = _first_with(text, prefix)
+    while i >= 0 and text.startswith(prefix, i):
         le = text.find("\n", i)
         le = len(text) if le < 0 else le
         _, kind, cc, extra, pop, flags = text[i:le].split("\t")
@@ -276,7 +337,9 @@ def _extra_heads() -> dict[str, int]:
 def _gazetteer_head(p: str) -> int:
     """Return the head bits of the folded word ``p`` in the gazetteer (one bisection)."""
     text = _gazetteer()
-    i = _first_line_at_least(text, p)
+    i = _first_with(text, p)
+    if i < 0:
+        return 0  # no key starts with p
     bits, n = 0, len(p)
     # The lines that start with p, in order: p itself ("p\t") first, then
     # "p ", "p'", "p-", "p.", then longer words ("pa...").
