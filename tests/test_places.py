@@ -70,3 +70,15 @@ def test_gazetteer_stretch_finds_what_bisection_finds():
         i = places._first_line_at_least(text, p)
         want = i if text.startswith(p, i) else -1
         assert places._first_with(text, p) == want, p
+
+
+def test_body_cues_overlapping_and_spaced():
+    # "position is remote in": two cues overlap; a cue is read as written
+    # (two spaces inside it are not the cue), though its words match loosely.
+    from jdparse.pipeline import parse
+
+    head = "Senior Backend Engineer\n\nAbout the role\nWe build things. "
+    found = parse(head + "This position is remote in Portugal or Spain.\nYou will write code.\n").locations
+    assert [(p.name, p.rule) for p in found] == [("Portugal", "locations.body_cue"), ("Spain", "locations.body_cue")]
+    found = parse(head + "This position is remote  in Portugal.\nRole is located in Lisbon, Portugal.\n").locations
+    assert [(p.name, p.rule) for p in found] == [("Lisbon, Portugal", "locations.body_cue")]

@@ -233,29 +233,25 @@ def _cued_spans(ctx) -> list[tuple[int, int]]:
 # Bytes of UTF-8 text to the ASCII letters they are, lower-cased; every other
 # byte (digits, punctuation, the bytes of any other character) to a space.
 _CUE_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-# The characters the case-insensitive cue pattern takes for an ASCII letter, in UTF-8.
-_CUE_ODD_UTF8 = tuple(c.encode("utf-8") for c in ASCII_TWIN_CHARS)
 
 
 @rules.derived
-def _cue_prefilter() -> tuple[re.Pattern, tuple[bytes, ...], bool] | None:
+def _cue_prefilter() -> tuple[re.Pattern, bool] | None:
     """Return what finds where a cue may be in ``_CUE_BYTES`` text, or None.
 
     A cue matched in the text has its ASCII words (runs of a-z) there in
     order, set off by bytes that are not ASCII letters (spaces, once mapped).
-    The pattern matches them from the space before the first word. A cue's
-    ASCII start (up to its first other letter), mapped, is in the text as
-    written, so each cue starts at one of the needles (that space and that
-    start, a space after it when it is the whole cue) and the pattern is
-    tried only there. The flag says whether every cue starts with an ASCII
-    letter, so that its first word is where it starts. None: a cue this
-    cannot find (no ASCII word, a letter that matches ASCII letters).
+    The pattern, a trie of those words, matches them from the space before
+    the first word; every start of a cue in the text is a start of it in
+    the mapped text (it may match more: the real pattern decides). The flag
+    says whether every cue starts with an ASCII letter, so that its first
+    word is where it starts. None: a cue this cannot find (no ASCII word, a
+    letter that matches ASCII letters).
     """
     cues = rules.load("places").get("job_place_cues") or {}
     words = sorted({str(w) for ws in cues.values() for w in ws})
     # A trie by byte: 1 stands for the spaces between two words, -1 for the end.
     root: dict = {}
-    needles = set()
     for w in words:
         runs = w.encode("utf-8").translate(_CUE_BYTES).split()
         if not runs or any(c in w for c in ASCII_TWIN_CHARS):
@@ -264,10 +260,6 @@ def _cue_prefilter() -> tuple[re.Pattern, tuple[bytes, ...], bool] | None:
         for c in b"\x01".join(runs):
             node = node.setdefault(c, {})
         node[-1] = {}
-        n = 0
-        while n < len(w) and w[n].isascii():
-            n += 1
-        needles.add(b" " + w[:n].encode("ascii").translate(_CUE_BYTES) + (b" " if n == len(w) else b""))
 
     def emit(node: dict) -> bytes:
         alts = [(b" ++" if c == 1 else re.escape(bytes([c]))) + emit(node[c]) for c in sorted(node) if c >= 0]
@@ -277,42 +269,41 @@ def _cue_prefilter() -> tuple[re.Pattern, tuple[bytes, ...], bool] | None:
 
     if not root:
         return None
-    # A needle that starts with another is found where that one is.
-    needles = tuple(sorted(n for n in needles if not any(o != n and n.startswith(o) for o in needles)))
     lead = all(w[0].isascii() and w[0].isalpha() for w in words)
-    return _rx(b" " + emit(root)), needles, lead
+    return _rx(b" " + emit(root)), lead
 
 
 def _cue_candidates(text: str, blocks) -> dict[int, list[int] | None] | None:
     """Return, by block index, where a cue may start in it (None: anywhere); None: in any block.
 
-    Blocks left out have no cue. The body is read once, as bytes.
+    Blocks left out have no cue. The body is read once, as bytes, by one
+    search per place the trie matches (they may overlap: "position is
+    remote in").
     """
     pre = _cue_prefilter()
     if pre is None:
         return None
-    pattern, needles, lead = pre
+    pattern, lead = pre
     lo = min(b.start for b in blocks)
     hi = max(b.end for b in blocks)
     raw = text[lo:hi]
     body = raw.encode("utf-8", "replace")
     ascii = len(body) == len(raw)
-    if not ascii and any(odd in body for odd in _CUE_ODD_UTF8):
-        return None
+    if not ascii and any(odd in raw for odd in ASCII_TWIN_CHARS):
+        return None  # (a character beyond a string's widest is ruled out at once)
     tb = b" " + body.translate(_CUE_BYTES) + b" "
-    match = pattern.match
-    found = set()
-    for needle in needles:
-        q = tb.find(needle)
-        while q >= 0:
-            if match(tb, q):
-                found.add(q)  # the first word, less the space put in front
-            q = tb.find(needle, q + 1)
+    search = pattern.search
+    found = []
+    m = search(tb)
+    while m is not None:
+        q = m.start()
+        found.append(q)  # the first word, less the space put in front
+        m = search(tb, q + 1)
     out: dict[int, list[int] | None] = {}
     if not found:
         return out
     starts = sorted((b.start, i) for i, b in enumerate(blocks))
-    for q in sorted(found):
+    for q in found:  # in order
         s = lo + (q if ascii else len(body[:q].decode("utf-8", "replace")))
         j = bisect_right(starts, (s, len(blocks))) - 1
         if j < 0:
