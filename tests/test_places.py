@@ -82,3 +82,14 @@ def test_body_cues_overlapping_and_spaced():
     assert [(p.name, p.rule) for p in found] == [("Portugal", "locations.body_cue"), ("Spain", "locations.body_cue")]
     found = parse(head + "This position is remote  in Portugal.\nRole is located in Lisbon, Portugal.\n").locations
     assert [(p.name, p.rule) for p in found] == [("Lisbon, Portugal", "locations.body_cue")]
+
+
+def test_fold_drops_every_combining_mark():
+    import unicodedata
+
+    from jdparse.extract.places import fold
+
+    for s in ("Jönköping", "São Paulo", "Nürnberg", "Ås", "Zürich\u0301", "Łódź", "Kraków", "Đà Nẵng", "東京"):
+        k = unicodedata.normalize("NFKD", fold(s))
+        assert not any(unicodedata.combining(c) for c in k), s
+    assert fold("Jönköping") == "jonkoping" and fold("Łódź") == "lodz" and fold("Đà Nẵng") == "da nang"

@@ -75,7 +75,18 @@ def fold(s: str) -> str:
     k = unicodedata.normalize("NFKD", _key(s).translate(_STROKES))
     if k.isascii():
         return k
-    return "".join(c for c in k if not unicodedata.combining(c))
+    return k.translate(_MARKS)
+
+
+class _Marks(dict):
+    """Code point -> None for a combining mark, else itself: filled as characters are met."""
+
+    def __missing__(self, o: int) -> int | None:
+        v = self[o] = None if unicodedata.combining(chr(o)) else o
+        return v
+
+
+_MARKS = _Marks()
 
 
 # A word of a place name. Order: dotted abbreviations first, so "U.S." is one
@@ -222,8 +233,9 @@ def _index() -> tuple[list[str], list[int]]:
     """Return every ``_STRIDE``-th line of the gazetteer's keys part, and where each starts.
 
     A few hundred lines, read in well under a millisecond: a key is then
-    looked for in one stretch of ~2,000 characters by one ``str.find``,
-    not by bisection over the whole file.
+    looked for in one stretch of ~2,000 characters (split into its lines
+    the first time one is looked for there), not by bisection over the
+    whole file.
     """
     text = _gazetteer()
     n = len(text)
@@ -241,34 +253,43 @@ def _index() -> tuple[list[str], list[int]]:
     return lines, starts
 
 
-def _stretch(text: str, prefix: str) -> tuple[int, int] | None:
-    """Return (lo, hi), line starts between which the first line >= ``prefix`` starts; None: unknown.
-
-    ``lo`` is past a line < ``prefix``, so ``text[lo - 1]`` is a newline.
-    None when ``prefix`` is not above the first key (headers may then count).
-    """
-    lines, starts = _index()
-    j = bisect_left(lines, prefix)  # lines[j - 1] < prefix <= lines[j]
-    if j == 0:
-        return None
-    le = text.find("\n", starts[j - 1])
-    lo = le + 1 if le >= 0 else len(text)
-    hi = starts[j] if j < len(starts) else len(text)
-    return lo, hi
-
-
 def _first_with(text: str, prefix: str) -> int:
     """Return the start of the first line of the gazetteer that starts with ``prefix``, or -1.
 
     In a sorted text that line, when there is one, is the first line >= ``prefix``.
     """
-    st = _stretch(text, prefix)
-    if st is None:
+    samples, starts = _index()
+    j = bisect_left(samples, prefix)  # samples[j - 1] < prefix <= samples[j]
+    if j == 0:  # not above the first key: the unsorted header lines may count
         i = _first_line_at_least(text, prefix)
         return i if text.startswith(prefix, i) else -1
-    lo, hi = st
-    i = text.find("\n" + prefix, lo - 1, hi + len(prefix))
-    return i + 1 if i >= 0 else -1
+    st = _stretches.get(j)
+    if st is None:
+        st = _stretches[j] = _stretch(text, starts, j)
+    lines, offsets, hi = st
+    i = bisect_left(lines, prefix)
+    i = offsets[i] if i < len(lines) else hi
+    return i if text.startswith(prefix, i) else -1
+
+
+_stretches: dict[int, tuple[list[str], list[int], int]] = {}
+"""The lines between two lines of ``_index``, split on first use: a table of
+the gazetteer (at most a few hundred entries), not of the texts read."""
+
+
+def _stretch(text: str, starts: list[int], j: int) -> tuple[list[str], list[int], int]:
+    """Return the lines after index line ``j - 1`` and before line ``j``, their starts, and where line ``j`` starts."""
+    le = text.find("\n", starts[j - 1])
+    lo = le + 1 if le >= 0 else len(text)
+    hi = starts[j] if j < len(starts) else len(text)
+    lines = text[lo:hi].split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline that ends the stretch
+    offsets = []
+    for line in lines:
+        offsets.append(lo)
+        lo += len(line) + 1
+    return lines, offsets, hi
 
 
 @lru_cache(maxsize=_WORD_MEMO)
@@ -602,7 +623,7 @@ def _plain_run(text: str, run: tuple[int, int]) -> bool:
     """Return True when the run may be a town the gazetteer lacks: 1-3 words, no stop words."""
     t = _tables()
     words = fold(text[run[0]:run[1]]).split()
-    return len(words) <= 3 and not (set(words) & (t["not_city_words"] | t["not_places"]))
+    return len(words) <= 3 and t["not_city_words"].isdisjoint(words) and t["not_places"].isdisjoint(words)
 
 
 def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
