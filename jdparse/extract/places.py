@@ -486,13 +486,12 @@ def _scan_ascii(text: str) -> list[_Item]:
         s0, e0 = mt.span()
         if s0 < last:
             continue  # inside the name found before
-        anchor = comma and text[max(0, s0 - 3):s0].rstrip().endswith(",")
-        if not anchor and text[s0].islower():
-            continue
-        w = mt.group()
-        k1 = w.lower()
+        k1 = mt.group().lower()
         head = gaz_head(k1) | heads.get(k1, 0)
         if not head:
+            continue  # no name starts with this word (whether after a comma or not)
+        anchor = comma and text[max(0, s0 - 3):s0].rstrip().endswith(",")
+        if not anchor and text[s0].islower():
             continue
         ends = [e0]
         if head & _LONGER:
@@ -546,16 +545,18 @@ def _scan(text: str) -> list[_Item]:
     while i < nt:
         s0, e0 = toks[i]
         # After a comma (",\s*" just before the word, within 3 characters).
-        anchor = comma and text[max(0, s0 - 3):s0].rstrip().endswith(",")
-        if not anchor and text[s0].islower():
+        lower = text[s0].islower()
+        if lower and not (comma and text[max(0, s0 - 3):s0].rstrip().endswith(",")):
             i += 1  # names start capitalised, but a state after a comma: "Southfield, michigan"
             continue
         w = text[s0:e0]
-        k1 = fold(w)
+        k1 = w.lower() if w.isascii() else fold(w)  # a token holds no white space to fold
         head = (gaz_head(k1) | heads.get(k1, 0)) if k1 else _EXACT | _LONGER
         if not head:
             i += 1  # no name starts with this word
             continue
+        # After a comma (",\s*" just before the word, within 3 characters).
+        anchor = lower or (comma and text[max(0, s0 - 3):s0].rstrip().endswith(","))
         # The words joined to this one, up to five in all.
         m = 1
         if head & _LONGER:
@@ -610,7 +611,7 @@ def _city_at(text: str, run: tuple[int, int] | None, cc: str, state: str | None)
     stop = _tables()["not_city_words"]
     for m in _NON_SPACE.finditer(text[s:e]):
         ws = s + m.start()
-        k = fold(_DISTRICT.sub("", text[ws:e]))
+        k = fold(_DISTRICT.sub("", text[ws:e]) if text[e - 1].isdigit() else text[ws:e])
         if not stop.isdisjoint(k.split()):
             continue
         for r in _rows(k):
