@@ -272,6 +272,22 @@ class Finder:
             got = self.memo[(a, e)] = self._find(a, e)
         return got
 
+    def find_all(self, spans) -> list[tuple[int, int, list[ModeMatch]]]:
+        """Return (a, e, ``find(a, e)``) of the ``(a, e)`` of ``spans`` that give a match, in order."""
+        hits = self.hits
+        if self.low is None or hits is None:
+            return [(a, e, got) for a, e in spans if (got := self.find(a, e))]
+        n = len(hits)
+        find = self.find
+        out = []
+        for a, e in spans:
+            i = bisect_left(hits, a)
+            if i < n and hits[i] < e:  # else no phrase: find gives none
+                got = find(a, e)
+                if got:
+                    out.append((a, e, got))
+        return out
+
     def _find(self, a: int, e: int) -> list[ModeMatch]:
         low = self.low
         hits = self.hits
