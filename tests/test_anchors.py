@@ -148,3 +148,13 @@ def test_employment_finder_on_cut_words(text):
     for a in range(len(text)):
         for e in range(a + 1, min(len(text), a + 24) + 1):
             assert finder.find(a, e) == employment.find_employment_types(text[a:e]), text[a:e]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_work_mode_finder_of_some_spans(text):
+    spans = _slices(text)[::3]
+    finder = work_mode.Finder(text, folded(text), spans)
+    for a, e in spans:
+        assert finder.find(a, e) == work_mode.find_work_modes(text[a:e]), text[a:e]
+    got = [(a, e, found) for a, e in spans if (found := work_mode.find_work_modes(text[a:e]))]
+    assert finder.find_all(spans) == got

@@ -365,7 +365,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
-    finder = wm.Finder(ctx.text, _casefolded(ctx))
+    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body)
     for spans, rule in ((head, "work_mode.header"), (body, "work_mode.body")):
         found = [(a, m) for a, _, ms in finder.find_all(spans) for m in ms]
         best = wm.decide([m for _, m in found]) if found else None
