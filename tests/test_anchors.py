@@ -158,3 +158,13 @@ def test_work_mode_finder_of_some_spans(text):
         assert finder.find(a, e) == work_mode.find_work_modes(text[a:e]), text[a:e]
     got = [(a, e, found) for a, e in spans if (found := work_mode.find_work_modes(text[a:e]))]
     assert finder.find_all(spans) == got
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_employment_finder_within_a_part(text):
+    lo, hi = len(text) // 4, len(text) - len(text) // 5
+    finder = employment.Finder(text, folded(text), (lo, hi))
+    for a, e in _slices(text):
+        a, e = max(a, lo), min(e, hi)
+        if a < e:
+            assert finder.find(a, e) == employment.find_employment_types(text[a:e]), text[a:e]

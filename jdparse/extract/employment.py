@@ -290,20 +290,22 @@ def _scan():
     return _key_runs(phrases, single), _fewest_literals(literals)
 
 
-def positions(low: str) -> list[int] | None:
+def positions(low: str, lo: int = 0, hi: int | None = None) -> list[int] | None:
     """Return, sorted, offsets of ``low`` (a fold) such that each employment-type word of a
-    slice that cuts no word of ``low`` holds one (None: any slice may hold one)."""
+    slice that cuts no word of ``low`` holds one (None: any slice may hold one); given ``lo``
+    and ``hi``, of the slices inside ``low[lo:hi]``."""
     keys = _scan()
-    if keys is None or "\u0131" in low:
-        return _anchors().positions(low)
+    part = low if lo == 0 and hi is None else low[lo:hi]
+    if keys is None or "\u0131" in part:
+        return _anchors().positions(low, lo, hi)
     runs, literals = keys
-    padded, split = _words(low)
+    padded, split = _words(part)
     out: list[int] = []
     _run_hits(padded, split, runs, out)
     if literals:
-        _literal_hits(low, literals, out)
+        _literal_hits(part, literals, out)
     out.sort()
-    return out
+    return [p + lo for p in out] if lo else out
 
 
 class Finder:
@@ -312,15 +314,18 @@ class Finder:
     The posting is casefolded once (``low`` is ``folded(text)``) and its words
     looked up once for the places a word may be (see :func:`positions`): a
     slice without one gives no match without being read, and the word guard
-    of a slice reads words of the fold already made.
+    of a slice reads words of the fold already made.  Given ``within``
+    (start, end), only that part of the posting is looked up, and only slices
+    inside it may be asked for.
     """
 
-    __slots__ = ("text", "low", "hits")
+    __slots__ = ("text", "low", "hits", "within")
 
-    def __init__(self, text: str, low=...):
+    def __init__(self, text: str, low=..., within: tuple[int, int | None] = (0, None)):
         self.text = text
         self.low = folded(text) if low is ... else low
         self.hits = False
+        self.within = within
 
     def find(self, a: int, e: int) -> list[Match]:
         low = self.low
@@ -328,7 +333,7 @@ class Finder:
             return find_employment_types(self.text[a:e])
         hits = self.hits
         if hits is False:
-            hits = self.hits = positions(low)
+            hits = self.hits = positions(low, *self.within)
         if hits is not None:
             i = bisect_left(hits, a)
             if i == len(hits) or hits[i] >= e:

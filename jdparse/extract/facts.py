@@ -516,8 +516,11 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     hit = _first_tier_spans(tiers, lambda a, e: emp.find_employment_types(ctx.text[a:e]), emp.employment_type)
     if hit is None:
         # The body: many blocks, searched at once.
-        body = [(_block_spans(_body_blocks(ctx)), "employment.body")]
-        hit = _first_tier_spans(body, emp.Finder(ctx.text, _casefolded(ctx)).find, emp.employment_type)
+        spans = _block_spans(_body_blocks(ctx))
+        if spans:
+            within = (min(a for a, _ in spans), max(e for _, e in spans))
+            finder = emp.Finder(ctx.text, _casefolded(ctx), within)
+            hit = _first_tier_spans([(spans, "employment.body")], finder.find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
