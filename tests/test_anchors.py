@@ -114,3 +114,57 @@ def test_case_tables_through_finders(name):
             low = folded(text)
             if low is not None and seniority.find_levels(text):
                 assert any_within(seniority.anchors().positions(low), 0, len(text))
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "ÉQUIPE Remote, l’équipe – CDI · Full time · fulltime · full–time · co-op/coop",
+    "xFull-time yIntern Contract_ _contract 2contract Contract2, AUTÓNOMO, Intérim, estágio",
+    "Straße, Remote",  # no fold: every slice is read as it is
+])
+def test_fold_of_a_posting_is_folded(text):
+    from jdparse.extract.facts import _fold
+
+    assert _fold(text) == folded(text)
+    assert _fold(text.upper()) == folded(text.upper())
+
+
+def test_employment_words_are_found_as_whole_runs():
+    assert employment._variants("full-time") == [["full", "time"], ["fulltime"]]
+    assert employment._variants("Autónomo") == [["aut", "nomo"]]
+    assert employment._variants("实习") == "literal"
+    assert employment._variants("-x") is None  # a leading dash that may be left out
+    text = "Praktikum, FULL TIME, full\u2013time, Fulltime; interns/intern; Teilzeit-Job"
+    hits = employment.positions(folded(text))
+    for m in employment.find_employment_types(text):
+        assert any_within(hits, m.start, m.end), text[m.start:m.end]
+
+
+@pytest.mark.parametrize("text", [
+    "xFull-time yIntern Contract_ _contract 2contract Contract2 full-timer",
+    "Remote · Full-time · Contract\nWe offer a full time role, part-time ok, 50 full-time employees",
+])
+def test_employment_finder_on_cut_words(text):
+    finder = employment.Finder(text)
+    for a in range(len(text)):
+        for e in range(a + 1, min(len(text), a + 24) + 1):
+            assert finder.find(a, e) == employment.find_employment_types(text[a:e]), text[a:e]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_work_mode_finder_of_some_spans(text):
+    spans = _slices(text)[::3]
+    finder = work_mode.Finder(text, folded(text), spans)
+    for a, e in spans:
+        assert finder.find(a, e) == work_mode.find_work_modes(text[a:e]), text[a:e]
+    got = [(a, e, found) for a, e in spans if (found := work_mode.find_work_modes(text[a:e]))]
+    assert finder.find_all(spans) == got
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_employment_finder_within_a_part(text):
+    lo, hi = len(text) // 4, len(text) - len(text) // 5
+    finder = employment.Finder(text, folded(text), (lo, hi))
+    for a, e in _slices(text):
+        a, e = max(a, lo), min(e, hi)
+        if a < e:
+            assert finder.find(a, e) == employment.find_employment_types(text[a:e]), text[a:e]

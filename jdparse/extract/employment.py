@@ -16,12 +16,13 @@ text, so ``text[m.start:m.end]`` is always the posting's own characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded
+from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, folded
 from .._cache import compile as _rx
-from ._vocab import Match, Split, atoms, lookup_key, word_table, alternation
+from ._vocab import ASCII_TWIN_CHARS, DASHES, Match, Split, atoms, lookup_key, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -115,36 +116,235 @@ def _anchors() -> Anchors:
     return Anchors([atoms(w, w not in cs, end=True) for w in sorted(words)], compile=_rx, rare=30)
 
 
-_IN_WORD = _rx(r"\w\w")
+# --- where in a posting a word may be, from its words --------------------------
+#
+# An employment-type word is a few runs of ASCII letters, digits and
+# underscores, each a whole word of the text once every other character is a
+# space ("full-time": "full" and "time", or "fulltime").  The posting is
+# split so once (``words``: a few C passes), the runs of the words are looked
+# up in its words at once (a set intersection), and only the runs it holds
+# are found again, for their offsets.  A slice that cuts a word of the
+# posting is read as it is.
+
+_RUN_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+                   for c in range(256))
+"""Bytes to themselves when ASCII word characters (letters lowered), every other byte to a space."""
+
+
+def _words(low: str) -> tuple[bytes, list[bytes]]:
+    """Return the runs of ASCII word characters of ``low`` (a fold, see ``_guard.folded``): (padded, runs).
+
+    ``padded`` is the text as bytes, one per character, each character other
+    than an ASCII letter, digit or underscore a space, with a space before
+    and after (offset ``p + 1`` of ``padded`` is offset ``p`` of ``low``);
+    ``runs`` are its words.
+    """
+    raw = low.encode("ascii", "replace")  # one byte per character: "?" beyond ASCII
+    spaced = raw.translate(_RUN_BYTES)
+    return b" " + spaced + b" ", spaced.split()
+
+
+def _cuts_word(low: str, p: int) -> bool:
+    """Return whether offset ``p`` of ``low`` falls between two word characters (as ``\\w`` reads them)."""
+    if p <= 0:
+        return False
+    pair = low[p - 1:p + 1]
+    return len(pair) == 2 and (pair.isalnum() or "_" in pair and pair.replace("_", "a").isalnum())
+
+
+def _run_hits(padded: bytes, runs: list[bytes], scan, out: list[int]) -> None:
+    """Add to ``out`` the offsets of the words of ``padded`` that find a phrase of ``scan``.
+
+    ``scan`` is (every run of the phrases, {key run: the runs of each phrase it finds}):
+    a key is found only when the posting holds every run of one of its phrases.
+    """
+    every, need = scan
+    present = every.intersection(runs)
+    if not present:
+        return
+    find = padded.find
+    for k in need.keys() & present:
+        if not any(r <= present for r in need[k]):
+            continue
+        needle = b" " + k + b" "
+        step = len(k) + 1
+        p = find(needle)
+        while p >= 0:
+            out.append(p)
+            p = find(needle, p + step)
+
+
+def _literal_hits(low: str, literals, out: list[int]) -> None:
+    """Add to ``out`` the offsets of ``literals`` in ``low``.
+
+    A literal that starts beyond ASCII (CJK) is found by its first character
+    (``str.find`` of one character is several times faster than of two).
+    """
+    find = low.find
+    for lit in literals:
+        if len(lit) == 1 or lit[0] < "\x80":
+            p = find(lit)
+            while p >= 0:
+                out.append(p)
+                p = find(lit, p + 1)
+        else:
+            first = lit[0]
+            starts = low.startswith
+            p = find(first)
+            while p >= 0:
+                if starts(lit, p):
+                    out.append(p)
+                p = find(first, p + 1)
+
+
+def _fewest_literals(literals) -> tuple[str, ...]:
+    """Return ``literals`` less those that hold another (found through that one)."""
+    lits = sorted(set(literals), key=lambda x: (len(x), x))
+    kept: list[str] = []
+    for lit in lits:
+        if not any(k in lit for k in kept):
+            kept.append(lit)
+    return tuple(kept)
+
+
+def _key_runs(phrases, single: frozenset = frozenset()):
+    """Return (every run, {key run: (the runs of each phrase it finds)}) of ``phrases``.
+
+    Each phrase is a list of runs (see :func:`_words`); its key is one of
+    them: a run that is a phrase by itself first, then the longest, then the
+    first.
+    """
+    need: dict[bytes, set] = {}
+    every: set = set()
+    for runs in phrases:
+        runs = [r.encode("ascii") for r in runs]
+        every.update(runs)
+        best = max(range(len(runs)), key=lambda i: (runs[i] in single, len(runs[i]), -i))
+        need.setdefault(runs[best], set()).add(frozenset(runs))
+    return frozenset(every), {k: tuple(sorted(v, key=len)) for k, v in need.items()}
+
+
+def _variants(word: str):
+    """Return the runs (see ``work_mode.words``) each way of writing ``word`` shows, as whole words.
+
+    A hyphen may be left out ("fulltime"), so each one doubles the ways; a
+    space, an apostrophe or a character beyond ASCII always parts two runs.
+    "literal" for a word of caseless characters only, no run in it (CJK),
+    found as it is; None when no run is sure to be a whole word.
+    """
+    if any(c in ASCII_TWIN_CHARS for c in word):
+        return None  # matches an ASCII letter: the fold shows that letter
+    runs, seps, pending = [""], [], None
+    for ch in word:
+        if ch < "\x80" and (ch.isalnum() or ch == "_"):
+            if pending is not None:
+                if runs[-1]:
+                    seps.append(pending)
+                    runs.append("")
+                elif pending == "opt":
+                    return None  # a leading optional dash: the word may be glued to what precedes
+                pending = None
+            runs[-1] += ch.lower()
+        else:
+            hard = ch not in DASHES
+            pending = "hard" if hard or pending == "hard" else "opt"
+    if not runs[-1]:
+        if all(c.casefold() == c == c.upper() and c not in DASHES and not c.isspace() and c not in "'\u2019"
+               for c in word):
+            return "literal"
+        return None
+    if pending == "opt":
+        return None  # a trailing optional dash
+    glue = [i for i, sep in enumerate(seps) if sep == "opt"]
+    if len(glue) > 4:
+        return None
+    out = []
+    for mask in range(1 << len(glue)):
+        glued = {glue[j] for j in range(len(glue)) if mask >> j & 1}
+        ways = [runs[0]]
+        for i, r in enumerate(runs[1:]):
+            if i in glued:
+                ways[-1] += r
+            else:
+                ways.append(r)
+        out.append(ways)
+    return out
+
+
+@rules.derived
+def _scan():
+    """Return (runs, literals) through which every employment-type word is found (see
+    :func:`_key_runs`), or None when some word has no run sure to be whole."""
+    data = rules.load("employment")
+    words = sorted({w for types in (data.get("words") or {}).values() for ws in types.values() for w in ws})
+    phrases, literals = [], set()
+    for w in words:
+        ways = _variants(w)
+        if ways is None:
+            return None
+        if ways == "literal":
+            literals.add(w)
+        else:
+            phrases.extend(ways)
+    single = frozenset(v[0].encode("ascii") for v in phrases if len(v) == 1)
+    return _key_runs(phrases, single), _fewest_literals(literals)
+
+
+def positions(low: str, lo: int = 0, hi: int | None = None) -> list[int] | None:
+    """Return, sorted, offsets of ``low`` (a fold) such that each employment-type word of a
+    slice that cuts no word of ``low`` holds one (None: any slice may hold one); given ``lo``
+    and ``hi``, of the slices inside ``low[lo:hi]``."""
+    keys = _scan()
+    part = low if lo == 0 and hi is None else low[lo:hi]
+    if keys is None or "\u0131" in part:
+        return _anchors().positions(low, lo, hi)
+    runs, literals = keys
+    padded, split = _words(part)
+    out: list[int] = []
+    _run_hits(padded, split, runs, out)
+    if literals:
+        _literal_hits(part, literals, out)
+    out.sort()
+    return [p + lo for p in out] if lo else out
 
 
 class Finder:
     """``find_employment_types`` of slices of one posting: ``find(a, e)`` is that of ``text[a:e]``.
 
-    The posting is casefolded once (``low`` is ``folded(text)``) and searched
-    once for the places a word may be (see jdparse.extract._guard.Anchors):
-    a slice without one gives no match without being read, and the word
-    guard of a slice reads words of the fold already made.
+    The posting is casefolded once (``low`` is ``folded(text)``) and its words
+    looked up once for the places a word may be (see :func:`positions`): a
+    slice without one gives no match without being read, and the word guard
+    of a slice reads words of the fold already made.  Given ``within``
+    (start, end), only that part of the posting is looked up, and only slices
+    inside it may be asked for.
     """
 
-    __slots__ = ("text", "low", "hits")
+    __slots__ = ("text", "low", "hits", "within")
 
-    def __init__(self, text: str, low=...):
+    def __init__(self, text: str, low=..., within: tuple[int, int | None] = (0, None)):
         self.text = text
         self.low = folded(text) if low is ... else low
         self.hits = False
+        self.within = within
 
     def find(self, a: int, e: int) -> list[Match]:
         low = self.low
-        text = self.text[a:e]
         if low is None:
-            return find_employment_types(text)
-        if self.hits is False:
-            self.hits = _anchors().positions(low)
-        # The anchors end words where the text does: a slice that ends inside
-        # a word of the text is read as it is.
-        if not any_within(self.hits, a, e) and not (0 < e < len(low) and _IN_WORD.match(low, e - 1)):
-            return []
+            return find_employment_types(self.text[a:e])
+        hits = self.hits
+        if hits is False:
+            hits = self.hits = positions(low, *self.within)
+        if hits is not None:
+            i = bisect_left(hits, a)
+            if i == len(hits) or hits[i] >= e:
+                # No hit. The hits are of the posting's whole words: a slice
+                # that cuts a word (\w\w at an edge) is read as it is.
+                pa = low[a - 1:a + 1] if a else ""
+                pe = low[e - 1:e + 1]
+                if not (len(pa) == 2 and (pa.isalnum() or "_" in pa and _cuts_word(low, a))
+                        or len(pe) == 2 and (pe.isalnum() or "_" in pe and _cuts_word(low, e))):
+                    return []
+        text = self.text[a:e]
         # The guard of find_employment_types.
         if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
             return []

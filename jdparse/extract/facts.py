@@ -356,12 +356,15 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
-    tiers = [(head, "work_mode.header"), (body, "work_mode.body")]
-    find = wm.Finder(ctx.text, _casefolded(ctx)).find
-    hit = _first_tier_spans(tiers, find, wm.decide)
-    if hit is None:
+    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body)
+    for spans, rule in ((head, "work_mode.header"), (body, "work_mode.body")):
+        found = [(a, m) for a, _, ms in finder.find_all(spans) for m in ms]
+        best = wm.decide([m for _, m in found]) if found else None
+        if best is not None:
+            a = next(a for a, m in found if m is best)
+            break
+    else:
         return None
-    a, best, rule = hit
     if best.mode == "remote" and rule == "work_mode.header":
         # A board's "Remote" tag and a body that counts office days ("come
         # to the office 2 to 3 times per week") or says hybrid of this job
@@ -370,10 +373,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         # environment" is not.
         text = ctx.text
         cues = _job_cues()
-        for sa, se in body:
-            found = find(sa, se)
-            if not found:
-                continue
+        for sa, se, found in finder.find_all(body):
             seg = text[sa:se]
             for m in found:
                 if m.mode != "hybrid" or m.perk:
@@ -404,15 +404,38 @@ def _casefolded(ctx) -> str | None:
     global _postings
     d = ctx.__dict__
     if "_casefolded" not in d:
-        from ._guard import folded
-
         _postings += 1
-        d["_casefolded"] = folded(ctx.text) if _postings > 1 else None
+        d["_casefolded"] = _fold(ctx.text) if _postings > 1 else None
     return d["_casefolded"]
 
 
 _postings = 0
 """Postings read so far by this process (see _casefolded)."""
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _fold(text: str) -> str | None:
+    """Return ``_guard.folded(text)``, without casefolding every character of a text beyond ASCII.
+
+    When no character beyond ASCII changes under casefolding (curly quotes,
+    dashes, lower-case accented letters), the fold is the text with its ASCII
+    letters lowered, which bytes do at C speed: the UTF-8 bytes lowered (only
+    ASCII bytes change) and decoded.  Otherwise (or on a lone surrogate) it
+    is ``folded`` itself.
+    """
+    if text.isascii():
+        return text.lower()
+    from ._guard import folded
+
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return folded(text)
+    rest = raw.translate(None, _ASCII_BYTES).decode("utf-8")  # the characters beyond ASCII, in order
+    if rest.casefold() != rest:
+        return folded(text)  # (U+0345, which folded() refuses, folds to another character)
+    return raw.lower().decode("utf-8")
 
 
 def _first_tier_spans(tiers, find, choose):
@@ -484,8 +507,11 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     hit = _first_tier_spans(tiers, lambda a, e: emp.find_employment_types(ctx.text[a:e]), emp.employment_type)
     if hit is None:
         # The body: many blocks, searched at once.
-        body = [(_block_spans(_body_blocks(ctx)), "employment.body")]
-        hit = _first_tier_spans(body, emp.Finder(ctx.text, _casefolded(ctx)).find, emp.employment_type)
+        spans = _block_spans(_body_blocks(ctx))
+        if spans:
+            within = (min(a for a, _ in spans), max(e for _, e in spans))
+            finder = emp.Finder(ctx.text, _casefolded(ctx), within)
+            hit = _first_tier_spans([(spans, "employment.body")], finder.find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit

@@ -88,7 +88,7 @@ class _Table:
     compile the ~250-phrase alternation, which is half of a parse's budget.
     """
 
-    __slots__ = ("by_key", "longest", "cjk", "first", "width")
+    __slots__ = ("by_key", "longest", "cjk", "first", "width", "prefixes")
 
     def __init__(self, pairs):
         self.by_key: dict[tuple[str, ...], object] = {}
@@ -107,6 +107,9 @@ class _Table:
         # Only tokens that can open a phrase start a look-up: most tokens of a
         # posting open none, so the per-token cost stays one set test.
         self.first = frozenset(k[0] for k in self.by_key)
+        # Every start of a key of two tokens or more: a look-up grows a key
+        # token by token only while it is one.
+        self.prefixes = frozenset(k[:n] for k in self.by_key for n in range(2, len(k) + 1))
 
     def cjk_in(self, text: str) -> bool:
         """Return whether one of the CJK phrases occurs in ``text``."""
@@ -120,21 +123,31 @@ class _Table:
         out = []
         first = self.first
         by_key = self.by_key
-        longest = self.longest
+        prefixes = self.prefixes
+        gap = _GAP.fullmatch
         n_toks = len(toks)
         free = 0  # the first token no phrase found so far holds
         for i in [i for i, t in enumerate(toks) if t[2] in first]:
             if i < free:
                 continue
-            for n in range(min(longest, n_toks - i), 0, -1):
-                v = by_key.get(tuple(t[2] for t in toks[i:i + n]) if n > 1 else (toks[i][2],))
-                if v is None:
-                    continue
-                if n > 1 and not all(_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1)):
-                    continue
+            # The longest phrase at token i whose gaps are all separators:
+            # grown a token at a time while the tokens start a key and the
+            # new gap is one (a longer key holds the same gaps).
+            key = (toks[i][2],)
+            v = by_key.get(key)
+            n = 1 if v is not None else 0
+            j = i + 1
+            while j < n_toks:
+                key += (toks[j][2],)
+                if key not in prefixes or not gap(text, toks[j - 1][1], toks[j][0]):
+                    break
+                got = by_key.get(key)
+                if got is not None:
+                    v, n = got, j - i + 1
+                j += 1
+            if n:
                 out.append((toks[i][0], toks[i + n - 1][1], v))
                 free = i + n
-                break
         if cjk and self.cjk:
             taken = [(s, e) for s, e, _ in out]
             for phrase, v in self.cjk:
@@ -231,7 +244,9 @@ def _anchors() -> Anchors:
         phrases.append(atoms)
     phrases += [literal_atoms(p, False) for p, _ in modes.cjk]
     phrases += [literal_atoms(w, True) for w in _OFFICE_DAYS_HOLD]
-    return Anchors(phrases, compile=_rx)
+    # Characters up to 16 per mille lead the pattern ("b" of "hybrid"): fewer
+    # str.find passes over the posting, for the same places.
+    return Anchors(phrases, compile=_rx, rare=16)
 
 
 # What every office-days phrase holds, one of (the pattern ignores case):
@@ -255,22 +270,44 @@ class Finder:
     The posting is casefolded once (or ``low`` is given: ``folded(text)``) and searched once for the places a phrase
     may be (see :class:`jdparse.extract._guard.Anchors`); a slice without one
     gives no match without being read.  ``find(a, e)`` returns what
-    ``find_work_modes(text[a:e])`` returns.
+    ``find_work_modes(text[a:e])`` returns; given ``spans``, only the places
+    inside them are searched, and ``(a, e)`` must lie inside one of them.
     """
 
     __slots__ = ("text", "low", "hits", "memo")
 
-    def __init__(self, text: str, low=...):
+    def __init__(self, text: str, low=..., spans=None):
         self.text = text
-        self.low = folded(text) if low is ... else low
-        self.hits = _anchors().positions(self.low) if self.low is not None else None
+        self.low = low = folded(text) if low is ... else low
         self.memo: dict = {}
+        if low is None:
+            self.hits = None
+        elif spans is None:
+            self.hits = _anchors().positions(low)
+        else:
+            self.hits = _positions_in(low, spans)
 
     def find(self, a: int, e: int) -> list[ModeMatch]:
         got = self.memo.get((a, e))
         if got is None:
             got = self.memo[(a, e)] = self._find(a, e)
         return got
+
+    def find_all(self, spans) -> list[tuple[int, int, list[ModeMatch]]]:
+        """Return (a, e, ``find(a, e)``) of the ``(a, e)`` of ``spans`` that give a match, in order."""
+        hits = self.hits
+        if self.low is None or hits is None:
+            return [(a, e, got) for a, e in spans if (got := self.find(a, e))]
+        n = len(hits)
+        find = self.find
+        out = []
+        for a, e in spans:
+            i = bisect_left(hits, a)
+            if i < n and hits[i] < e:  # else no phrase: find gives none
+                got = find(a, e)
+                if got:
+                    out.append((a, e, got))
+        return out
 
     def _find(self, a: int, e: int) -> list[ModeMatch]:
         low = self.low
@@ -308,6 +345,29 @@ class Finder:
                 return out
         return _assemble(out, found, perk_spans, not_spans, a)
 
+
+def _positions_in(low: str, spans) -> list[int] | None:
+    """Return the anchors' positions of the phrases inside the ``spans`` of ``low`` (those only:
+    the one slice ``find`` may then be given is one of them, or inside one)."""
+    anchors = _anchors()
+    if anchors.always:
+        return None
+    out: list[int] = []
+    lo = hi = None
+    for a, e in sorted(spans):
+        if hi is None or a > hi + _JOIN:
+            if hi is not None and hi > lo:
+                out += anchors.positions(low, lo, hi)
+            lo, hi = a, e
+        elif e > hi:
+            hi = e
+    if hi is not None and hi > lo:
+        out += anchors.positions(low, lo, hi)
+    return out
+
+
+_JOIN = 64
+"""Characters between two spans read as one range (one search is cheaper than two)."""
 
 _MARGIN = 24
 """Characters read past a window for a token no phrase holds (where no match can cross)."""
