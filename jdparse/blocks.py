@@ -328,7 +328,7 @@ class _Boilerplate:
     ``fullmatch`` of an alternation is a ``fullmatch`` of one of its branches).
     """
 
-    __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown")
+    __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates")
 
     # Reading the branches costs a few milliseconds: a one-file run checks
     # too few lines to win them back, and uses the whole pattern throughout.
@@ -343,6 +343,7 @@ class _Boilerplate:
         self._by_char: dict[str, re.Pattern | None] | None = None
         self._by_set: dict[tuple, re.Pattern | None] = {}
         self._countdown = self._GROUP_AFTER if sources else -1
+        self._gates: dict[str, object] = {}
 
     def fullmatch(self, k: str) -> bool:
         return self._package(k) or (bool(self.user) and any(u.fullmatch(k) for u in self.user))
@@ -380,6 +381,105 @@ class _Boilerplate:
                 self._by_set[chosen] = _rx("|".join(f"(?:{self._branches[i][0]})" for i in chosen),
                                            self.package.flags & ~re.UNICODE)
         return self._by_set[chosen]
+
+    def gate(self, c: str):
+        """Return a test of a key's prefix for the branches that can start with ``c``.
+
+        A key that opens with ``c`` can fullmatch a branch only if its first
+        characters match that branch's literal opening ("share on ", "see "):
+        the test takes a prefix of a key and returns None when no branch's
+        opening agrees with it (the key cannot match), a match otherwise.
+        None is returned instead of a test when some branch has no literal
+        opening (any prefix may do).  Call after ``_package`` has grouped the
+        branches (``_by_char`` set).
+        """
+        try:
+            return self._gates[c]
+        except KeyError:
+            pass
+        chosen = [i for i, (_, first) in enumerate(self._branches) if first is None or first.match(c)]
+        openings: set[str] = set()
+        for i in chosen:
+            o = _literal_openings(self._branches[i][0], self.package.flags & ~re.UNICODE)
+            if o is None or "" in o:
+                openings = None  # some branch may open with anything
+                break
+            openings.update(o)
+        gate = None if openings is None else _rx(_prefix_trie(openings) or r"(?!)",
+                                                 self.package.flags & ~re.UNICODE).match
+        self._gates[c] = gate
+        return gate
+
+
+def _prefix_trie(words: set[str]) -> str:
+    """Return a pattern that matches a text agreeing with one of ``words`` as far as both go.
+
+    {"save", "see "} -> "s(?:\\Z|(?:a(?:\\Z|v(?:\\Z|e))|e(?:\\Z|e(?:\\Z|\\ ))))": the text
+    ends inside a word, or opens with a whole word.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def rx(node: dict) -> str:
+        parts = []
+        for ch in sorted(node):
+            if ch == "":
+                continue
+            child = node[ch]
+            parts.append(re.escape(ch) + ("" if "" in child else "(?:\\Z|" + rx(child) + ")"))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return rx(trie) if trie else ""
+
+
+def _literal_openings(branch: str, flags: int) -> list[str] | None:
+    """Return the literal texts a branch must open with, one per alternative ("" where none); None: unknown.
+
+    "(?:share on (linkedin|x))[ .!]*" -> ["share on linkedin", "share on x"];
+    "\\d+ applicants?|over \\d+ applicants" -> ["", "over "].
+    """
+    from re import _constants as C, _parser
+
+    def walk(seq) -> tuple[list[str], bool] | None:
+        # (openings, whether the whole of seq is literal text)
+        outs = [""]
+        for op, av in seq:
+            if op is C.LITERAL:
+                outs = [o + chr(av) for o in outs]
+                continue
+            if op is C.SUBPATTERN:
+                _, add_flags, del_flags, sub = av
+                if add_flags or del_flags:
+                    return outs, False
+                r = walk(list(sub))
+            elif op is C.BRANCH:
+                rs = [walk(list(alt)) for alt in av[1]]
+                if any(r is None for r in rs):
+                    return None
+                r = ([o for r in rs for o in r[0]], all(r[1] for r in rs))
+            else:
+                return outs, False
+            if r is None:
+                return None
+            outs = [o + x for o in outs for x in r[0]]
+            if len(outs) > 64:
+                return None
+            if not r[1]:
+                return outs, False
+        return outs, True
+
+    try:
+        parsed = _parser.parse(branch, flags)
+        if parsed.state.flags & ~(flags | re.UNICODE):
+            return None
+        r = walk(list(parsed))
+    except Exception:  # anything unexpected: no opening known
+        return None
+    return None if r is None else sorted(set(r[0]))
 
 
 def _first_char_branches(sources: list[str], flags: int) -> list[tuple[str, re.Pattern | None]] | None:
@@ -586,6 +686,36 @@ _TERMINAL_COLON = _TERMINAL + ":\uff1a"
 _SECTION_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits", "about_company",
                             "about_role", "apply", "eeo", "other"})
 _UNSET = object()
+_NON_ASCII = _rx(r"[^\x00-\x7f]").search
+
+
+def _boiler_ruled_out(t: str, by_char: dict, gates: dict, boiler: _Boilerplate) -> bool:
+    """Return True if the package's boilerplate cannot fullmatch ``key(t)``, told from ``t``'s ASCII opening.
+
+    ``t`` is not ASCII.  Its text before the character ahead of the first
+    non-ASCII one is ASCII and no character after it combines with it, so
+    that text's key (its lower case, when it is printable with single
+    spaces) opens ``key(t)``: its first character picks the branches
+    (``by_char``), and their literal openings must agree with it
+    (``_Boilerplate.gate``).  False means the key is to be made and tried.
+    """
+    q = _NON_ASCII(t).start()
+    if q < 2:
+        return False
+    p = t[:q - 1]
+    if not p.isprintable() or "  " in p or p[0] == " ":
+        return False
+    p = p.lower().rstrip(" ")
+    c = p[0]
+    pat = by_char.get(c, _UNSET)
+    if pat is None:
+        return True
+    if pat is _UNSET:
+        return False
+    gate = gates.get(c, _UNSET)
+    if gate is _UNSET:
+        gate = boiler.gate(c)
+    return gate is not None and gate(p) is None
 
 
 def classify(doc: Document) -> list[Block]:
@@ -710,6 +840,7 @@ def classify(doc: Document) -> list[Block]:
     append = blocks.append
     package_match = boiler._package
     by_char = boiler._by_char  # (None until the branches are grouped)
+    gates = boiler._gates
     user = boiler.user
     i = 0
     while i < n:
@@ -731,8 +862,11 @@ def classify(doc: Document) -> list[Block]:
                     k = " ".join(k.split())
                 else:
                     simple = True
+            elif by_char is not None and not user and _boiler_ruled_out(t, by_char, gates, boiler):
+                pass  # (k stays None: made below only if a rule needs it)
             else:
                 k = key(t)
+        if k is not None:
             if by_char is not None and k:
                 pat = by_char.get(k[0], _UNSET)
                 hit = package_match(k) if pat is _UNSET else pat is not None and pat.fullmatch(k) is not None

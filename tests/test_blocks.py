@@ -181,3 +181,32 @@ def test_line_of_zero_width_spaces_through_the_command(tmp_path):
     assert isinstance(json.loads(proc.stdout), dict)
     proc = run_cli("parse", "-", "--format", "json", input="Title\n\n\u200b \u200b\n".encode())
     assert proc.returncode == 0, proc.stderr
+
+
+def test_prefix_trie_agrees_as_far_as_both_go():
+    gate = re.compile(blocks._prefix_trie({"save", "see ", "share on x"})).match
+    for s, ok in [("s", True), ("sav", True), ("saves", True), ("sx", False), ("see", True), ("seex", False),
+                  ("see x", True), ("share on", True), ("share on y", False), ("share on x!", True)]:
+        assert bool(gate(s)) == ok, s
+
+
+def test_boilerplate_ruled_out_only_where_the_pattern_fails():
+    whole = blocks.boilerplate()
+    boiler = blocks._Boilerplate(whole.package, whole.user, whole._sources)
+    boiler._countdown = 1  # group at once
+    boiler.fullmatch("apply now")
+    lines = [s for s in LINES if not s.isascii()]
+    lines += ["Apply now \u2192", "Share this job \u2019", "Save\u00a0job", "See all 8 jobs at Ac\u0301me",
+              "Posted 3 days ago \u00b7 Paris", "Powered by Gr\u00fcnhaus", "Cookie settings \u2014 Acme",
+              "\u00a9 2024 Acme", "Copyright \u00e9", "Skills: a, b \u2026 +3 more", "Over 12 applicants \u2705",
+              "s\u0301hare", "sh\u00e4re", "Sign in\u200b", "We\u2019re hiring", "Werde Teil unseres Teams \u2013 jetzt", "Dein Profil \u2013 was du mitbringst",
+              "xyz \u00e9", "Apply\u2026", "ab\u0301c", "E-mail this job \u2709", "Email this job \u2709"]
+    by_char = boiler._by_char
+    for t in lines:
+        for c in {key(t)[:1], t[:1].lower()}:  # the branches of every first character in play
+            if c and c not in by_char:
+                by_char[c] = boiler._for_char(c)
+        if blocks._boiler_ruled_out(t, by_char, boiler._gates, boiler):
+            assert boiler.package.fullmatch(key(t)) is None, t
+    assert blocks._boiler_ruled_out("Werde Teil unseres Teams \u2013 jetzt", by_char, boiler._gates, boiler)
+    assert not blocks._boiler_ruled_out("Apply now \u2192", by_char, boiler._gates, boiler)
