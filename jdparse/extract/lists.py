@@ -20,12 +20,14 @@ Prose under a heading that names the list outright ("Qualifications") stays.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from operator import itemgetter
 
 from .. import rules, sentences
-from ..blocks import LABEL, TEXT
-from ..model import Value
-from ._guard import _NO_SPACES, _WORD
+from ..blocks import LABEL, TEXT, _fast_maker
+from ..context import _EDGE
+from ..model import Span, Value
+from ._guard import _NO_SPACES, _WORD, WordGuard
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -50,36 +52,36 @@ def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
 
 @rules.derived
 def _markers() -> dict:
-    from ._guard import WordGuard
-
     data = rules.load("lists")
     optional = [w for key in ("nice", "lead", "strong") for ws in (data.get(key) or {}).values() for w in ws]
     guard = WordGuard(optional)
-    return {
+    out = {
         "guard": guard,
         "guard_ascii": None if any(w.isdigit() for w in guard.firsts) else
         frozenset(w.encode() for w in guard.firsts if w.isascii()),
-        "nice": _pattern(data["nice"]),
-        "lead": _pattern(data.get("lead", {}), anchored=True),
-        "strong": _pattern(data.get("strong", {})),
-        "must": _pattern(data.get("must", {})),
-        "not_item": _pattern(data.get("not_items", {})),
-        "nice_words": _Words(data["nice"]),
-        "strong_words": _Words(data.get("strong", {})),
-        "must_words": _Words(data.get("must", {})),
-        "not_item_words": _Words(data.get("not_items", {})),
+        "nice": _Phrases(data["nice"]),
+        "lead": _Phrases(data.get("lead", {}), anchored=True),
+        "strong": _Phrases(data.get("strong", {})),
+        "must": _Phrases(data.get("must", {})),
+        "not_item": _Phrases(data.get("not_items", {})),
     }
+    # Whether optional_strength can read ASCII items without the patterns.
+    out["ascii"] = all(out[k].by_first is not None for k in ("nice", "lead", "strong", "must"))
+    return out
 
 
-# A cheap test before a ``_pattern`` search: the words of the text, looked up
-# in a set holding one word of each phrase.  Words are runs of letters (or of
-# digits) of the casefolded text; ASCII text is split on bytes, in one pass:
-# letters lowercased, every other byte a space.
+# The words of a text, for the cheap tests before a search: runs of letters
+# (or of digits) of the casefolded text; ASCII text is split on bytes, in one
+# pass: letters lowercased, every other byte a space.
 _ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 # Text where words cannot be split so (``_guard``'s scripts without spaces), or
 # where a case-insensitive match need not be a casefolded one (dotted and
 # dotless i; the Greek iota sign, no word character, whose casefold is one).
 _UNSPLIT = _rx("[\u0130\u0131\u0345" + _NO_SPACES.pattern[1:])
+_ASCII = "".join(map(chr, range(128)))
+# Word characters of ASCII text (the patterns' \w).
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_FIRST_RUN = re.compile(r"[a-z]+")
 
 
 def _text_words(s: str):
@@ -91,40 +93,104 @@ def _text_words(s: str):
     return _WORD.findall(s.casefold())
 
 
-class _Words:
-    """One word of each phrase of a ``_pattern`` table, to tell the pattern cannot match.
+class _Phrases:
+    """The phrases of a {language: [phrase]} table, found as ``_pattern`` finds them.
 
-    A phrase matched as a whole word, case-insensitively, leaves each of its
-    words as a word of the casefolded text; so does one matched anywhere
-    (CJK), as long as the text is one ``_text_words`` cannot split.  Where
+    ``rx`` is that pattern.  Two cheaper ways come before it:
+
+    ASCII text (``ascii_search``, ``ascii_lead``, ``ascii_whole``): there a
+    case-insensitive match of a phrase is its lower-case form found in the
+    lower-cased text with no word character either side, and only the ASCII
+    phrases can match (no character of the others matches an ASCII one
+    case-insensitively, as the Kelvin sign matches "k": checked here, else
+    this way is off).  The phrases are filed under their first run of
+    letters, which a match leaves as a word of the text, so a text is tried
+    only for the phrases whose first word it holds.  Off (``by_first`` None)
+    when a phrase does not start with a letter.
+
+    Other text (``search``): the pattern, unless the text lacks one word of
+    each phrase (``_guard.WordGuard``'s word: the longest).  A match leaves
+    that word as a word of the casefolded text; so does a CJK phrase,
+    matched anywhere, as long as ``_text_words`` can split the text.  Where
     no such word can be picked (a phrase with a number, a dotted or dotless
-    i, nothing but CJK signs) the test is off: ``may`` always says yes.
+    i, nothing but CJK signs) the test is off.
     """
 
-    __slots__ = ("ascii", "other")
+    __slots__ = ("rx", "anchored", "by_first", "whole", "other")
 
-    def __init__(self, table: dict):
-        self.ascii = self.other = None
-        words = set()
-        for ws in table.values():
-            for w in ws:
-                w = str(w)
-                parts = _WORD.findall(w.casefold())
-                if not parts or any(p.isdigit() for p in parts) or "\u0130" in w or "\u0131" in w:
-                    return
-                if any("\u3000" <= c <= "\u9fff" for c in w) and not _UNSPLIT.search(w):
-                    return
-                words.add(max(parts, key=len))
-        self.other = frozenset(words)
-        self.ascii = frozenset(w.encode() for w in words if w.isascii())
+    def __init__(self, table: dict, anchored: bool = False):
+        self.rx = _pattern(table, anchored)
+        self.anchored = anchored
+        phrases = sorted({w for ws in table.values() for w in ws})
+        self.by_first = self.whole = None
+        ascii_ = [p.lower() for p in phrases if p.isascii()]
+        others = "".join(sorted({c for p in phrases if not p.isascii() for c in p if not c.isascii()}))
+        if all(_FIRST_RUN.match(p) for p in ascii_) and not (
+                others and _rx("[" + re.escape(others) + "]", re.IGNORECASE).search(_ASCII)):
+            by_first: dict[bytes, list[str]] = {}
+            for p in sorted(set(ascii_), key=lambda p: (-len(p), p)):
+                by_first.setdefault(_FIRST_RUN.match(p).group().encode(), []).append(p)
+            self.by_first = {k: tuple(v) for k, v in by_first.items()}
+            self.whole = frozenset(ascii_)
+        self.other = None
+        for p in phrases:
+            parts = _WORD.findall(str(p).casefold())
+            if not parts or any(x.isdigit() for x in parts) or "\u0130" in p or "\u0131" in p:
+                return
+            if any("\u3000" <= c <= "\u9fff" for c in p) and not _UNSPLIT.search(p):
+                return
+        self.other = WordGuard(phrases).firsts
 
-    def may(self, words) -> bool:
-        """Return False only when the text of ``words`` (from ``_text_words``) holds no phrase."""
-        if words is None or self.other is None:
-            return True
-        if words and type(words[0]) is bytes:
-            return not self.ascii.isdisjoint(words)
-        return not self.other.isdisjoint(words)
+    def search(self, text: str, words) -> bool:
+        """Return whether the pattern finds a phrase in ``text`` (``words``: ``_text_words`` of it or of
+        a text holding it)."""
+        other = self.other
+        if words is not None and other is not None:
+            if words and type(words[0]) is bytes:
+                if other.isdisjoint(w.decode() for w in words):
+                    return False
+            elif other.isdisjoint(words):
+                return False
+        rx = self.rx
+        return (rx.match(text) if self.anchored else rx.search(text)) is not None
+
+    def ascii_search(self, low: str, words) -> bool:
+        """Return whether a phrase occurs in ASCII text, given lower-cased as ``low``;
+        ``words``: ``_text_words`` of it or of a text holding it."""
+        by_first = self.by_first
+        n = len(low)
+        find = low.find
+        for k in by_first.keys() & set(words):
+            for p in by_first[k]:
+                e = len(p)
+                i = find(p)
+                while i >= 0:
+                    if (i == 0 or low[i - 1] not in _ASCII_WORD) and (i + e == n or low[i + e] not in _ASCII_WORD):
+                        return True
+                    i = find(p, i + 1)
+        return False
+
+    def ascii_lead(self, low: str, words) -> bool:
+        """Return whether ASCII text (lower-cased: ``low``) opens with a phrase, after at most
+        three other characters than letters, digits and "_"."""
+        by_first = self.by_first
+        n = len(low)
+        keys = by_first.keys() & set(words)
+        if not keys:
+            return False
+        for q in range(min(4, n)):
+            if q and low[q - 1] in _ASCII_WORD:
+                break
+            for k in keys:
+                for p in by_first[k]:
+                    e = q + len(p)
+                    if low.startswith(p, q) and (e == n or low[e] not in _ASCII_WORD):
+                        return True
+        return False
+
+    def ascii_whole(self, s: str) -> bool:
+        """Return whether ASCII text ``s`` is one of the phrases, all of it."""
+        return s.lower() in self.whole
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
@@ -142,10 +208,15 @@ def optional_strength(item: str) -> str | None:
     # No word of any optional marker: most items.  (ASCII items are split on
     # bytes: the same words the guard reads.)
     guard_ascii = m["guard_ascii"]
-    if guard_ascii is not None and item.isascii():
+    if item.isascii():
         words = item.encode().translate(_ASCII_LETTERS).split()
-        if guard_ascii.isdisjoint(words):
+        if guard_ascii is not None:
+            if guard_ascii.isdisjoint(words):
+                return None
+        elif not m["guard"].may_match(item):
             return None
+        if m["ascii"]:
+            return _ascii_strength(item, words, m)
     elif m["guard"].may_match(item):
         words = _text_words(item)
     else:
@@ -156,7 +227,7 @@ def optional_strength(item: str) -> str | None:
     if "(" in first:
         for p in _PARENS.finditer(first):
             inner = p.group(1).strip(" .,;:!")
-            hit = m["nice"].fullmatch(inner) or m["strong"].fullmatch(inner)
+            hit = m["nice"].rx.fullmatch(inner) or m["strong"].rx.fullmatch(inner)
             if hit:
                 whole_parens = True
         outside = _PARENS.sub(" ", first)
@@ -164,18 +235,42 @@ def optional_strength(item: str) -> str | None:
         outside = first
     # The words of the item are tested before each search: what the first
     # sentence holds outside parentheses, the item holds.
-    if m["must_words"].may(words) and m["must"].search(outside):
+    if m["must"].search(outside, words):
         return None
     nice = None
     if whole_parens:
         return "strong"
-    if m["strong_words"].may(words) and m["strong"].search(outside):
-        nice = m["nice_words"].may(words) and m["nice"].search(outside) is not None
+    if m["strong"].search(outside, words):
+        nice = m["nice"].search(outside, words)
         if nice:
             return "strong"
     if nice is None:
-        nice = m["nice_words"].may(words) and m["nice"].search(outside) is not None
-    if nice or m["lead"].match(outside):
+        nice = m["nice"].search(outside, words)
+    if nice or m["lead"].search(outside, words):
+        return "weak"
+    return None
+
+
+def _ascii_strength(item: str, words, m: dict) -> str | None:
+    """``optional_strength`` of an ASCII item (``words``: its ``_text_words``), without the patterns."""
+    first = _FIRST_SENTENCE.match(item).group()
+    whole_parens = False
+    if "(" in first:
+        nice, strong = m["nice"], m["strong"]
+        for p in _PARENS.finditer(first):
+            inner = p.group(1).strip(" .,;:!")
+            if nice.ascii_whole(inner) or strong.ascii_whole(inner):
+                whole_parens = True
+        first = _PARENS.sub(" ", first)
+    low = first.lower()
+    if m["must"].ascii_search(low, words):
+        return None
+    if whole_parens:
+        return "strong"
+    nice = m["nice"].ascii_search(low, words)
+    if nice and m["strong"].ascii_search(low, words):
+        return "strong"
+    if nice or m["lead"].ascii_lead(low, words):
         return "weak"
     return None
 
@@ -185,41 +280,76 @@ def is_optional(item: str) -> bool:
     return optional_strength(item) is not None
 
 
+_span = _fast_maker(Span, ("start", "end", "line", "col"))
+_value = _fast_maker(Value, ("value", "span", "rule"))
+
+
 def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
-    """Append a Value per bullet, long ones left out."""
-    value = ctx.value
+    """Append a Value per bullet, long ones left out (``Context.value`` of each, inlined)."""
+    doc = ctx.doc
+    text = doc.text
+    starts = doc._starts
+    if starts is None:
+        starts = doc._line_starts()
     for b in bullets:
-        v = value(b.start, b.end, rule)
-        if v is not None and len(v.value) <= _MAX_ITEM:
-            out.append(v)
+        e = b.end
+        left = text[b.start:e].lstrip(_EDGE)
+        if not left:
+            continue
+        core = left.rstrip(_EDGE)
+        if core.isprintable() and "  " not in core and core[:1] != " " and core[-1:] != " ":
+            if len(core) > _MAX_ITEM:
+                continue
+            val = core
+        else:
+            val = " ".join(core.split())
+            if len(val) > _MAX_ITEM:
+                continue
+        a = e - len(left)
+        i = bisect_right(starts, a) - 1
+        out.append(_value(val, _span(a, a + len(core), i + 1, a - starts[i] + 1), rule))
 
 
 def _prose_values(ctx, blocks, out: list) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing."""
-    m = _markers()
-    not_item, guard = m["not_item"], m["not_item_words"]
+    not_item = _markers()["not_item"]
+    ascii_ok = not_item.by_first is not None
     split = sentences.split
-    text = ctx.text
-    value = ctx.value
+    doc = ctx.doc
+    text = doc.text
+    starts = doc._starts
+    if starts is None:
+        starts = doc._line_starts()
     for b in blocks:
-        if b.type == LABEL:
+        t = b.type
+        if t == LABEL:
             a, e = ctx.label_value(b)
             rule = "list.label"
-        elif b.type == TEXT:
+        elif t == TEXT:
             a, e, rule = b.start, b.end, "list.sentence"
         else:
             continue
         for sa, se in split(text[a:e], a):
-            v = value(sa, se, rule)
-            if v is None:
+            # Context.value, inlined
+            left = text[sa:se].lstrip(_EDGE)
+            if not left:
                 continue
-            val = v.value
+            core = left.rstrip(_EDGE)
+            if core.isprintable() and "  " not in core and core[:1] != " " and core[-1:] != " ":
+                val = core
+            else:
+                val = " ".join(core.split())
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
-            if guard.may(_text_words(val)) and not_item.search(val):
+            if val.isascii() and ascii_ok:
+                if not_item.ascii_search(val.lower(), val.encode().translate(_ASCII_LETTERS).split()):
+                    continue
+            elif not_item.search(val, _text_words(val)):
                 continue
-            out.append(v)
+            sa = se - len(left)
+            i = bisect_right(starts, sa) - 1
+            out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule))
 
 
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
@@ -296,7 +426,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         keep = []
         for v in out[kind]:
             if optional_strength(v.value) in needed:
-                moved.append(Value(v.value, v.span, "list.nice_moved"))
+                moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
         out[kind] = keep
