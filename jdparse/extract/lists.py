@@ -27,7 +27,7 @@ from .. import rules, sentences
 from ..blocks import LABEL, TEXT, _fast_maker
 from ..context import _EDGE
 from ..model import Span, Value
-from ._guard import _NO_SPACES, _WORD, WordGuard
+from ._guard import _NO_SPACES, WordGuard
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -59,142 +59,178 @@ def _markers() -> dict:
         "guard": guard,
         "guard_ascii": None if any(w.isdigit() for w in guard.firsts) else
         frozenset(w.encode() for w in guard.firsts if w.isascii()),
+        "guard_keys": _guard_keys(guard.firsts),
         "nice": _Phrases(data["nice"]),
         "lead": _Phrases(data.get("lead", {}), anchored=True),
         "strong": _Phrases(data.get("strong", {})),
         "must": _Phrases(data.get("must", {})),
         "not_item": _Phrases(data.get("not_items", {})),
     }
-    # Whether optional_strength can read ASCII items without the patterns.
-    out["ascii"] = all(out[k].by_first is not None for k in ("nice", "lead", "strong", "must"))
+    # Whether optional_strength may read items without the patterns.
+    out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
     return out
 
 
-# The words of a text, for the cheap tests before a search: runs of letters
-# (or of digits) of the casefolded text; ASCII text is split on bytes, in one
-# pass: letters lowercased, every other byte a space.
+# The words of a text for the cheap tests before a search, in one pass over
+# its UTF-8 bytes: the runs of ASCII letters, lowercased (every other byte,
+# those of other characters included, a space).
 _ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-# Text where words cannot be split so (``_guard``'s scripts without spaces), or
-# where a case-insensitive match need not be a casefolded one (dotted and
-# dotless i; the Greek iota sign, no word character, whose casefold is one).
-_UNSPLIT = _rx("[\u0130\u0131\u0345" + _NO_SPACES.pattern[1:])
+_LETTERS = _rx(r"[a-z]+")
+# The characters for which that reading does not hold: those re.IGNORECASE
+# matches to an ASCII letter (dotted and dotless i, long s, Kelvin sign), and
+# those whose casefold holds an ASCII letter (sharp s, ligatures ...).
+_ODD = _rx("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
 _ASCII = "".join(map(chr, range(128)))
-# Word characters of ASCII text (the patterns' \w).
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_FIRST_RUN = re.compile(r"[a-z]+")
 
 
-def _text_words(s: str):
-    """Return the words of ``s`` (bytes for ASCII text), or None where they cannot tell."""
-    if s.isascii():
-        return s.encode().translate(_ASCII_LETTERS).split()
-    if _UNSPLIT.search(s):
-        return None
-    return _WORD.findall(s.casefold())
+def _is_cjk(p: str) -> bool:
+    return any("\u3000" <= c <= "\u9fff" for c in p)
+
+
+def _key(p: str, bounded_ends: bool) -> bytes | None:
+    """Return the longest run of ASCII letters of ``p`` (lower-cased) that a match of ``p``
+    leaves as a word of the text (None: there is none).
+
+    A run ends where the phrase has another character, which the text then
+    has too (or one it matches, not an ASCII letter); at an end of the
+    phrase only when the pattern wants no word character there
+    (``bounded_ends``).
+    """
+    low = p.lower()
+    best = None
+    for m in _LETTERS.finditer(low):
+        if not bounded_ends and (m.start() == 0 or m.end() == len(low)):
+            continue
+        if best is None or len(m.group()) > len(best):
+            best = m.group()
+    return None if best is None else best.encode()
+
+
+def _guard_keys(firsts) -> frozenset | None:
+    """Return, for a WordGuard's words, one run of ASCII letters of each (see ``_key``);
+    None when a word has none and is not of a script without spaces."""
+    keys = set()
+    for w in firsts:
+        k = _key(w, True)
+        if k is None:
+            if not all(_NO_SPACES.match(c) for c in w):
+                return None
+        else:
+            keys.add(k)
+    return frozenset(keys)
 
 
 class _Phrases:
     """The phrases of a {language: [phrase]} table, found as ``_pattern`` finds them.
 
-    ``rx`` is that pattern.  Two cheaper ways come before it:
+    ``rx`` is that pattern.  Where ``fast``, the cheaper ways below give
+    what ``rx`` gives, for a text without ``_ODD`` characters; words are
+    the runs of ASCII letters of the text's bytes (``_words``):
 
-    ASCII text (``ascii_search``, ``ascii_lead``, ``ascii_whole``): there a
-    case-insensitive match of a phrase is its lower-case form found in the
-    lower-cased text with no word character either side, and only the ASCII
-    phrases can match (no character of the others matches an ASCII one
-    case-insensitively, as the Kelvin sign matches "k": checked here, else
-    this way is off).  The phrases are filed under their first run of
-    letters, which a match leaves as a word of the text, so a text is tried
-    only for the phrases whose first word it holds.  Off (``by_first`` None)
-    when a phrase does not start with a letter.
-
-    Other text (``search``): the pattern, unless the text lacks one word of
-    each phrase (``_guard.WordGuard``'s word: the longest).  A match leaves
-    that word as a word of the casefolded text; so does a CJK phrase,
-    matched anywhere, as long as ``_text_words`` can split the text.  Where
-    no such word can be picked (a phrase with a number, a dotted or dotless
-    i, nothing but CJK signs) the test is off.
+    - An ASCII phrase matches, case-insensitively, where its lower case is
+      found in the lower-cased text with no word character either side.  It
+      is filed under one run of its letters (``_key``), which a match leaves
+      as a word of the text: a text is tried only for the phrases filed
+      under its words.
+    - The other phrases cannot match ASCII text: none of their characters
+      matches an ASCII one case-insensitively (checked here; else ``fast``
+      is off).  Those with a key are searched, by their own pattern
+      (``rx_keyed``), in the other texts that hold one of their keys; those
+      without one (CJK) by theirs (``rx_keyless``) in every other text.
     """
 
-    __slots__ = ("rx", "anchored", "by_first", "whole", "other")
+    __slots__ = ("rx", "anchored", "fast", "by_key", "whole", "other_keys", "rx_keyed", "rx_keyless",
+                 "keyless_ascii")
 
     def __init__(self, table: dict, anchored: bool = False):
         self.rx = _pattern(table, anchored)
         self.anchored = anchored
         phrases = sorted({w for ws in table.values() for w in ws})
-        self.by_first = self.whole = None
-        ascii_ = [p.lower() for p in phrases if p.isascii()]
-        others = "".join(sorted({c for p in phrases if not p.isascii() for c in p if not c.isascii()}))
-        if all(_FIRST_RUN.match(p) for p in ascii_) and not (
-                others and _rx("[" + re.escape(others) + "]", re.IGNORECASE).search(_ASCII)):
-            by_first: dict[bytes, list[str]] = {}
-            for p in sorted(set(ascii_), key=lambda p: (-len(p), p)):
-                by_first.setdefault(_FIRST_RUN.match(p).group().encode(), []).append(p)
-            self.by_first = {k: tuple(v) for k, v in by_first.items()}
-            self.whole = frozenset(ascii_)
-        self.other = None
+        others = "".join(sorted({c for p in phrases for c in p if not c.isascii()}))
+        self.fast = not (others and _rx("[" + re.escape(others) + "]", re.IGNORECASE).search(_ASCII))
+        by_key: dict[bytes, list[str]] = {}
+        other_keys, keyed, keyless = set(), [], []
         for p in phrases:
-            parts = _WORD.findall(str(p).casefold())
-            if not parts or any(x.isdigit() for x in parts) or "\u0130" in p or "\u0131" in p:
-                return
-            if any("\u3000" <= c <= "\u9fff" for c in p) and not _UNSPLIT.search(p):
-                return
-        self.other = WordGuard(phrases).firsts
+            k = _key(p, not _is_cjk(p))
+            if k is None:
+                keyless.append(p)
+            elif p.isascii():
+                by_key.setdefault(k, []).append(p.lower())
+            else:
+                other_keys.add(k)
+                keyed.append(p)
+        self.by_key = {k: tuple(sorted(set(v))) for k, v in by_key.items()}
+        self.whole = frozenset(p.lower() for p in phrases if p.isascii())
+        self.other_keys = frozenset(other_keys)
+        self.rx_keyed = _pattern({"": keyed}, anchored) if keyed else None
+        self.rx_keyless = _pattern({"": keyless}, anchored) if keyless else None
+        self.keyless_ascii = any(p.isascii() for p in keyless)
 
-    def search(self, text: str, words) -> bool:
-        """Return whether the pattern finds a phrase in ``text`` (``words``: ``_text_words`` of it or of
-        a text holding it)."""
-        other = self.other
-        if words is not None and other is not None:
-            if words and type(words[0]) is bytes:
-                if other.isdisjoint(w.decode() for w in words):
-                    return False
-            elif other.isdisjoint(words):
-                return False
-        rx = self.rx
-        return (rx.match(text) if self.anchored else rx.search(text)) is not None
+    def found(self, s: str, low: str, words: set, plain: bool) -> bool:
+        """Return whether ``rx`` finds a phrase in ``s`` (matches at its start, when anchored).
 
-    def ascii_search(self, low: str, words) -> bool:
-        """Return whether a phrase occurs in ASCII text, given lower-cased as ``low``;
-        ``words``: ``_text_words`` of it or of a text holding it."""
-        by_first = self.by_first
-        n = len(low)
-        find = low.find
-        for k in by_first.keys() & set(words):
-            for p in by_first[k]:
-                e = len(p)
-                i = find(p)
-                while i >= 0:
-                    if (i == 0 or low[i - 1] not in _ASCII_WORD) and (i + e == n or low[i + e] not in _ASCII_WORD):
-                        return True
-                    i = find(p, i + 1)
-        return False
-
-    def ascii_lead(self, low: str, words) -> bool:
-        """Return whether ASCII text (lower-cased: ``low``) opens with a phrase, after at most
-        three other characters than letters, digits and "_"."""
-        by_first = self.by_first
-        n = len(low)
-        keys = by_first.keys() & set(words)
-        if not keys:
+        ``low`` is ``s.lower()``, ``words`` the ``_words`` of ``s`` or of a
+        text holding it, ``plain`` whether ``s`` is ASCII; ``fast`` must
+        hold and ``s`` have no ``_ODD`` character.
+        """
+        by_key = self.by_key
+        keys = by_key.keys() & words
+        if keys:
+            n = len(low)
+            if self.anchored:
+                # at most three characters before the phrase, none of them a word character
+                for q in range(min(4, n)):
+                    if q and ((c := s[q - 1]).isalnum() or c == "_"):
+                        break
+                    for k in keys:
+                        for p in by_key[k]:
+                            e = q + len(p)
+                            if low.startswith(p, q) and (e == n or not ((c := s[e]).isalnum() or c == "_")):
+                                return True
+            else:
+                find = low.find
+                for k in keys:
+                    for p in by_key[k]:
+                        i = find(p)
+                        while i >= 0:
+                            e = i + len(p)
+                            if (i == 0 or not ((c := s[i - 1]).isalnum() or c == "_")) and (
+                                    e == n or not ((c := s[e]).isalnum() or c == "_")):
+                                return True
+                            i = find(p, i + 1)
+        if not plain:
+            rx = self.rx_keyed
+            if rx is not None and not self.other_keys.isdisjoint(words):
+                if (rx.match(s) if self.anchored else rx.search(s)) is not None:
+                    return True
+        elif not self.keyless_ascii:
             return False
-        for q in range(min(4, n)):
-            if q and low[q - 1] in _ASCII_WORD:
-                break
-            for k in keys:
-                for p in by_first[k]:
-                    e = q + len(p)
-                    if low.startswith(p, q) and (e == n or low[e] not in _ASCII_WORD):
-                        return True
-        return False
+        rx = self.rx_keyless
+        return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
-    def ascii_whole(self, s: str) -> bool:
-        """Return whether ASCII text ``s`` is one of the phrases, all of it."""
-        return s.lower() in self.whole
+    def whole_of(self, s: str) -> bool:
+        """Return whether ``s`` is one of the phrases, all of it (``rx.fullmatch``)."""
+        if s.isascii():
+            return s.lower() in self.whole
+        return self.rx.fullmatch(s) is not None
+
+
+def _words(s: str) -> set:
+    """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
+    return set(s.encode().translate(_ASCII_LETTERS).split())
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
-_FIRST_SENTENCE = _rx(r"^.*?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
+# Where an item's first sentence ends: a stop before white space and a capital.
+_STOP = _rx(r"[.!?](?=\s+[A-Z])")
+
+
+def _first_sentence(item: str) -> str:
+    """Return ``item`` up to the end of its first sentence (its end, or a last newline)."""
+    m = _STOP.search(item)
+    if m is not None:
+        return item[:m.start() + 1]
+    return item[:-1] if item[-1:] == "\n" else item
 
 
 def optional_strength(item: str) -> str | None:
@@ -206,71 +242,71 @@ def optional_strength(item: str) -> str | None:
     """
     m = _markers()
     # No word of any optional marker: most items.  (ASCII items are split on
-    # bytes: the same words the guard reads.)
-    guard_ascii = m["guard_ascii"]
-    if item.isascii():
+    # bytes, giving the words the guard reads; other items are told to have
+    # none of them by their runs of ASCII letters, where that can tell.)
+    plain = item.isascii()
+    if plain:
         words = item.encode().translate(_ASCII_LETTERS).split()
+        guard_ascii = m["guard_ascii"]
         if guard_ascii is not None:
             if guard_ascii.isdisjoint(words):
                 return None
         elif not m["guard"].may_match(item):
             return None
-        if m["ascii"]:
-            return _ascii_strength(item, words, m)
-    elif m["guard"].may_match(item):
-        words = _text_words(item)
+        if not m["fast"]:
+            return _strength(item, m)
     else:
-        return None
-    first = _FIRST_SENTENCE.match(item).group()
+        if not m["fast"] or _ODD.search(item):
+            return _strength(item, m) if m["guard"].may_match(item) else None
+        words = item.encode().translate(_ASCII_LETTERS).split()
+        keys = m["guard_keys"]
+        if keys is not None and keys.isdisjoint(words) and not _NO_SPACES.search(item):
+            return None
+        if not m["guard"].may_match(item):
+            return None
+    words = set(words)
+    first = _first_sentence(item)
     # Parentheses count only when a marker is all they hold.
-    whole_parens = False
-    if "(" in first:
-        for p in _PARENS.finditer(first):
-            inner = p.group(1).strip(" .,;:!")
-            hit = m["nice"].rx.fullmatch(inner) or m["strong"].rx.fullmatch(inner)
-            if hit:
-                whole_parens = True
-        outside = _PARENS.sub(" ", first)
-    else:
-        outside = first
-    # The words of the item are tested before each search: what the first
-    # sentence holds outside parentheses, the item holds.
-    if m["must"].search(outside, words):
-        return None
-    nice = None
-    if whole_parens:
-        return "strong"
-    if m["strong"].search(outside, words):
-        nice = m["nice"].search(outside, words)
-        if nice:
-            return "strong"
-    if nice is None:
-        nice = m["nice"].search(outside, words)
-    if nice or m["lead"].search(outside, words):
-        return "weak"
-    return None
-
-
-def _ascii_strength(item: str, words, m: dict) -> str | None:
-    """``optional_strength`` of an ASCII item (``words``: its ``_text_words``), without the patterns."""
-    first = _FIRST_SENTENCE.match(item).group()
     whole_parens = False
     if "(" in first:
         nice, strong = m["nice"], m["strong"]
         for p in _PARENS.finditer(first):
             inner = p.group(1).strip(" .,;:!")
-            if nice.ascii_whole(inner) or strong.ascii_whole(inner):
+            if nice.whole_of(inner) or strong.whole_of(inner):
                 whole_parens = True
         first = _PARENS.sub(" ", first)
+    # (the item's words stand for those of its first sentence: it holds them)
     low = first.lower()
-    if m["must"].ascii_search(low, words):
+    if m["must"].found(first, low, words, plain):
         return None
     if whole_parens:
         return "strong"
-    nice = m["nice"].ascii_search(low, words)
-    if nice and m["strong"].ascii_search(low, words):
+    nice = m["nice"].found(first, low, words, plain)
+    if nice and m["strong"].found(first, low, words, plain):
         return "strong"
-    if nice or m["lead"].ascii_lead(low, words):
+    if nice or m["lead"].found(first, low, words, plain):
+        return "weak"
+    return None
+
+
+def _strength(item: str, m: dict) -> str | None:
+    """``optional_strength`` of an item the guard let through, by the patterns."""
+    first = _first_sentence(item)
+    whole_parens = False
+    if "(" in first:
+        for p in _PARENS.finditer(first):
+            inner = p.group(1).strip(" .,;:!")
+            if m["nice"].rx.fullmatch(inner) or m["strong"].rx.fullmatch(inner):
+                whole_parens = True
+        first = _PARENS.sub(" ", first)
+    if m["must"].rx.search(first):
+        return None
+    if whole_parens:
+        return "strong"
+    nice = m["nice"].rx.search(first) is not None
+    if nice and m["strong"].rx.search(first):
+        return "strong"
+    if nice or m["lead"].rx.match(first):
         return "weak"
     return None
 
@@ -313,7 +349,7 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
 def _prose_values(ctx, blocks, out: list) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing."""
     not_item = _markers()["not_item"]
-    ascii_ok = not_item.by_first is not None
+    fast = not_item.fast
     split = sentences.split
     doc = ctx.doc
     text = doc.text
@@ -342,10 +378,11 @@ def _prose_values(ctx, blocks, out: list) -> None:
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
-            if val.isascii() and ascii_ok:
-                if not_item.ascii_search(val.lower(), val.encode().translate(_ASCII_LETTERS).split()):
+            plain = val.isascii()
+            if fast and (plain or not _ODD.search(val)):
+                if not_item.found(val, val.lower(), _words(val), plain):
                     continue
-            elif not_item.search(val, _text_words(val)):
+            elif not_item.rx.search(val):
                 continue
             sa = se - len(left)
             i = bisect_right(starts, sa) - 1
