@@ -24,7 +24,7 @@ from bisect import bisect_right
 from operator import itemgetter
 
 from .. import rules, sentences
-from ..blocks import LABEL, TEXT, _fast_maker
+from ..blocks import BULLET, LABEL, TEXT, _fast_maker
 from ..context import _EDGE
 from ..model import Span, Value
 from ._guard import _NO_SPACES, WordGuard
@@ -139,7 +139,7 @@ class _Phrases:
       without one (CJK) by theirs (``rx_keyless``) in every other text.
     """
 
-    __slots__ = ("rx", "anchored", "fast", "by_key", "whole", "other_keys", "rx_keyed", "rx_keyless",
+    __slots__ = ("rx", "anchored", "fast", "by_key", "keys", "whole", "other_keys", "rx_keyed", "rx_keyless",
                  "keyless_ascii")
 
     def __init__(self, table: dict, anchored: bool = False):
@@ -160,22 +160,24 @@ class _Phrases:
                 other_keys.add(k)
                 keyed.append(p)
         self.by_key = {k: tuple(sorted(set(v))) for k, v in by_key.items()}
+        self.keys = frozenset(by_key)
         self.whole = frozenset(p.lower() for p in phrases if p.isascii())
         self.other_keys = frozenset(other_keys)
         self.rx_keyed = _pattern({"": keyed}, anchored) if keyed else None
         self.rx_keyless = _pattern({"": keyless}, anchored) if keyless else None
         self.keyless_ascii = any(p.isascii() for p in keyless)
 
-    def found(self, s: str, low: str, words: set, plain: bool) -> bool:
+    def found(self, s: str, words, plain: bool) -> bool:
         """Return whether ``rx`` finds a phrase in ``s`` (matches at its start, when anchored).
 
-        ``low`` is ``s.lower()``, ``words`` the ``_words`` of ``s`` or of a
-        text holding it, ``plain`` whether ``s`` is ASCII; ``fast`` must
-        hold and ``s`` have no ``_ODD`` character.
+        ``words`` are the ``_words`` of ``s`` or of a text holding it,
+        ``plain`` whether ``s`` is ASCII; ``fast`` must hold and ``s`` have
+        no ``_ODD`` character.
         """
-        by_key = self.by_key
-        keys = by_key.keys() & words
-        if keys:
+        if not self.keys.isdisjoint(words):
+            by_key = self.by_key
+            keys = self.keys.intersection(words)
+            low = s.lower()  # as long as s: no dotted capital I
             n = len(low)
             if self.anchored:
                 # at most three characters before the phrase, none of them a word character
@@ -215,9 +217,9 @@ class _Phrases:
         return self.rx.fullmatch(s) is not None
 
 
-def _words(s: str) -> set:
+def _words(s: str) -> list:
     """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
-    return set(s.encode().translate(_ASCII_LETTERS).split())
+    return s.encode().translate(_ASCII_LETTERS).split()
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
@@ -240,7 +242,11 @@ def optional_strength(item: str) -> str | None:
     which moves the item out of any list.  Weak: other markers ("Python is a
     plus", "preferred"), which move a requirement.  A "must" keeps it.
     """
-    m = _markers()
+    return _optional(item, _markers())
+
+
+def _optional(item: str, m: dict) -> str | None:
+    """``optional_strength``, given ``_markers()``."""
     # No word of any optional marker: most items.  (ASCII items are split on
     # bytes, giving the words the guard reads; other items are told to have
     # none of them by their runs of ASCII letters, where that can tell.)
@@ -264,7 +270,6 @@ def optional_strength(item: str) -> str | None:
             return None
         if not m["guard"].may_match(item):
             return None
-    words = set(words)
     first = _first_sentence(item)
     # Parentheses count only when a marker is all they hold.
     whole_parens = False
@@ -276,15 +281,14 @@ def optional_strength(item: str) -> str | None:
                 whole_parens = True
         first = _PARENS.sub(" ", first)
     # (the item's words stand for those of its first sentence: it holds them)
-    low = first.lower()
-    if m["must"].found(first, low, words, plain):
+    if m["must"].found(first, words, plain):
         return None
     if whole_parens:
         return "strong"
-    nice = m["nice"].found(first, low, words, plain)
-    if nice and m["strong"].found(first, low, words, plain):
+    nice = m["nice"].found(first, words, plain)
+    if nice and m["strong"].found(first, words, plain):
         return "strong"
-    if nice or m["lead"].found(first, low, words, plain):
+    if nice or m["lead"].found(first, words, plain):
         return "weak"
     return None
 
@@ -380,7 +384,7 @@ def _prose_values(ctx, blocks, out: list) -> None:
                 continue
             plain = val.isascii()
             if fast and (plain or not _ODD.search(val)):
-                if not_item.found(val, val.lower(), _words(val), plain):
+                if not_item.found(val, _words(val), plain):
                     continue
             elif not_item.rx.search(val):
                 continue
@@ -403,7 +407,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         kind = sec.kind
         if kind in LIST_KINDS:
             items: list[Value] = []
-            bullets = sec.bullets
+            bullets = [b for b in sec.blocks if b.type == BULLET]
             if bullets:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
@@ -431,13 +435,13 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             if sec.kind == "other":
                 if not content_open:
                     continue
-                bullets = sec.bullets
+                bullets = [b for b in sec.blocks if b.type == BULLET]
                 kind = _content_kind(text, bullets)
                 rule = f"list.content_{kind}"
             else:
                 if "responsibilities" not in open_kinds:
                     continue
-                bullets = sec.bullets
+                bullets = [b for b in sec.blocks if b.type == BULLET]
                 kind, rule = "responsibilities", "list.role_bullets"
             if kind not in open_kinds or not bullets:
                 continue
@@ -459,10 +463,11 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 continue
             vals.extend(items)
     moved = []
+    m = _markers()
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
         keep = []
         for v in out[kind]:
-            if optional_strength(v.value) in needed:
+            if _optional(v.value, m) in needed:
                 moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
