@@ -464,10 +464,16 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             vals.extend(items)
     moved = []
     m = _markers()
+    guard_ascii = m["guard_ascii"]
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
         keep = []
         for v in out[kind]:
-            if _optional(v.value, m) in needed:
+            item = v.value
+            # (the guard of _optional for ASCII items, inlined: most items stop there)
+            if guard_ascii is not None and item.isascii() and guard_ascii.isdisjoint(
+                    item.encode().translate(_ASCII_LETTERS).split()):
+                keep.append(v)
+            elif _optional(item, m) in needed:
                 moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
@@ -535,7 +541,8 @@ def _content_kind(text: str, bullets) -> str | None:
     head = itemgetter(slice(0, klen))
     counts = dict.fromkeys(kinds, 0)
     for b in bullets:
-        low = text[b.start:b.end].casefold()
+        low = text[b.start:b.end]
+        low = low.lower() if low.isascii() else low.casefold()  # (the same, for ASCII)
         words = low.split()
         hit = set()
         if not keys.isdisjoint(map(head, words)):
