@@ -51,28 +51,33 @@ def _after_abbreviation(text: str, stop: int) -> bool:
 
 def split(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of ``text``, shifted by ``start``."""
-    out: list[tuple[int, int]] = []
+    res: list[tuple[int, int]] = []
     pos = 0
     for m in _END.finditer(text):
         s = m.start()
         if text[s] == "." and _after_abbreviation(text, s):
             continue
-        out.append((pos, s + len(m.group().rstrip())))
+        _sentence(text, pos, s + len(m.group().rstrip()), start, res)
         pos = m.end()
-    out.append((pos, len(text)))
-    res = []
-    for a, b in out:
-        seg = text[a:b]
-        m = _ENUM.match(seg)
-        if m:
-            if m.end() == len(seg):
-                continue  # a lone "1." between sentences
-            if _NUMBER.match(seg):
-                a += m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            res.append((a + start, b + start))
+    _sentence(text, pos, len(text), start, res)
     return res
+
+
+def _sentence(text: str, a: int, b: int, start: int, res: list) -> None:
+    """Append the sentence ``text[a:b]`` to ``res``, a leading enumerator and white space left out."""
+    if a >= b:
+        return
+    c = text[a]
+    # (an enumerator starts with white space, a digit, "(" or a letter before ")")
+    if c.isspace() or c.isdecimal() or c == "(" or (b - a > 1 and text[a + 1] == ")"):
+        m = _ENUM.match(text, a, b)
+        if m:
+            if m.end() == b:
+                return  # a lone "1." between sentences
+            if _NUMBER.match(text, a, b):
+                a = m.end()
+    seg = text[a:b]
+    core = seg.strip()
+    if core:
+        a += len(seg) - len(seg.lstrip())
+        res.append((a + start, a + len(core) + start))

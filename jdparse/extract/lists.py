@@ -20,12 +20,14 @@ Prose under a heading that names the list outright ("Qualifications") stays.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from operator import itemgetter
 
 from .. import rules, sentences
-from ..blocks import LABEL, TEXT
-from ..model import Value
-from ._guard import _NO_SPACES, _WORD
+from ..blocks import BULLET, LABEL, TEXT, _fast_maker
+from ..context import _EDGE
+from ..model import Span, Value
+from ._guard import _NO_SPACES, WordGuard
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -50,85 +52,187 @@ def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
 
 @rules.derived
 def _markers() -> dict:
-    from ._guard import WordGuard
-
     data = rules.load("lists")
     optional = [w for key in ("nice", "lead", "strong") for ws in (data.get(key) or {}).values() for w in ws]
     guard = WordGuard(optional)
-    return {
+    out = {
         "guard": guard,
         "guard_ascii": None if any(w.isdigit() for w in guard.firsts) else
         frozenset(w.encode() for w in guard.firsts if w.isascii()),
-        "nice": _pattern(data["nice"]),
-        "lead": _pattern(data.get("lead", {}), anchored=True),
-        "strong": _pattern(data.get("strong", {})),
-        "must": _pattern(data.get("must", {})),
-        "not_item": _pattern(data.get("not_items", {})),
-        "nice_words": _Words(data["nice"]),
-        "strong_words": _Words(data.get("strong", {})),
-        "must_words": _Words(data.get("must", {})),
-        "not_item_words": _Words(data.get("not_items", {})),
+        "guard_keys": _guard_keys(guard.firsts),
+        "nice": _Phrases(data["nice"]),
+        "lead": _Phrases(data.get("lead", {}), anchored=True),
+        "strong": _Phrases(data.get("strong", {})),
+        "must": _Phrases(data.get("must", {})),
+        "not_item": _Phrases(data.get("not_items", {})),
     }
+    # Whether optional_strength may read items without the patterns.
+    out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
+    return out
 
 
-# A cheap test before a ``_pattern`` search: the words of the text, looked up
-# in a set holding one word of each phrase.  Words are runs of letters (or of
-# digits) of the casefolded text; ASCII text is split on bytes, in one pass:
-# letters lowercased, every other byte a space.
+# The words of a text for the cheap tests before a search, in one pass over
+# its UTF-8 bytes: the runs of ASCII letters, lowercased (every other byte,
+# those of other characters included, a space).
 _ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-# Text where words cannot be split so (``_guard``'s scripts without spaces), or
-# where a case-insensitive match need not be a casefolded one (dotted and
-# dotless i; the Greek iota sign, no word character, whose casefold is one).
-_UNSPLIT = _rx("[\u0130\u0131\u0345" + _NO_SPACES.pattern[1:])
+_LETTERS = _rx(r"[a-z]+")
+# The characters for which that reading does not hold: those re.IGNORECASE
+# matches to an ASCII letter (dotted and dotless i, long s, Kelvin sign), and
+# those whose casefold holds an ASCII letter (sharp s, ligatures ...).
+_ODD = _rx("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+_ASCII = "".join(map(chr, range(128)))
 
 
-def _text_words(s: str):
-    """Return the words of ``s`` (bytes for ASCII text), or None where they cannot tell."""
-    if s.isascii():
-        return s.encode().translate(_ASCII_LETTERS).split()
-    if _UNSPLIT.search(s):
-        return None
-    return _WORD.findall(s.casefold())
+def _is_cjk(p: str) -> bool:
+    return any("\u3000" <= c <= "\u9fff" for c in p)
 
 
-class _Words:
-    """One word of each phrase of a ``_pattern`` table, to tell the pattern cannot match.
+def _key(p: str, bounded_ends: bool) -> bytes | None:
+    """Return the longest run of ASCII letters of ``p`` (lower-cased) that a match of ``p``
+    leaves as a word of the text (None: there is none).
 
-    A phrase matched as a whole word, case-insensitively, leaves each of its
-    words as a word of the casefolded text; so does one matched anywhere
-    (CJK), as long as the text is one ``_text_words`` cannot split.  Where
-    no such word can be picked (a phrase with a number, a dotted or dotless
-    i, nothing but CJK signs) the test is off: ``may`` always says yes.
+    A run ends where the phrase has another character, which the text then
+    has too (or one it matches, not an ASCII letter); at an end of the
+    phrase only when the pattern wants no word character there
+    (``bounded_ends``).
+    """
+    low = p.lower()
+    best = None
+    for m in _LETTERS.finditer(low):
+        if not bounded_ends and (m.start() == 0 or m.end() == len(low)):
+            continue
+        if best is None or len(m.group()) > len(best):
+            best = m.group()
+    return None if best is None else best.encode()
+
+
+def _guard_keys(firsts) -> frozenset | None:
+    """Return, for a WordGuard's words, one run of ASCII letters of each (see ``_key``);
+    None when a word has none and is not of a script without spaces."""
+    keys = set()
+    for w in firsts:
+        k = _key(w, True)
+        if k is None:
+            if not all(_NO_SPACES.match(c) for c in w):
+                return None
+        else:
+            keys.add(k)
+    return frozenset(keys)
+
+
+class _Phrases:
+    """The phrases of a {language: [phrase]} table, found as ``_pattern`` finds them.
+
+    ``rx`` is that pattern.  Where ``fast``, the cheaper ways below give
+    what ``rx`` gives, for a text without ``_ODD`` characters; words are
+    the runs of ASCII letters of the text's bytes (``_words``):
+
+    - An ASCII phrase matches, case-insensitively, where its lower case is
+      found in the lower-cased text with no word character either side.  It
+      is filed under one run of its letters (``_key``), which a match leaves
+      as a word of the text: a text is tried only for the phrases filed
+      under its words.
+    - The other phrases cannot match ASCII text: none of their characters
+      matches an ASCII one case-insensitively (checked here; else ``fast``
+      is off).  Those with a key are searched, by their own pattern
+      (``rx_keyed``), in the other texts that hold one of their keys; those
+      without one (CJK) by theirs (``rx_keyless``) in every other text.
     """
 
-    __slots__ = ("ascii", "other")
+    __slots__ = ("rx", "anchored", "fast", "by_key", "keys", "whole", "other_keys", "rx_keyed", "rx_keyless",
+                 "keyless_ascii")
 
-    def __init__(self, table: dict):
-        self.ascii = self.other = None
-        words = set()
-        for ws in table.values():
-            for w in ws:
-                w = str(w)
-                parts = _WORD.findall(w.casefold())
-                if not parts or any(p.isdigit() for p in parts) or "\u0130" in w or "\u0131" in w:
-                    return
-                if any("\u3000" <= c <= "\u9fff" for c in w) and not _UNSPLIT.search(w):
-                    return
-                words.add(max(parts, key=len))
-        self.other = frozenset(words)
-        self.ascii = frozenset(w.encode() for w in words if w.isascii())
+    def __init__(self, table: dict, anchored: bool = False):
+        self.rx = _pattern(table, anchored)
+        self.anchored = anchored
+        phrases = sorted({w for ws in table.values() for w in ws})
+        others = "".join(sorted({c for p in phrases for c in p if not c.isascii()}))
+        self.fast = not (others and _rx("[" + re.escape(others) + "]", re.IGNORECASE).search(_ASCII))
+        by_key: dict[bytes, list[str]] = {}
+        other_keys, keyed, keyless = set(), [], []
+        for p in phrases:
+            k = _key(p, not _is_cjk(p))
+            if k is None:
+                keyless.append(p)
+            elif p.isascii():
+                by_key.setdefault(k, []).append(p.lower())
+            else:
+                other_keys.add(k)
+                keyed.append(p)
+        self.by_key = {k: tuple(sorted(set(v))) for k, v in by_key.items()}
+        self.keys = frozenset(by_key)
+        self.whole = frozenset(p.lower() for p in phrases if p.isascii())
+        self.other_keys = frozenset(other_keys)
+        self.rx_keyed = _pattern({"": keyed}, anchored) if keyed else None
+        self.rx_keyless = _pattern({"": keyless}, anchored) if keyless else None
+        self.keyless_ascii = any(p.isascii() for p in keyless)
 
-    def may(self, words) -> bool:
-        """Return False only when the text of ``words`` (from ``_text_words``) holds no phrase."""
-        if words is None or self.other is None:
-            return True
-        if words and type(words[0]) is bytes:
-            return not self.ascii.isdisjoint(words)
-        return not self.other.isdisjoint(words)
+    def found(self, s: str, words, plain: bool) -> bool:
+        """Return whether ``rx`` finds a phrase in ``s`` (matches at its start, when anchored).
+
+        ``words`` are the ``_words`` of ``s`` or of a text holding it,
+        ``plain`` whether ``s`` is ASCII; ``fast`` must hold and ``s`` have
+        no ``_ODD`` character.
+        """
+        if not self.keys.isdisjoint(words):
+            by_key = self.by_key
+            keys = self.keys.intersection(words)
+            low = s.lower()  # as long as s: no dotted capital I
+            n = len(low)
+            if self.anchored:
+                # at most three characters before the phrase, none of them a word character
+                for q in range(min(4, n)):
+                    if q and ((c := s[q - 1]).isalnum() or c == "_"):
+                        break
+                    for k in keys:
+                        for p in by_key[k]:
+                            e = q + len(p)
+                            if low.startswith(p, q) and (e == n or not ((c := s[e]).isalnum() or c == "_")):
+                                return True
+            else:
+                find = low.find
+                for k in keys:
+                    for p in by_key[k]:
+                        i = find(p)
+                        while i >= 0:
+                            e = i + len(p)
+                            if (i == 0 or not ((c := s[i - 1]).isalnum() or c == "_")) and (
+                                    e == n or not ((c := s[e]).isalnum() or c == "_")):
+                                return True
+                            i = find(p, i + 1)
+        if not plain:
+            rx = self.rx_keyed
+            if rx is not None and not self.other_keys.isdisjoint(words):
+                if (rx.match(s) if self.anchored else rx.search(s)) is not None:
+                    return True
+        elif not self.keyless_ascii:
+            return False
+        rx = self.rx_keyless
+        return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
+
+    def whole_of(self, s: str) -> bool:
+        """Return whether ``s`` is one of the phrases, all of it (``rx.fullmatch``)."""
+        if s.isascii():
+            return s.lower() in self.whole
+        return self.rx.fullmatch(s) is not None
+
+
+def _words(s: str) -> list:
+    """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
+    return s.encode().translate(_ASCII_LETTERS).split()
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
-_FIRST_SENTENCE = _rx(r"^.*?(?:[.!?](?=\s+[A-Z])|$)", re.DOTALL)
+# Where an item's first sentence ends: a stop before white space and a capital.
+_STOP = _rx(r"[.!?](?=\s+[A-Z])")
+
+
+def _first_sentence(item: str) -> str:
+    """Return ``item`` up to the end of its first sentence (its end, or a last newline)."""
+    m = _STOP.search(item)
+    if m is not None:
+        return item[:m.start() + 1]
+    return item[:-1] if item[-1:] == "\n" else item
 
 
 def optional_strength(item: str) -> str | None:
@@ -138,44 +242,75 @@ def optional_strength(item: str) -> str | None:
     which moves the item out of any list.  Weak: other markers ("Python is a
     plus", "preferred"), which move a requirement.  A "must" keeps it.
     """
-    m = _markers()
+    return _optional(item, _markers())
+
+
+def _optional(item: str, m: dict) -> str | None:
+    """``optional_strength``, given ``_markers()``."""
     # No word of any optional marker: most items.  (ASCII items are split on
-    # bytes: the same words the guard reads.)
-    guard_ascii = m["guard_ascii"]
-    if guard_ascii is not None and item.isascii():
+    # bytes, giving the words the guard reads; other items are told to have
+    # none of them by their runs of ASCII letters, where that can tell.)
+    plain = item.isascii()
+    if plain:
         words = item.encode().translate(_ASCII_LETTERS).split()
-        if guard_ascii.isdisjoint(words):
+        guard_ascii = m["guard_ascii"]
+        if guard_ascii is not None:
+            if guard_ascii.isdisjoint(words):
+                return None
+        elif not m["guard"].may_match(item):
             return None
-    elif m["guard"].may_match(item):
-        words = _text_words(item)
+        if not m["fast"]:
+            return _strength(item, m)
     else:
-        return None
-    first = _FIRST_SENTENCE.match(item).group()
+        if not m["fast"] or _ODD.search(item):
+            return _strength(item, m) if m["guard"].may_match(item) else None
+        words = item.encode().translate(_ASCII_LETTERS).split()
+        keys = m["guard_keys"]
+        if keys is not None and keys.isdisjoint(words) and not _NO_SPACES.search(item):
+            return None
+        if not m["guard"].may_match(item):
+            return None
+    first = _first_sentence(item)
     # Parentheses count only when a marker is all they hold.
+    whole_parens = False
+    if "(" in first:
+        nice, strong = m["nice"], m["strong"]
+        for p in _PARENS.finditer(first):
+            inner = p.group(1).strip(" .,;:!")
+            if nice.whole_of(inner) or strong.whole_of(inner):
+                whole_parens = True
+        first = _PARENS.sub(" ", first)
+    # (the item's words stand for those of its first sentence: it holds them)
+    if m["must"].found(first, words, plain):
+        return None
+    if whole_parens:
+        return "strong"
+    nice = m["nice"].found(first, words, plain)
+    if nice and m["strong"].found(first, words, plain):
+        return "strong"
+    if nice or m["lead"].found(first, words, plain):
+        return "weak"
+    return None
+
+
+def _strength(item: str, m: dict) -> str | None:
+    """``optional_strength`` of an item the guard let through, by the patterns."""
+    first = _first_sentence(item)
     whole_parens = False
     if "(" in first:
         for p in _PARENS.finditer(first):
             inner = p.group(1).strip(" .,;:!")
-            hit = m["nice"].fullmatch(inner) or m["strong"].fullmatch(inner)
-            if hit:
+            if m["nice"].rx.fullmatch(inner) or m["strong"].rx.fullmatch(inner):
                 whole_parens = True
-        outside = _PARENS.sub(" ", first)
-    else:
-        outside = first
-    # The words of the item are tested before each search: what the first
-    # sentence holds outside parentheses, the item holds.
-    if m["must_words"].may(words) and m["must"].search(outside):
+        first = _PARENS.sub(" ", first)
+    if m["must"].rx.search(first):
         return None
-    nice = None
     if whole_parens:
         return "strong"
-    if m["strong_words"].may(words) and m["strong"].search(outside):
-        nice = m["nice_words"].may(words) and m["nice"].search(outside) is not None
-        if nice:
-            return "strong"
-    if nice is None:
-        nice = m["nice_words"].may(words) and m["nice"].search(outside) is not None
-    if nice or m["lead"].match(outside):
+    nice = m["nice"].rx.search(first) is not None
+    if nice and m["strong"].rx.search(first):
+        return "strong"
+    if nice or m["lead"].rx.match(first):
         return "weak"
     return None
 
@@ -185,41 +320,77 @@ def is_optional(item: str) -> bool:
     return optional_strength(item) is not None
 
 
+_span = _fast_maker(Span, ("start", "end", "line", "col"))
+_value = _fast_maker(Value, ("value", "span", "rule"))
+
+
 def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
-    """Append a Value per bullet, long ones left out."""
-    value = ctx.value
+    """Append a Value per bullet, long ones left out (``Context.value`` of each, inlined)."""
+    doc = ctx.doc
+    text = doc.text
+    starts = doc._starts
+    if starts is None:
+        starts = doc._line_starts()
     for b in bullets:
-        v = value(b.start, b.end, rule)
-        if v is not None and len(v.value) <= _MAX_ITEM:
-            out.append(v)
+        e = b.end
+        left = text[b.start:e].lstrip(_EDGE)
+        if not left:
+            continue
+        core = left.rstrip(_EDGE)
+        if core.isprintable() and "  " not in core and core[:1] != " " and core[-1:] != " ":
+            if len(core) > _MAX_ITEM:
+                continue
+            val = core
+        else:
+            val = " ".join(core.split())
+            if len(val) > _MAX_ITEM:
+                continue
+        a = e - len(left)
+        i = bisect_right(starts, a) - 1
+        out.append(_value(val, _span(a, a + len(core), i + 1, a - starts[i] + 1), rule))
 
 
 def _prose_values(ctx, blocks, out: list) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing."""
-    m = _markers()
-    not_item, guard = m["not_item"], m["not_item_words"]
+    not_item = _markers()["not_item"]
+    fast = not_item.fast
     split = sentences.split
-    text = ctx.text
-    value = ctx.value
+    doc = ctx.doc
+    text = doc.text
+    starts = doc._starts
+    if starts is None:
+        starts = doc._line_starts()
     for b in blocks:
-        if b.type == LABEL:
+        t = b.type
+        if t == LABEL:
             a, e = ctx.label_value(b)
             rule = "list.label"
-        elif b.type == TEXT:
+        elif t == TEXT:
             a, e, rule = b.start, b.end, "list.sentence"
         else:
             continue
         for sa, se in split(text[a:e], a):
-            v = value(sa, se, rule)
-            if v is None:
+            # Context.value, inlined
+            left = text[sa:se].lstrip(_EDGE)
+            if not left:
                 continue
-            val = v.value
+            core = left.rstrip(_EDGE)
+            if core.isprintable() and "  " not in core and core[:1] != " " and core[-1:] != " ":
+                val = core
+            else:
+                val = " ".join(core.split())
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
-            if guard.may(_text_words(val)) and not_item.search(val):
+            plain = val.isascii()
+            if fast and (plain or not _ODD.search(val)):
+                if not_item.found(val, _words(val), plain):
+                    continue
+            elif not_item.rx.search(val):
                 continue
-            out.append(v)
+            sa = se - len(left)
+            i = bisect_right(starts, sa) - 1
+            out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule))
 
 
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
@@ -236,7 +407,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         kind = sec.kind
         if kind in LIST_KINDS:
             items: list[Value] = []
-            bullets = sec.bullets
+            bullets = [b for b in sec.blocks if b.type == BULLET]
             if bullets:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
@@ -264,13 +435,13 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             if sec.kind == "other":
                 if not content_open:
                     continue
-                bullets = sec.bullets
+                bullets = [b for b in sec.blocks if b.type == BULLET]
                 kind = _content_kind(text, bullets)
                 rule = f"list.content_{kind}"
             else:
                 if "responsibilities" not in open_kinds:
                     continue
-                bullets = sec.bullets
+                bullets = [b for b in sec.blocks if b.type == BULLET]
                 kind, rule = "responsibilities", "list.role_bullets"
             if kind not in open_kinds or not bullets:
                 continue
@@ -292,11 +463,18 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 continue
             vals.extend(items)
     moved = []
+    m = _markers()
+    guard_ascii = m["guard_ascii"]
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
         keep = []
         for v in out[kind]:
-            if optional_strength(v.value) in needed:
-                moved.append(Value(v.value, v.span, "list.nice_moved"))
+            item = v.value
+            # (the guard of _optional for ASCII items, inlined: most items stop there)
+            if guard_ascii is not None and item.isascii() and guard_ascii.isdisjoint(
+                    item.encode().translate(_ASCII_LETTERS).split()):
+                keep.append(v)
+            elif _optional(item, m) in needed:
+                moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
         out[kind] = keep
@@ -363,7 +541,8 @@ def _content_kind(text: str, bullets) -> str | None:
     head = itemgetter(slice(0, klen))
     counts = dict.fromkeys(kinds, 0)
     for b in bullets:
-        low = text[b.start:b.end].casefold()
+        low = text[b.start:b.end]
+        low = low.lower() if low.isascii() else low.casefold()  # (the same, for ASCII)
         words = low.split()
         hit = set()
         if not keys.isdisjoint(map(head, words)):
