@@ -531,24 +531,32 @@ def experience(ctx) -> Value | None:
                 found.append((a, m))
     else:
         n = len(text)
-        nu = len(units)
+        # The blocks that hold a unit, and those whose end may be glued to
+        # the next word (a unit there may run past it), read in order.
+        read = [i for i, b in enumerate(blocks)
+                if (e := b.end) < n and ((c := text[e]) == "_" or c.isalnum())]
+        if units:
+            for u in units:
+                for i, b in enumerate(blocks):
+                    if b.start <= u < b.end:
+                        read.append(i)
+            read = sorted(set(read))
         count_start = exp.count_start
-        for b in blocks:
+        for i in read:
+            b = blocks[i]
             a, e = b.start, b.end
-            if nu and (i := bisect_left(units, a)) < nu and units[i] < e:
+            if units and (j := bisect_left(units, a)) < len(units) and units[j] < e:
                 # A count starts a little before its unit.
                 ranges = []
-                for u in units[i:bisect_left(units, e, i)]:
+                for u in units[j:bisect_left(units, e, j)]:
                     first = count_start(text, a, u) - a
                     if ranges and first <= ranges[-1][1] + 1:
                         ranges[-1] = (ranges[-1][0], u - a)
                     else:
                         ranges.append((first, u - a))
                 ms = exp.find_between(text[a:e], ranges)
-            elif e < n and ((c := text[e]) == "_" or c.isalnum()):
-                ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
             else:
-                continue
+                ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
             for m in ms:
                 found.append((a, m))
     best = exp.experience_min([m for _, m in found])
@@ -694,11 +702,14 @@ def _year_lines(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     the text's), when the caller has it.
     """
     out = []
-    find = (folded if folded is not None and len(folded) == len(text) else text).find
-    for lead in ("19", "20"):
+    s = folded if folded is not None and len(folded) == len(text) else text
+    find = s.find
+    n = len(text)
+    # By its first digit (a one-character find is the fastest), then the second.
+    for lead, second in (("1", "9"), ("2", "0")):
         i = find(lead)
         while i >= 0:
-            if text[i + 2:i + 4].isdecimal() and i + 4 <= len(text):
+            if s[i + 1:i + 2] == second and i + 4 <= n and text[i + 2:i + 4].isdecimal():
                 out.append(i)
             i = find(lead, i + 1)
     lines = []
@@ -721,11 +732,11 @@ _CUE_TO_DATE = _rx(r"[ \t]*(?:on|le|am|el|em|den)?[ \t]*[:\-\u2013]?[ \t]*")
 def _posted_cue():
     """Return (pattern, word guard) for the words that label a posted date ("Posted", "Publié le")."""
     from ._guard import WordGuard
-    from ._vocab import alternation
+    from .experience import fast_alternation
 
     words = set()
     for table in rules.load("headings").values():
         if isinstance(table, dict):
             words.update((table.get("labels") or {}).get("posted_date") or [])
     words.discard("date")  # too common on its own ("start date", "closing date")
-    return _rx(alternation(sorted(words)), re.IGNORECASE), WordGuard(words)
+    return _rx(fast_alternation(sorted(words)), re.IGNORECASE), WordGuard(words)

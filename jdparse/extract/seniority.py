@@ -34,8 +34,10 @@ LEVELS = (
 
 
 def _alternation(words) -> str:
-    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab)."""
-    return alternation(words)
+    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab), grouped by first letter."""
+    from .experience import fast_alternation
+
+    return fast_alternation(words)
 
 # What may stand before "Executive" for it to be a segment's first word: the
 # start of a line, or a separator of a tag line or a level field.
@@ -220,13 +222,16 @@ def find_levels(text: str, tag: bool = False) -> list[Match]:
         if free(*m.span()) and _SEGMENT_END.search(text[line_start:m.start()]):
             keep(*m.span(), "executive", "seniority.executive")
             taken.append(m.span())
+    lookup = t.lookup
     for m in t.words.finditer(text):
-        if not free(*m.span()):
+        if taken and not free(*m.span()):
             continue
-        k = lookup_key(t.lookup, m.group())
+        w = m.group()
+        # A word of ASCII letters is its own key, lowered (what lookup_key gives it).
+        k = w.lower() if w.isascii() and w.isalnum() else lookup_key(lookup, w)
         if k in t.needs_next_word and not tag and not _NEXT_WORD.match(text, m.end()):
             continue
-        lv, lang = t.lookup[k]
+        lv, lang = lookup[k]
         keep(*m.span(), lv, f"seniority.{lang}")
     # Stable: equal starts keep rule order, so "Mid-Senior" stays mid, senior.
     found.sort(key=lambda x: x.start)
