@@ -98,3 +98,26 @@ def test_unit_lines_keeps_units_a_count_may_end_at():
 
     assert exp.unit_lines("5 years") == [2]
     assert exp.unit_lines("the article an and any other word") == []
+
+
+def test_fast_alternation_matches_what_alternation_matches():
+    # Grouped by first letter, the pattern finds the same matches, to the same ends.
+    import re
+
+    from jdparse import rules
+    from jdparse.extract._vocab import alternation
+
+    data = rules.load("experience")
+    text = ("Over the last 5 years, at least three (3) years of experience; 3-5 años de experiencia, "
+            "mindestens 2 Jahre Erfahrung, plus de 10 ans, 5 or more years old, in a row, 3年以上 "
+            "ONE YEAR AGO, for more than two decades, CTO: 13 years, Kelvin \u212a and \u0131 and \u017f.")
+    for key in ("numbers", "units", "range_words", "min_before", "min_after", "connectors",
+                "not_before", "persons", "not_after"):
+        for dash_optional in (False, True):
+            words = list(data[key])
+            plain = re.compile(alternation(words, dash_optional=dash_optional), re.I)
+            fast = re.compile(experience.fast_alternation(words, dash_optional=dash_optional), re.I)
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text.lower())] == [m.span() for m in plain.finditer(text.lower())]
+    # A first letter that another character matches case-insensitively: the plain alternation.
+    assert experience.fast_alternation(["\u0131ki", "iki"]) == alternation(["\u0131ki", "iki"])

@@ -53,3 +53,21 @@ def test_dotless_i_through_parse():
     p = jdparse.parse("Senıor Engineer\n\nWe build things.")
     assert [v.value for v in p.seniority] == ["senior"]
     assert p.seniority[0].span.start == 0 and p.seniority[0].span.end == 6
+
+
+def test_anchor_test_agrees_with_the_anchors_positions():
+    # One search of a span tells what the anchors' positions tell of it.
+    from jdparse.extract._guard import any_within, folded
+
+    text = ("Senior Staff Engineer | Head of Data | Chief Technology Officer | Praktikant (m/w/d) | "
+            "Junior-Entwickler | Sênior | Co-op | 高级工程师 | Kitchen Staff | Manager | Engineer | Analyst")
+    low = folded(text)
+    test, anchors = seniority.anchor_test(), seniority.anchors()
+    for a in range(0, len(text), 3):
+        for e in range(a, min(len(text), a + 40) + 1, 5):
+            want = any_within(anchors.positions(low, a, e), a, e)
+            assert (test.search(low, a, e) is not None) == want, text[a:e]
+
+
+def test_branches_split_at_the_top_level_only():
+    assert seniority._branches(r"a(?:b|c)|[|\]]x|\|y|z") == ["a(?:b|c)", r"[|\]]x", r"\|y", "z"]

@@ -463,29 +463,27 @@ def _block_spans(blocks) -> list[tuple[int, int]]:
 def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     """Return the levels stated by the title, the tag lines and level fields."""
     from . import seniority as sen
-    from ._guard import any_within
 
     text = ctx.text
     spans = []
     if title is not None:
-        spans.append((title.span.start, title.span.end, "seniority.title"))
+        spans.append((title.span.start, title.span.end, "seniority.title", False))
     for a, e, _ in _label_spans(ctx, "seniority"):
-        spans.append((a, e, "seniority.label"))
+        spans.append((a, e, "seniority.label", False))
     for a, e in _header_except_title(ctx, title):
-        seg = text[a:e]
-        if len(seg.split()) <= 8:
-            spans.append((a, e, "seniority.tags"))
+        n_words = len(text[a:e].split())
+        if n_words <= 8:
+            spans.append((a, e, "seniority.tags", n_words == 1))
     out: list[Value] = []
     seen = set()
-    # Where a level word may be, in one pass over the fold of what is read.
+    # A span with no level word (most of them) is not read: one search of
+    # the posting's fold each tells.
     low = _casefolded(ctx)
-    hits = sen.anchors().positions(low, min(a for a, _, _ in spans), max(e for _, e, _ in spans)) \
-        if low is not None and spans else None
-    for a, e, rule in spans:
-        if low is not None and not any_within(hits, a, e):
+    test = sen.anchor_test() if low is not None else None
+    for a, e, rule, tag in spans:
+        if test is not None and test.search(low, a, e) is None:
             continue  # no level word: find_levels gives none
-        seg = text[a:e]
-        for m in sen.find_levels(seg, tag=rule == "seniority.tags" and len(seg.split()) == 1):
+        for m in sen.find_levels(text[a:e], tag=tag):
             if m.value in seen:
                 continue
             seen.add(m.value)
@@ -525,39 +523,67 @@ def experience(ctx) -> Value | None:
     from . import experience as exp
 
     text = ctx.text
-    found = []
-    blocks = list(_body_blocks(ctx, skip=frozenset({"about_company", "eeo", "benefits", "apply"})))
+    blocks = []
+    for sec in ctx.outline.sections:
+        if sec.kind not in _BODY_SKIP:
+            for b in sec.blocks:
+                if b.type in _EXPERIENCE_TYPES:
+                    blocks.append(b)
     if not blocks:
         return None
     # Only a block that holds a unit a count may end at is read (most hold
     # none), from a little before its first such unit.
-    units = exp.unit_lines(text, min(b.start for b in blocks), max(b.end for b in blocks), _folded(ctx))
-    n = len(text)
+    lo = hi = blocks[0].start
     for b in blocks:
-        a, e = b.start, b.end
-        if units is None:
-            ms = exp.find_experience(text[a:e])
-        elif (i := bisect_left(units, a)) < len(units) and units[i] < e:
-            # A count starts a little before its unit.
-            ranges = []
-            for u in units[i:bisect_left(units, e, i)]:
-                first = exp.count_start(text, a, u) - a
-                if ranges and first <= ranges[-1][1] + 1:
-                    ranges[-1] = (ranges[-1][0], u - a)
-                else:
-                    ranges.append((first, u - a))
-            ms = exp.find_between(text[a:e], ranges)
-        elif e < n and (text[e].isalnum() or text[e] == "_"):
-            ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
-        else:
-            continue
-        for m in ms:
-            found.append((a, m))
+        if b.start < lo:
+            lo = b.start
+        if b.end > hi:
+            hi = b.end
+    units = exp.unit_lines(text, lo, hi, _folded(ctx))
+    found = []
+    if units is None:
+        for b in blocks:
+            a = b.start
+            for m in exp.find_experience(text[a:b.end]):
+                found.append((a, m))
+    else:
+        n = len(text)
+        # The blocks that hold a unit, and those whose end may be glued to
+        # the next word (a unit there may run past it), read in order.
+        read = [i for i, b in enumerate(blocks)
+                if (e := b.end) < n and ((c := text[e]) == "_" or c.isalnum())]
+        if units:
+            for u in units:
+                for i, b in enumerate(blocks):
+                    if b.start <= u < b.end:
+                        read.append(i)
+            read = sorted(set(read))
+        count_start = exp.count_start
+        for i in read:
+            b = blocks[i]
+            a, e = b.start, b.end
+            if units and (j := bisect_left(units, a)) < len(units) and units[j] < e:
+                # A count starts a little before its unit.
+                ranges = []
+                for u in units[j:bisect_left(units, e, j)]:
+                    first = count_start(text, a, u) - a
+                    if ranges and first <= ranges[-1][1] + 1:
+                        ranges[-1] = (ranges[-1][0], u - a)
+                    else:
+                        ranges.append((first, u - a))
+                ms = exp.find_between(text[a:e], ranges)
+            else:
+                ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
+            for m in ms:
+                found.append((a, m))
     best = exp.experience_min([m for _, m in found])
     if best is None:
         return None
     a = next(a for a, m in found if m is best)
     return Value(best.value, ctx.doc.span(a + best.start, a + best.end), best.rule)
+
+
+_EXPERIENCE_TYPES = (TEXT, LABEL, BULLET)
 
 
 # --- salary ----------------------------------------------------------------------
@@ -693,11 +719,14 @@ def _year_lines(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     the text's), when the caller has it.
     """
     out = []
-    find = (folded if folded is not None and len(folded) == len(text) else text).find
-    for lead in ("19", "20"):
+    s = folded if folded is not None and len(folded) == len(text) else text
+    find = s.find
+    n = len(text)
+    # By its first digit (a one-character find is the fastest), then the second.
+    for lead, second in (("1", "9"), ("2", "0")):
         i = find(lead)
         while i >= 0:
-            if text[i + 2:i + 4].isdecimal() and i + 4 <= len(text):
+            if s[i + 1:i + 2] == second and i + 4 <= n and text[i + 2:i + 4].isdecimal():
                 out.append(i)
             i = find(lead, i + 1)
     lines = []
@@ -720,11 +749,11 @@ _CUE_TO_DATE = _rx(r"[ \t]*(?:on|le|am|el|em|den)?[ \t]*[:\-\u2013]?[ \t]*")
 def _posted_cue():
     """Return (pattern, word guard) for the words that label a posted date ("Posted", "Publié le")."""
     from ._guard import WordGuard
-    from ._vocab import alternation
+    from .experience import fast_alternation
 
     words = set()
     for table in rules.load("headings").values():
         if isinstance(table, dict):
             words.update((table.get("labels") or {}).get("posted_date") or [])
     words.discard("date")  # too common on its own ("start date", "closing date")
-    return _rx(alternation(sorted(words)), re.IGNORECASE), WordGuard(words)
+    return _rx(fast_alternation(sorted(words)), re.IGNORECASE), WordGuard(words)

@@ -34,8 +34,10 @@ LEVELS = (
 
 
 def _alternation(words) -> str:
-    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab)."""
-    return alternation(words)
+    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab), grouped by first letter."""
+    from .experience import fast_alternation
+
+    return fast_alternation(words)
 
 # What may stand before "Executive" for it to be a segment's first word: the
 # start of a line, or a separator of a tag line or a level field.
@@ -128,6 +130,64 @@ def anchors() -> Anchors:
     return Anchors([atoms(str(w)) for w in sorted(words)], compile=_rx)
 
 
+@rules.derived
+def anchor_test() -> re.Pattern | None:
+    """Return a pattern found in ``low[a:e]`` (a folded text, see ``_guard.folded``) wherever a
+    level word may be in it, as :meth:`anchors` tells; None when one may be anywhere.
+
+    One search of a short span: the anchors' pattern and their literals' checks as one
+    alternation (each check starts with its literal), so ``search(low, a, e)`` finds a
+    match exactly when ``anchors().positions`` gives a position in ``[a, e)``.
+    """
+    a = anchors()
+    if a.always:
+        return None
+    alts = [alt for p in ([a.rx.pattern] if a.rx is not None else []) + [c.pattern for _, c in a.literals]
+            for alt in _branches(p)]
+    # By first character, so that ``re`` tries at a position only the few
+    # alternatives that start with its character.
+    by_first: dict[str, list[str]] = {}
+    other = []
+    for alt in alts:
+        if alt and alt[0] not in _SPECIAL:
+            by_first.setdefault(alt[0], []).append(alt[1:])
+        else:
+            other.append(alt)
+    out = [re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in by_first.items()]
+    return _rx("|".join(out + other) or "(?!)")
+
+
+_SPECIAL = frozenset("\\()[]{}.^$*+?|")
+
+
+def _branches(pattern: str) -> list[str]:
+    """Return the top-level alternatives of a regular expression."""
+    out, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
 def find_levels(text: str, tag: bool = False) -> list[Match]:
     """Return the levels stated in ``text``, in order of appearance.
 
@@ -162,13 +222,16 @@ def find_levels(text: str, tag: bool = False) -> list[Match]:
         if free(*m.span()) and _SEGMENT_END.search(text[line_start:m.start()]):
             keep(*m.span(), "executive", "seniority.executive")
             taken.append(m.span())
+    lookup = t.lookup
     for m in t.words.finditer(text):
-        if not free(*m.span()):
+        if taken and not free(*m.span()):
             continue
-        k = lookup_key(t.lookup, m.group())
+        w = m.group()
+        # A word of ASCII letters is its own key, lowered (what lookup_key gives it).
+        k = w.lower() if w.isascii() and w.isalnum() else lookup_key(lookup, w)
         if k in t.needs_next_word and not tag and not _NEXT_WORD.match(text, m.end()):
             continue
-        lv, lang = t.lookup[k]
+        lv, lang = lookup[k]
         keep(*m.span(), lv, f"seniority.{lang}")
     # Stable: equal starts keep rule order, so "Mid-Senior" stays mid, senior.
     found.sort(key=lambda x: x.start)
