@@ -312,6 +312,8 @@ class _Tables:
     body: re.Pattern
     body_between: re.Pattern
     intro_end: re.Pattern
+    intro_start: re.Pattern
+    """Matches where some opening word does: the only places ``intro_end`` can match."""
     currency_end: re.Pattern
     currency_token: re.Pattern
     currency: dict
@@ -329,12 +331,17 @@ class _Tables:
     """Last words of the opening words and articles, likewise."""
     body_follow: frozenset | None
     """What can follow a number inside an amount match (None: not known)."""
+    body_resume: re.Pattern | None
+    """Matches where, after the blanks that follow a number, its amount match could go on:
+    the first word of every part an amount may have there (None: not known)."""
     trigger: re.Pattern
     """Currencies and salary keywords as plain words, longest first at a position."""
     trigger_len: int
     """Length of the longest trigger word (-1 when an empty one makes every position one)."""
     period_after: re.Pattern
     period_before: re.Pattern
+    period_before_start: re.Pattern
+    """Matches where some period word of ``period_before`` does (one trie, so a fast search)."""
     keyword: re.Pattern
     not_salary: re.Pattern
     not_money_unit: re.Pattern
@@ -418,6 +425,7 @@ def _compiled() -> _Tables:
         body=_rx(_BODY % {**parts, "sep": sep}, flags),
         body_between=_rx(_BODY % {**parts, "sep": sep_between}, flags),
         intro_end=_rx(intro, flags),
+        intro_start=_rx(_alt_trie([w for ws in intros.values() for w in ws])),
         currency_end=_rx(rf"(?:{cur_trie})(?:[ \t]{{0,2}}(?:{cur_trie}))?[ \t]{{0,2}}\Z"),
         currency_token=_rx(_alt(currency)),
         currency=currency,
@@ -430,6 +438,7 @@ def _compiled() -> _Tables:
         currency_last=frozenset(k[-1] for k in currency),
         currency_ends=_last_words(currency),
         body_follow=_body_follow(currency, mult, per),
+        body_resume=_body_resume(currency, mult, per, data),
         intro_ends=_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws),
         intro_last=frozenset(
             str(w).translate(_ASCII_LOWER)[-1]
@@ -439,6 +448,9 @@ def _compiled() -> _Tables:
         trigger_len=-1 if "" in trigger_words else max(map(len, trigger_words), default=0),
         period_after=_rx("|".join(after_parts)),
         period_before=_rx("|".join(before_parts)),
+        period_before_start=_rx(
+            _context_trie([w for name in _ANNUAL_FACTOR for w in per["before"].get(name, [])])
+        ),
         keyword=_rx(_context_trie(data["keywords"])),
         not_salary=_rx(_context_trie(data["not_salary"])),
         not_money_unit=_rx(
@@ -497,6 +509,26 @@ def _body_follow(currency, mult, per) -> frozenset | None:
     if any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
         return None
     return frozenset(out)
+
+
+def _body_resume(currency, mult, per, data) -> re.Pattern | None:
+    """Return :attr:`_Tables.body_resume`: a digit, a dash, a bracket, a slash or the first word
+    of a currency, multiplier, period phrase or range word, as plain characters; None when a
+    word is empty.
+
+    Every part of an amount match that can come after a number and its blanks
+    starts with one of these, so where none starts, the amount is the number alone.
+    """
+    firsts = set("(/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
+    words = [*currency, *mult, *per["qualifiers"], *per["connectors"],
+             *(w for ws in per["words"].values() for w in ws),
+             *data["to_words"], *data["and_words"], *data["articles"]]
+    for w in words:
+        parts = str(w).translate(_ASCII_LOWER).strip("*").split()
+        if not parts:
+            return None
+        firsts.add(parts[0])
+    return _rx(r"\d|" + _trie([re.escape(ch) for ch in w] for w in firsts))
 
 
 def _last_words(words) -> tuple:
@@ -791,8 +823,11 @@ def _scan(
     n = len(runs)
     dense = n > _DENSE
     last_end = 0                    # matches never overlap, as with finditer
-    near = None if labelled else _Near(t, low)
+    near = None                     # a _Near, made when first asked (never when labelled)
     follow = None if labelled else t.body_follow
+    resume = t.body_resume
+    mult_near = t.multiplier_near.match
+    not_unit = t.not_money_unit.match
     size = len(low)
     currency_last = t.currency_last
     intro_last = t.intro_last
@@ -805,16 +840,19 @@ def _scan(
         # text its match covers reaches the next number (else both answers end
         # alike: no match, and the next number read the same way).
         nxt = runs[i + 1][0] if i + 1 < n else None
-        gated = near is None            # True once the number is known to be worth reading
+        gated = labelled                # True once the number is known to be worth reading
         if not gated and dense and nxt is not None and nxt < de + _REACH:
             # Many numbers close together (a table, a list of figures): asking
             # first is cheaper than reading each one's amount.
-            if not near(d) and not t.multiplier_near.match(low, de):
+            if not mult_near(low, de) and not (near or (near := _Near(t, low)))(d):
                 continue
             gated = True
         start = d
         cur = None
-        if _last_char(low, d, 2) in currency_last:
+        before = low[d - 1] if d else ""
+        if before in " \t":
+            before = _last_char(low, d, 2)
+        if before in currency_last:
             lo = max(last_end, d - _CURRENCY_BACK)
             if _ends_with(low, lo, d, 2, t.currency_ends):
                 cur = t.currency_end.search(low, lo, d)
@@ -826,27 +864,40 @@ def _scan(
             # A bare number whose amount match is its digits alone: the
             # judge's first tests, without reading the match.
             c = low[de] if de < size else ""
-            if c not in follow and not (c in ".," and low[de + 1:de + 2].isdecimal()):
+            if (c not in follow and not (c in ".," and low[de + 1:de + 2].isdecimal())) or (
+                c in " \t" and resume is not None and resume.match(low, _skip_blanks(low, de + 1, 2)) is None
+            ) or (c in "\u00a0\u202f\u2009" and not low[de + 1:de + 2].isdecimal()):
                 v = float(low[d:de])
-                if v < 100 or 1900 <= v <= 2100 or t.not_money_unit.match(low[de:de + 40]):
+                if v < 100 or 1900 <= v <= 2100 or not_unit(low[de:de + 40]):
                     if not gated and _reaches(t, low, runs, i + 1, last_end, de):
-                        if not near(d) and not t.multiplier_near.match(low, de):
+                        if not mult_near(low, de) and not (near or (near := _Near(t, low)))(d):
                             continue
                     last_end = de
                     continue
         intro = None
-        if start > last_end and _last_char(low, start, 3) in intro_last:
+        if start > last_end and (
+            low[start - 1] in intro_last or (low[start - 1] in " \t" and _last_char(low, start, 3) in intro_last)
+        ):
             lo = max(last_end, start - _INTRO_BACK)
             if _ends_with(low, lo, start, 3, t.intro_ends):
-                intro = t.intro_end.search(low, lo, start)
+                intro = _search(t.intro_end, t.intro_start, low, lo, start)
         kind = intro.lastgroup if intro else None
         body = (t.body_between if kind == "between" else t.body).match(low, start)
         if body is None:
             continue
         end = body.end()
-        found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
+        if end == de and follow is not None and cur is None:
+            # The amount is the number's digits alone (a currency that starts
+            # with a digit leaves ``follow`` None): the judge's first tests.
+            v = float(low[d:de])
+            if v < 100 or 1900 <= v <= 2100 or not_unit(low[de:de + 40]):
+                found = None
+            else:
+                found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
+        else:
+            found = _judge(t, body, intro.start() if intro else start, kind, low, labelled, keep)
         if not gated and (found is not None or _reaches(t, low, runs, i + 1, last_end, end)):
-            if not near(d, body) and not t.multiplier_near.match(low, de):
+            if not mult_near(low, de) and not (near or (near := _Near(t, low)))(d, body):
                 continue
         last_end = end
         if found is not None:
@@ -949,6 +1000,31 @@ class _Near:
             q = s + 1
 
 
+def _search(pattern: re.Pattern, starts: re.Pattern, s: str, pos: int, endpos: int) -> re.Match | None:
+    """Return ``pattern.search(s, pos, endpos)``, where ``pattern`` matches only where ``starts`` does.
+
+    A search for named groups of words tries every branch at every position;
+    a search for the words alone skips by first character, so it finds the
+    few positions worth a match.
+    """
+    m = starts.search(s, pos, endpos)
+    while m is not None:
+        p = m.start()
+        hit = pattern.match(s, p, endpos)
+        if hit is not None:
+            return hit
+        m = starts.search(s, p + 1, endpos)
+    return None
+
+
+def _skip_blanks(s: str, pos: int, most: int) -> int:
+    """Return ``pos`` moved past at most ``most`` blanks (spaces, tabs)."""
+    while most and pos < len(s) and s[pos] in " \t":
+        pos += 1
+        most -= 1
+    return pos
+
+
 def _last_char(s: str, pos: int, spaces: int) -> str:
     """Return the character before ``pos`` once up to ``spaces`` blanks are skipped ("" at the start)."""
     i = pos - 1
@@ -1030,7 +1106,8 @@ def _judge(
     if keyword is None:
         keyword = t.keyword.search(text[cs60:opened] + " " + text[end:ce30]) is not None
     if period is None:
-        hit = t.period_before.search(text[cs50:opened])
+        window = text[cs50:opened]      # a copy: no look-behind sees before the window
+        hit = _search(t.period_before, t.period_before_start, window, 0, len(window))
         period = hit.lastgroup if hit else None
     explicit_period = period is not None
     if lakh:
