@@ -310,3 +310,34 @@ def test_user_currency_alias_written_with_more_blanks():
             assert m.end == len(f"Pay: 120000 us{gap}dollar per year")
     finally:
         rules.use_user_rules(())
+
+
+def test_searches_from_the_word_starts_find_what_the_plain_search_finds():
+    t = _sal._compiled()
+    pieces = ["per year", "per  hour", "monthly", "annual", "yearly", "up to", "up  to ", "from ", "between ",
+              "about ", "environ ", "bis zu ", "x", "ly", " ", "-", "a", "é", "年薪", "(", "to "]
+    rng = random.Random(13)
+    for _ in range(1500):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+        for full, starts in ((t.period_before, t.period_before_start), (t.intro_end, t.intro_start)):
+            for pos, endpos in ((0, len(s)), (min(2, len(s)), len(s)), (0, max(0, len(s) - 1))):
+                want, got = full.search(s, pos, endpos), _sal._search(full, starts, s, pos, endpos)
+                assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup)), s
+
+
+def test_a_number_no_amount_part_can_follow_is_matched_alone():
+    t = _sal._compiled()
+    pieces = ["5", "150", "2024", " ", "  ", "\t", "years", "k", "m", "€", "usd", "per year", "to ", "and ",
+              "-", "x", "people", ".", ",", "0", "yr", "/", "(", "\u00a0", "000", "y ", "y", "in", "i ",
+              "ed ", "edition", "a", "al"]
+    rng = random.Random(17)
+    for _ in range(2000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randrange(10)))
+        for run in re.finditer(r"\d+", low):
+            d, de = run.span()
+            if de < len(low) and low[de] in " \t":
+                q = _sal._skip_blanks(low, de + 1, 2)
+                if t.body_resume.match(low, q) is None:
+                    for body in (t.body, t.body_between):
+                        m = body.match(low, d)
+                        assert m is None or m.end() == de or de - d > 9, low

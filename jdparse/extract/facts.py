@@ -641,18 +641,29 @@ def _salary_body_spans(ctx, reader) -> list[tuple[int, int]]:
 
     out = []
     digits = reader.digits
-    n = len(digits) if digits is not None else 0
-    for sec in ctx.outline.sections:
-        if sec.kind in _SALARY_BODY_SKIP:
-            continue
-        for b in sec.blocks:
-            if b.type in _SALARY_BODY_TYPES:
-                if digits is None:
-                    if reader.has_digit(b.start, b.end):
+    if digits is None:
+        for sec in ctx.outline.sections:
+            if sec.kind not in _SALARY_BODY_SKIP:
+                for b in sec.blocks:
+                    if b.type in _SALARY_BODY_TYPES and reader.has_digit(b.start, b.end):
                         out.append((b.start, b.end))
-                    continue
-                i = bisect_left(digits, b.start)
-                if i < n and digits[i] < b.end:
+        return out
+    n = len(digits)
+    for sec in ctx.outline.sections:
+        blocks = sec.blocks
+        if not blocks or sec.kind in _SALARY_BODY_SKIP:
+            continue
+        # A section's blocks are in text order: one without a digit between
+        # its first block's start and its last one's end is passed over whole.
+        i = bisect_left(digits, blocks[0].start)
+        if i == n or digits[i] >= blocks[-1].end:
+            continue
+        for b in blocks:
+            if b.type in _SALARY_BODY_TYPES:
+                i = bisect_left(digits, b.start, i)
+                if i == n:
+                    break
+                if digits[i] < b.end:
                     out.append((b.start, b.end))
     return out
 

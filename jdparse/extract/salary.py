@@ -521,14 +521,19 @@ def _body_resume(currency, mult, per, data) -> re.Pattern | None:
     """
     firsts = set("(/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
     words = [*currency, *mult, *per["qualifiers"], *per["connectors"],
-             *(w for ws in per["words"].values() for w in ws),
-             *data["to_words"], *data["and_words"], *data["articles"]]
+             *(w for ws in per["words"].values() for w in ws)]
     for w in words:
         parts = str(w).translate(_ASCII_LOWER).strip("*").split()
         if not parts:
             return None
         firsts.add(parts[0])
-    return _rx(r"\d|" + _trie([re.escape(ch) for ch in w] for w in firsts))
+    seqs = [[re.escape(ch) for ch in w] for w in firsts]
+    # The range words are whole words in the amount match: "y" (and) is not "years".
+    for w in {str(w) for w in (*data["to_words"], *data["and_words"], *data["articles"])}:
+        if not w.translate(_ASCII_LOWER).strip("*").split():
+            return None
+        seqs.append(_word_pieces(w, left=False, right=True))
+    return _rx(r"\d|" + _trie(seqs))
 
 
 def _last_words(words) -> tuple:
