@@ -12,12 +12,12 @@ decode, convert, the pipeline's stages, to_dict, JSON and YAML dumps), on
 every ``*.txt`` of the corpus, after one warm-up pass; the numbers are means of CPU time
 over all passes.  Stdlib only, beside jdparse itself.
 
-``--cold``: a few memos keyed by text live across postings (a header
-fragment's kind, a word's gazetteer readings, a line's words).  On a corpus
-replicated from a few postings they always hit; on real postings only the
-common words and tags do.  ``--cold`` empties them before every posting, which
-gives the cost of a posting whose every line is new: an upper bound of what
-distinct postings cost.
+``--cold``: a few memos keyed by text live across postings (a word's
+gazetteer readings, a line's words).  On a corpus replicated from a few
+postings they always hit; on real postings only the common words do.
+``--cold`` empties them before every posting, which gives the cost of a
+posting whose every line is new: an upper bound of what distinct postings
+cost.
 """
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def _text_memos() -> list:
     import importlib
 
     out = []
-    for module, name in (("jdparse.extract.tags", "tag_kind"), ("jdparse.extract._guard", "_words"),
+    for module, name in (("jdparse.extract._guard", "_words"),
                          ("jdparse.extract.places", "_rows"), ("jdparse.extract.places", "_name"),
                          ("jdparse.extract.places", "_gazetteer_head")):
         fn = getattr(importlib.import_module(module), name)  # renamed or no longer a memo:

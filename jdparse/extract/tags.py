@@ -7,9 +7,8 @@ take only what is theirs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .. import rules
+from . import employment, places, salary, seniority, work_mode
 from .._cache import compile as _rx
 
 _GLUE = _rx(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
@@ -30,7 +29,9 @@ def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-@lru_cache(maxsize=4096)
+_STRIP = " \t-\u2013\u2014|,;:()[]"
+
+
 def tag_kind(s: str) -> str | None:
     """Return what a header fragment is (url, mode, employment, level, salary, place) or None.
 
@@ -38,29 +39,29 @@ def tag_kind(s: str) -> str | None:
     "Remote - Philippines" is a mode-with-place but "Remote sensing engineer"
     is not a tag.
     """
-    t = s.strip(" \t-\u2013\u2014|,;:()[]")
+    t = s.strip(_STRIP)
     if not t:
         return "empty"
     n = len(t)
-    if _URL.fullmatch(t):
-        return "url"
-    u = _URL.match(t)
-    if u is not None and len(u.group()) >= 0.7 * n:
-        return "url"
+    # Every web or e-mail address holds a dot or "://".
+    if "." in t or "://" in t:
+        if _URL.fullmatch(t):
+            return "url"
+        u = _URL.match(t)
+        if u is not None and len(u.group()) >= 0.7 * n:
+            return "url"
     segs = glued_segments(t, 0, n)
     if len(segs) > 2:
         kinds = [tag_kind(t[a:e]) for a, e in segs]
         return "tags" if sum(k is not None for k in kinds) >= 0.75 * len(kinds) else None
     if not any(map(str.isalnum, t)):
         return None  # no letter or digit: never a tag
-    from . import employment, places, seniority
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
     need = 0.6 * len(t.strip())
     cov = 0
     first = None
-    for kind, find in (("salary", _salaries), ("mode", _modes), ("employment", employment.find_employment_types),
-                       ("place", places.find_places), ("level", seniority.find_levels)):
+    for kind, find in _FINDERS:
         found = find(t)
         if found:
             cov += sum(m.end - m.start for m in found)
@@ -72,19 +73,15 @@ def tag_kind(s: str) -> str | None:
 
 
 def _salaries(t: str) -> list:
-    from . import salary
-
     return [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
 
 
 def _modes(t: str) -> list:
-    from . import work_mode
-
     return [m for m in work_mode.find_work_modes(t) if not m.perk]
 
 
-# Answers depend on the vocabulary: user rules clear this cache with the rest.
-rules.resets(tag_kind)
+_FINDERS = (("salary", _salaries), ("mode", _modes), ("employment", employment.find_employment_types),
+            ("place", places.find_places), ("level", seniority.find_levels))
 
 
 def is_url(s: str) -> bool:

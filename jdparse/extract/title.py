@@ -439,7 +439,17 @@ def _titleish(s: str) -> bool:
     return 0 < len(t) <= 120 and len(t.split()) <= 14 and not t.endswith((".", "!", "?", "。"))
 
 
-def _nameish(s: str) -> bool:
+class _Kinds(dict):
+    """``tag_kind`` of the fragments of one posting, each computed once."""
+
+    __slots__ = ()
+
+    def __missing__(self, s: str) -> str | None:
+        k = self[s] = tag_kind(s)
+        return k
+
+
+def _nameish(s: str, kinds: _Kinds) -> bool:
     """Return whether a line could be an organisation's name."""
     t = s.strip().rstrip(".")
     if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
@@ -447,7 +457,7 @@ def _nameish(s: str) -> bool:
     words = key(t).split()
     if not words or t[:1].isdigit() or words[0] in _PRONOUNS:
         return False
-    return tag_kind(t) is None and not has_role(t)
+    return not has_role(t) and kinds[t] is None
 
 
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
@@ -457,14 +467,14 @@ _HIRING_BLOCKS = 15
 _PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
 
 
-def _is_company(s: str) -> bool:
+def _is_company(s: str, kinds: _Kinds) -> bool:
     """Return whether a captured name can be an employer (capitalised, not a pronoun)."""
     t = s.strip()
     words = key(t).split()
     if not words or words[0] in _PRONOUNS:
         return False
     caseless = t[0].lower() == t[0].upper()  # CJK and other scripts without case
-    return (t[0].isupper() or not t[0].isalpha() or caseless) and _nameish(t)
+    return (t[0].isupper() or not t[0].isalpha() or caseless) and _nameish(t, kinds)
 
 
 def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
@@ -508,11 +518,12 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             segs.append(body)
         head_line.append(k)
     hire = _Hiring(segs)
+    kinds = _Kinds()
 
     title_block = None
     for idx, b in enumerate(lead[:3]):
         line = text[b.start:b.end]
-        t_v, c_v = _from_line(ctx, hire.patterns(head_line[idx]), *heads[idx])
+        t_v, c_v = _from_line(ctx, kinds, hire.patterns(head_line[idx]), *heads[idx])
         if t_v is not None:
             if idx > 0 and t_v.rule == "title.first_line":
                 t_v = Value(t_v.value, t_v.span, "title.second_line")
@@ -542,13 +553,13 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 titles.append(v)
             if "company" in pat.groupindex and m.group("company"):
                 c = ctx.value(start + m.start("company"), start + m.end("company"), "company.hiring")
-                if c and _is_company(c.value):
+                if c and _is_company(c.value, kinds):
                     companies.append(c)
             break
 
     # A short name-like line next to the title: before it when the title is
     # on the second line (or in a label), else after it.
-    comp = _adjacent_company(ctx, lead, title_block, titles)
+    comp = _adjacent_company(ctx, kinds, lead, title_block, titles)
     if comp is not None:
         companies.append(comp)
 
@@ -566,7 +577,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         first = next((b for b in sec.blocks if b.type == TEXT), None)
         if first is not None:
             m = _NAME_IS.match(text, first.start, first.end)
-            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name")):
+            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
                 v = ctx.value(m.start("name"), m.end("name"), "company.about")
                 if v:
                     companies.append(v)
@@ -634,7 +645,7 @@ def _tidy_company(ctx, v: Value) -> Value:
     return ctx.value(a, e, v.rule, strip=" \t,;:") or v
 
 
-def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
+def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | None:
     text = ctx.text
     order = []
     if title_block is not None:
@@ -659,7 +670,7 @@ def _adjacent_company(ctx, lead, title_block, titles) -> Value | None:
         at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
         if at:
             a = at.end()
-        if _nameish(text[a:e]):
+        if _nameish(text[a:e], kinds):
             return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
     return None
 
@@ -684,7 +695,7 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
     return best
 
 
-def _from_line(ctx, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
+def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
     """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
     for pat, pos in hiring:
@@ -692,44 +703,45 @@ def _from_line(ctx, hiring: list, base: int, body: str) -> tuple[Value | None, V
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
             t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
             c = None
-            if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company")):
+            if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company"), kinds):
                 c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
             return t, c
     parts = _parts(body, base)
     text = ctx.text
     if len(parts) >= 2:
-        kinds = [tag_kind(text[a:e]) for a, e in parts]
+        segs = [text[a:e] for a, e in parts]
         # A part naming a job is the title even when it also reads as a tag
         # ("marketing intern" is an employment type too); places, modes,
-        # pay and addresses are never titles.
-        role_idx = [i for i, (a, e) in enumerate(parts)
-                    if kinds[i] not in _NEVER_TITLE and has_role(text[a:e])]
+        # pay and addresses are never titles.  A part's kind is looked up
+        # only where the answer needs it.
+        role = next((i for i, seg in enumerate(segs) if has_role(seg) and kinds[seg] not in _NEVER_TITLE), None)
         piped = "|" in body
-        if role_idx and (piped or all(k is not None for i, k in enumerate(kinds) if i not in role_idx[:1] and i != 0)):
-            i = role_idx[0]
+        if role is not None and (piped or all(kinds[segs[i]] is not None for i in range(1, len(segs)) if i != role)):
+            i = role
             a, e = parts[i]
-            a, e = _trim_paren(text, a, e)
+            a, e = _trim_paren(text, a, e, kinds)
             t = ctx.value(a, e, "title.split_line" if i > 0 or piped else "title.first_line")
             c = None
             if i > 0:
                 for j in range(i):
-                    if kinds[j] is None or (kinds[j] == "url" and _bare_domain(text[parts[j][0]:parts[j][1]])):
-                        ca, ce = _trim_paren(text, *parts[j])
+                    k = kinds[segs[j]]
+                    if k is None or (k == "url" and _bare_domain(segs[j])):
+                        ca, ce = _trim_paren(text, *parts[j], kinds)
                         c = ctx.value(ca, ce, "company.split_line")
                         break
             return t, c
-        if not role_idx and piped:
+        if role is None and piped:
             for j, (a, e) in enumerate(parts):
-                if kinds[j] is None and _nameish(text[a:e]):
-                    ca, ce = _trim_paren(text, a, e)
+                if kinds[segs[j]] is None and _nameish(segs[j], kinds):
+                    ca, ce = _trim_paren(text, a, e, kinds)
                     return None, ctx.value(ca, ce, "company.split_line")
             return None, None
-        if role_idx and role_idx[0] == 0:
+        if role == 0:
             # "CS Team Lead - German and English": the tail is not a tag, keep it all.
-            a, e = _trim_paren(text, base, base + len(body))
+            a, e = _trim_paren(text, base, base + len(body), kinds)
             return ctx.value(a, e, "title.first_line"), None
     if _titleish(body) and has_role(body):
-        a, e = _trim_paren(text, base, base + len(body))
+        a, e = _trim_paren(text, base, base + len(body), kinds)
         return ctx.value(a, e, "title.first_line"), None
     return None, None
 
@@ -740,12 +752,12 @@ def _bare_domain(s: str) -> bool:
     return "/" not in t and "@" not in t and " " not in t and "." in t
 
 
-def _trim_paren(text: str, a: int, e: int) -> tuple[int, int]:
+def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     """Return (a, e) without a trailing parenthesis that is a place, a mode or a web address."""
     seg = text[a:e]
     if not seg.rstrip().endswith(")"):
         return a, e  # no parenthesis at the end
     m = _TRAILING_PAREN.search(seg)
-    if m and tag_kind(m.group("inner")) in ("place", "mode", "url", "employment"):
+    if m and kinds[m.group("inner")] in ("place", "mode", "url", "employment"):
         return a, a + m.start()
     return a, e
