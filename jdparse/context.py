@@ -1,6 +1,7 @@
 """What every field extractor reads: the document, its blocks and its outline."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -26,6 +27,7 @@ class Context:
         d["doc"] = doc
         d["blocks"] = blocks
         d["outline"] = outline
+        d["_text"] = doc.text  # read by value(), called a few dozen times per posting
 
     @property
     def text(self) -> str:
@@ -47,13 +49,28 @@ class Context:
         The reported string is the posting's own text with white space tidied;
         ``value`` overrides it for typed values (a number, a level name).
         """
-        left = self.doc.text[start:end].lstrip(strip)
+        left = self._text[start:end].lstrip(strip)
         if not left:
             return None
         core = left.rstrip(strip)
         start = end - len(left)
-        span: Span = self.doc.span(start, start + len(core))
-        return Value(tidy(core) if value is None else value, span, rule)
+        # Document.span and tidy, inlined (this runs for every list item and heading)
+        starts = self._starts
+        i = bisect_right(starts, start) - 1
+        span = Span(start, start + len(core), i + 1, start - starts[i] + 1)
+        if value is None:
+            # tidy(core): a printable string with no double space and no space
+            # at an end is its own answer
+            if core.isprintable() and "  " not in core and core[0] != " " and core[-1] != " ":
+                value = core
+            else:
+                value = " ".join(core.split())
+        return Value(value, span, rule)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """The offset of each line's start (the document's line table)."""
+        return self.doc._line_starts()
 
     @cached_property
     def header(self) -> tuple[Block, ...]:

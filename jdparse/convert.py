@@ -90,18 +90,15 @@ _MD_SIGNALS = (
     # inline bold after other words (a bold line alone is "bold_line")
     ("emphasis", _compile(r"[^\s*][ \t]+\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])")),
 )
-# The same signals, counted fast: a line-start pattern's matches lie within
-# one line each, so they are the match at the start of the text plus the
-# matches of the pattern behind a newline, which the regex engine finds by
-# scanning for the newline character alone.  The link pattern without its
-# optional "!" finds the same links, starting at their bracket.
-_MD_FAST_SIGNALS = {
-    "heading": _Lazy(r"\n {0,3}#{1,6}[ \t]+\S"),
-    "bold_line": _Lazy(r"\n[ \t]*(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__):?[ \t]*$", re.MULTILINE),
-    "star_bullet": _Lazy(r"\n[ \t]{0,8}[*+][ \t]+\S"),
-    "table": _Lazy(r"\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.MULTILINE),
-    "link": _Lazy(r"\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)"),
-}
+# The same signals, counted fast.  Every line a line-start signal matches
+# holds one of a few characters (a heading its "#", a bold line "**" or "__",
+# a star bullet its "*" or "+", a table row its "|"): the lines are found
+# from those characters (each found by a one-character search, a memchr),
+# and the signal's own pattern is tried at the start of each such line.  The
+# link pattern without its optional "!" finds the same links, starting at
+# their bracket.
+_LINE_SIGNAL_CHARS = {"heading": "#", "bold_line": "*_", "star_bullet": "*+", "table": "|"}
+_MD_LINK_FAST = _Lazy(r"\[[^\]\n]{1,300}\]\([^)\s]{1,1000}\)")
 # The "emphasis" signal from its "**" on: the engine scans for the two stars;
 # what must come before them (a run of blanks after a character that is
 # neither a space nor a star) is checked on each hit.
@@ -124,22 +121,22 @@ def detect(text: str) -> str:
     kinds = 0
     strong = 0
     star = "*" in text
-    stars = star and "**" in text
+    stars = star and _has(text, "**")
     for name, pat in _MD_SIGNALS:
         if name == "heading":
             if "#" not in text:
                 continue
         elif name == "bold_line":
-            if not stars and not ("_" in text and "__" in text):
+            if not stars and not ("_" in text and _has(text, "__")):
                 continue
         elif name == "star_bullet":
             if not star and "+" not in text:
                 continue
         elif name == "link":
-            if "]" not in text or "](" not in text:
+            if "]" not in text or not _has(text, "]("):
                 continue
         elif name == "table":
-            if "|" not in text or "---" not in text:
+            if "|" not in text or "-" not in text:
                 continue
         else:  # emphasis
             if kinds != 1 or strong:
@@ -163,15 +160,50 @@ def _count_signal(name: str, pat: re.Pattern, text: str, enough: int) -> int:
     ``enough``), or for "emphasis" whether it occurs, through the fast form of the signal."""
     if name == "emphasis":
         return int(_has_emphasis(text))
-    fast = _MD_FAST_SIGNALS[name]
+    if name == "link":
+        n = 0
+        for _ in _MD_LINK_FAST.finditer(text):
+            if n >= enough:
+                break
+            n += 1
+        return n
+    # A line-start signal matches a line at most once, and within it: its
+    # count is the number of lines it matches.
+    find, rfind, match = text.find, text.rfind, pat.match
+    seen: set[int] = set()
     n = 0
-    if name != "link" and pat.match(text):
-        n = 1
-    for _ in fast.finditer(text):
-        if n >= enough:
-            break
-        n += 1
+    for c in _LINE_SIGNAL_CHARS[name]:
+        i = find(c)
+        while i >= 0:
+            start = rfind("\n", 0, i) + 1
+            if start not in seen:
+                seen.add(start)
+                if match(text, start):
+                    n += 1
+                    if n >= enough:
+                        return n
+            end = find("\n", i)
+            if end < 0:
+                break
+            i = find(c, end + 1)  # the next line that holds one
     return n
+
+
+def _has(text: str, needle: str) -> bool:
+    """Return ``needle in text``, for a needle whose first character is rare: from each
+    occurrence of that character (a memchr) rather than by a scan for the whole needle."""
+    find = text.find
+    first = needle[0]
+    i = find(first)
+    tries = 0
+    while i >= 0:
+        if text.startswith(needle, i):
+            return True
+        tries += 1
+        if tries > 16:
+            return needle in text  # not so rare here
+        i = find(first, i + 1)
+    return False
 
 
 def _has_emphasis(text: str) -> bool:
@@ -190,8 +222,8 @@ def _has_emphasis(text: str) -> bool:
 def _looks_html(text: str) -> bool:
     """Return whether ``text`` holds markup: three block tags (escaped or not), one of them closing."""
     for pat, needs in ((_BLOCK_TAG, "<"), (_ESCAPED_BLOCK_TAG, "&")):
-        if needs not in text or (needs == "&" and "lt;" not in text):
-            continue
+        if needs not in text or (needs == "&" and not (_has(text, "&lt;") or _has(text, "&amp;"))):
+            continue  # (an escaped tag starts "&lt;" or "&amp;...lt;")
         n = 0
         closed = False
         for m in pat.finditer(text):

@@ -21,16 +21,16 @@ def parse(text: str) -> Posting:
     outline = _sections.build(blocks)
     ctx = Context(doc, tuple(blocks), outline)
 
-    from .extract import facts, lists, title as title_ex
+    facts, lists, title_ex = _EXTRACTORS or _extractors()
 
     title, company, candidates = title_ex.extract(ctx)
     salary, salary_losers = facts.salary(ctx, title)
     lists_ = lists.extract(ctx)
-    outline_values = []
-    for sec in outline.sections:
-        h = sec.heading
-        hv = ctx.value(h.start, h.end, sec.rule) if h is not None else None
-        outline_values.append((sec.kind, hv))
+    value = ctx.value
+    outline_values = [
+        (sec.kind, None if (h := sec.heading) is None else value(h.start, h.end, sec.rule))
+        for sec in outline.sections
+    ]
     return Posting(
         title=title,
         company=company,
@@ -49,6 +49,18 @@ def parse(text: str) -> Posting:
         candidates=(*candidates, *salary_losers),
         text=text,
     )
+
+
+_EXTRACTORS: tuple = ()
+
+
+def _extractors() -> tuple:
+    """Return the extractor modules (facts, lists, title), imported on first use."""
+    global _EXTRACTORS
+    from .extract import facts, lists, title
+
+    _EXTRACTORS = (facts, lists, title)
+    return _EXTRACTORS
 
 
 def parse_bytes(data: bytes) -> Posting:

@@ -65,15 +65,18 @@ def test_file_that_vanishes_during_the_run(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     # Tests run as root here, where chmod 000 does not stop reading: the
     # permission error is raised where the file is opened instead.
+    # (Inputs may be opened as files or as bare descriptors: both are refused.)
     src = _folder(tmp_path, 2)
-    real_open = open
 
-    def fake_open(path, *a, **k):
-        if str(path).endswith("p001.txt"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *a, **k)
+    def refusing(real):
+        def fake_open(path, *a, **k):
+            if str(path).endswith("p001.txt"):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *a, **k)
+        return fake_open
 
-    monkeypatch.setattr("builtins.open", fake_open)
+    monkeypatch.setattr("builtins.open", refusing(open))
+    monkeypatch.setattr("os.open", refusing(os.open))
     import io
 
     job = batch.Job(paths=[str(src)], fmt="jsonl")

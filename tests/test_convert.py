@@ -203,3 +203,36 @@ def test_command_reads_marked_up_files(tmp_path, name, content):
     assert "6+ years of experience with Kubernetes" in record["requirements"]
     assert "Home office budget" in record["benefits"]
     assert not any("<" in item or "*" in item for item in record["requirements"] + record["benefits"])
+
+
+def _detect_by_full_scans(text: str) -> str:
+    """detect() as its rules read: every signal counted by a scan of its pattern over the whole text."""
+    from jdparse import convert as c
+
+    if c._HTML_START.match(text):
+        return "html"
+    for pat in (c._BLOCK_TAG, c._ESCAPED_BLOCK_TAG):
+        tags = list(pat.finditer(text))
+        if len(tags) >= c._MIN_TAGS and any(m.group("close") or m.group("br") for m in tags):
+            return "html"
+    if c._FRONT_MATTER.match(text) and c._front_matter_end(text.split("\n")) is not None:
+        return "markdown"
+    kinds = strong = 0
+    for name, pat in c._MD_SIGNALS:
+        n = min(3, sum(1 for _ in pat.finditer(text)))
+        kinds += n > 0
+        strong += name in ("heading", "link", "table") and n >= 3
+    return "markdown" if kinds >= 2 or strong else "text"
+
+
+def test_detect_agrees_with_full_scans_of_its_patterns():
+    import random
+
+    rng = random.Random(7)
+    pieces = ["# ", "## ", "   #\t", "#x", "* ", "+ ", "  *  a", "**", "__", "**Bold**", "__b__:", "** x **",
+              "[a](b)", "![i](u)", "](", "|", "---", "| --- |", ":---:|", "-", "&lt;p&gt;", "&amp;lt;li&amp;gt;",
+              "&", "<p>", "</p>", "<br>", "<li>", "lt;", "word", " ", "\t", "\n", "\n", "\n\n", "x", "5+ years",
+              "R&D", "\u2022", "\u00e9"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        assert detect(text) == _detect_by_full_scans(text), repr(text)
