@@ -550,14 +550,11 @@ def experience(ctx) -> Value | None:
         n = len(text)
         # The blocks that hold a unit, and those whose end may be glued to
         # the next word (a unit there may run past it), read in order.
+        # (units are in text order: one bisection per block, not a loop over
+        # every block per unit.)
         read = [i for i, b in enumerate(blocks)
-                if (e := b.end) < n and ((c := text[e]) == "_" or c.isalnum())]
-        if units:
-            for u in units:
-                for i, b in enumerate(blocks):
-                    if b.start <= u < b.end:
-                        read.append(i)
-            read = sorted(set(read))
+                if ((e := b.end) < n and ((c := text[e]) == "_" or c.isalnum()))
+                or (units and (j := bisect_left(units, b.start)) < len(units) and units[j] < e)]
         count_start = exp.count_start
         for i in read:
             b = blocks[i]
