@@ -138,9 +138,9 @@ DEEP = [
 @pytest.mark.parametrize("name,html,needle", DEEP, ids=[c[0] for c in DEEP])
 def test_html_deep_and_broken_inputs_are_linear(name, html, needle):
     limit = sys.getrecursionlimit()
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: a busy machine does not fail it
     out = html_to_text(html)
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
     assert needle in out
     assert sys.getrecursionlimit() == limit
     # nesting indentation is bounded: output stays proportional to input
@@ -149,9 +149,9 @@ def test_html_deep_and_broken_inputs_are_linear(name, html, needle):
 
 @pytest.mark.parametrize("md", ["*a " * N, "[a](" * N, "`a " * N, "-\n" * N, "|" * N, "_a_ " * N], ids=range(6))
 def test_markdown_adversarial_is_linear(md):
-    t = time.perf_counter()
+    t = time.process_time()
     markdown_to_text(md)
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
 
 
 def test_words_survive_conversion():
