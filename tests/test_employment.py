@@ -73,3 +73,18 @@ def test_split_alternation_finds_what_the_alternation_finds(text):
     whole = re.compile(alternation(words, case_sensitive=cs), re.IGNORECASE)
     assert [m.span() for m in split.finditer(text)] == [m.span() for m in whole.finditer(text)]
     assert Split.build(["-x", "y"], re.compile) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Senior Engineer | Full-time Contract | Remote\n\nWe hire 50 full-time employees. Internship\n",
+    "Stage de fin d'études — CDI, temps plein; Teilzeit befristet; 全职 兼职\n",
+    "internationally contracted; part-timer; no type here at all\n",
+])
+def test_find_folded_finds_what_find_employment_types_finds(text):
+    from jdparse.extract._guard import folded
+
+    low = folded(text)
+    assert low is not None
+    for a in range(0, len(text), 3):
+        for e in range(a, len(text) + 1, 5):
+            assert employment.find_folded(text, low, a, e) == find_employment_types(text[a:e]), (a, e)

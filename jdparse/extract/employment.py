@@ -88,6 +88,15 @@ def find_employment_types(text: str) -> list[Match]:
     return _matches(text)
 
 
+def find_folded(text: str, low: str, a: int, e: int) -> list[Match]:
+    """Return ``find_employment_types(text[a:e])``, given ``low``, the fold of ``text``
+    (see ``_guard.folded``): the word guard reads the words of the fold already made."""
+    seg = text[a:e]
+    if not _NO_SPACES.search(seg) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
+        return []
+    return _matches(seg)
+
+
 def _matches(text: str) -> list[Match]:
     t = _tables()
     hits = list(t.words.finditer(text))
@@ -344,11 +353,7 @@ class Finder:
                 if not (len(pa) == 2 and (pa.isalnum() or "_" in pa and _cuts_word(low, a))
                         or len(pe) == 2 and (pe.isalnum() or "_" in pe and _cuts_word(low, e))):
                     return []
-        text = self.text[a:e]
-        # The guard of find_employment_types.
-        if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
-            return []
-        return _matches(text)
+        return find_folded(self.text, low, a, e)
 
 
 def employment_type(matches) -> Match | None:

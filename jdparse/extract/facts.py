@@ -351,8 +351,7 @@ def _dedupe_places(found: list[Location]) -> list[Location]:
 
 def work_mode(ctx, title: Value | None) -> Value | None:
     """Return remote, hybrid or onsite, from tags and labels first, then the body."""
-    from . import work_mode as wm
-
+    wm = _wm
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
@@ -383,6 +382,10 @@ def work_mode(ctx, title: Value | None) -> Value | None:
                 if m.rule == "work_mode.office_days" or cues.search(seg, lo, hi):
                     return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.body:{m.rule}")
     return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
+
+
+from . import employment as _emp, work_mode as _wm  # noqa: E402
+from ._guard import folded  # noqa: E402
 
 
 @rules.derived
@@ -426,8 +429,6 @@ def _fold(text: str) -> str | None:
     """
     if text.isascii():
         return text.lower()
-    from ._guard import folded
-
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:
@@ -495,20 +496,25 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
 
 def employment_type(ctx, title: Value | None) -> Value | None:
     """Return the employment type from the title, labels and tags, then the body."""
-    from . import employment as emp
-
+    emp = _emp
     tiers = []
     if title is not None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "employment_type")], "employment.label"))
     tiers.append((_header_except_title(ctx, title), "employment.header"))
-    hit = _first_tier_spans(tiers, lambda a, e: emp.find_employment_types(ctx.text[a:e]), emp.employment_type)
+    text = ctx.text
+    low = _casefolded(ctx)
+    if low is None:
+        find = lambda a, e: emp.find_employment_types(text[a:e])  # noqa: E731
+    else:
+        find = lambda a, e: emp.find_folded(text, low, a, e)  # noqa: E731
+    hit = _first_tier_spans(tiers, find, emp.employment_type)
     if hit is None:
         # The body: many blocks, searched at once.
         spans = _block_spans(_body_blocks(ctx))
         if spans:
             within = (min(a for a, _ in spans), max(e for _, e in spans))
-            finder = emp.Finder(ctx.text, _casefolded(ctx), within)
+            finder = emp.Finder(text, low, within)
             hit = _first_tier_spans([(spans, "employment.body")], finder.find, emp.employment_type)
     if hit is None:
         return None

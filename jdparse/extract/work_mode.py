@@ -256,12 +256,23 @@ _OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office"
 _OFFICE_DAYS_WORDS = (("office", "hq", "site"), ("day", "time"))
 
 
-def _office_words(low: str) -> bool:
-    """Return whether ``low`` (casefolded) may hold an office-days phrase.
+def _office_words(low: str, a: int = 0, e: int | None = None) -> bool:
+    """Return whether ``low[a:e]`` (casefolded) may hold an office-days phrase.
 
     The pattern ignores case: an "ı" of the text matches its "i".
     """
-    return "\u0131" in low or all(any(w in low for w in ws) for ws in _OFFICE_DAYS_WORDS)
+    if e is None:
+        e = len(low)
+    find = low.find
+    if find("\u0131", a, e) >= 0:
+        return True
+    for ws in _OFFICE_DAYS_WORDS:
+        for w in ws:
+            if find(w, a, e) >= 0:
+                break
+        else:
+            return False
+    return True
 
 
 class Finder:
@@ -318,8 +329,9 @@ class Finder:
             return []
         text = self.text
         seg = text[a:e]
-        modes, perks, nots = tables = _tables()
-        if any(t.cjk and t.cjk_in(seg) for t in tables):
+        modes, perks, nots = _tables()
+        cjk = _cjk_phrases()
+        if cjk and not seg.isascii() and any(p in seg for p in cjk):
             return _find_folded(seg, low[a:e])
         # Every phrase holds a hit: read only the tokens around the hits.
         found, perk_spans, not_spans = [], [], []
@@ -333,7 +345,7 @@ class Finder:
         out = [
             ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
             for m in _OFFICE_DAYS.finditer(seg)
-        ] if _office_words(low[a:e]) else []
+        ] if _office_words(low, a, e) else []
         if not found or not _key_words_guarded():
             # The guard of find_work_modes: a phrase of the table passes it,
             # office days alone may not.
@@ -436,6 +448,12 @@ def _width() -> int:
 def _table_tokens() -> frozenset:
     """Return every token of every phrase of the tables."""
     return frozenset(w for t in _tables() for k in t.by_key for w in k)
+
+
+@rules.derived
+def _cjk_phrases() -> tuple[str, ...]:
+    """Return the CJK phrases of every table (each holds a character beyond ASCII)."""
+    return tuple(p for t in _tables() for p, _ in t.cjk)
 
 
 @rules.derived
