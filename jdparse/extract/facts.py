@@ -591,11 +591,13 @@ _EXPERIENCE_TYPES = (TEXT, LABEL, BULLET)
 
 # --- salary ----------------------------------------------------------------------
 
+from . import salary as _sal     # noqa: E402  (imported once, not on every call)
+
+
 def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     """Return the pay range (from the salary label, the header, salary sections, then the body)
     and the other amounts read as pay, as losing candidates with why they lost."""
-    from . import salary as sal
-
+    sal = _sal
     text = ctx.text
     reader = sal._Reader(text, sal.SALARY_THRESHOLD)
     if reader.digits == []:
