@@ -986,8 +986,8 @@ def classify(doc: Document) -> list[Block]:
                         append(block(HEADING, start, CE[i], i, i, shape, None, -1, blank_before))
                         i += 1
                         continue
-        # Prose or a list item, with the lines it wraps onto.
-        if blank_after or i <= first_content:
+        # Prose or a list item, with the lines it wraps onto (never onto a bullet).
+        if blank_after or i <= first_content or BU[i + 1]:
             end, last = CE[i], i
         else:
             end, last = continuation(i, CE[i])

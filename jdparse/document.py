@@ -124,6 +124,14 @@ class Document:
         return starts
 
     @property
+    def line_starts(self) -> list[int]:
+        """The offset of each line's start, in order (made on first use; do not modify)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._line_starts()
+        return starts
+
+    @property
     def lines(self) -> tuple[Line, ...]:
         """The document's lines, in order (made on first use)."""
         lines = self._lines

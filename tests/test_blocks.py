@@ -210,3 +210,12 @@ def test_boilerplate_ruled_out_only_where_the_pattern_fails():
             assert boiler.package.fullmatch(key(t)) is None, t
     assert blocks._boiler_ruled_out("Werde Teil unseres Teams \u2013 jetzt", by_char, boiler._gates, boiler)
     assert not blocks._boiler_ruled_out("Apply now \u2192", by_char, boiler._gates, boiler)
+
+
+@pytest.mark.parametrize("text", ["", "a", "ab\n\ncd\n", "\n\n", "x\u2028y\nz"])
+def test_line_starts_are_the_lines_starts(text):
+    doc = Document(text)
+    assert doc.line_starts == [line.start for line in doc.lines]
+    blocks.classify(doc)
+    assert Document(text).line_starts == doc.line_starts
+
