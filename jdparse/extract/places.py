@@ -324,7 +324,7 @@ def _readings(surface: str, anchor: bool, k: str | None = None) -> tuple[_Row, .
         if surface in _tables()["exact"].get(k, ()):
             return tuple(r for r in _rows(k) if r.kind != "state") + codes
         return codes
-    if len(k.replace(".", "")) <= _SHORT and not _CJK.search(k) and surface not in _tables()["exact"].get(k, ()):
+    if len(k.replace(".", "")) <= _SHORT and (k.isascii() or not _CJK.search(k)) and surface not in _tables()["exact"].get(k, ()):
         return ()  # short names only as written in data: "us" is a pronoun
     if surface[0].islower() and not anchor:
         return ()
@@ -388,8 +388,15 @@ class _Name:
 
     def __init__(self, rows: tuple[_Row, ...], k: str):
         self.rows = rows
-        self.states = [r for r in rows if r.kind == "state"]
-        self.countries = [r for r in rows if r.kind == "country"]
+        states: list[_Row] = []
+        countries: list[_Row] = []
+        for r in rows:
+            if r.kind == "state":
+                states.append(r)
+            elif r.kind == "country":
+                countries.append(r)
+        self.states = states
+        self.countries = countries
         self.bare = _bare_reading(rows, k)
 
 
@@ -482,11 +489,13 @@ def _scan_ascii(text: str) -> list[_Item]:
     join = _JOIN.fullmatch
     token = _TOKEN.search
     last = 0
+    # Lower-cased once for all its words (ASCII keeps its length when lower-cased).
+    low = text.lower() if text.isascii() else None
     for mt in (_ASCII_ANCHORED if comma else _ASCII_CAPITAL).finditer(text):
         s0, e0 = mt.span()
         if s0 < last:
             continue  # inside the name found before
-        k1 = mt.group().lower()
+        k1 = low[s0:e0] if low is not None else mt.group().lower()
         head = gaz_head(k1) | heads.get(k1, 0)
         if not head:
             continue  # no name starts with this word (whether after a comma or not)
@@ -708,19 +717,26 @@ def find_places(text: str) -> list[Place]:
         places.sort(key=lambda p: p.start)
         return places
 
-    def free(p: Place) -> bool:
-        return all(p.end <= q.start or p.start >= q.end for q in places)
-
     used: set[int] = set()
-    for place, idxs in _composites(text, items):
-        if free(place):
-            places.append(place)
-            used |= idxs
+    if "," in text or "-" in text or "\u2013" in text or "\u2014" in text:
+        for place, idxs in _composites(text, items):
+            ps, pe = place.start, place.end
+            for q in places:
+                if ps < q.end and pe > q.start:
+                    break  # overlaps a place taken before
+            else:
+                places.append(place)
+                used |= idxs
     for i, it in enumerate(items):
         if i not in used:
-            p = _bare(text, it)
-            if p and free(p):
-                places.append(p)
+            b = it.name.bare
+            if b:
+                ps, pe = it.start, it.end
+                for q in places:
+                    if ps < q.end and pe > q.start:
+                        break
+                else:
+                    places.append(Place(ps, pe, tidy(text[ps:pe]), *b))
     places.sort(key=lambda p: p.start)
     return places
 
