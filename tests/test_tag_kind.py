@@ -26,6 +26,9 @@ def _full(s):
     "$120,000 - $150,000 / year", "Part-time, Berlin", "Lead", "Internship", "New York", "Hybrid",
     "Paris · CDI", "Junior / Mid", "Remote (US only)", "EUR 60k-70k", "100% remote", "Austin, TX",
     "Freelance", "Mid-level", "Toronto or Remote", "Brightwave Labs",
+    # Level words and names without one (the level finder is skipped when no level word can occur).
+    "Goody", "Staff", "Mid-Senior level", "Head of Engineering", "VP Sales", "Chief Technology Officer",
+    "Sr. Manager", "Entry level", "Executive Director", "Principal", "Senior-level",
 ])
 def test_same_answer_as_every_finder(s):
     got = tags.tag_kind(s)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import employment, places, salary, seniority, work_mode
+from ._guard import folded as _folded
 from .._cache import compile as _rx
 
 _GLUE = _rx(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
@@ -80,8 +81,19 @@ def _modes(t: str) -> list:
     return [m for m in work_mode.find_work_modes(t) if not m.perk]
 
 
+def _levels(t: str) -> list:
+    # A fragment without a level word's anchor (most names) has no level:
+    # one search of its fold tells, before the level patterns.
+    test = seniority.anchor_test()
+    if test is not None:
+        low = _folded(t)
+        if low is not None and test.search(low) is None:
+            return []
+    return seniority.find_levels(t)
+
+
 _FINDERS = (("salary", _salaries), ("mode", _modes), ("employment", employment.find_employment_types),
-            ("place", places.find_places), ("level", seniority.find_levels))
+            ("place", places.find_places), ("level", _levels))
 
 
 def is_url(s: str) -> bool:

@@ -127,6 +127,9 @@ _FOLDS_TO_ASCII = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99
                    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
+_FOLDS_RX = _rx("[" + _FOLDS_TO_ASCII + "]")  # one of them occurs: the exact test
+
+
 def _may_fold_to_ascii(b: bytes) -> bool:
     """Return whether UTF-8 ``b`` may hold one of ``_FOLDS_TO_ASCII`` (by their first bytes: quick, not exact)."""
     return (b"\xc3\x9f" in b or b"\xc4" in b or b"\xc5" in b or b"\xc7" in b or b"\xe1" in b
@@ -183,6 +186,12 @@ def _hiring_plan() -> tuple:
                 # Searched in the lower-cased bytes read as Latin-1 (a character a byte).
                 alts = "|".join(re.escape(t[1:].decode("latin-1")) for t in sorted(form[1], key=lambda t: (-len(t), t)))
                 form = (*form, _rx(" (?=(" + alts + "))"))
+            elif kind == "sep":
+                # One search of the line: a word, white space, a separator.  On the
+                # lines read this way no character folds to an ASCII letter, so
+                # matching without case is the words' test on the folded line.
+                words = "|".join(re.escape(w) for w in sorted(arg, key=lambda w: (-len(w), w)))
+                form = (*form, _rx("(?:" + words + r")\s*[" + re.escape(_SEPS) + "]", re.IGNORECASE))
         elif triggers and all(t.isascii() for t in triggers):
             form = ("any", tuple(t.encode() for t in triggers))
         else:
@@ -213,7 +222,7 @@ class _Hiring:
         self._cands: dict[int, list] = {}
         joined = "\n".join(segs)
         whole = joined.encode("utf-8", "surrogatepass").lower()
-        if len(whole) != len(joined) and _may_fold_to_ascii(whole):
+        if len(whole) != len(joined) and _may_fold_to_ascii(whole) and _FOLDS_RX.search(joined) is not None:
             self._each(segs)
             return
         plan, order = _hiring_plan()
@@ -293,7 +302,8 @@ class _Hiring:
                     if kind == "ends":
                         hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
                     elif kind == "sep":
-                        hit = [k for k in hit if _passes(kind, pre[1], segs[k], None)]
+                        sep = form[2].search
+                        hit = [k for k in hit if sep(segs[k]) is not None]
             for k in hit:
                 if triggers and (pre is not None or form is None):
                     low = segs[k].casefold()
