@@ -5,12 +5,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block
+from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block, _fast_maker
 from .document import Document, tidy
 from .model import Span, Value
 from .sections import Outline
 
-_EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"
+EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"
+"""The characters ``Context.value`` trims from both ends of a value."""
+_EDGE = EDGE
+
+# Span(...) and Value(...) without the frozen classes' __init__ (the same objects)
+new_span = _fast_maker(Span, ("start", "end", "line", "col"))
+new_value = _fast_maker(Value, ("value", "span", "rule"))
 
 
 @dataclass(frozen=True, init=False)
@@ -43,7 +49,7 @@ class Context:
             return b.end, b.end
         return b.value_start, b.end
 
-    def value(self, start: int, end: int, rule: str, value=None, strip: str = _EDGE) -> Value | None:
+    def value(self, start: int, end: int, rule: str, value=None, strip: str = EDGE) -> Value | None:
         """Return a Value for ``text[start:end]`` trimmed of edge punctuation; None if empty.
 
         The reported string is the posting's own text with white space tidied;
@@ -57,7 +63,6 @@ class Context:
         # Document.span and tidy, inlined (this runs for every list item and heading)
         starts = self._starts
         i = bisect_right(starts, start) - 1
-        span = Span(start, start + len(core), i + 1, start - starts[i] + 1)
         if value is None:
             # tidy(core): a printable string with no double space and no space
             # at an end is its own answer
@@ -65,7 +70,7 @@ class Context:
                 value = core
             else:
                 value = " ".join(core.split())
-        return Value(value, span, rule)
+        return new_value(value, new_span(start, start + len(core), i + 1, start - starts[i] + 1), rule)
 
     @cached_property
     def _starts(self) -> list[int]:

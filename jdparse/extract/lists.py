@@ -24,9 +24,9 @@ from bisect import bisect_right
 from operator import itemgetter
 
 from .. import rules, sentences
-from ..blocks import BULLET, LABEL, TEXT, _fast_maker
-from ..context import _EDGE
-from ..model import Span, Value
+from ..blocks import BULLET, LABEL, TEXT
+from ..context import EDGE as _EDGE, new_span as _span, new_value as _value
+from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
@@ -318,10 +318,6 @@ def _strength(item: str, m: dict) -> str | None:
 def is_optional(item: str) -> bool:
     """Return whether a requirement says it is optional (and does not say it is a must)."""
     return optional_strength(item) is not None
-
-
-_span = _fast_maker(Span, ("start", "end", "line", "col"))
-_value = _fast_maker(Value, ("value", "span", "rule"))
 
 
 def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
