@@ -75,7 +75,7 @@ class Context:
     @cached_property
     def _starts(self) -> list[int]:
         """The offset of each line's start (the document's line table)."""
-        return self.doc._line_starts()
+        return self.doc.line_starts
 
     @cached_property
     def header(self) -> tuple[Block, ...]:

@@ -324,9 +324,7 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
     """Append a Value per bullet, long ones left out (``Context.value`` of each, inlined)."""
     doc = ctx.doc
     text = doc.text
-    starts = doc._starts
-    if starts is None:
-        starts = doc._line_starts()
+    starts = doc.line_starts
     for b in bullets:
         e = b.end
         left = text[b.start:e].lstrip(_EDGE)
@@ -353,9 +351,7 @@ def _prose_values(ctx, blocks, out: list) -> None:
     split = sentences.split
     doc = ctx.doc
     text = doc.text
-    starts = doc._starts
-    if starts is None:
-        starts = doc._line_starts()
+    starts = doc.line_starts
     for b in blocks:
         t = b.type
         if t == LABEL:
