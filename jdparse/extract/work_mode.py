@@ -47,9 +47,11 @@ class ModeMatch:
 _N = r"(?:\d|one|two|three|four|five|1\.5|2\.5)"
 
 # Phrases that say part of the week is in the office: hybrid. Bounded repeats
-# only, so matching stays linear.
+# only, so matching stays linear.  Whole words only: not the "in" of
+# "within", nor the "1 days" of "21 days on site".
 _OFFICE_DAYS = _rx(
     rf"""
+    (?<![\w.])(?:
     # "come to the office 2 to 3 times per week", "in the office 3 days a week"
     (?:in|to|at|from)[ ](?:the|our)[ ](?:office|hq)s?[ ]
       (?:(?:about|around|at[ ]least)[ ])?{_N}(?:[ ]?(?:to|-|–|or)[ ]?{_N})?[ ]
@@ -57,13 +59,14 @@ _OFFICE_DAYS = _rx(
     # "2 days a week in the office", "3 days per week on-site", "2-3 days in office"
     | {_N}(?:[ ]?(?:to|-|–|or)[ ]?{_N})?[ ](?:days?|times)
       (?:[ ](?:a|per|each|every)[ ]week)?[ ]
-      (?:in[ ](?:the[ ])?office|on[- ]?site|at[ ](?:the|our)[ ](?:office|hq))
+      (?:in[ ](?:(?:the|our)[ ])?offices?|on[- ]?site|at[ ](?:the|our)[ ](?:office|hq)s?)
+    )(?!\w)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
 # Words without which no office-days phrase can match.
-_OFFICE_WORDS = frozenset({"office", "hq", "site", "onsite"})
+_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite"})
 
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
