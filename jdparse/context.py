@@ -34,6 +34,21 @@ class Context:
         d["blocks"] = blocks
         d["outline"] = outline
         d["_text"] = doc.text  # read by value(), called a few dozen times per posting
+        d["_memos"] = {}
+
+    def memo(self, fn):
+        """Return ``fn(self)``, computed on the first call only.
+
+        For what several extractors derive from the same posting (the
+        header's segments, the folded text): each asks, the first computes.
+        Kept with the Context, so it lasts one posting.
+        """
+        memos = self._memos
+        try:
+            return memos[fn]
+        except KeyError:
+            value = memos[fn] = fn(self)
+            return value
 
     @property
     def text(self) -> str:

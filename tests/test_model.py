@@ -41,3 +41,28 @@ def test_to_dict_keys_are_the_contract_in_order():
     d = parse("Backend Engineer\nAcme\nBerlin\n\nRequirements\n- Python\n").to_dict(evidence=True)
     assert list(d) == [*FIELDS, "sections", "evidence"]
     assert list(Posting().to_dict()) == [*FIELDS, "sections"]
+
+
+def test_context_memo_computes_once_per_context():
+    from jdparse import blocks, sections
+    from jdparse.context import Context
+    from jdparse.document import Document
+
+    def make(text):
+        doc = Document(text)
+        bl = blocks.classify(doc)
+        return Context(doc, tuple(bl), sections.build(bl))
+
+    calls = []
+
+    def words(ctx):
+        calls.append(ctx)
+        return ctx.text.split()
+
+    a, b = make("Engineer\nAcme\n"), make("Designer\n")
+    assert a.memo(words) == ["Engineer", "Acme"]
+    assert a.memo(words) is a.memo(words)
+    assert b.memo(words) == ["Designer"]  # another posting: computed again
+    assert calls == [a, b]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.doc = None

@@ -35,9 +35,10 @@ def header_segments(ctx) -> list[tuple[int, int]]:
     Computed once per posting: work mode, salary, levels, employment type and
     places all read the header.
     """
-    memo = ctx.__dict__.get("_header_segments")
-    if memo is not None:
-        return memo
+    return ctx.memo(_header_segments)
+
+
+def _header_segments(ctx) -> list[tuple[int, int]]:
     out = []
     for b in ctx.lead:
         if b.type == HEADING and b.kind is not None:
@@ -48,7 +49,6 @@ def header_segments(ctx) -> list[tuple[int, int]]:
         if n_words > 25:
             continue
         out.extend(glued_segments(ctx.text, b.start, b.end))
-    ctx.__dict__["_header_segments"] = out
     return out
 
 
@@ -404,12 +404,13 @@ def _casefolded(ctx) -> str | None:
     posting shows they will pay off, so a one-file run does not wait for
     them.  Both ways give the same values.
     """
+    return ctx.memo(_casefold_posting)
+
+
+def _casefold_posting(ctx) -> str | None:
     global _postings
-    d = ctx.__dict__
-    if "_casefolded" not in d:
-        _postings += 1
-        d["_casefolded"] = _fold(ctx.text) if _postings > 1 else None
-    return d["_casefolded"]
+    _postings += 1
+    return _fold(ctx.text) if _postings > 1 else None
 
 
 _postings = 0
@@ -720,12 +721,13 @@ def _folded(ctx) -> str:
     Computed once per posting (experience and posted date search it): the
     same length as the text, so offsets carry over.
     """
-    memo = ctx.__dict__.get("_folded")
-    if memo is None:
-        from .experience import fold
+    return ctx.memo(_fold_ascii)
 
-        memo = ctx.__dict__["_folded"] = fold(ctx.text)
-    return memo
+
+def _fold_ascii(ctx) -> str:
+    from .experience import fold
+
+    return fold(ctx.text)
 
 
 def _year_lines(text: str, folded: str | None = None) -> list[tuple[int, int]]:
