@@ -767,7 +767,8 @@ def classify(doc: Document) -> list[Block]:
             m = bullet_match(raw)
         else:
             m = None
-        if m is not None and m.end() < len(raw.rstrip()):
+        if m is not None and m.end() < len(raw.rstrip()) and m.end() < content_end:
+            # (a glyph with nothing after it but invisible characters ("- \u200b") is no bullet)
             BU[i] = True
             c0 = m.end()
         else:

@@ -219,3 +219,16 @@ def test_line_starts_are_the_lines_starts(text):
     blocks.classify(doc)
     assert Document(text).line_starts == doc.line_starts
 
+
+
+@pytest.mark.parametrize("line", ["- \u200b", "\u2022 \u200b\u200b", "* \ufeff", "1. \u200b \u200b"])
+def test_a_glyph_before_invisible_characters_only_is_no_empty_bullet(line):
+    doc = Document(f"Engineer\n\n{line}\nWe build things.\n")
+    got = blocks.classify(doc)
+    assert all(b.start <= b.end for b in got)
+    assert not any(b.type == blocks.BULLET for b in got)
+    from jdparse import parse
+
+    posting = parse(doc.text)
+    for v in (*posting.requirements, *posting.responsibilities, *posting.benefits, *posting.nice_to_have):
+        assert v.span.start < v.span.end
