@@ -697,6 +697,8 @@ _block = _fast_maker(Block, ("type", "start", "end", "first_line", "last_line", 
 def _is_all_caps(s: str) -> bool:
     if s.isascii():  # every ASCII letter is cased: isupper() is "no lower case, some upper case"
         return s.isupper() and sum(map(str.isalpha, s)) >= 3
+    if not any(map(str.isupper, s)):  # (no upper case letter at all: the common answer, told at once)
+        return False
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()) and any(c.isupper() for c in letters)
 
@@ -740,32 +742,33 @@ def _boiler_ruled_out(t: str, by_char: dict, gates: dict, boiler: _Boilerplate) 
     normalisation joins to what stands before it (_breaks_after_first),
     ``key(t)`` opens with the key of its first character: when no branch can
     start with that key's first character (``by_char``), the line is ruled
-    out.  Otherwise, its text before the character ahead of the first
-    non-ASCII one is ASCII and no character after it combines with it, so
+    out.  Otherwise, when ``t`` opens with two ASCII characters, its text
+    before the character ahead of the first non-ASCII one is ASCII and no character after it combines with it, so
     that text's key (its lower case, when it is printable with single
     spaces) opens ``key(t)``: its first character picks the branches
     (``by_char``), and their literal openings must agree with it
     (``_Boilerplate.gate``).  False means the key is to be made and tried.
     """
     c = t[0]
+    if not _breaks_after_first(t):
+        return False
     if c.isascii():
-        q = 1 if not t[1:2].isascii() else _NON_ASCII(t).start()
-    else:
-        q = 0
-    if q < 2:
-        if not _breaks_after_first(t):
+        if c.isspace():
             return False
-        if q:
-            if c.isspace():
-                return False
-            f = c.lower()
-        elif "\u4e00" <= c <= "\u9fff":  # (an ideograph is its own key)
+        pat = by_char.get(c.lower(), _UNSET)
+        if pat is None:
+            return True
+        if pat is _UNSET or not t[1:2].isascii():
+            return False
+    else:
+        if "\u4e00" <= c <= "\u9fff":  # (an ideograph is its own key)
             f = c
         else:
             f = key(c)[:1]
             if not f:
                 return False
         return by_char.get(f, _UNSET) is None
+    q = _NON_ASCII(t).start()
     p = t[:q - 1]
     if not p.isprintable() or "  " in p or p[0] == " ":
         return False
