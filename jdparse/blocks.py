@@ -328,7 +328,8 @@ class _Boilerplate:
     ``fullmatch`` of an alternation is a ``fullmatch`` of one of its branches).
     """
 
-    __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates")
+    __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
+                 "_ascii_openings")
 
     # Reading the branches costs a few milliseconds: a one-file run checks
     # too few lines to win them back, and uses the whole pattern throughout.
@@ -344,6 +345,7 @@ class _Boilerplate:
         self._by_set: dict[tuple, re.Pattern | None] = {}
         self._countdown = self._GROUP_AFTER if sources else -1
         self._gates: dict[str, object] = {}
+        self._ascii_openings: dict[str, dict[str, tuple[str, ...]] | None] = {}
 
     def fullmatch(self, k: str) -> bool:
         return self._package(k) or (bool(self.user) and any(u.fullmatch(k) for u in self.user))
@@ -397,18 +399,60 @@ class _Boilerplate:
             return self._gates[c]
         except KeyError:
             pass
+        openings = self._openings(c)
+        gate = None if openings is None else _rx(_prefix_trie(openings) or r"(?!)",
+                                                 self.package.flags & ~re.UNICODE).match
+        self._gates[c] = gate
+        return gate
+
+    def _openings(self, c: str) -> set[str] | None:
+        """Return the literal openings of the branches that can start with ``c`` (None: some branch has none)."""
         chosen = [i for i, (_, first) in enumerate(self._branches) if first is None or first.match(c)]
         openings: set[str] = set()
         for i in chosen:
             o = _literal_openings(self._branches[i][0], self.package.flags & ~re.UNICODE)
             if o is None or "" in o:
-                openings = None  # some branch may open with anything
-                break
+                return None  # some branch may open with anything
             openings.update(o)
-        gate = None if openings is None else _rx(_prefix_trie(openings) or r"(?!)",
-                                                 self.package.flags & ~re.UNICODE).match
-        self._gates[c] = gate
-        return gate
+        return openings
+
+    def ascii_openings(self, c: str) -> dict[str, tuple[str, ...]] | None:
+        """Return the openings an ASCII key that starts with ``c`` must start with, by their first two characters.
+
+        An ASCII key (lower case) can fullmatch a branch that starts with
+        ``c`` only if it starts with one of the table's entries under its
+        own first two characters: the branches' literal openings (see
+        ``gate``) in lower case, less those that hold a character no ASCII
+        character matches.  None when no such table can be told: a branch
+        without a literal opening, an opening shorter than two characters,
+        or one whose non-ASCII character an ASCII one may match ("\u017f"
+        matches "s" ignoring case).  Call after ``_package`` has grouped the
+        branches.
+        """
+        try:
+            return self._ascii_openings[c]
+        except KeyError:
+            pass
+        openings = self._openings(c)
+        table: dict[str, list[str]] | None = {}
+        flags = self.package.flags & ~re.UNICODE
+        for o in sorted(openings or ()):
+            if not o.isascii():
+                if any(_rx(re.escape(ch), flags).fullmatch(chr(a)) for ch in set(o) if not ch.isascii()
+                       for a in range(128)):
+                    table = None
+                    break
+                continue  # no ASCII key starts with it
+            o = o.lower()
+            if len(o) < 2:
+                table = None
+                break
+            table.setdefault(o[:2], []).append(o)
+        if openings is None:
+            table = None
+        out = None if table is None else {p: tuple(os) for p, os in table.items()}
+        self._ascii_openings[c] = out
+        return out
 
 
 def _prefix_trie(words: set[str]) -> str:
@@ -653,6 +697,8 @@ _block = _fast_maker(Block, ("type", "start", "end", "first_line", "last_line", 
 def _is_all_caps(s: str) -> bool:
     if s.isascii():  # every ASCII letter is cased: isupper() is "no lower case, some upper case"
         return s.isupper() and sum(map(str.isalpha, s)) >= 3
+    if not any(map(str.isupper, s)):  # (no upper case letter at all: the common answer, told at once)
+        return False
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters if c.isascii() or c.isupper() or c.islower()) and any(c.isupper() for c in letters)
 
@@ -690,18 +736,39 @@ _NON_ASCII = _rx(r"[^\x00-\x7f]").search
 
 
 def _boiler_ruled_out(t: str, by_char: dict, gates: dict, boiler: _Boilerplate) -> bool:
-    """Return True if the package's boilerplate cannot fullmatch ``key(t)``, told from ``t``'s ASCII opening.
+    """Return True if the package's boilerplate cannot fullmatch ``key(t)``, told from ``t``'s opening.
 
-    ``t`` is not ASCII.  Its text before the character ahead of the first
-    non-ASCII one is ASCII and no character after it combines with it, so
+    ``t`` is not ASCII.  Where its second character starts a text that no
+    normalisation joins to what stands before it (_breaks_after_first),
+    ``key(t)`` opens with the key of its first character: when no branch can
+    start with that key's first character (``by_char``), the line is ruled
+    out.  Otherwise, when ``t`` opens with two ASCII characters, its text
+    before the character ahead of the first non-ASCII one is ASCII and no character after it combines with it, so
     that text's key (its lower case, when it is printable with single
     spaces) opens ``key(t)``: its first character picks the branches
     (``by_char``), and their literal openings must agree with it
     (``_Boilerplate.gate``).  False means the key is to be made and tried.
     """
-    q = _NON_ASCII(t).start()
-    if q < 2:
+    c = t[0]
+    if not _breaks_after_first(t):
         return False
+    if c.isascii():
+        if c.isspace():
+            return False
+        pat = by_char.get(c.lower(), _UNSET)
+        if pat is None:
+            return True
+        if pat is _UNSET or not t[1:2].isascii():
+            return False
+    else:
+        if "\u4e00" <= c <= "\u9fff":  # (an ideograph is its own key)
+            f = c
+        else:
+            f = key(c)[:1]
+            if not f:
+                return False
+        return by_char.get(f, _UNSET) is None
+    q = _NON_ASCII(t).start()
     p = t[:q - 1]
     if not p.isprintable() or "  " in p or p[0] == " ":
         return False
@@ -716,6 +783,18 @@ def _boiler_ruled_out(t: str, by_char: dict, gates: dict, boiler: _Boilerplate) 
     if gate is _UNSET:
         gate = boiler.gate(c)
     return gate is not None and gate(p) is None
+
+
+def _breaks_after_first(t: str) -> bool:
+    """Return whether ``key(t)`` is ``key(t[0])`` followed by ``key(t[1:])``'s text, as far as its first character.
+
+    True when ``t`` has one character, or its second is one that NFKC keeps
+    apart from what precedes it: a starter that composes with nothing before
+    it and whose decomposition opens with one (Unicode 14: every character
+    below U+0300, the CJK ideographs U+4E00-U+9FFF and the Hangul syllables).
+    """
+    x = t[1:2]
+    return x < "\u0300" or "\u4e00" <= x <= "\u9fff" or "\uac00" <= x <= "\ud7a3"
 
 
 def classify(doc: Document) -> list[Block]:
@@ -842,6 +921,7 @@ def classify(doc: Document) -> list[Block]:
     package_match = boiler._package
     by_char = boiler._by_char  # (None until the branches are grouped)
     gates = boiler._gates
+    ascii_openings = boiler._ascii_openings
     user = boiler.user
     i = 0
     while i < n:
@@ -855,9 +935,11 @@ def classify(doc: Document) -> list[Block]:
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
         simple = False  # printable ASCII with single spaces: its words are its spaces + 1
+        ascii_key = False
         if len(t) <= _MAX_BOILERPLATE:
             if t.isascii():
                 # key(t) of a line's content (no white space at its ends)
+                ascii_key = True
                 k = t.lower()
                 if not k.isprintable() or "  " in k:
                     k = " ".join(k.split())
@@ -869,8 +951,23 @@ def classify(doc: Document) -> list[Block]:
                 k = key(t)
         if k is not None:
             if by_char is not None and k:
-                pat = by_char.get(k[0], _UNSET)
-                hit = package_match(k) if pat is _UNSET else pat is not None and pat.fullmatch(k) is not None
+                c = k[0]
+                pat = by_char.get(c, _UNSET)
+                if pat is _UNSET:
+                    hit = package_match(k)
+                elif pat is None:
+                    hit = False
+                elif ascii_key:
+                    table = ascii_openings.get(c, _UNSET)
+                    if table is _UNSET:
+                        table = boiler.ascii_openings(c)
+                    if table is None:
+                        hit = pat.fullmatch(k) is not None
+                    else:
+                        ops = table.get(k[:2])
+                        hit = ops is not None and k.startswith(ops) and pat.fullmatch(k) is not None
+                else:
+                    hit = pat.fullmatch(k) is not None
             else:
                 hit = package_match(k)
             if hit or user and any(u.fullmatch(k) for u in user):

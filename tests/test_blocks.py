@@ -220,7 +220,6 @@ def test_line_starts_are_the_lines_starts(text):
     assert Document(text).line_starts == doc.line_starts
 
 
-
 @pytest.mark.parametrize("line", ["- \u200b", "\u2022 \u200b\u200b", "* \ufeff", "1. \u200b \u200b"])
 def test_a_glyph_before_invisible_characters_only_is_no_empty_bullet(line):
     doc = Document(f"Engineer\n\n{line}\nWe build things.\n")
@@ -232,3 +231,40 @@ def test_a_glyph_before_invisible_characters_only_is_no_empty_bullet(line):
     posting = parse(doc.text)
     for v in (*posting.requirements, *posting.responsibilities, *posting.benefits, *posting.nice_to_have):
         assert v.span.start < v.span.end
+
+
+def test_key_opens_with_the_key_of_the_first_character_where_it_breaks_after_it():
+    rng = random.Random(11)
+    firsts = "aZ\u00e9\u0301\u0308\u200b\u00adﬁ①Ａ\u2003\u3000İıſK\u2019投申岗\uac00\u1100😀©…¿"
+    seconds = "a \u00e9\u00e8\u0301\u0308\u0327\u3099\u309b\u1161\u11a8\u0bbe\u4e00\u9fff\uac00\ud7a3\u3001Ａ\u0300\u02ff"
+    for _ in range(3000):
+        t = rng.choice(firsts) + "".join(rng.choice(seconds) for _ in range(rng.randint(0, 4)))
+        if blocks._breaks_after_first(t) and key(t[0]):
+            assert key(t)[:1] == key(t[0])[:1], t
+    for s in LINES:
+        if s and blocks._breaks_after_first(s) and key(s[0]):
+            assert key(s)[:1] == key(s[0])[:1], s
+
+
+def test_ascii_openings_rule_out_only_what_the_pattern_fails():
+    whole = blocks.boilerplate()
+    boiler = blocks._Boilerplate(whole.package, whole.user, whole._sources)
+    boiler._countdown = 1  # group at once
+    boiler.fullmatch("apply now")
+    keys = [key(s) for s in LINES if s.isascii()]
+    keys += ["apply now", "apply", "ap", "a", "share on x!", "sh", "see all 8 jobs at acme", "cookie settings",
+             "accept cookies", "skills: a, b +3 more", "over 12 applicants", "12 applicants", "s", "web site",
+             "powered by acme", "privacy policy", "copyright 2024", "-----", "please let acme know you found this job on x"]
+    for k in keys:
+        if not k:
+            continue
+        c = k[0]
+        pat = boiler._for_char(c)
+        table = boiler.ascii_openings(c)
+        if pat is None or table is None:
+            continue
+        ops = table.get(k[:2])
+        if ops is None or not k.startswith(ops):
+            assert boiler.package.fullmatch(k) is None, k
+    assert boiler.ascii_openings("a")["ap"]
+    assert boiler.package.fullmatch("apply now") is not None
