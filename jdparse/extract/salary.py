@@ -293,9 +293,74 @@ def _alt(words, *, left: bool = True, right: bool = True) -> str:
 
     Longest first because an alternation stops at the first branch that
     matches: "US$" must be tried before "$", "per annum" before "per".
+    Branches are grouped by their first pieces where that keeps the order in
+    which the engine tries them (see :func:`_ordered_alt`).
     """
     ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w.strip("*")), w))
-    return "|".join(_word(w, left=left, right=right) for w in ordered) or r"(?!)"
+    return _ordered_alt([_word_pieces(w, left=left, right=right) for w in ordered]) or r"(?!)"
+
+
+_BLANKS = r"[ \t]{1,3}"
+
+
+def _is_char(piece: str) -> bool:
+    """Return whether ``piece`` (from :func:`_word_pieces`) matches exactly one given character."""
+    return len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
+
+
+def _ordered_alt(seqs: list[list[str]]) -> str:
+    """Return a regex that matches as ``"|".join("".join(s) for s in seqs)`` does, first pieces shared.
+
+    The same match, tried in the same order: branches that start with one
+    character each are grouped by it (at most one group can go on at a
+    position, and within it the order is kept); elsewhere only neighbouring
+    branches that start with the same piece are joined, when that piece
+    matches in one way only (a character, a look-around, or blanks that
+    every branch follows with a character other than a blank).  The ``re``
+    engine then tests a character once per group, not once per branch.
+    """
+    uniq: list[list[str]] = []
+    seen = set()
+    for s in seqs:
+        k = tuple(s)
+        if k not in seen:           # a repeated branch can only fail where the first did
+            seen.add(k)
+            uniq.append(s)
+    if len(uniq) == 1:
+        return "".join(uniq[0])
+    firsts = [s[0] if s else None for s in uniq]
+    if None not in firsts[:-1] and all(f is None or _is_char(f) for f in firsts):
+        groups: dict[str, list[list[str]]] = {}
+        for s in uniq:
+            if s:
+                groups.setdefault(s[0], []).append(s[1:])
+        alts = [p + _group(sub) for p, sub in groups.items()]
+        if firsts[-1] is None:
+            alts.append("")
+        return "|".join(alts)
+    alts = []
+    i = 0
+    while i < len(uniq):
+        s = uniq[i]
+        j = i + 1
+        if s:
+            while j < len(uniq) and uniq[j] and uniq[j][0] == s[0]:
+                j += 1
+        run = uniq[i:j]
+        if len(run) > 1 and (
+            _is_char(s[0]) or s[0].startswith(("(?<!", "(?<=", "(?!", "(?="))
+            or (s[0] == _BLANKS and all(len(x) > 1 and _is_char(x[1]) and x[1] not in " \t" for x in run))
+        ):
+            alts.append(s[0] + _group([x[1:] for x in run]))
+        else:
+            alts.extend("".join(x) for x in run)
+        i = j
+    return "|".join(alts)
+
+
+def _group(seqs: list[list[str]]) -> str:
+    body = _ordered_alt(seqs)
+    return body if len(seqs) == 1 else "(?:" + body + ")"
 
 
 def _context_alt(words) -> str:
