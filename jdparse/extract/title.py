@@ -383,6 +383,10 @@ class _Hiring:
                     continue
                 self._cands[k].append((pat, 0))
 
+    def lines(self, n: int) -> list[int]:
+        """Return, in order, the lines below ``n`` that have a pattern worth trying."""
+        return [k for k in sorted(self._cands) if k < n and self._cands[k]]
+
     def patterns(self, k: int) -> list:
         """Return (pattern, where to search from) for the hiring patterns worth trying on
         line ``k`` (of those given), in order."""
@@ -470,9 +474,9 @@ def has_role(s: str) -> bool:
                 words.append(w.lower().encode())
             elif roles.search(w) is not None:
                 return True
+    if not exact.isdisjoint(words):
+        return True
     for w in words:
-        if w in exact:
-            return True
         cands = stems.get(w[:n])
         if cands is not None and w.startswith(cands):
             return True
@@ -579,7 +583,9 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     openings = []
     for b in ctx.blocks[:_HIRING_BLOCKS]:
         if b.type in (TEXT, HEADING, LABEL):
-            openings.append((b.start, text[b.start:min(b.end, b.start + _HIRING_WINDOW)]))
+            a = b.start
+            e = a + _HIRING_WINDOW
+            openings.append((a, text[a:e if e < b.end else b.end]))
     # A first line that is a block's whole opening is one line to read, not two.
     segs = [seg for _, seg in openings]
     where = {start: k for k, (start, _) in enumerate(openings)}
@@ -613,7 +619,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # Hiring sentences, in the first lines or the opening prose.  Only a
     # block's opening is read: the sentence that introduces a job comes first,
     # and the bound keeps the patterns' cost linear in the posting.
-    for k, (start, seg) in enumerate(openings):
+    for k in hire.lines(len(openings)):
+        start, seg = openings[k]
         for pat, pos in hire.patterns(k):
             m = pat.search(seg, pos)
             if not m:
