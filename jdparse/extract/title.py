@@ -234,11 +234,14 @@ class _Hiring:
     def __init__(self, segs: list[str]):
         self._cands: dict[int, list] = {}
         joined = "\n".join(segs)
-        low = joined.encode("utf-8", "surrogatepass").lower()
-        if len(low) != len(joined) and _may_fold_to_ascii(low) and _FOLDS_RX.search(joined) is not None:
-            self._each(segs)
-            return
-        whole = low.decode("latin-1")  # a character a byte: str searches, offsets as in the bytes
+        if joined.isascii():
+            whole = joined.lower()  # its bytes lower-cased, as text
+        else:
+            low = joined.encode("utf-8", "surrogatepass").lower()
+            if _may_fold_to_ascii(low) and _FOLDS_RX.search(joined) is not None:
+                self._each(segs)
+                return
+            whole = low.decode("latin-1")  # a character a byte: str searches, offsets as in the bytes
         plan, order = _hiring_plan()
         has: dict[str, bool] = {}
         for t, inside in order:  # shorter needles first
