@@ -28,7 +28,36 @@ HIRING = [
     ("Hello\n\n[上海/远程] Hamster Ltd.诚聘 golang 中级开发工程师 薪水 18k-35k RMB\n\n要求\n- Go",
      "golang 中级开发工程师", "Hamster Ltd."),
     ("WE'RE HIRING A PRODUCT DESIGNER to shape the app.\n\nAbout\nAcme", "PRODUCT DESIGNER", "About"),
+    # A word, white space and a separator, in ASCII lines and in others.
+    ("Hello\n\nJOB \t: Senior Engineer\n\nRequirements\n- C", "Senior Engineer", "Hello"),
+    ("Hello\n\nPosition\u00a0\u2013 D\u00e9veloppeur PHP\n\nProfil\n- PHP", "D\u00e9veloppeur PHP", "Hello"),
+    ("Hello\n\nOur jobs: Data Analyst\n\nRequirements\n- SQL", "Data Analyst", "Our jobs"),
+    ("Hello\n\nThe job is great. Vacancy - Backend Developer\n\nRequirements\n- Go", "Backend Developer",
+     "The job is great. Vacancy"),
+    ("Hello\n\nNow Hiring\n: Barista\n\nRequirements\n- Coffee", "Barista", "Now Hiring"),
+    ("Hello\n\nposition x job\u2014 Lead Designer\n\nRequirements\n- Figma", "Lead Designer", "position x job"),
+    ("Hello\n\nLe Caf\u00e9 RECHERCHE un Serveur pour l'\u00e9t\u00e9.\n\nProfil\n- Service", "Serveur", "Le Caf\u00e9"),
 ]
+
+
+HIRING_LINES = [
+    "Job opening: Fulfillment Manager", "JOB \t: Senior Engineer", "jobs - x", "Position\u00a0\u2013 D\u00e9veloppeur",
+    "position x job\u2014 Lead", "Now Hiring\n: Barista", "the job is great", "Java developer job opening",
+    "Barista vacancy", "Acme is hiring a Senior Engineer who codes", "We are looking for a Backend Developer.",
+    "Le 24\u00e8me recherche un D\u00e9veloppeur PHP pour", "VI S\u00d6KER EN UTVECKLARE", "Vi s\u00d6ker en Kock",
+    "Hamster Ltd.\u8bda\u8058 golang \u5f00\u53d1\u5de5\u7a0b\u5e08", "\u8058 x", "Engineers wanted", "nothing here",
+    "hiring", "Seeking a Ruby developer", "caf\u00e9 job: barista",
+]
+
+
+def test_hiring_lines_found_in_the_whole_are_those_found_line_by_line():
+    # The whole-posting search and the line-by-line one list the same patterns for every line.
+    segs = HIRING_LINES + [a + " " + b for a, b in zip(HIRING_LINES, reversed(HIRING_LINES))]
+    whole = title._Hiring(segs)
+    each = title._Hiring.__new__(title._Hiring)
+    each._each(segs)
+    for k in range(len(segs)):
+        assert [p for p, _ in whole.patterns(k)] == [p for p, _ in each.patterns(k)], segs[k]
 
 
 @pytest.mark.parametrize("text,want_title,want_company", HIRING)
@@ -75,3 +104,36 @@ def test_folds_to_ascii_is_every_character_whose_folding_shows_an_ascii_letter()
              if not (0xD800 <= c <= 0xDFFF) and (letter.fullmatch(chr(c)) or re.search("[a-z]", chr(c).casefold()))}
     assert found == set(title._FOLDS_TO_ASCII)
     assert all(title._may_fold_to_ascii(c.encode("utf-8")) for c in found)
+
+
+SPLIT_SAMPLES = [
+    "Tendavo | Founding Engineer | Stockholm | On-site (Hybrid) | Full-time", "CS Team Lead - German and English",
+    "Full-Stack Developer", "C#/WCF Engineer / Remote", "Acme: Senior Engineer", "Lead:Engineer", "a -b", "a- b",
+    "x  |  y", " | ", "|", "a\u00a0\u2013\u00a0b", "a \u2014b", "Role:  \tName", "a / / b", "a: - b", "-- x --",
+    "Java Programmer \u2013 Berlin \u2013 Remote", "\u3000|\u3000", "a/b", "end -", "end:", "", "   ",
+]
+
+
+@pytest.mark.parametrize("s", SPLIT_SAMPLES)
+def test_parts_are_those_between_the_separators_the_pattern_finds(s):
+    cuts, pos = [], 0
+    for m in title._SPLIT.finditer(s):
+        cuts.append((pos, m.start()))
+        pos = m.end()
+    cuts.append((pos, len(s)))
+    assert title._parts(s, 5) == [(a + 5, b + 5) for a, b in cuts if s[a:b].strip()]
+
+
+@pytest.mark.parametrize("s", ["EuropeCyprusHybridSenior", "iPhone", "aBcDeF", "Caf\u00e9Z\u00fcrichRemote", "\u00e0\u00c0\u00e0\u00c0",
+                               "a\u00d7b", "ABC", "abc", "Remote. EuropeCyprusHybrid", ""])
+def test_glued_segments_cut_where_a_lower_case_letter_meets_a_capital(s):
+    import re
+
+    cuts = [i for i in range(1, len(s)) if re.match(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]", s[i - 1:i + 1])]
+    want = [(0, len(s))]
+    if len(cuts) >= 2 and not any(c in s for c in ".!?"):
+        bounds = [0, *cuts, len(s)]
+        want = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    from jdparse.extract import tags
+
+    assert tags.glued_segments(s, 0, len(s)) == want

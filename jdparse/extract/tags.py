@@ -11,8 +11,8 @@ import re
 from . import employment, places, salary, seniority, work_mode
 from ._guard import folded as _folded
 from .._cache import compile as _rx
+from ..blocks import _GLUED  # a lower-case letter, then a capital: the glue is between them
 
-_GLUE = _rx(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
 _URL = _rx(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|io|ai|co|org|net|dev|se|de|fr|am|app)(?:/\S*)?\b", re.I)
 
 
@@ -23,7 +23,9 @@ def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     was copied) splits where a lower-case letter meets a capital.
     """
     seg = text[start:end]
-    cuts = [m.start() for m in _GLUE.finditer(seg)]
+    # The two letters of one glue are never those of another (no letter is
+    # both), so the matches, one after the other, find every glue.
+    cuts = [m.start() + 1 for m in _GLUED.finditer(seg)]
     if len(cuts) >= 2 and not any(c in seg for c in ".!?"):
         bounds = [0, *cuts, len(seg)]
         return [(start + a, start + b) for a, b in zip(bounds, bounds[1:]) if b > a]

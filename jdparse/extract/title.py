@@ -167,24 +167,29 @@ def _passes(kind: str, arg, seg: str, low) -> bool:
     return any(c in seg for c in arg)
 
 
+def _latin(t: str) -> str:
+    """Return ``t`` as ``_Hiring`` looks for it: its UTF-8 bytes, each read as a Latin-1 character."""
+    return t.encode("utf-8").decode("latin-1")
+
+
 @rules.derived
 def _hiring_plan() -> tuple:
     """Return (the patterns, the needles) that ``_Hiring`` reads.
 
-    The patterns: per hiring pattern, (pattern, triggers, prefilter, form),
-    the form being what is looked for in the lower-cased bytes (the
+    The patterns: per hiring pattern, (pattern, triggers, prefilter, form,
+    check), the form being what is looked for in the lower-cased bytes (the
     prefilter's texts, or the triggers when the pattern has no prefilter and
-    its triggers are ASCII; None: the pattern is tried on every line).  The
+    its triggers are ASCII; None: the pattern is tried on every line), check
+    whether a line that passes must still be tested for the triggers.  The
     needles: (text, the other needles it holds), shorter ones first.
     """
     out = []
     for pat, triggers, pre in _hiring():
         if pre is not None:
             kind, arg = pre[:2]
-            form = (kind, tuple(t.encode() for t in arg) if kind != "chars" else arg, *pre[2:])
+            form = (kind, tuple(_latin(t) for t in arg) if kind != "chars" else arg, *pre[2:])
             if kind == "spaced":
-                # Searched in the lower-cased bytes read as Latin-1 (a character a byte).
-                alts = "|".join(re.escape(t[1:].decode("latin-1")) for t in sorted(form[1], key=lambda t: (-len(t), t)))
+                alts = "|".join(re.escape(t[1:]) for t in sorted(form[1], key=lambda t: (-len(t), t)))
                 form = (*form, _rx(" (?=(" + alts + "))"))
             elif kind == "sep":
                 # One search of the line: a word, white space, a separator.  On the
@@ -193,13 +198,20 @@ def _hiring_plan() -> tuple:
                 words = "|".join(re.escape(w) for w in sorted(arg, key=lambda w: (-len(w), w)))
                 form = (*form, _rx("(?:" + words + r")\s*[" + re.escape(_SEPS) + "]", re.IGNORECASE))
         elif triggers and all(t.isascii() for t in triggers):
-            form = ("any", tuple(t.encode() for t in triggers))
+            form = ("any", tuple(_latin(t) for t in triggers))
         else:
             form = None  # tried on every line, each tested as before
-        out.append((pat, triggers, pre, form))
+        # The trigger words are looked for in a line only when its passing the
+        # prefilter does not tell: when a prefilter text (a line holds it
+        # lower-cased as bytes, so its case folding holds the text's) holds
+        # none of them.
+        check = bool(triggers) and (pre is not None or form is None)
+        if check and form is not None and form[0] in ("any", "ends", "sep", "spaced"):
+            check = not all(any(t in n.encode("latin-1").decode("utf-8").casefold() for t in triggers) for n in form[1])
+        out.append((pat, triggers, pre, form, check))
     # A needle holding another can occur only where that one does: it is
     # looked for only then (" is hiring " after " hiring ", after "hiring").
-    needles = sorted({t for *_, form in out if form is not None and form[0] in ("any", "ends", "sep") for t in form[1]},
+    needles = sorted({t for *_, form, _ in out if form is not None and form[0] in ("any", "ends", "sep") for t in form[1]},
                      key=lambda t: (len(t), t))
     order = tuple((t, tuple(q for q in needles if q != t and q in t)) for t in needles)
     return tuple(out), order
@@ -212,8 +224,9 @@ class _Hiring:
     pattern is listed for a line when it passes its prefilter there and one
     of its trigger words occurs in it, so that a line usually has none.  The
     prefilters' words are looked for once in the whole (as lower-cased UTF-8
-    bytes, where a search is fastest), and only in the lines of a posting
-    that has them.
+    bytes, each read as a Latin-1 character: a str search, without the
+    integer test a bytes ``in`` makes, and fails, first), and only in the
+    lines of a posting that has them.
     """
 
     __slots__ = ("_cands",)
@@ -221,12 +234,16 @@ class _Hiring:
     def __init__(self, segs: list[str]):
         self._cands: dict[int, list] = {}
         joined = "\n".join(segs)
-        whole = joined.encode("utf-8", "surrogatepass").lower()
-        if len(whole) != len(joined) and _may_fold_to_ascii(whole) and _FOLDS_RX.search(joined) is not None:
-            self._each(segs)
-            return
+        if joined.isascii():
+            whole = joined.lower()  # its bytes lower-cased, as text
+        else:
+            low = joined.encode("utf-8", "surrogatepass").lower()
+            if _may_fold_to_ascii(low) and _FOLDS_RX.search(joined) is not None:
+                self._each(segs)
+                return
+            whole = low.decode("latin-1")  # a character a byte: str searches, offsets as in the bytes
         plan, order = _hiring_plan()
-        has: dict[bytes, bool] = {}
+        has: dict[str, bool] = {}
         for t, inside in order:  # shorter needles first
             for q in inside:
                 if not has[q]:
@@ -248,7 +265,6 @@ class _Hiring:
             return bounds
 
         line_starts: list = []
-        latin: list = []
 
         def spans_starts():
             if not line_starts:
@@ -271,7 +287,41 @@ class _Hiring:
                         i = whole.find(t, i + 1)
             return sorted(found)
 
-        for pat, triggers, pre, form in plan:
+        def sep_lines(words, sep) -> list[int]:
+            """Return the lines where ``sep`` (one of ``words``, white space, a
+            separator: ``_hiring_plan``) matches, each word known to occur in the whole.
+
+            In an ASCII line the pattern can match only where a word occurs
+            (lower-cased, at the same offset): it is tried there; another
+            line is searched whole.
+            """
+            spans = line_bounds()
+            starts = spans_starts()
+            found: set[int] = set()
+            searched: set[int] = set()
+            match = sep.match
+            for t in words:
+                i = whole.find(t)
+                while i >= 0:
+                    k = bisect_right(starts, i) - 1
+                    a, e = spans[k]
+                    if k in found or k in searched:
+                        i = whole.find(t, e)  # the next line's
+                        continue
+                    seg = segs[k]
+                    if e - a != len(seg):
+                        searched.add(k)
+                        if sep.search(seg) is not None:
+                            found.add(k)
+                        i = whole.find(t, e)
+                    elif i + len(t) <= e and match(seg, i - a) is not None:
+                        found.add(k)
+                        i = whole.find(t, e)
+                    else:
+                        i = whole.find(t, i + 1)
+            return sorted(found)
+
+        for pat, triggers, pre, form, check in plan:
             back = None
             if form is None:
                 hit = range(len(segs))
@@ -282,11 +332,15 @@ class _Hiring:
                         continue
                     hit = [k for k, seg in enumerate(segs) if any(c in seg for c in arg)]
                 elif kind == "spaced":
+                    # The search finds a text wherever one occurs: most postings have none.
+                    for t in arg:
+                        if t in whole:
+                            break
+                    else:
+                        continue
                     back = form[2]
                     firsts: dict[int, int] = {}
-                    if not latin:
-                        latin.append(whole.decode("latin-1"))
-                    for m in form[3].finditer(latin[0]):
+                    for m in form[3].finditer(whole):
                         spans = line_bounds()
                         k = bisect_right(spans_starts(), m.start()) - 1
                         if m.end(1) <= spans[k][1] and k not in firsts:
@@ -302,10 +356,9 @@ class _Hiring:
                     if kind == "ends":
                         hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
                     elif kind == "sep":
-                        sep = form[2].search
-                        hit = [k for k in hit if sep(segs[k]) is not None]
+                        hit = sep_lines(present, form[2])
             for k in hit:
-                if triggers and (pre is not None or form is None):
+                if check:
                     low = segs[k].casefold()
                     if not any(t in low for t in triggers):
                         continue
@@ -332,6 +385,10 @@ class _Hiring:
                 if triggers and not any(t in low for t in triggers):
                     continue
                 self._cands[k].append((pat, 0))
+
+    def lines(self, n: int) -> list[int]:
+        """Return, in order, the lines below ``n`` that have a pattern worth trying."""
+        return [k for k in sorted(self._cands) if k < n and self._cands[k]]
 
     def patterns(self, k: int) -> list:
         """Return (pattern, where to search from) for the hiring patterns worth trying on
@@ -420,9 +477,9 @@ def has_role(s: str) -> bool:
                 words.append(w.lower().encode())
             elif roles.search(w) is not None:
                 return True
+    if not exact.isdisjoint(words):
+        return True
     for w in words:
-        if w in exact:
-            return True
         cands = stems.get(w[:n])
         if cands is not None and w.startswith(cands):
             return True
@@ -433,12 +490,25 @@ def has_role(s: str) -> bool:
 
 def _parts(text: str, base: int) -> list[tuple[int, int]]:
     """Return (start, end) of the separated parts of a header line, shifted by ``base``."""
-    if _SPLIT_CHAR.search(text) is None:
-        return [(base, base + len(text))] if text.strip() else []  # one part: no separator
     out, pos = [], 0
-    for m in _SPLIT.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
+    # What ``_SPLIT.finditer`` finds, tried only where a separator may start:
+    # every one holds a separator character, and starts at it or at the
+    # white space just before it (a match ends after all the white space
+    # that follows it, so a search never starts inside such a run; where
+    # the run's start fails, a later start in it or the character fails too).
+    for mc in _SPLIT_CHAR.finditer(text):
+        c = mc.start()
+        if c < pos:
+            continue  # inside the separator found before
+        r = c
+        while r > pos and text[r - 1].isspace():
+            r -= 1
+        m = _SPLIT.match(text, r)
+        if m is not None:
+            out.append((pos, r))
+            pos = m.end()
+    if not out:
+        return [(base, base + len(text))] if text.strip() else []  # one part: no separator
     out.append((pos, len(text)))
     return [(a + base, b + base) for a, b in out if text[a:b].strip()]
 
@@ -516,7 +586,9 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     openings = []
     for b in ctx.blocks[:_HIRING_BLOCKS]:
         if b.type in (TEXT, HEADING, LABEL):
-            openings.append((b.start, text[b.start:min(b.end, b.start + _HIRING_WINDOW)]))
+            a = b.start
+            e = a + _HIRING_WINDOW
+            openings.append((a, text[a:e if e < b.end else b.end]))
     # A first line that is a block's whole opening is one line to read, not two.
     segs = [seg for _, seg in openings]
     where = {start: k for k, (start, _) in enumerate(openings)}
@@ -550,7 +622,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # Hiring sentences, in the first lines or the opening prose.  Only a
     # block's opening is read: the sentence that introduces a job comes first,
     # and the bound keeps the patterns' cost linear in the posting.
-    for k, (start, seg) in enumerate(openings):
+    for k in hire.lines(len(openings)):
+        start, seg = openings[k]
         for pat, pos in hire.patterns(k):
             m = pat.search(seg, pos)
             if not m:
