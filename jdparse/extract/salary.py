@@ -563,17 +563,25 @@ def _body_follow(currency, mult, per) -> frozenset | None:
     second amount.  None when a word is empty or a currency starts with a
     digit (the amount could then start or go on otherwise).
     """
+    firsts = _first_words(currency, mult, per)
+    if firsts is None or any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
+        return None
     out = set(" \t\u00a0\u202f\u2009()/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
-    words = [*currency, *mult, *per["qualifiers"], *per["connectors"],
-             *(w for ws in per["words"].values() for w in ws)]
-    for w in words:
+    return frozenset(out | {w[0] for w in firsts})
+
+
+def _first_words(currency, mult, per) -> set[str] | None:
+    """Return the first word (as :func:`_word` matches it: lower-cased, ``*`` dropped) of every
+    currency, multiplier and period phrase, the words an amount match holds after a number;
+    None when one of them has no word."""
+    out = set()
+    for w in (*currency, *mult, *per["qualifiers"], *per["connectors"],
+              *(w for ws in per["words"].values() for w in ws)):
         parts = str(w).translate(_ASCII_LOWER).strip("*").split()
         if not parts:
             return None
-        out.add(parts[0][0])
-    if any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
-        return None
-    return frozenset(out)
+        out.add(parts[0])
+    return out
 
 
 def _body_resume(currency, mult, per, data) -> re.Pattern | None:
@@ -584,14 +592,10 @@ def _body_resume(currency, mult, per, data) -> re.Pattern | None:
     Every part of an amount match that can come after a number and its blanks
     starts with one of these, so where none starts, the amount is the number alone.
     """
-    firsts = set("(/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
-    words = [*currency, *mult, *per["qualifiers"], *per["connectors"],
-             *(w for ws in per["words"].values() for w in ws)]
-    for w in words:
-        parts = str(w).translate(_ASCII_LOWER).strip("*").split()
-        if not parts:
-            return None
-        firsts.add(parts[0])
+    words = _first_words(currency, mult, per)
+    if words is None:
+        return None
+    firsts = set("(/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)} | words
     seqs = [[re.escape(ch) for ch in w] for w in firsts]
     # The range words are whole words in the amount match: "y" (and) is not "years".
     for w in {str(w) for w in (*data["to_words"], *data["and_words"], *data["articles"])}:
