@@ -6,6 +6,7 @@ import pytest
 import jdparse
 from jdparse import rules
 from jdparse.extract import title
+from jdparse.extract._vocab import FOLDS_TO_ASCII
 
 # Hiring lines read through the prefilters, in ASCII text, in text with
 # characters that fold to ASCII letters (dotted capital I, sharp s, ligatures)
@@ -98,14 +99,14 @@ def test_has_role_matches_the_role_pattern(s):
 
 def test_folds_to_ascii_is_every_character_whose_folding_shows_an_ascii_letter():
     # The byte test that sends a posting down the per-line path must see each
-    # such character; _FOLDS_TO_ASCII names them, checked on every code point.
+    # such character; _vocab.FOLDS_TO_ASCII names them, checked on every code point.
     import re
     import sys
 
     letter = re.compile("[a-z]", re.IGNORECASE)
     found = {chr(c) for c in range(128, sys.maxunicode + 1)
              if not (0xD800 <= c <= 0xDFFF) and (letter.fullmatch(chr(c)) or re.search("[a-z]", chr(c).casefold()))}
-    assert found == set(title._FOLDS_TO_ASCII)
+    assert found == set(FOLDS_TO_ASCII)
     assert all(title._may_fold_to_ascii(c.encode("utf-8")) for c in found)
 
 

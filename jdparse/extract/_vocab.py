@@ -26,6 +26,14 @@ test checks it on every code point.  A cheap search that lowers ASCII letters
 and ignores every other character is exact only where none of them occurs."""
 ASCII_TWIN_CHARS = "".join(ASCII_TWINS.values())
 
+FOLDS_TO_ASCII = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
+                  "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+"""The characters that a case-insensitive ASCII letter matches, or whose case
+folding holds one (the twins above, sharp s, ligatures ...): where none
+occurs, a text's ASCII letters lower-cased are all that its case folding (or
+a pattern's case-insensitive match) can show of them.  A test checks it on
+every code point."""
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

@@ -24,10 +24,11 @@ from bisect import bisect_right
 from operator import itemgetter
 
 from .. import rules, sentences
-from ..blocks import BULLET, LABEL, TEXT
+from ..blocks import LABEL, TEXT
 from ..context import EDGE as _EDGE, new_span as _span, new_value as _value
 from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
+from ._vocab import FOLDS_TO_ASCII
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -79,7 +80,7 @@ _LETTERS = _rx(r"[a-z]+")
 # The characters for which that reading does not hold: those re.IGNORECASE
 # matches to an ASCII letter (dotted and dotless i, long s, Kelvin sign), and
 # those whose casefold holds an ASCII letter (sharp s, ligatures ...).
-_ODD = _rx("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+_ODD = _rx("[" + FOLDS_TO_ASCII + "]")
 _ASCII = "".join(map(chr, range(128)))
 
 
@@ -399,7 +400,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         kind = sec.kind
         if kind in LIST_KINDS:
             items: list[Value] = []
-            bullets = [b for b in sec.blocks if b.type == BULLET]
+            bullets = sec.bullets
             if bullets:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
@@ -427,13 +428,13 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             if sec.kind == "other":
                 if not content_open:
                     continue
-                bullets = [b for b in sec.blocks if b.type == BULLET]
+                bullets = sec.bullets
                 kind = _content_kind(text, bullets)
                 rule = f"list.content_{kind}"
             else:
                 if "responsibilities" not in open_kinds:
                     continue
-                bullets = [b for b in sec.blocks if b.type == BULLET]
+                bullets = sec.bullets
                 kind, rule = "responsibilities", "list.role_bullets"
             if kind not in open_kinds or not bullets:
                 continue

@@ -26,7 +26,7 @@ from .. import rules
 from ..blocks import HEADING, LABEL, TEXT
 from ..document import key
 from ..model import Candidate, Value
-from ._vocab import ASCII_TWIN_CHARS
+from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII
 from .tags import tag_kind
 from .._cache import compile as _rx
 
@@ -119,19 +119,11 @@ _PREFILTERS = {
         ("chars", ("\u62db", "\u8058")),
 }
 _SEPS = ":-\u2013\u2014"
-# Characters that a case-insensitive ASCII letter matches, or whose case
-# folding holds one ("\u212a" Kelvin sign, long s, dotted and dotless i, sharp
-# s, ligatures): where none occurs, a line's ASCII letters lower-cased as bytes
-# are all its case folding (or a pattern's case-insensitive match) can show.
-_FOLDS_TO_ASCII = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
-                   "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
-
-
-_FOLDS_RX = _rx("[" + _FOLDS_TO_ASCII + "]")  # one of them occurs: the exact test
+_FOLDS_RX = _rx("[" + FOLDS_TO_ASCII + "]")  # one of them occurs: the exact test
 
 
 def _may_fold_to_ascii(b: bytes) -> bool:
-    """Return whether UTF-8 ``b`` may hold one of ``_FOLDS_TO_ASCII`` (by their first bytes: quick, not exact)."""
+    """Return whether UTF-8 ``b`` may hold one of ``FOLDS_TO_ASCII`` (by their first bytes: quick, not exact)."""
     return (b"\xc3\x9f" in b or b"\xc4" in b or b"\xc5" in b or b"\xc7" in b or b"\xe1" in b
             or b"\xe2\x84\xaa" in b or b"\xef" in b)
 
