@@ -136,7 +136,7 @@ def detect(text: str) -> str:
             if "]" not in text or not _has(text, "]("):
                 continue
         elif name == "table":
-            if "|" not in text or "-" not in text:
+            if "|" not in text or "---" not in text:  # (the pattern needs three dashes)
                 continue
         else:  # emphasis
             if kinds != 1 or strong:
@@ -219,11 +219,14 @@ def _has_emphasis(text: str) -> bool:
     return False
 
 
+_LT_CASES = ("lt;", "LT;", "Lt;", "lT;")
+
+
 def _looks_html(text: str) -> bool:
     """Return whether ``text`` holds markup: three block tags (escaped or not), one of them closing."""
     for pat, needs in ((_BLOCK_TAG, "<"), (_ESCAPED_BLOCK_TAG, "&")):
-        if needs not in text or (needs == "&" and not (_has(text, "&lt;") or _has(text, "&amp;"))):
-            continue  # (an escaped tag starts "&lt;" or "&amp;...lt;")
+        if needs not in text or (needs == "&" and not any(lt in text for lt in _LT_CASES)):
+            continue  # (an escaped tag holds "lt;", in any case, as the pattern ignores it)
         n = 0
         closed = False
         for m in pat.finditer(text):

@@ -236,3 +236,10 @@ def test_detect_agrees_with_full_scans_of_its_patterns():
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         assert detect(text) == _detect_by_full_scans(text), repr(text)
+
+
+@pytest.mark.parametrize("lt,gt", [("&lt;", "&gt;"), ("&AMP;lt;", "&AMP;gt;"), ("&LT;", "&GT;")])
+def test_escaped_tags_are_html_in_any_case(lt, gt):
+    text = "".join(f"{lt}p{gt}{w}{lt}/p{gt}\n" for w in ("One", "Two", "Three"))
+    assert detect(text) == "html"
+    assert to_text(text, "auto").split() == ["One", "Two", "Three"]
