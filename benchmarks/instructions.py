@@ -28,7 +28,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 # What runs under callgrind: parse every posting once to warm up (patterns
 # compiled, tables built), then N more passes with the collector off.
 _CHILD = r"""
-import gc, importlib, sys
+import gc, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[4])
 from jdparse.convert import to_text

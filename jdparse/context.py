@@ -12,7 +12,6 @@ from .sections import Outline
 
 EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"
 """The characters ``Context.value`` trims from both ends of a value."""
-_EDGE = EDGE
 
 # Span(...) and Value(...) without the frozen classes' __init__ (the same objects)
 new_span = _fast_maker(Span, ("start", "end", "line", "col"))

@@ -234,7 +234,7 @@ def _key_runs(phrases, single: frozenset = frozenset()):
 
 
 def _variants(word: str):
-    """Return the runs (see ``work_mode.words``) each way of writing ``word`` shows, as whole words.
+    """Return the runs (see ``_words``) each way of writing ``word`` shows, as whole words.
 
     A hyphen may be left out ("fulltime"), so each one doubles the ways; a
     space, an apostrophe or a character beyond ASCII always parts two runs.

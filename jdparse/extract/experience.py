@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import (ASCII_TWIN_CHARS, ASCII_TWINS, Match, alternation, bounded, bounded as _bounded,
+from ._vocab import (ASCII_TWIN_CHARS, ASCII_TWINS, Match, alternation, bounded,
                      first_chars as _first_chars, phrase)
 
 __all__ = ["Match", "find_experience", "experience_min"]
@@ -297,8 +297,8 @@ def _count_starts() -> re.Pattern:
     """Return the pattern of where a count may start (see the token): a "+", a
     digit, a word (its letters in group 1) or a character of a number without spaces."""
     numbers = list(_tables().numbers)
-    latin = [w for w in numbers if _bounded(w)]
-    other = [w for w in numbers if not _bounded(w)]
+    latin = [w for w in numbers if bounded(w)]
+    other = [w for w in numbers if not bounded(w)]
     alts = [r"[+\d]"]
     if latin:
         alts.append(rf"(?<!\w)(?=({_first_chars(latin)}\w*))")
@@ -444,7 +444,7 @@ def _anchors() -> _Anchors | None:
         # characters that may follow it.
         ks = k.decode("ascii")
         pat = re.escape(ks[1:])
-        if all(_bounded(w) for w, _ in ws):
+        if all(bounded(w) for w, _ in ws):
             pat += "(?<![A-Za-z0-9_]" + re.escape(ks) + ")"
         if nexts is not None:
             pat += "(?=[" + "".join(re.escape(chr(c)) for c in sorted(nexts)) + "]|\\Z)"

@@ -686,12 +686,6 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     return out
 
 
-def _bare(text: str, it: _Item) -> Place | None:
-    """Return the item as a place on its own, or None when it may not stand alone."""
-    b = it.name.bare
-    return Place(it.start, it.end, tidy(text[it.start:it.end]), *b) if b else None
-
-
 def _metro(text: str) -> list[Place]:
     """Return "Greater X Area" and "X Metropolitan Area" places (kind region)."""
     out = []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import rules
 from .._cache import compile as _rx
 from ._guard import Anchors
-from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, DASHES as _DASHES, HS as _HS, alternation
+from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, DASHES as _DASHES, HS as _HS
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 

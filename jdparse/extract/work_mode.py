@@ -91,7 +91,7 @@ class _Table:
     compile the ~250-phrase alternation, which is half of a parse's budget.
     """
 
-    __slots__ = ("by_key", "longest", "cjk", "first", "width", "prefixes")
+    __slots__ = ("by_key", "cjk", "first", "width", "prefixes")
 
     def __init__(self, pairs):
         self.by_key: dict[tuple[str, ...], object] = {}
@@ -104,7 +104,6 @@ class _Table:
                 self.by_key.setdefault(_phrase_key(phrase), value)
         # Longest first, so "可远程" is taken before "远程".
         self.cjk.sort(key=lambda pv: -len(pv[0]))
-        self.longest = max((len(k) for k in self.by_key), default=0)
         # The most characters a phrase spans (its tokens, and gaps of 3).
         self.width = max((sum(map(len, k)) + 3 * (len(k) - 1) for k in self.by_key), default=0)
         # Only tokens that can open a phrase start a look-up: most tokens of a
@@ -113,10 +112,6 @@ class _Table:
         # Every start of a key of two tokens or more: a look-up grows a key
         # token by token only while it is one.
         self.prefixes = frozenset(k[:n] for k in self.by_key for n in range(2, len(k) + 1))
-
-    def cjk_in(self, text: str) -> bool:
-        """Return whether one of the CJK phrases occurs in ``text``."""
-        return any(p in text for p, _ in self.cjk)
 
     def find(self, text: str, toks: list[tuple[int, int, str]], cjk: bool = True) -> list[tuple[int, int, object]]:
         """Return (start, end, value) of the phrases in ``text``, longest at each token, in order.
