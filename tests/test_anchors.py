@@ -120,12 +120,19 @@ def test_case_tables_through_finders(name):
     "ÉQUIPE Remote, l’équipe – CDI · Full time · fulltime · full–time · co-op/coop",
     "xFull-time yIntern Contract_ _contract 2contract Contract2, AUTÓNOMO, Intérim, estágio",
     "Straße, Remote",  # no fold: every slice is read as it is
+    "a\u0345b Remote",  # folds from a mark to a letter: no fold
+    "a\ud800 é Remote",  # a lone surrogate: folded character by character
 ])
-def test_fold_of_a_posting_is_folded(text):
-    from jdparse.extract.facts import _fold
-
-    assert _fold(text) == folded(text)
-    assert _fold(text.upper()) == folded(text.upper())
+def test_fold_of_a_posting_is_its_casefolding_slice_by_slice(text):
+    for t in (text, text.upper()):
+        low = folded(t)
+        if low is None:
+            assert len(t.casefold()) != len(t) or "\u0345" in t
+            continue
+        assert len(low) == len(t)
+        for a in range(0, len(t), 7):
+            for b in range(a, min(len(t), a + 40) + 1, 5):
+                assert low[a:b] == t[a:b].casefold(), t[a:b]
 
 
 def test_employment_words_are_found_as_whole_runs():

@@ -410,34 +410,11 @@ def _casefolded(ctx) -> str | None:
 def _casefold_posting(ctx) -> str | None:
     global _postings
     _postings += 1
-    return _fold(ctx.text) if _postings > 1 else None
+    return folded(ctx.text) if _postings > 1 else None
 
 
 _postings = 0
 """Postings read so far by this process (see _casefolded)."""
-
-_ASCII_BYTES = bytes(range(128))
-
-
-def _fold(text: str) -> str | None:
-    """Return ``_guard.folded(text)``, without casefolding every character of a text beyond ASCII.
-
-    When no character beyond ASCII changes under casefolding (curly quotes,
-    dashes, lower-case accented letters), the fold is the text with its ASCII
-    letters lowered, which bytes do at C speed: the UTF-8 bytes lowered (only
-    ASCII bytes change) and decoded.  Otherwise (or on a lone surrogate) it
-    is ``folded`` itself.
-    """
-    if text.isascii():
-        return text.lower()
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return folded(text)
-    rest = raw.translate(None, _ASCII_BYTES).decode("utf-8")  # the characters beyond ASCII, in order
-    if rest.casefold() != rest:
-        return folded(text)  # (U+0345, which folded() refuses, folds to another character)
-    return raw.lower().decode("utf-8")
 
 
 def _first_tier_spans(tiers, find, choose):
