@@ -536,12 +536,8 @@ def experience(ctx) -> Value | None:
         # the next word (a unit there may run past it), read in order.
         # (units are in text order: one bisection per block, not a loop over
         # every block per unit.)
-        read = [i for i, b in enumerate(blocks)
-                if ((e := b.end) < n and ((c := text[e]) == "_" or c.isalnum()))
-                or (units and (j := bisect_left(units, b.start)) < len(units) and units[j] < e)]
         count_start = exp.count_start
-        for i in read:
-            b = blocks[i]
+        for b in blocks:
             a, e = b.start, b.end
             if units and (j := bisect_left(units, a)) < len(units) and units[j] < e:
                 # A count starts a little before its unit.
@@ -553,8 +549,10 @@ def experience(ctx) -> Value | None:
                     else:
                         ranges.append((first, u - a))
                 ms = exp.find_between(text[a:e], ranges)
-            else:
+            elif e < n and ((c := text[e]) == "_" or c.isalnum()):
                 ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
+            else:
+                continue
             for m in ms:
                 found.append((a, m))
     best = exp.experience_min([m for _, m in found])

@@ -202,16 +202,14 @@ def _gazetteer() -> str:
     return (rules.DATA_DIR / "gazetteer.tsv").read_text(encoding="utf-8")
 
 
-def _first_line_at_least(text: str, prefix: str, lo: int = 0, hi: int | None = None) -> int:
+def _first_line_at_least(text: str, prefix: str) -> int:
     """Return the start of the first line of the sorted ``text`` that is >= ``prefix``.
 
     Bisection over character offsets, so the file needs no splitting into
     ~80,000 strings at load time (that took ~25 ms; this takes microseconds).
     The "#" header lines sort before every key, so they need no skipping.
-    ``lo`` and ``hi`` (line starts) bound where the answer is known to be.
     """
-    if hi is None:
-        hi = len(text)
+    lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi) // 2
         ls = text.rfind("\n", 0, mid) + 1
