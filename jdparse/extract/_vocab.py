@@ -129,6 +129,44 @@ def alternation(words, *, dash_optional: bool = True, case_sensitive=frozenset()
     return "(?:" + "|".join(sides) + ")"
 
 
+def fast_alternation(words, dash_optional: bool = True) -> str:
+    """Return a pattern that matches what ``alternation(words, dash_optional=...)``
+    matches (``re.IGNORECASE``), where it does and to the same end, in fewer steps.
+
+    The Latin words are grouped by their first letter behind one test of the
+    first characters and of the word's start, so that ``re`` tries at a word
+    start only the words of its letter, in their order.  Two groups never
+    match at one place (their ASCII letters differ in lower case, and the
+    few other characters that match an ASCII letter fall back to the plain
+    alternation), so the first word that matches is the same.
+    """
+    base = alternation(words, dash_optional=dash_optional)
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    latin = [w for w in ordered if bounded(w)]
+    other = [w for w in ordered if not bounded(w)]
+    start = r"(?<!\w)"
+    groups: dict[str, list[str]] = {}
+    rest = []
+    for w in latin:
+        p = phrase(w, dash_optional)
+        c = w[0]
+        if not p.startswith(start + c) or not c.isalnum() or c in ASCII_TWIN_CHARS:
+            return base
+        if c.isascii():
+            groups.setdefault(c.lower(), []).append(p[len(start) + 1:])
+        else:
+            rest.append(p[len(start):])
+    sides = []
+    if latin:
+        alts = [k + "(?:" + "|".join(v) + ")" for k, v in groups.items()]
+        if rest:
+            alts.append("(?:" + "|".join(rest) + ")")
+        sides.append(f"(?={first_chars(latin)}){start}(?:" + "|".join(alts) + ")")
+    if other:
+        sides.append(f"(?={first_chars(other)})(?:" + "|".join(phrase(w, dash_optional) for w in other) + ")")
+    return "(?:" + "|".join(sides) + ")"
+
+
 def fold(s: str) -> str:
     """Return the lookup key of a word or hit: casefolded, separators dropped.
 

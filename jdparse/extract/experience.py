@@ -27,13 +27,9 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx
-from ._vocab import (ASCII_TWIN_CHARS, ASCII_TWINS, Match, alternation, bounded,
-                     first_chars as _first_chars, phrase)
+from ._vocab import ASCII_TWIN_CHARS, ASCII_TWINS, Match, bounded, fast_alternation, first_chars as _first_chars
 
 __all__ = ["Match", "find_experience", "experience_min"]
-
-
-
 
 # Years above this are company ages or anniversaries, not experience asked for.
 _MAX_YEARS = 40
@@ -42,47 +38,11 @@ _MAX_YEARS = 40
 _WINDOW = 80
 _TAIL = 30  # not_after: how far after the unit a disqualifying word may stand
 
+
 def _alternation(words) -> str:
     """Return the guarded alternation of ``words``; a hyphen is one dash ("2-year")."""
     return fast_alternation(words, dash_optional=False)
 
-
-def fast_alternation(words, dash_optional: bool = True) -> str:
-    """Return a pattern that matches what ``_vocab.alternation(words, dash_optional=...)``
-    matches (``re.IGNORECASE``), where it does and to the same end, in fewer steps.
-
-    The Latin words are grouped by their first letter behind one test of the
-    first characters and of the word's start, so that ``re`` tries at a word
-    start only the words of its letter, in their order.  Two groups never
-    match at one place (their ASCII letters differ in lower case, and the
-    few other characters that match an ASCII letter fall back to the plain
-    alternation), so the first word that matches is the same.
-    """
-    base = alternation(words, dash_optional=dash_optional)
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    latin = [w for w in ordered if bounded(w)]
-    other = [w for w in ordered if not bounded(w)]
-    start = r"(?<!\w)"
-    groups: dict[str, list[str]] = {}
-    rest = []
-    for w in latin:
-        p = phrase(w, dash_optional)
-        c = w[0]
-        if not p.startswith(start + c) or not c.isalnum() or c in ASCII_TWIN_CHARS:
-            return base
-        if c.isascii():
-            groups.setdefault(c.lower(), []).append(p[len(start) + 1:])
-        else:
-            rest.append(p[len(start):])
-    sides = []
-    if latin:
-        alts = [k + "(?:" + "|".join(v) + ")" for k, v in groups.items()]
-        if rest:
-            alts.append("(?:" + "|".join(rest) + ")")
-        sides.append(f"(?={_first_chars(latin)}){start}(?:" + "|".join(alts) + ")")
-    if other:
-        sides.append(f"(?={_first_chars(other)})(?:" + "|".join(phrase(w, dash_optional) for w in other) + ")")
-    return "(?:" + "|".join(sides) + ")"
 
 _HS = r"[^\S\n]"  # horizontal white space: a token never spans lines
 _DASH = "-\u2010-\u2015\u2212"
@@ -175,7 +135,7 @@ def _stems(words) -> str:
             groups.setdefault(c.lower(), []).append(re.escape(w[1:]))
         else:
             rest.append(re.escape(w))
-    # Grouped by first letter (as in fast_alternation): the same matches, fewer tries.
+    # Grouped by first letter (as in _vocab.fast_alternation): the same matches, fewer tries.
     alts = [k + "(?:" + "|".join(v) + ")" for k, v in groups.items()] + (["(?:" + "|".join(rest) + ")"] if rest else [])
     return f"(?={_first_chars(words)})(?:" + "|".join(alts) + ")"
 

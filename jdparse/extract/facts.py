@@ -742,7 +742,7 @@ _CUE_TO_DATE = _rx(r"[ \t]*(?:on|le|am|el|em|den)?[ \t]*[:\-\u2013]?[ \t]*")
 def _posted_cue():
     """Return (pattern, word guard) for the words that label a posted date ("Posted", "Publié le")."""
     from ._guard import WordGuard
-    from .experience import fast_alternation
+    from ._vocab import fast_alternation
 
     words = set()
     for table in rules.load("headings").values():

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from .. import rules
 from .._cache import compile as _rx
 from ._guard import Anchors
-from ._vocab import Match, Split, atoms, fold as _fold, lookup_key, word_table, DASHES as _DASHES, HS as _HS
+from ._vocab import (Match, Split, atoms, fast_alternation, fold as _fold, lookup_key, word_table, DASHES as _DASHES,
+                     HS as _HS)
 
 __all__ = ["Match", "LEVELS", "find_levels", "levels"]
 
@@ -30,14 +31,6 @@ LEVELS = (
     "director", "executive",
 )
 
-
-
-
-def _alternation(words) -> str:
-    """Return the guarded alternation of ``words`` (see jdparse.extract._vocab), grouped by first letter."""
-    from .experience import fast_alternation
-
-    return fast_alternation(words)
 
 # What may stand before "Executive" for it to be a segment's first word: the
 # start of a line, or a separator of a tag line or a level field.
@@ -89,31 +82,31 @@ def _tables() -> _Tables:
     # the bound keeps the pattern linear and stops a "Chief" from reaching an
     # "Officer" in another title on the same line.
     chief_officer = _rx(
-        _alternation(_strings(co.get("first"), "chief_officer.first"))
+        fast_alternation(_strings(co.get("first"), "chief_officer.first"))
         + rf"(?:{_HS}+[\w&/.-]+){{0,{between}}}?{_HS}+"
-        + _alternation(_strings(co.get("last"), "chief_officer.last")),
+        + fast_alternation(_strings(co.get("last"), "chief_officer.last")),
         re.IGNORECASE,
     )
     ex = data.get("executive_first") or {}
     not_followed = _strings(ex.get("not_followed_by") or [], "executive_first.not_followed_by")
     executive = _rx(
-        _alternation(_strings(ex.get("words"), "executive_first.words"))
-        + (rf"(?!{_HS}+{_alternation(not_followed)})" if not_followed else ""),
+        fast_alternation(_strings(ex.get("words"), "executive_first.words"))
+        + (rf"(?!{_HS}+{fast_alternation(not_followed)})" if not_followed else ""),
         re.IGNORECASE,
     )
     lookup, all_words = word_table("seniority.yaml", data.get("words"), LEVELS)
     stops = _strings(data.get("stop_contexts") or [], "stop_contexts")
     return _Tables(
-        compound=_rx(_alternation(compound), re.IGNORECASE),
+        compound=_rx(fast_alternation(compound), re.IGNORECASE),
         compound_levels=compound_levels,
         chief_officer=chief_officer,
         executive=executive,
-        words=Split.build(all_words, _rx) or _rx(_alternation(all_words), re.IGNORECASE),
+        words=Split.build(all_words, _rx) or _rx(fast_alternation(all_words), re.IGNORECASE),
         lookup=lookup,
         needs_next_word=frozenset(
             _fold(w) for w in _strings(data.get("needs_next_word") or [], "needs_next_word")
         ),
-        stops=_rx(_alternation(stops), re.IGNORECASE) if stops else None,
+        stops=_rx(fast_alternation(stops), re.IGNORECASE) if stops else None,
     )
 
 
