@@ -174,3 +174,18 @@ def test_command_rules_env_and_errors(tmp_path):
     proc = run_cli("parse", str(posting), "--format", "json", env={"JDPARSE_RULES": str(bad)})
     assert proc.returncode == 2
     assert b"bad.yaml: boilerplate.lines[0]: not a valid regular expression" in proc.stderr
+
+
+def test_user_not_names_keep_a_board_label_out_of_the_company(tmp_path):
+    # "Jobbörse" is no word of the package's not_names: the label reads as a company until a user adds it.
+    posting = tmp_path / "p.txt"
+    posting.write_text("Jobbörse: Senior Backend Engineer\n\nWe make tools for bakers.\n", encoding="utf-8")
+    proc = run_cli("parse", str(posting), "--format", "json")
+    assert __import__("json").loads(proc.stdout)["company"] == "Jobbörse"
+    extra = tmp_path / "rules.yaml"
+    extra.write_text("titles:\n  not_names:\n    de: [jobbörse]\n", encoding="utf-8")
+    proc = run_cli("parse", str(posting), "--format", "json", "--rules", str(extra))
+    assert proc.returncode == 0, proc.stderr.decode()
+    record = __import__("json").loads(proc.stdout)
+    assert record["title"] == "Senior Backend Engineer"
+    assert record["company"] is None

@@ -32,11 +32,12 @@ HIRING = [
     # A word, white space and a separator, in ASCII lines and in others.
     ("Hello\n\nJOB \t: Senior Engineer\n\nRequirements\n- C", "Senior Engineer", "Hello"),
     ("Hello\n\nPosition\u00a0\u2013 D\u00e9veloppeur PHP\n\nProfil\n- PHP", "D\u00e9veloppeur PHP", "Hello"),
-    # Known miss (the title is right, the company is not checked): what stands before the
-    # separator is read as the company ("Our jobs", "Now Hiring").
-    ("Hello\n\nOur jobs: Data Analyst\n\nRequirements\n- SQL", "Data Analyst", ...),
-    ("Hello\n\nThe job is great. Vacancy - Backend Developer\n\nRequirements\n- Go", "Backend Developer", ...),
-    ("Hello\n\nNow Hiring\n: Barista\n\nRequirements\n- Coffee", "Barista", ...),
+    # What stands before the separator is a board's label or a sentence, not a name.
+    ("Hello\n\nOur jobs: Data Analyst\n\nRequirements\n- SQL", "Data Analyst", "Hello"),
+    ("Hello\n\nThe job is great. Vacancy - Backend Developer\n\nRequirements\n- Go", "Backend Developer", "Hello"),
+    ("Hello\n\nNow Hiring\n: Barista\n\nRequirements\n- Coffee", "Barista", None),
+    # Known miss (the title is right, the company is not checked): a lower-case
+    # part is read as the company ("position x job").
     ("Hello\n\nposition x job\u2014 Lead Designer\n\nRequirements\n- Figma", "Lead Designer", ...),
     ("Hello\n\nLe Caf\u00e9 RECHERCHE un Serveur pour l'\u00e9t\u00e9.\n\nProfil\n- Service", "Serveur", "Le Caf\u00e9"),
 ]

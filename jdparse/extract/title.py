@@ -521,13 +521,26 @@ class _Kinds(dict):
         return k
 
 
+@rules.derived
+def _not_names() -> frozenset[str]:
+    """Return the keys of the ``not_names`` of every language: labels that stand where a name would."""
+    return frozenset(" ".join(key(str(w)).split()) for ws in (rules.load("titles").get("not_names") or {}).values() for w in ws)
+
+
 def _nameish(s: str, kinds: _Kinds) -> bool:
     """Return whether a line could be an organisation's name."""
     t = s.strip().rstrip(".")
     if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
         return False
     words = key(t).split()
-    if not words or t[:1].isdigit() or words[0] in _PRONOUNS:
+    if not words or t[:1].isdigit() or words[0] in _PRONOUNS or " ".join(words) in _not_names():
+        return False
+    # A name's words are capitalised but for small ones ("Banco do Brasil"):
+    # a line that capitalises some words and leaves most of its words (two
+    # or more) in lower case is a sentence ("Join our cafe team.").  A line
+    # all in lower case says nothing (a text lowered as a whole).
+    lower = sum(1 for w in t.split() if w[:1].islower())
+    if lower >= 2 and lower * 2 > len(words) and not t.islower():
         return False
     return not has_role(t) and kinds[t] is None
 
@@ -800,7 +813,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             if i > 0:
                 for j in range(i):
                     k = kinds[segs[j]]
-                    if k is None or (k == "url" and _bare_domain(segs[j])):
+                    if (k is None and _nameish(segs[j], kinds)) or (k == "url" and _bare_domain(segs[j])):
                         ca, ce = _trim_paren(text, *parts[j], kinds)
                         c = ctx.value(ca, ce, "company.split_line")
                         break
