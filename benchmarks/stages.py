@@ -111,7 +111,7 @@ def _text_memos() -> list:
     import importlib
 
     out = []
-    for module, name in (("jdparse.extract._guard", "_words"),
+    for module, name in (("jdparse.extract._guard", "_words"), ("jdparse.extract.tags", "tag_kind"),
                          ("jdparse.extract.places", "_rows"), ("jdparse.extract.places", "_name"),
                          ("jdparse.extract.places", "_gazetteer_head")):
         fn = getattr(importlib.import_module(module), name)  # renamed or no longer a memo:

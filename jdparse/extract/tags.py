@@ -7,7 +7,9 @@ take only what is theirs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .. import rules
 from . import employment, places, salary, seniority, work_mode
 from ._guard import folded as _folded
 from .._cache import compile as _rx
@@ -33,8 +35,14 @@ def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _STRIP = " \t-\u2013\u2014|,;:()[]"
+_MEMO = 1 << 12
+"""Fragments whose kind is kept between postings.  Header fragments recur
+from posting to posting ("Remote", "Full-time", "London, UK"); bounded, so
+memory stays flat over millions of postings."""
 
 
+@rules.resets
+@lru_cache(maxsize=_MEMO)
 def tag_kind(s: str) -> str | None:
     """Return what a header fragment is (url, mode, employment, level, salary, place) or None.
 
@@ -96,8 +104,3 @@ def _levels(t: str) -> list:
 
 _FINDERS = (("salary", _salaries), ("mode", _modes), ("employment", employment.find_employment_types),
             ("place", places.find_places), ("level", _levels))
-
-
-def is_url(s: str) -> bool:
-    """Return whether ``s`` is (mostly) a web address or an e-mail address."""
-    return tag_kind(s) == "url"
