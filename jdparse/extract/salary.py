@@ -84,11 +84,17 @@ _NUMBER = r"""
     (?!\d|[.,]\d)                                                  # not the head of a longer number, date or version
 """
 
+# The dashes and tildes that join a range besides the ASCII hyphen (one or
+# two of it): the Unicode dashes U+2010-U+2015, minus, ~, 〜 and ～.  _SEP
+# and the tables that tell what can follow a number (_body_follow,
+# _body_resume) all read them from here.
+_RANGE_DASHES = "".join(map(chr, range(0x2010, 0x2016))) + "\u2212~\u301c\uff5e"
+
 # A range separator that needs no opening word: dashes, tildes, and the
 # "to" words of the data file (filled in by _compiled()).
 _SEP = r"""
     (?:
-        [ \t]{0,3}(?:-{1,2}|[\u2010-\u2015\u2212~\u301c\uff5e])[ \t]{0,3}   # - – — ~ 〜 ～
+        [ \t]{0,3}(?:-{1,2}|[""" + _RANGE_DASHES + r"""])[ \t]{0,3}   # - – — ~ 〜 ～
       | [ \t]{1,3}(?:%(to)s)[ \t]{1,3}                                     # to, bis, à, a, al, até
     )
 """
@@ -566,7 +572,7 @@ def _body_follow(currency, mult, per) -> frozenset | None:
     firsts = _first_words(currency, mult, per)
     if firsts is None or any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
         return None
-    out = set(" \t\u00a0\u202f\u2009()/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)}
+    out = set(" \t\u00a0\u202f\u2009()/-" + _RANGE_DASHES)
     return frozenset(out | {w[0] for w in firsts})
 
 
@@ -595,7 +601,7 @@ def _body_resume(currency, mult, per, data) -> re.Pattern | None:
     words = _first_words(currency, mult, per)
     if words is None:
         return None
-    firsts = set("(/-~\u301c\uff5e\u2212") | {chr(c) for c in range(0x2010, 0x2016)} | words
+    firsts = set("(/-" + _RANGE_DASHES) | words
     seqs = [[re.escape(ch) for ch in w] for w in firsts]
     # The range words are whole words in the amount match: "y" (and) is not "years".
     for w in {str(w) for w in (*data["to_words"], *data["and_words"], *data["articles"])}:
