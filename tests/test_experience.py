@@ -121,3 +121,38 @@ def test_fast_alternation_matches_what_alternation_matches():
             assert [m.span() for m in fast.finditer(text.lower())] == [m.span() for m in plain.finditer(text.lower())]
     # A first letter that another character matches case-insensitively: the plain alternation.
     assert fast_alternation(["\u0131ki", "iki"]) == alternation(["\u0131ki", "iki"])
+
+
+def _seniority_and_posted_word_lists():
+    from jdparse import rules
+
+    sen = rules.load("seniority")
+    lists = {
+        "seniority chief_officer.first": sen["chief_officer"]["first"],
+        "seniority chief_officer.last": sen["chief_officer"]["last"],
+        "seniority executive_first.words": sen["executive_first"]["words"],
+        "seniority executive_first.not_followed_by": sen["executive_first"].get("not_followed_by") or [],
+        "seniority compound": list(sen.get("compound") or {}),
+        "seniority words": [w for ws in sen["words"].values() for lv in (ws.values() if isinstance(ws, dict) else [ws])
+                            for w in (lv if isinstance(lv, list) else [lv])],
+        "seniority stop_contexts": sen.get("stop_contexts") or [],
+        "posted-date labels": [w for t in rules.load("headings").values() if isinstance(t, dict)
+                               for w in ((t.get("labels") or {}).get("posted_date") or [])],
+    }
+    return [(name, [str(w) for w in words]) for name, words in lists.items() if words]
+
+
+@pytest.mark.parametrize("name,words", _seniority_and_posted_word_lists(), ids=lambda x: x if isinstance(x, str) else "")
+def test_fast_alternation_matches_what_alternation_matches_for_seniority_and_posted_words(name, words):
+    # The seniority tables and the posted-date cue are built with fast_alternation too:
+    # on a text holding each word (as written, upper-cased, glued to a letter), the
+    # same matches, to the same ends.
+    import re
+
+    from jdparse.extract._vocab import alternation, fast_alternation
+
+    text = " ".join(words) + " | " + ", ".join(w.upper() for w in words) + " | " + " ".join("x" + w for w in words)
+    text += " | Senior-Staff Engineer, Chief Technology Officer, posted 3 days ago, Kelvin \u212a and \u0131 and \u017f."
+    plain = re.compile(alternation(sorted(set(words))), re.I)
+    fast = re.compile(fast_alternation(sorted(set(words))), re.I)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name

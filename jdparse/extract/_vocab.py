@@ -35,6 +35,15 @@ a pattern's case-insensitive match) can show of them.  A test checks it on
 every code point."""
 
 
+WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+                   for c in range(256))
+"""A ``bytes.translate`` table: upper-case ASCII letters lowered; digits,
+lower-case letters and "_" kept; every other byte (those of any character
+beyond ASCII included) a space.  ``text.encode().translate(WORD_BYTES).split()``
+gives a text's runs of ASCII word characters, lower-cased."""
+LETTER_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+"""The same for letters alone: digits and "_" become spaces too."""
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """One vocabulary word found in a text: where, what it means, and which rule."""

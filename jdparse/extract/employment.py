@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .. import rules
 from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, folded
 from .._cache import compile as _rx
-from ._vocab import ASCII_TWIN_CHARS, DASHES, Match, Split, atoms, lookup_key, word_table, alternation
+from ._vocab import ASCII_TWIN_CHARS, DASHES, WORD_BYTES, Match, Split, atoms, lookup_key, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
 
@@ -135,9 +135,6 @@ def _anchors() -> Anchors:
 # are found again, for their offsets.  A slice that cuts a word of the
 # posting is read as it is.
 
-_RUN_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
-                   for c in range(256))
-"""Bytes to themselves when ASCII word characters (letters lowered), every other byte to a space."""
 
 
 def _words(low: str) -> tuple[bytes, list[bytes]]:
@@ -149,7 +146,7 @@ def _words(low: str) -> tuple[bytes, list[bytes]]:
     ``runs`` are its words.
     """
     raw = low.encode("ascii", "replace")  # one byte per character: "?" beyond ASCII
-    spaced = raw.translate(_RUN_BYTES)
+    spaced = raw.translate(WORD_BYTES)
     return b" " + spaced + b" ", spaced.split()
 
 

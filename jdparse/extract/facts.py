@@ -22,7 +22,7 @@ from .. import rules
 from ..blocks import BULLET, HEADING, LABEL, TEXT
 from ..model import Candidate, Location, Salary, Value
 from . import places as _places
-from ._vocab import ASCII_TWIN_CHARS
+from ._vocab import ASCII_TWIN_CHARS, LETTER_BYTES
 from .tags import glued_segments
 from .._cache import compile as _rx
 
@@ -230,14 +230,9 @@ def _cued_spans(ctx) -> list[tuple[int, int]]:
     return out
 
 
-# Bytes of UTF-8 text to the ASCII letters they are, lower-cased; every other
-# byte (digits, punctuation, the bytes of any other character) to a space.
-_CUE_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-
-
 @rules.derived
 def _cue_prefilter() -> tuple[re.Pattern, bool] | None:
-    """Return what finds where a cue may be in ``_CUE_BYTES`` text, or None.
+    """Return what finds where a cue may be in ``LETTER_BYTES`` text, or None.
 
     A cue matched in the text has its ASCII words (runs of a-z) there in
     order, set off by bytes that are not ASCII letters (spaces, once mapped).
@@ -253,7 +248,7 @@ def _cue_prefilter() -> tuple[re.Pattern, bool] | None:
     # A trie by byte: 1 stands for the spaces between two words, -1 for the end.
     root: dict = {}
     for w in words:
-        runs = w.encode("utf-8").translate(_CUE_BYTES).split()
+        runs = w.encode("utf-8").translate(LETTER_BYTES).split()
         if not runs or any(c in w for c in ASCII_TWIN_CHARS):
             return None
         node = root
@@ -291,7 +286,7 @@ def _cue_candidates(text: str, blocks) -> dict[int, list[int] | None] | None:
     ascii = len(body) == len(raw)
     if not ascii and any(odd in raw for odd in ASCII_TWIN_CHARS):
         return None  # (a character beyond a string's widest is ruled out at once)
-    tb = b" " + body.translate(_CUE_BYTES) + b" "
+    tb = b" " + body.translate(LETTER_BYTES) + b" "
     search = pattern.search
     found = []
     m = search(tb)

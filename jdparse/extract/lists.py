@@ -28,7 +28,7 @@ from ..blocks import LABEL, TEXT
 from ..context import EDGE as _EDGE, new_span as _span, new_value as _value
 from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
-from ._vocab import FOLDS_TO_ASCII
+from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -73,9 +73,8 @@ def _markers() -> dict:
 
 
 # The words of a text for the cheap tests before a search, in one pass over
-# its UTF-8 bytes: the runs of ASCII letters, lowercased (every other byte,
-# those of other characters included, a space).
-_ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# its UTF-8 bytes (translated by LETTER_BYTES): the runs of ASCII letters,
+# lowercased (every other byte, those of other characters included, a space).
 _LETTERS = _rx(r"[a-z]+")
 # The characters for which that reading does not hold: those re.IGNORECASE
 # matches to an ASCII letter (dotted and dotless i, long s, Kelvin sign), and
@@ -220,7 +219,7 @@ class _Phrases:
 
 def _words(s: str) -> list:
     """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
-    return s.encode().translate(_ASCII_LETTERS).split()
+    return s.encode().translate(LETTER_BYTES).split()
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
@@ -253,7 +252,7 @@ def _optional(item: str, m: dict) -> str | None:
     # none of them by their runs of ASCII letters, where that can tell.)
     plain = item.isascii()
     if plain:
-        words = item.encode().translate(_ASCII_LETTERS).split()
+        words = item.encode().translate(LETTER_BYTES).split()
         guard_ascii = m["guard_ascii"]
         if guard_ascii is not None:
             if guard_ascii.isdisjoint(words):
@@ -265,7 +264,7 @@ def _optional(item: str, m: dict) -> str | None:
     else:
         if not m["fast"] or _ODD.search(item):
             return _strength(item, m) if m["guard"].may_match(item) else None
-        words = item.encode().translate(_ASCII_LETTERS).split()
+        words = item.encode().translate(LETTER_BYTES).split()
         keys = m["guard_keys"]
         if keys is not None and keys.isdisjoint(words) and not _NO_SPACES.search(item):
             return None
@@ -464,7 +463,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             item = v.value
             # (the guard of _optional for ASCII items, inlined: most items stop there)
             if guard_ascii is not None and item.isascii() and guard_ascii.isdisjoint(
-                    item.encode().translate(_ASCII_LETTERS).split()):
+                    item.encode().translate(LETTER_BYTES).split()):
                 keep.append(v)
             elif _optional(item, m) in needed:
                 moved.append(_value(v.value, v.span, "list.nice_moved"))

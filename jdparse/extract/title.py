@@ -26,7 +26,7 @@ from .. import rules
 from ..blocks import HEADING, LABEL, TEXT
 from ..document import key
 from ..model import Candidate, Value
-from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII
+from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES
 from .tags import tag_kind
 from .._cache import compile as _rx
 
@@ -408,9 +408,6 @@ def _role_alternation(words) -> str:
 
 _ASCII_WORD = _rx(r"[a-z0-9_]+")
 _WORD = _rx(r"\w+")
-# ASCII bytes lower-cased, every one that is not a word character made a space.
-_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32
-                    for c in range(256))
 
 
 @rules.derived
@@ -458,7 +455,7 @@ def has_role(s: str) -> bool:
     """Return whether ``s`` contains a word that names a job."""
     exact, stems, n, other, firsts = _role_words()
     if s.isascii():
-        words = s.encode().translate(_WORD_BYTES).split()
+        words = s.encode().translate(WORD_BYTES).split()
     else:
         # A role word lies inside one run of word characters: ASCII runs are
         # looked up, the others searched on their own (CJK words match anywhere).
