@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import rules
 from .document import Document, _collapse, key
 from ._cache import compile as _rx
+from .extract._vocab import ASCII_TWIN_CHARS
 
 HEADING = "heading"
 """A line that names a section, known (``kind`` set) or not (``kind`` None)."""
@@ -435,11 +436,12 @@ class _Boilerplate:
             pass
         openings = self._openings(c)
         table: dict[str, list[str]] | None = {}
-        flags = self.package.flags & ~re.UNICODE
+        flags = self.package.flags
+        # The characters beyond ASCII that an ASCII one matches: the twins, ignoring case (unless ASCII-only).
+        twins = ASCII_TWIN_CHARS if flags & re.IGNORECASE and not flags & re.ASCII else ""
         for o in sorted(openings or ()):
             if not o.isascii():
-                if any(_rx(re.escape(ch), flags).fullmatch(chr(a)) for ch in set(o) if not ch.isascii()
-                       for a in range(128)):
+                if any(ch in twins for ch in o):
                     table = None
                     break
                 continue  # no ASCII key starts with it
