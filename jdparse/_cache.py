@@ -10,7 +10,7 @@ rebuilds the pattern object with ``_sre.compile`` in microseconds.  Data
 files are kept the same way, keyed by path, size and modification time.
 
 Safety: entries are keyed by the exact pattern text and flags, and the file
-by the interpreter's version, so a stale entry cannot be used; anything
+by the interpreter's version (and by jdparse's own version and folder), so a stale entry cannot be used; anything
 unexpected (another Python implementation, a changed ``re`` internals, an
 unreadable or unwritable cache folder) falls back to ``re.compile`` and YAML
 loading, silently: the cache is only ever an optimisation.
@@ -45,11 +45,21 @@ def bypass(on: bool) -> None:
 
 
 def _path() -> str:
+    """Return the cache file of this interpreter, version and installation.
+
+    The installation's folder is part of the name (a checksum of it): two
+    copies of one version (a checkout beside an install, a test clone) each
+    keep their own file, so neither fills the other's with patterns and data
+    entries it never reads.
+    """
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from zlib import crc32
+
     from . import __version__
 
     tag = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}{sys.version_info.serial}"
-    return os.path.join(base, "jdparse", f"cache-v2-{__version__}-{tag}.marshal")
+    where = crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogatepass"))
+    return os.path.join(base, "jdparse", f"cache-v2-{__version__}-{tag}-{where:08x}.marshal")
 
 
 def _load() -> dict:

@@ -101,3 +101,23 @@ def test_pattern_texts_do_not_depend_on_hash_seed():
         assert r.returncode == 0, r.stderr
         outs.add(r.stdout.strip())
     assert len(outs) == 1, outs
+
+
+def test_two_installations_of_one_version_keep_separate_files(fresh_cache, tmp_path):
+    # A checkout and an installed copy (or a test clone) of one version: the
+    # file holds the patterns and data paths of one folder, and is read by it alone.
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import jdparse
+
+    copy = tmp_path / "copy"
+    shutil.copytree(Path(jdparse.__file__).parent, copy / "jdparse", ignore=shutil.ignore_patterns("__pycache__"))
+    code = "import jdparse._cache as c; print(c._path())"
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(fresh_cache), "PYTHONPATH": str(copy)}
+    theirs = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                            cwd=tmp_path).stdout.strip()
+    assert Path(theirs).parent == Path(_cache._path()).parent == fresh_cache / "jdparse"
+    assert theirs != _cache._path()
