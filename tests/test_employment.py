@@ -88,3 +88,21 @@ def test_find_folded_finds_what_find_employment_types_finds(text):
     for a in range(0, len(text), 3):
         for e in range(a, len(text) + 1, 5):
             assert employment.find_folded(text, low, a, e) == find_employment_types(text[a:e]), (a, e)
+
+
+@pytest.mark.parametrize("text,want,rule", [
+    # Said only among what the posting offers: read there, last.
+    ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets\n\nWhat we offer\n- Permanent contract\n- A bike\n",
+     "full_time", "employment.benefits"),
+    # Said in the body too: the body wins over a benefit that mentions hours in passing.
+    ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets in a full-time role\n\n"
+     "What we offer\n- Part-time work possible after a year\n", "full_time", "employment.body"),
+    ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets\n\nWhat we offer\n- A bike\n", None, None),
+])
+def test_employment_type_from_the_benefits_last(text, want, rule):
+    import jdparse
+
+    got = jdparse.parse(text).employment_type
+    assert (got and got.value) == want
+    if rule is not None:
+        assert got.rule.startswith(rule + ":")

@@ -468,7 +468,7 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
 # --- employment type -----------------------------------------------------------
 
 def employment_type(ctx, title: Value | None) -> Value | None:
-    """Return the employment type from the title, labels and tags, then the body."""
+    """Return the employment type from the title, labels and tags, then the body, then the benefits."""
     emp = _emp
     tiers = []
     if title is not None:
@@ -489,6 +489,16 @@ def employment_type(ctx, title: Value | None) -> Value | None:
             within = (min(a for a, _ in spans), max(e for _, e in spans))
             finder = emp.Finder(text, low, within)
             hit = _first_tier_spans([(spans, "employment.body")], finder.find, emp.employment_type)
+    if hit is None:
+        # Last, what the posting offers: "Permanent contract", "CDI" among the
+        # benefits.  Read only when nothing else says: a benefit may also
+        # mention hours in passing ("part-time work possible").
+        spans = _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks
+                             if b.type in (TEXT, LABEL, BULLET))
+        if spans:
+            within = (min(a for a, _ in spans), max(e for _, e in spans))
+            finder = emp.Finder(text, low, within)
+            hit = _first_tier_spans([(spans, "employment.benefits")], finder.find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
