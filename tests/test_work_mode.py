@@ -56,3 +56,24 @@ def test_a_remote_tag_against_the_body(body, mode):
 
     text = f"Data Analyst\nAcme\n🌎 Remote, Oslo, Norway\n\nAbout the role\n{body}\n"
     assert jdparse.parse(text).to_dict()["work_mode"] == mode
+
+
+@pytest.mark.parametrize("text,want,rule", [
+    # Said only among what the posting offers: read there, last.
+    ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets\n\nBeneficios\n- Trabajo remoto 100% (opcional)\n- Un bici\n",
+     "remote", "work_mode.benefits"),
+    # A part of the week is part-time remote, not the job's mode: not read.
+    ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets\n\nBenefits\n- Remote Fridays\n", None, None),
+    ("Support Agent\nAcme\n\nAvantages\n- Accord télétravail 3J/semaine\n", None, None),
+    ("Support Agent\nAcme\n\nBenefits\n- Home office 2 days a week\n", None, None),
+    # The body says: the body wins.
+    ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets on site in Lyon\n\nBenefits\n- Fully remote onboarding week\n"
+     "- Remote work possible\n", "onsite", "work_mode.body"),
+])
+def test_work_mode_from_the_benefits_last(text, want, rule):
+    import jdparse
+
+    got = jdparse.parse(text).work_mode
+    assert (got and got.value) == want
+    if rule is not None:
+        assert got.rule.startswith(rule + ":")

@@ -345,13 +345,19 @@ def _dedupe_places(found: list[Location]) -> list[Location]:
 # --- work mode ---------------------------------------------------------------
 
 def work_mode(ctx, title: Value | None) -> Value | None:
-    """Return remote, hybrid or onsite, from tags and labels first, then the body."""
+    """Return remote, hybrid or onsite, from tags and labels first, then the body, then the benefits."""
     wm = _wm
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
-    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body)
-    for spans, rule in ((head, "work_mode.header"), (body, "work_mode.body")):
+    # Last, what the posting offers ("Trabajo remoto 100%" among the benefits),
+    # where nothing else says: a perk there stays a perk, and a block that
+    # names a part of the week ("Remote Fridays") is not read.
+    part = _part_of_week()
+    offered = _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks
+                           if b.type in (TEXT, LABEL, BULLET) and part.search(ctx.text, b.start, b.end) is None)
+    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body + offered)
+    for spans, rule in ((head, "work_mode.header"), (body, "work_mode.body"), (offered, "work_mode.benefits")):
         found = [(a, m) for a, _, ms in finder.find_all(spans) for m in ms]
         best = wm.decide([m for _, m in found]) if found else None
         if best is not None:
@@ -381,6 +387,17 @@ def work_mode(ctx, title: Value | None) -> Value | None:
 
 from . import employment as _emp, work_mode as _wm  # noqa: E402
 from ._guard import folded  # noqa: E402
+
+
+@rules.derived
+def _part_of_week() -> re.Pattern:
+    """Return the pattern of the ``part_of_week`` words (whole words, any case; CJK anywhere)."""
+    data = rules.load("work_mode").get("part_of_week") or {}
+    words = sorted({str(w) for ws in data.values() for w in ws}, key=lambda w: (-len(w), w))
+    latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
+    cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
+    alts = ([r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)"] if latin else []) + cjk
+    return _rx("|".join(alts) or "(?!)", re.IGNORECASE)
 
 
 @rules.derived
