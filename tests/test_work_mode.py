@@ -77,3 +77,33 @@ def test_work_mode_from_the_benefits_last(text, want, rule):
     assert (got and got.value) == want
     if rule is not None:
         assert got.rule.startswith(rule + ":")
+
+
+@pytest.mark.parametrize("text,expected", list(_params()))
+def test_work_mode_through_the_finder_of_a_whole_posting(text, expected):
+    # The pipeline's path from a process's second posting on: the posting's
+    # fold and its anchors, then only the slices that hold one.
+    from jdparse.extract._guard import folded
+    from jdparse.extract.work_mode import Finder
+
+    posting = "Support Agent\n\n" + text + "\n"
+    a = posting.index(text)
+    finder = Finder(posting, folded(posting), [(a, a + len(text))])
+    got = decide(finder.find(a, a + len(text)))
+    assert (got.mode if got else None) == expected
+
+
+@pytest.mark.parametrize("text,want,rule", [
+    # A board's "Remote" tag and a count of home days in the body or the benefits: hybrid.
+    ("Support Agent\n🌎 Remote, Lyon\n\nMissions\n- Answer tickets\n\nAvantages\n- Accord télétravail 3J/semaine\n",
+     "hybrid", "work_mode.benefits:work_mode.remote_days"),
+    ("Support Agent\nRemote\n\nAbout the role\nYou will work from home 2 days per week.\n",
+     "hybrid", "work_mode.body:work_mode.remote_days"),
+    # A tag alone stays what it says.
+    ("Support Agent\nRemote\n\nAbout the role\nYou will answer tickets.\n", "remote", "work_mode.header:work_mode.remote"),
+])
+def test_a_count_of_home_days_makes_a_remote_tag_hybrid(text, want, rule):
+    import jdparse
+
+    got = jdparse.parse(text).work_mode
+    assert (got.value, got.rule) == (want, rule)

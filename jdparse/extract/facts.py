@@ -354,9 +354,10 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     # where nothing else says: a perk there stays a perk, and a block that
     # names a part of the week ("Remote Fridays") is not read.
     part = _part_of_week()
-    offered = _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks
-                           if b.type in (TEXT, LABEL, BULLET) and part.search(ctx.text, b.start, b.end) is None)
-    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body + offered)
+    benefits = [b for sec in ctx.sections("benefits") for b in sec.blocks if b.type in (TEXT, LABEL, BULLET)]
+    every_offer = _block_spans(benefits)
+    offered = _block_spans(b for b in benefits if part.search(ctx.text, b.start, b.end) is None)
+    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body + every_offer)
     for spans, rule in ((head, "work_mode.header"), (body, "work_mode.body"), (offered, "work_mode.benefits")):
         found = [(a, m) for a, _, ms in finder.find_all(spans) for m in ms]
         best = wm.decide([m for _, m in found]) if found else None
@@ -380,13 +381,23 @@ def work_mode(ctx, title: Value | None) -> Value | None:
                     continue
                 lo = max(seg.rfind(c, 0, m.start) for c in ".!?\n") + 1
                 hi = min((i for i in (seg.find(c, m.end) for c in ".!?\n") if i >= 0), default=len(seg))
-                if m.rule == "work_mode.office_days" or cues.search(seg, lo, hi):
+                if m.rule in _DAYS_RULES or cues.search(seg, lo, hi):
                     return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.body:{m.rule}")
+        # A count of office or home days among the benefits ("accord
+        # télétravail 3J/semaine") is said of the job as well.
+        for sa, se, found in finder.find_all(every_offer):
+            for m in found:
+                if m.mode == "hybrid" and not m.perk and m.rule in _DAYS_RULES:
+                    return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.benefits:{m.rule}")
     return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
 
 
 from . import employment as _emp, work_mode as _wm  # noqa: E402
 from ._guard import folded  # noqa: E402
+
+
+_DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
+"""Hybrid by a count of days in the office or at home: said of the job, whatever the sentence."""
 
 
 @rules.derived

@@ -65,6 +65,36 @@ _OFFICE_DAYS = _rx(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Phrases that say part of the week is remote: hybrid ("remote 2 days a week",
+# "2 days per week from home office", "télétravail 3J/semaine", "2 Tage
+# Homeoffice").  Each holds a remote phrase of the table (remote, remoto,
+# wfh, work from home, home office, homeoffice, télétravail, teletrabajo),
+# so it is looked for only where one was found (rule work_mode.remote_days).
+_REMOTE_WORD = r"(?:remote(?:ly)?|remoto|wfh|work[ ]from[ ]home|home[ -]?office|t[ée]l[ée]travail|teletrabajo)"
+_DAY_UNIT = r"(?:days?|j|jours?|tage?|d[ií]as)"
+_PER_WEEK = r"(?:[ ]?(?:a|per|each|every|/|par|pro|por|a[ ]la|in[ ]der)[ ]?(?:week|semaine|woche|semana))"
+_REMOTE_DAYS = _rx(
+    rf"""
+    (?<![\w.])(?:
+    # "remote 2 days a week", "remote work: 2-3 days per week", "télétravail 3J/semaine"
+    {_REMOTE_WORD}(?:[ ]work(?:ing)?)?[ ]?(?:[:(][ ]?)?(?:(?:up[ ]to|about|around|jusqu'à|bis[ ]zu|hasta)[ ])?
+      {_N}(?:[ ]?(?:to|-|–|or|à|bis|a)[ ]?{_N})?[ ]?{_DAY_UNIT}{_PER_WEEK}
+    # "2 days a week remote", "3 jours de télétravail", "2 Tage Homeoffice", "2 remote days"
+    | {_N}(?:[ ]?(?:to|-|–|or|à|bis|a)[ ]?{_N})?[ ]
+      (?:{_DAY_UNIT}{_PER_WEEK}?[ ](?:(?:de|of|im)[ ])?{_REMOTE_WORD}|{_REMOTE_WORD}[ ]days?)
+    )(?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _remote_days(text: str, found) -> list[ModeMatch]:
+    """Return the remote-days phrases of ``text`` (hybrid), looked for only when ``found`` holds a remote phrase."""
+    if not any(f[2] == "remote" for f in found):
+        return []
+    return [ModeMatch(m.start(), m.end(), "hybrid", "work_mode.remote_days", False) for m in _REMOTE_DAYS.finditer(text)]
+
+
 # Words without which no office-days phrase can match.
 _OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite"})
 
@@ -203,13 +233,14 @@ def _matches(text: str, toks, office: bool) -> list[ModeMatch]:
     ] if office else []
     if not found:
         return out
+    out += _remote_days(text, found)
     return _assemble(out, found, perks.find(text, toks), nots.find(text, toks), 0)
 
 
 def _assemble(out: list[ModeMatch], found, perk_spans, not_spans, shift: int) -> list[ModeMatch]:
-    """Return ``out`` (the office-days matches) with the phrase matches ``found`` added, in order.
+    """Return ``out`` (the office-days and remote-days matches) with the phrase matches ``found`` added, in order.
 
-    A phrase inside a not-mode phrase or an office-days match is dropped; one
+    A phrase inside a not-mode phrase or an office-days (remote-days) match is dropped; one
     inside a perk is kept as a perk.  ``found``, ``perk_spans`` and
     ``not_spans`` are (start, end, value) with offsets ``shift`` past those of ``out``.
     """
@@ -353,6 +384,7 @@ class Finder:
                 return []
             if not found:
                 return out
+        out += _remote_days(seg, found)
         return _assemble(out, found, perk_spans, not_spans, a)
 
 
