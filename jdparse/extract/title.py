@@ -6,7 +6,9 @@ others are kept as losing candidates for ``explain``):
 title
   title.label        "TITLE: Java Programmer", "Role: Lead Engineer"
   title.split_line   the part of a "Company | Title | Place | Remote" line that names a job
-  title.first_line   the first line, when it names a job (a role word), tags after " - " trimmed
+  title.first_line   the first line, when it names a job (a role word), tags after " - " trimmed,
+                     an opening work mode ("Remote/Telecommute ...") and labelled fields that
+                     run on after it ("... Compensation: $60,000") cut
   title.second_line  the second line, when the first is a name without a role word
   title.hiring       "Acme is hiring a Senior Engineer who ...", "Job opening: X", "X诚聘 Y"
 company
@@ -23,7 +25,7 @@ import re
 from bisect import bisect_right
 
 from .. import rules
-from ..blocks import HEADING, LABEL, TEXT
+from ..blocks import HEADING, LABEL, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
 from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES
@@ -791,6 +793,11 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company"), kinds):
                 c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
             return t, c
+    # "Ruby on Rails Developer Compensation: $60,000 ... Reply to: jobs@...":
+    # a line that runs on into labelled fields ends where the first label starts.
+    cut = _inline_label(body)
+    if cut is not None:
+        body = body[:cut].rstrip(" \t,;-\u2013\u2014|")
     parts = _parts(body, base)
     text = ctx.text
     if len(parts) >= 2:
@@ -804,7 +811,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         if role is not None and (piped or all(kinds[segs[i]] is not None for i in range(1, len(segs)) if i != role)):
             i = role
             a, e = parts[i]
-            a, e = _trim_paren(text, a, e, kinds)
+            a, e = _trim_title(text, a, e, kinds)
             t = ctx.value(a, e, "title.split_line" if i > 0 or piped else "title.first_line")
             c = None
             if i > 0:
@@ -823,18 +830,68 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             return None, None
         if role == 0:
             # "CS Team Lead - German and English": the tail is not a tag, keep it all.
-            a, e = _trim_paren(text, base, base + len(body), kinds)
+            a, e = _trim_title(text, base, base + len(body), kinds)
             return ctx.value(a, e, "title.first_line"), None
     if _titleish(body) and has_role(body):
-        a, e = _trim_paren(text, base, base + len(body), kinds)
+        a, e = _trim_title(text, base, base + len(body), kinds)
         return ctx.value(a, e, "title.first_line"), None
     return None, None
+
+
+_INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
+_LABEL_WORDS = 3
+"""The most words of a label ("Reply to", "Type of contract") looked for before a colon."""
+
+
+def _inline_label(body: str) -> int | None:
+    """Return where a known label ("Compensation", "Reply to", "Location") starts inside ``body``, or None.
+
+    The label is the one to three words before a colon that is followed by
+    white space, when the heading vocabulary knows them as a label of a
+    field other than the title, and something stands before them.
+    """
+    if ":" not in body and "\uff1a" not in body:
+        return None
+    labels = vocabulary().labels
+    for m in _INLINE_COLON.finditer(body):
+        head = body[:m.start()]
+        words = head.split()
+        for n in range(min(_LABEL_WORDS, len(words) - 1), 0, -1):
+            kind = labels.get(heading_key(" ".join(words[-n:])))
+            if kind is not None and kind != "title":
+                start = len(head)
+                for w in reversed(words[-n:]):
+                    start = head.rindex(w, 0, start)
+                return start
+    return None
 
 
 def _bare_domain(s: str) -> bool:
     """Return whether ``s`` is a bare domain ("hearsie.com"), which names a company."""
     t = s.strip()
     return "/" not in t and "@" not in t and " " not in t and "." in t
+
+
+def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
+    """Return (a, e) of a title without a trailing place, mode or address in brackets (``_trim_paren``)
+    and without a work mode that opens it ("Remote/Telecommute Ruby on Rails Developer").
+
+    The opening mode is cut only where the work-mode reader finds it there as
+    the job's mode (not "Remote Sensing Scientist", whose "remote" is no
+    mode), followed by a space, and what is left still names a job.
+    """
+    a, e = _trim_paren(text, a, e, kinds)
+    seg = text[a:e]
+    if not seg[:1].isalpha():
+        return a, e
+    from . import work_mode
+
+    found = work_mode.find_work_modes(seg)
+    if found and found[0].start == 0 and not found[0].perk:
+        rest = len(seg) - len(seg[found[0].end:].lstrip())
+        if rest > found[0].end and has_role(seg[rest:]):
+            return a + rest, e
+    return a, e
 
 
 def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
