@@ -18,6 +18,23 @@ new_span = _fast_maker(Span, ("start", "end", "line", "col"))
 new_value = _fast_maker(Value, ("value", "span", "rule"))
 
 
+def trimmed(text: str, start: int, end: int, strip: str = EDGE) -> tuple[int, str, str] | None:
+    """Return (where, core, reported) for ``text[start:end]`` trimmed of ``strip`` at both ends; None if empty.
+
+    The one rule of a reported string: ``core`` is the trimmed text, starting
+    at ``where``; ``reported`` is ``core`` with white space tidied (``tidy``),
+    told at once for a printable string with no double space.  Context.value
+    and the list readers use it.
+    """
+    left = text[start:end].lstrip(strip)
+    if not left:
+        return None
+    core = left.rstrip(strip)
+    if core.isprintable() and "  " not in core and core[0] != " " and core[-1] != " ":
+        return end - len(left), core, core
+    return end - len(left), core, " ".join(core.split())
+
+
 @dataclass(frozen=True, init=False)
 class Context:
     """A parsed document's structure, shared read-only by the extractors."""
@@ -69,22 +86,15 @@ class Context:
         The reported string is the posting's own text with white space tidied;
         ``value`` overrides it for typed values (a number, a level name).
         """
-        left = self._text[start:end].lstrip(strip)
-        if not left:
+        got = trimmed(self._text, start, end, strip)
+        if got is None:
             return None
-        core = left.rstrip(strip)
-        start = end - len(left)
-        # Document.span and tidy, inlined (this runs for every list item and heading)
+        start, core, reported = got
+        # Document.span, inlined (this runs for every heading and label)
         starts = self._starts
         i = bisect_right(starts, start) - 1
-        if value is None:
-            # tidy(core): a printable string with no double space and no space
-            # at an end is its own answer
-            if core.isprintable() and "  " not in core and core[0] != " " and core[-1] != " ":
-                value = core
-            else:
-                value = " ".join(core.split())
-        return new_value(value, new_span(start, start + len(core), i + 1, start - starts[i] + 1), rule)
+        return new_value(reported if value is None else value,
+                         new_span(start, start + len(core), i + 1, start - starts[i] + 1), rule)
 
     @cached_property
     def _starts(self) -> list[int]:

@@ -25,7 +25,7 @@ from operator import itemgetter
 
 from .. import rules, sentences
 from ..blocks import LABEL, TEXT
-from ..context import EDGE as _EDGE, new_span as _span, new_value as _value
+from ..context import new_span as _span, new_value as _value, trimmed
 from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
 from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES
@@ -321,25 +321,17 @@ def is_optional(item: str) -> bool:
 
 
 def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
-    """Append a Value per bullet, long ones left out (``Context.value`` of each, inlined)."""
+    """Append a Value per bullet, long ones left out (``Context.value`` of each, its span inlined)."""
     doc = ctx.doc
     text = doc.text
     starts = doc.line_starts
     for b in bullets:
-        e = b.end
-        left = text[b.start:e].lstrip(_EDGE)
-        if not left:
+        got = trimmed(text, b.start, b.end)
+        if got is None:
             continue
-        core = left.rstrip(_EDGE)
-        if core.isprintable() and "  " not in core and core[:1] != " " and core[-1:] != " ":
-            if len(core) > _MAX_ITEM:
-                continue
-            val = core
-        else:
-            val = " ".join(core.split())
-            if len(val) > _MAX_ITEM:
-                continue
-        a = e - len(left)
+        a, core, val = got
+        if len(val) > _MAX_ITEM:
+            continue
         i = bisect_right(starts, a) - 1
         out.append(_value(val, _span(a, a + len(core), i + 1, a - starts[i] + 1), rule))
 
@@ -362,15 +354,10 @@ def _prose_values(ctx, blocks, out: list) -> None:
         else:
             continue
         for sa, se in split(text[a:e], a):
-            # Context.value, inlined
-            left = text[sa:se].lstrip(_EDGE)
-            if not left:
+            got = trimmed(text, sa, se)
+            if got is None:
                 continue
-            core = left.rstrip(_EDGE)
-            if core.isprintable() and "  " not in core and core[:1] != " " and core[-1:] != " ":
-                val = core
-            else:
-                val = " ".join(core.split())
+            sa, core, val = got
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
@@ -380,7 +367,6 @@ def _prose_values(ctx, blocks, out: list) -> None:
                     continue
             elif not_item.rx.search(val):
                 continue
-            sa = se - len(left)
             i = bisect_right(starts, sa) - 1
             out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule))
 
