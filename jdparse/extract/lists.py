@@ -270,6 +270,34 @@ def _optional(item: str, m: dict) -> str | None:
             return None
         if not m["guard"].may_match(item):
             return None
+    return _strength(item, m, words, plain)
+
+
+def _strength(item: str, m: dict, words: list | None = None, plain: bool = False) -> str | None:
+    """``optional_strength`` of an item the guard let through.
+
+    The markers are tested by their word tables when the item's ``words``
+    are given (the fast path of ``_optional``; the item's words stand for
+    those of its first sentence, which holds them), else by their patterns.
+    Both give the same answers.
+    """
+    if words is None:
+        def whole(mk, s):
+            return mk.rx.fullmatch(s) is not None
+
+        def found(mk, s):
+            return mk.rx.search(s) is not None
+
+        def opens(mk, s):
+            return mk.rx.match(s) is not None
+    else:
+        def whole(mk, s):
+            return mk.whole_of(s)
+
+        def found(mk, s):
+            return mk.found(s, words, plain)
+
+        opens = found
     first = _first_sentence(item)
     # Parentheses count only when a marker is all they hold.
     whole_parens = False
@@ -277,40 +305,17 @@ def _optional(item: str, m: dict) -> str | None:
         nice, strong = m["nice"], m["strong"]
         for p in _PARENS.finditer(first):
             inner = p.group(1).strip(" .,;:!")
-            if nice.whole_of(inner) or strong.whole_of(inner):
+            if whole(nice, inner) or whole(strong, inner):
                 whole_parens = True
         first = _PARENS.sub(" ", first)
-    # (the item's words stand for those of its first sentence: it holds them)
-    if m["must"].found(first, words, plain):
+    if found(m["must"], first):
         return None
     if whole_parens:
         return "strong"
-    nice = m["nice"].found(first, words, plain)
-    if nice and m["strong"].found(first, words, plain):
+    nice = found(m["nice"], first)
+    if nice and found(m["strong"], first):
         return "strong"
-    if nice or m["lead"].found(first, words, plain):
-        return "weak"
-    return None
-
-
-def _strength(item: str, m: dict) -> str | None:
-    """``optional_strength`` of an item the guard let through, by the patterns."""
-    first = _first_sentence(item)
-    whole_parens = False
-    if "(" in first:
-        for p in _PARENS.finditer(first):
-            inner = p.group(1).strip(" .,;:!")
-            if m["nice"].rx.fullmatch(inner) or m["strong"].rx.fullmatch(inner):
-                whole_parens = True
-        first = _PARENS.sub(" ", first)
-    if m["must"].rx.search(first):
-        return None
-    if whole_parens:
-        return "strong"
-    nice = m["nice"].rx.search(first) is not None
-    if nice and m["strong"].rx.search(first):
-        return "strong"
-    if nice or m["lead"].rx.match(first):
+    if nice or opens(m["lead"], first):
         return "weak"
     return None
 
@@ -442,16 +447,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             vals.extend(items)
     moved = []
     m = _markers()
-    guard_ascii = m["guard_ascii"]
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
         keep = []
         for v in out[kind]:
-            item = v.value
-            # (the guard of _optional for ASCII items, inlined: most items stop there)
-            if guard_ascii is not None and item.isascii() and guard_ascii.isdisjoint(
-                    item.encode().translate(LETTER_BYTES).split()):
-                keep.append(v)
-            elif _optional(item, m) in needed:
+            if _optional(v.value, m) in needed:
                 moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
