@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jdparse.batch import _YAML_IMPLICIT, dump, dump_yaml
+from jdparse.batch import _YAML_IMPLICIT, dump_yaml
 
 _EXAMPLES = int(os.environ.get("JDPARSE_FUZZ_EXAMPLES") or (100_000 if os.environ.get("JDPARSE_FUZZ_LONG") == "1" else 400))
 FUZZ = settings(max_examples=_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -40,6 +40,13 @@ class WordGuard:
         words = _words(text)
         return words is None or not self.firsts.isdisjoint(words)
 
+    def may_match_folded(self, text: str, low: str, a: int = 0, e: int | None = None) -> bool:
+        """``may_match(text)``, given ``low``, the fold of a text of which ``text`` is ``[a:e]``
+        (see :func:`folded`): the words are read from the fold already made."""
+        if _NO_SPACES.search(text):
+            return True
+        return not self.firsts.isdisjoint(_WORD.findall(low, a, len(low) if e is None else e))
+
 
 @lru_cache(maxsize=512)
 def _words(text: str) -> frozenset | None:

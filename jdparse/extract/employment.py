@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import Anchors, WordGuard, _NO_SPACES, _WORD, folded
+from ._guard import Anchors, WordGuard, folded
 from .._cache import compile as _rx
 from ._vocab import ASCII_TWIN_CHARS, DASHES, WORD_BYTES, Match, Split, atoms, lookup_key, word_table, alternation
 
@@ -92,7 +92,7 @@ def find_folded(text: str, low: str, a: int, e: int) -> list[Match]:
     """Return ``find_employment_types(text[a:e])``, given ``low``, the fold of ``text``
     (see ``_guard.folded``): the word guard reads the words of the fold already made."""
     seg = text[a:e]
-    if not _NO_SPACES.search(seg) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
+    if not _guard().may_match_folded(seg, low, a, e):
         return []
     return _matches(seg)
 

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import GAP, Anchors, WordGuard, _NO_SPACES, _WORD, any_within, folded, literal_atoms
+from ._guard import GAP, Anchors, WordGuard, any_within, folded, literal_atoms
 from .._cache import compile as _rx
 
 __all__ = ["ModeMatch", "find_work_modes", "decide"]
@@ -380,7 +380,7 @@ class Finder:
             # office days alone may not.
             if not out and not found:
                 return []
-            if not _NO_SPACES.search(seg) and _guard().firsts.isdisjoint(_WORD.findall(low, a, e)):
+            if not _guard().may_match_folded(seg, low, a, e):
                 return []
             if not found:
                 return out
@@ -495,7 +495,7 @@ def _key_words_guarded() -> bool:
 def _find_folded(text: str, low: str) -> list[ModeMatch]:
     """Return ``find_work_modes(text)``, given ``low``, the casefold of ``text`` character for character."""
     # The guard of find_work_modes, on words of the fold already made.
-    if not _NO_SPACES.search(text) and _guard().firsts.isdisjoint(_WORD.findall(low)):
+    if not _guard().may_match_folded(text, low):
         return []
     # The same characters are word characters in text and fold (see
     # folded()): tokens of the fold are the text's, casefolded.
