@@ -16,11 +16,10 @@ text, so ``text[m.start:m.end]`` is always the posting's own characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import rules
-from ._guard import Anchors, WordGuard, folded
+from ._guard import Anchors, WordGuard, any_within, folded
 from .._cache import compile as _rx
 from ._vocab import ASCII_TWIN_CHARS, DASHES, WORD_BYTES, Match, Split, atoms, lookup_key, word_table, alternation
 
@@ -340,16 +339,10 @@ class Finder:
         hits = self.hits
         if hits is False:
             hits = self.hits = positions(low, *self.within)
-        if hits is not None:
-            i = bisect_left(hits, a)
-            if i == len(hits) or hits[i] >= e:
-                # No hit. The hits are of the posting's whole words: a slice
-                # that cuts a word (\w\w at an edge) is read as it is.
-                pa = low[a - 1:a + 1] if a else ""
-                pe = low[e - 1:e + 1]
-                if not (len(pa) == 2 and (pa.isalnum() or "_" in pa and _cuts_word(low, a))
-                        or len(pe) == 2 and (pe.isalnum() or "_" in pe and _cuts_word(low, e))):
-                    return []
+        # No hit, no match.  The hits are of the posting's whole words: a
+        # slice that cuts a word (\w\w at an edge) is read as it is.
+        if not any_within(hits, a, e) and not _cuts_word(low, a) and not _cuts_word(low, e):
+            return []
         return find_folded(self.text, low, a, e)
 
 
