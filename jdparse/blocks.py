@@ -16,6 +16,7 @@ from . import rules
 from .document import Document, _collapse, key
 from ._cache import compile as _rx
 from .extract._vocab import ASCII_TWIN_CHARS
+from .model import _fast_maker
 
 HEADING = "heading"
 """A line that names a section, known (``kind`` set) or not (``kind`` None)."""
@@ -667,31 +668,6 @@ def _first_chars(seq) -> tuple[list[str], bool] | None:
 # The maker is a class with the dataclass's slots and a plain __init__; the
 # object it fills then becomes an instance of the dataclass (the same
 # layout), frozen like any other.
-def _fast_maker(cls, fields: tuple[str, ...]):
-    """Return a callable that makes ``cls(*args)`` from positional arguments; ``cls`` itself if it cannot."""
-    from dataclasses import MISSING, fields as dataclass_fields
-
-    if getattr(cls, "__slots__", None) != fields or tuple(f.name for f in dataclass_fields(cls)) != fields:
-        return cls
-    defaults = [f.default for f in dataclass_fields(cls)]
-    while defaults and defaults[0] is MISSING:
-        defaults.pop(0)
-    if MISSING in defaults or any(f.default_factory is not MISSING for f in dataclass_fields(cls)):
-        return cls
-    body = "".join(f"    self.{f} = {f}\n" for f in fields)
-    ns: dict = {}
-    exec(f"def __init__(self, {', '.join(fields)}):\n{body}    self.__class__ = cls\n", {"cls": cls}, ns)
-    init = ns["__init__"]
-    init.__defaults__ = tuple(defaults) or None
-    maker = type(f"_New{cls.__name__}", (), {"__slots__": fields, "__init__": init})
-    try:
-        probe = object.__new__(maker)
-        probe.__class__ = cls  # the layouts must agree
-    except TypeError:
-        return cls
-    return maker
-
-
 _block = _fast_maker(Block, ("type", "start", "end", "first_line", "last_line", "rule", "kind", "value_start",
                              "blank_before", "indent"))
 

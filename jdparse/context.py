@@ -5,9 +5,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block, _fast_maker
+from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block
 from .document import Document, tidy
-from .model import Span, Value
+from .model import Span, Value, _fast_maker
 from .sections import Outline
 
 EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block, _block, _fast_maker
+from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block, _block
+from .model import _fast_maker
 
 LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
 """Section kinds whose items become the four list fields."""
