@@ -347,19 +347,34 @@ def _dedupe_places(found: list[Location]) -> list[Location]:
 def work_mode(ctx, title: Value | None) -> Value | None:
     """Return remote, hybrid or onsite, from tags and labels first, then the body, then the benefits."""
     wm = _wm
+    text = ctx.text
+    low = _casefolded(ctx)
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx)
     body = _block_spans(_body_blocks(ctx))
-    # Last, what the posting offers ("Trabajo remoto 100%" among the benefits),
-    # where nothing else says: a perk there stays a perk, and a block that
-    # names a part of the week ("Remote Fridays") is not read.
-    part = _part_of_week()
-    benefits = [b for sec in ctx.sections("benefits") for b in sec.blocks if b.type in (TEXT, LABEL, BULLET)]
-    every_offer = _block_spans(benefits)
-    offered = _block_spans(b for b in benefits if part.search(ctx.text, b.start, b.end) is None)
-    finder = wm.Finder(ctx.text, _casefolded(ctx), head + body + every_offer)
-    for spans, rule in ((head, "work_mode.header"), (body, "work_mode.body"), (offered, "work_mode.benefits")):
-        found = [(a, m) for a, _, ms in finder.find_all(spans) for m in ms]
+    finder = wm.Finder(text, low, head + body)
+    offers: list = []  # the benefits' (a, e, matches), read only when needed
+
+    def offered():
+        if not offers:
+            spans = _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks
+                                 if b.type in (TEXT, LABEL, BULLET))
+            offers.append(wm.Finder(text, low, spans).find_all(spans) if spans else [])
+        return offers[0]
+
+    best = None
+    for rule in ("work_mode.header", "work_mode.body", "work_mode.benefits"):
+        if rule == "work_mode.header":
+            found = [(a, m) for a, _, ms in finder.find_all(head) for m in ms]
+        elif rule == "work_mode.body":
+            found = [(a, m) for a, _, ms in finder.find_all(body) for m in ms]
+        else:
+            # Last, what the posting offers ("Trabajo remoto 100%" among the
+            # benefits), where nothing else says: a perk there stays a perk,
+            # and a block that names a part of the week ("Remote Fridays") is
+            # not read.
+            part = _part_of_week()
+            found = [(a, m) for a, e, ms in offered() if part.search(text, a, e) is None for m in ms]
         best = wm.decide([m for _, m in found]) if found else None
         if best is not None:
             a = next(a for a, m in found if m is best)
@@ -372,7 +387,6 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         # ("this position ... a hybrid work solution"): hybrid beats remote
         # when both are said of the job.  A company-wide "our hybrid
         # environment" is not.
-        text = ctx.text
         cues = _job_cues()
         for sa, se, found in finder.find_all(body):
             seg = text[sa:se]
@@ -385,7 +399,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
                     return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.body:{m.rule}")
         # A count of office or home days among the benefits ("accord
         # télétravail 3J/semaine") is said of the job as well.
-        for sa, se, found in finder.find_all(every_offer):
+        for sa, se, found in offered():
             for m in found:
                 if m.mode == "hybrid" and not m.perk and m.rule in _DAYS_RULES:
                     return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.benefits:{m.rule}")

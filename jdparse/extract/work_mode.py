@@ -71,14 +71,15 @@ _OFFICE_DAYS = _rx(
 # wfh, work from home, home office, homeoffice, télétravail, teletrabajo),
 # so it is looked for only where one was found (rule work_mode.remote_days).
 _REMOTE_WORD = r"(?:remote(?:ly)?|remoto|wfh|work[ ]from[ ]home|home[ -]?office|t[ée]l[ée]travail|teletrabajo)"
-_DAY_UNIT = r"(?:days?|j|jours?|tage?|d[ií]as)"
-_PER_WEEK = r"(?:[ ]?(?:a|per|each|every|/|par|pro|por|a[ ]la|in[ ]der)[ ]?(?:week|semaine|woche|semana))"
+_DAY_UNIT = r"(?:days?|jours?|tage?|d[ií]as)"
+_WEEK = r"(?:week|semaine|woche|semana)"
+_PER_WEEK = rf"(?:[ ]?(?:a|per|each|every|/|par|pro|por|a[ ]la|in[ ]der)[ ]?{_WEEK})"
 _REMOTE_DAYS = _rx(
     rf"""
     (?<![\w.])(?:
     # "remote 2 days a week", "remote work: 2-3 days per week", "télétravail 3J/semaine"
     {_REMOTE_WORD}(?:[ ]work(?:ing)?)?[ ]?(?:[:(][ ]?)?(?:(?:up[ ]to|about|around|jusqu'à|bis[ ]zu|hasta)[ ])?
-      {_N}(?:[ ]?(?:to|-|–|or|à|bis|a)[ ]?{_N})?[ ]?{_DAY_UNIT}{_PER_WEEK}
+      {_N}(?:[ ]?(?:to|-|–|or|à|bis|a)[ ]?{_N})?[ ]?(?:{_DAY_UNIT}|j){_PER_WEEK}
     # "2 days a week remote", "3 jours de télétravail", "2 Tage Homeoffice", "2 remote days"
     | {_N}(?:[ ]?(?:to|-|–|or|à|bis|a)[ ]?{_N})?[ ]
       (?:{_DAY_UNIT}{_PER_WEEK}?[ ](?:(?:de|of|im)[ ])?{_REMOTE_WORD}|{_REMOTE_WORD}[ ]days?)
@@ -86,11 +87,19 @@ _REMOTE_DAYS = _rx(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Every remote-days phrase holds one of these (casefolded): a day unit, or
+# the week after a "j".
+_REMOTE_DAYS_HOLD = ("day", "jour", "tag", "d\u00eda", "dia", "week", "semaine", "woche", "semana")
 
 
-def _remote_days(text: str, found) -> list[ModeMatch]:
-    """Return the remote-days phrases of ``text`` (hybrid), looked for only when ``found`` holds a remote phrase."""
+def _remote_days(text: str, found, low: str | None = None) -> list[ModeMatch]:
+    """Return the remote-days phrases of ``text`` (hybrid), looked for only when ``found`` holds a
+    remote phrase and ``text`` a word every such phrase holds (in ``low``, its casefold, if given)."""
     if not any(f[2] == "remote" for f in found):
+        return []
+    if low is None:
+        low = text.casefold()
+    if not any(w in low for w in _REMOTE_DAYS_HOLD):
         return []
     return [ModeMatch(m.start(), m.end(), "hybrid", "work_mode.remote_days", False) for m in _REMOTE_DAYS.finditer(text)]
 
@@ -384,7 +393,7 @@ class Finder:
                 return []
             if not found:
                 return out
-        out += _remote_days(seg, found)
+        out += _remote_days(seg, found, low[a:e])
         return _assemble(out, found, perk_spans, not_spans, a)
 
 
