@@ -9,8 +9,9 @@ Usage::
 Vocabulary is data: ``jdparse/data/work_mode.yaml`` (phrases per mode and
 language, perks, phrases that are no work mode). Rule ids:
 ``work_mode.remote``, ``work_mode.hybrid``, ``work_mode.onsite`` (a phrase),
-``work_mode.office_days`` ("come to the office 2 to 3 times per week": hybrid)
-and ``work_mode.perk`` (a mode word in a perk: "remote-friendly team events").
+``work_mode.office_days`` ("come to the office 2 to 3 times per week", "3 Tage pro Woche im
+Büro": hybrid), ``work_mode.remote_days`` ("remote 2 days a week", "télétravail 3J/semaine":
+hybrid) and ``work_mode.perk`` (a mode word in a perk: "remote-friendly team events").
 """
 from __future__ import annotations
 
@@ -46,6 +47,9 @@ class ModeMatch:
 # A number of days or times, in digits or words.
 _N = r"(?:\d|one|two|three|four|five|1\.5|2\.5)"
 
+# "2-3", "2 à 3", "2 bis 3": a range of such numbers, after the first.
+_RANGE_N = rf"(?:[ ]?(?:-|–|à|a|bis|till|o)[ ]?{_N})?"
+
 # Phrases that say part of the week is in the office: hybrid. Bounded repeats
 # only, so matching stays linear.  Whole words only: not the "in" of
 # "within", nor the "1 days" of "21 days on site".
@@ -60,6 +64,23 @@ _OFFICE_DAYS = _rx(
     | {_N}(?:[ ]?(?:to|-|–|or)[ ]?{_N})?[ ](?:days?|times)
       (?:[ ](?:a|per|each|every)[ ]week)?[ ]
       (?:in[ ](?:(?:the|our)[ ])?offices?|on[- ]?site|at[ ](?:the|our)[ ](?:office|hq)s?)
+    )(?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# The same in other languages, a pattern of its own so that English text does
+# not pay for it: "3 Tage pro Woche im Büro", "2 jours par semaine au bureau",
+# "3 días a la semana en la oficina", "2 dias por semana no escritório", "2
+# dagar i veckan på kontoret", "3 giorni a settimana in ufficio" (one form per
+# language, so that _OFFICE_DAYS_WORDS can tell each from its two words).
+_OFFICE_DAYS_OTHER = _rx(
+    rf"""
+    (?<![\w.])(?:
+      {_N}{_RANGE_N}[ ]tage?(?:[ ](?:pro|die|in[ ]der)[ ]woche)?[ ]i(?:m|ns)[ ]büro
+    | {_N}{_RANGE_N}[ ]jours?(?:[ ]par[ ]semaine)?[ ]au[ ]bureau
+    | {_N}{_RANGE_N}[ ]d[ií]as(?:[ ](?:a[ ]la|por)[ ]semana)?[ ](?:en[ ](?:la[ ])?oficina|no[ ]escritório)
+    | {_N}{_RANGE_N}[ ]dagar(?:[ ](?:i|per)[ ]veckan?)?[ ]på[ ]kontoret
+    | {_N}{_RANGE_N}[ ]giorni(?:[ ](?:a|alla)[ ]settimana)?[ ]in[ ]ufficio
     )(?!\w)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -105,7 +126,8 @@ def _remote_days(text: str, found, low: str | None = None) -> list[ModeMatch]:
 
 
 # Words without which no office-days phrase can match.
-_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite"})
+_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite",
+                           "büro", "bureau", "oficina", "escritório", "kontoret", "ufficio"})
 
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
@@ -227,19 +249,16 @@ def find_work_modes(text: str) -> list[ModeMatch]:
     if not _guard().may_match(text):
         return []
     toks = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
-    return _matches(text, toks, True)
+    return _matches(text, toks, _OFFICE_ALL)
 
 
-def _matches(text: str, toks, office: bool) -> list[ModeMatch]:
-    """Return the matches of ``text`` (tokenized), the office-days pattern run only if ``office``."""
+def _matches(text: str, toks, office: tuple) -> list[ModeMatch]:
+    """Return the matches of ``text`` (tokenized), the office-days patterns run only those in ``office``."""
     modes, perks, nots = _tables()
     found = modes.find(text, toks)
     if not found and not office:
         return []
-    out = [
-        ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
-        for m in _OFFICE_DAYS.finditer(text)
-    ] if office else []
+    out = _office_days(text, office) if office else []
     if not found:
         return out
     out += _remote_days(text, found)
@@ -288,29 +307,70 @@ def _anchors() -> Anchors:
 
 
 # What every office-days phrase holds, one of (the pattern ignores case):
-# "(the|our) (office|hq)", "in office", "on[- ]?site".
-_OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office", "onsite", "on-site", "on site")
-# Every office-days phrase holds one of each (any case).
-_OFFICE_DAYS_WORDS = (("office", "hq", "site"), ("day", "time"))
+# "(the|our) (office|hq)", "in office", "on[- ]?site", or the office word of another language.
+_OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office", "onsite", "on-site", "on site",
+                     "büro", "bureau", "oficina", "escritório", "kontoret", "ufficio")
+# Every office-days phrase holds one of the first words and one of the second
+# of one of these pairs (any case): English (_OFFICE_DAYS), then one pair per
+# other language (_OFFICE_DAYS_OTHER).
+_OFFICE_DAYS_WORDS = (
+    (("office", "hq", "site"), ("day", "time")),
+    (("büro",), ("tag",)),
+    (("bureau",), ("jour",)),
+    (("oficina", "escritório"), ("día", "dia")),
+    (("kontoret",), ("dag",)),
+    (("ufficio",), ("giorn",)),
+)
 
 
-def _office_words(low: str, a: int = 0, e: int | None = None) -> bool:
-    """Return whether ``low[a:e]`` (casefolded) may hold an office-days phrase.
+def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
+    """Return the office-days patterns that may match in ``low[a:e]`` (casefolded): (), or one or both.
 
-    The pattern ignores case: an "ı" of the text matches its "i".
+    The patterns ignore case: an "ı" of the text matches its "i".
     """
     if e is None:
         e = len(low)
     find = low.find
     if find("\u0131", a, e) >= 0:
-        return True
-    for ws in _OFFICE_DAYS_WORDS:
-        for w in ws:
-            if find(w, a, e) >= 0:
-                break
-        else:
-            return False
-    return True
+        return _OFFICE_ALL
+    out = ()
+    (places, days), *others = _OFFICE_DAYS_WORDS
+    for w in places:
+        if find(w, a, e) >= 0:
+            for w in days:
+                if find(w, a, e) >= 0:
+                    out = (_OFFICE_DAYS,)
+                    break
+            break
+    # The other languages' office words, in one search of the fold (most text has none).
+    m = _OTHER_OFFICE_WORDS.search(low, a, e)
+    if m is not None:
+        for places, days in others:
+            if m.group() in places:
+                for w in days:
+                    if find(w, a, e) >= 0:
+                        return out + (_OFFICE_DAYS_OTHER,)
+        # (another of them may stand further on)
+        for places, days in others:
+            for w in places:
+                if find(w, a, e) >= 0:
+                    for d in days:
+                        if find(d, a, e) >= 0:
+                            return out + (_OFFICE_DAYS_OTHER,)
+    return out
+
+
+_OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER)
+_OTHER_OFFICE_WORDS = _rx("|".join(re.escape(w) for places, _ in _OFFICE_DAYS_WORDS[1:] for w in places))
+
+
+def _office_days(text: str, patterns: tuple) -> list[ModeMatch]:
+    """Return the office-days matches of ``patterns`` in ``text``, in order."""
+    out = [ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
+           for p in patterns for m in p.finditer(text)]
+    if len(patterns) > 1:
+        out.sort(key=lambda x: x.start)
+    return out
 
 
 class Finder:
@@ -380,10 +440,8 @@ class Finder:
             if found:
                 perk_spans += perks.find(text, toks, cjk=False)
                 not_spans += nots.find(text, toks, cjk=False)
-        out = [
-            ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
-            for m in _OFFICE_DAYS.finditer(seg)
-        ] if _office_words(low, a, e) else []
+        office = _office_patterns(low, a, e)
+        out = _office_days(seg, office) if office else []
         if not found or not _key_words_guarded():
             # The guard of find_work_modes: a phrase of the table passes it,
             # office days alone may not.
@@ -509,7 +567,7 @@ def _find_folded(text: str, low: str) -> list[ModeMatch]:
     # The same characters are word characters in text and fold (see
     # folded()): tokens of the fold are the text's, casefolded.
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
-    return _matches(text, toks, _office_words(low))
+    return _matches(text, toks, _office_patterns(low))
 
 
 def decide(matches: list[ModeMatch]) -> ModeMatch | None:
