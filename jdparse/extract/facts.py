@@ -89,6 +89,18 @@ def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+def offer_spans(ctx) -> list[tuple[int, int]]:
+    """Return the spans of the prose, bullets and labels of the benefits sections, once per posting.
+
+    What employment type and work mode read last, when nothing else says.
+    """
+    return ctx.memo(_offer_spans)
+
+
+def _offer_spans(ctx) -> list[tuple[int, int]]:
+    return _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks if b.type in (TEXT, LABEL, BULLET))
+
+
 def _body_blocks(ctx, skip=_BODY_SKIP):
     """Yield the prose, bullets and labels of the sections not skipped (header prose included)."""
     for sec in ctx.outline.sections:
@@ -357,24 +369,21 @@ def work_mode(ctx, title: Value | None) -> Value | None:
 
     def offered():
         if not offers:
-            spans = _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks
-                                 if b.type in (TEXT, LABEL, BULLET))
+            spans = offer_spans(ctx)
             offers.append(wm.Finder(text, low, spans).find_all(spans) if spans else [])
         return offers[0]
 
-    best = None
-    for rule in ("work_mode.header", "work_mode.body", "work_mode.benefits"):
-        if rule == "work_mode.header":
-            found = [(a, m) for a, _, ms in finder.find_all(head) for m in ms]
-        elif rule == "work_mode.body":
-            found = [(a, m) for a, _, ms in finder.find_all(body) for m in ms]
-        else:
-            # Last, what the posting offers ("Trabajo remoto 100%" among the
-            # benefits), where nothing else says: a perk there stays a perk,
-            # and a block that names a part of the week ("Remote Fridays") is
-            # not read.
-            part = _part_of_week()
-            found = [(a, m) for a, e, ms in offered() if part.search(text, a, e) is None for m in ms]
+    def unpartial():
+        # Last, what the posting offers ("Trabajo remoto 100%" among the
+        # benefits), where nothing else says: a perk there stays a perk, and
+        # a block that names a part of the week ("Remote Fridays") is not read.
+        part = _part_of_week()
+        return [got for got in offered() if part.search(text, got[0], got[1]) is None]
+
+    tiers = (("work_mode.header", lambda: finder.find_all(head)), ("work_mode.body", lambda: finder.find_all(body)),
+             ("work_mode.benefits", unpartial))
+    for rule, read in tiers:
+        found = [(a, m) for a, _, ms in read() for m in ms]
         best = wm.decide([m for _, m in found]) if found else None
         if best is not None:
             a = next(a for a, m in found if m is best)
@@ -417,12 +426,11 @@ _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 @rules.derived
 def _part_of_week() -> re.Pattern:
     """Return the pattern of the ``part_of_week`` words (whole words, any case; CJK anywhere)."""
+    from ._vocab import alternation
+
     data = rules.load("work_mode").get("part_of_week") or {}
-    words = sorted({str(w) for ws in data.values() for w in ws}, key=lambda w: (-len(w), w))
-    latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
-    cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
-    alts = ([r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)"] if latin else []) + cjk
-    return _rx("|".join(alts) or "(?!)", re.IGNORECASE)
+    words = {str(w) for ws in data.values() for w in ws}
+    return _rx(alternation(words) if words else "(?!)", re.IGNORECASE)
 
 
 @rules.derived
@@ -524,23 +532,18 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     else:
         find = lambda a, e: emp.find_folded(text, low, a, e)  # noqa: E731
     hit = _first_tier_spans(tiers, find, emp.employment_type)
-    if hit is None:
-        # The body: many blocks, searched at once.
-        spans = _block_spans(_body_blocks(ctx))
+    # Then the body (many blocks, searched at once), and last what the posting
+    # offers ("Permanent contract", "CDI" among the benefits), read only when
+    # nothing else says: a benefit may also mention hours in passing
+    # ("part-time work possible").
+    for spans_of, rule in ((lambda: _block_spans(_body_blocks(ctx)), "employment.body"),
+                           (lambda: offer_spans(ctx), "employment.benefits")):
+        if hit is not None:
+            break
+        spans = spans_of()
         if spans:
-            within = (min(a for a, _ in spans), max(e for _, e in spans))
-            finder = emp.Finder(text, low, within)
-            hit = _first_tier_spans([(spans, "employment.body")], finder.find, emp.employment_type)
-    if hit is None:
-        # Last, what the posting offers: "Permanent contract", "CDI" among the
-        # benefits.  Read only when nothing else says: a benefit may also
-        # mention hours in passing ("part-time work possible").
-        spans = _block_spans(b for sec in ctx.sections("benefits") for b in sec.blocks
-                             if b.type in (TEXT, LABEL, BULLET))
-        if spans:
-            within = (min(a for a, _ in spans), max(e for _, e in spans))
-            finder = emp.Finder(text, low, within)
-            hit = _first_tier_spans([(spans, "employment.benefits")], finder.find, emp.employment_type)
+            finder = emp.Finder(text, low, (min(a for a, _ in spans), max(e for _, e in spans)))
+            hit = _first_tier_spans([(spans, rule)], finder.find, emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
