@@ -30,6 +30,7 @@ from ..document import key
 from ..model import Candidate, Value
 from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES
 from .tags import tag_kind
+from .work_mode import find_work_modes
 from .._cache import compile as _rx
 
 # Separators of a header line's parts: pipes always; dashes and colons only
@@ -884,9 +885,7 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     seg = text[a:e]
     if not seg[:1].isalpha():
         return a, e
-    from . import work_mode
-
-    found = work_mode.find_work_modes(seg)
+    found = find_work_modes(seg)
     if found and found[0].start == 0 and not found[0].perk:
         rest = len(seg) - len(seg[found[0].end:].lstrip())
         if rest > found[0].end and has_role(seg[rest:]):

@@ -125,9 +125,22 @@ def _remote_days(text: str, found, low: str | None = None) -> list[ModeMatch]:
     return [ModeMatch(m.start(), m.end(), "hybrid", "work_mode.remote_days", False) for m in _REMOTE_DAYS.finditer(text)]
 
 
-# Words without which no office-days phrase can match.
-_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite",
-                           "büro", "bureau", "oficina", "escritório", "kontoret", "ufficio"})
+# Every office-days phrase holds one of the first words and one of the second
+# of one of these pairs (any case): English (_OFFICE_DAYS), then one pair per
+# other language (_OFFICE_DAYS_OTHER).
+_OFFICE_DAYS_WORDS = (
+    (("office", "hq", "site"), ("day", "time")),
+    (("büro",), ("tag",)),
+    (("bureau",), ("jour",)),
+    (("oficina", "escritório"), ("día", "dia")),
+    (("kontoret",), ("dag",)),
+    (("ufficio",), ("giorn",)),
+)
+_OTHER_OFFICE_PLACES = tuple(w for places, _ in _OFFICE_DAYS_WORDS[1:] for w in places)
+"""The office words of the other languages: "büro", "bureau", "oficina" ..."""
+
+# Words without which no office-days phrase can match (the word guard's).
+_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite", *_OTHER_OFFICE_PLACES})
 
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
@@ -309,18 +322,7 @@ def _anchors() -> Anchors:
 # What every office-days phrase holds, one of (the pattern ignores case):
 # "(the|our) (office|hq)", "in office", "on[- ]?site", or the office word of another language.
 _OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office", "onsite", "on-site", "on site",
-                     "büro", "bureau", "oficina", "escritório", "kontoret", "ufficio")
-# Every office-days phrase holds one of the first words and one of the second
-# of one of these pairs (any case): English (_OFFICE_DAYS), then one pair per
-# other language (_OFFICE_DAYS_OTHER).
-_OFFICE_DAYS_WORDS = (
-    (("office", "hq", "site"), ("day", "time")),
-    (("büro",), ("tag",)),
-    (("bureau",), ("jour",)),
-    (("oficina", "escritório"), ("día", "dia")),
-    (("kontoret",), ("dag",)),
-    (("ufficio",), ("giorn",)),
-)
+                     *_OTHER_OFFICE_PLACES)
 
 
 def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
@@ -342,26 +344,17 @@ def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
                     out = (_OFFICE_DAYS,)
                     break
             break
-    # The other languages' office words, in one search of the fold (most text has none).
-    m = _OTHER_OFFICE_WORDS.search(low, a, e)
-    if m is not None:
+    # The other languages' pairs, behind one search of the fold for their
+    # office words (most text has none).
+    if _OTHER_OFFICE_WORDS.search(low, a, e) is not None:
         for places, days in others:
-            if m.group() in places:
-                for w in days:
-                    if find(w, a, e) >= 0:
-                        return out + (_OFFICE_DAYS_OTHER,)
-        # (another of them may stand further on)
-        for places, days in others:
-            for w in places:
-                if find(w, a, e) >= 0:
-                    for d in days:
-                        if find(d, a, e) >= 0:
-                            return out + (_OFFICE_DAYS_OTHER,)
+            if any(find(w, a, e) >= 0 for w in places) and any(find(d, a, e) >= 0 for d in days):
+                return out + (_OFFICE_DAYS_OTHER,)
     return out
 
 
 _OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER)
-_OTHER_OFFICE_WORDS = _rx("|".join(re.escape(w) for places, _ in _OFFICE_DAYS_WORDS[1:] for w in places))
+_OTHER_OFFICE_WORDS = _rx("|".join(map(re.escape, _OTHER_OFFICE_PLACES)))
 
 
 def _office_days(text: str, patterns: tuple) -> list[ModeMatch]:
