@@ -1,4 +1,4 @@
-"""A start-up cache: compiled regular expressions and loaded data files, on disk.
+"""A start-up cache: compiled regular expressions, loaded data files and derived tables, on disk.
 
 Why: jdparse's matchers are built from vocabulary at run time, and Python's
 ``re`` compiles patterns in pure Python: the salary matcher alone takes
@@ -8,6 +8,13 @@ compiled pattern, but what it compiles to (the code list handed to ``_sre``)
 is plain integers; this module keeps those, keyed by (pattern, flags), and
 rebuilds the pattern object with ``_sre.compile`` in microseconds.  Data
 files are kept the same way, keyed by path, size and modification time.
+
+Derived tables (what ``rules.derived`` functions build from the data: pattern
+texts, word sets, tries) are kept pickled, keyed by the function's name; a
+pattern in them is stored as its ``compile`` arguments, so loading one costs
+a cache lookup.  They are valid while the package's files are unchanged: the
+whole table is dropped when the size or modification time of any of its
+source or data files differs from when it was written.
 
 Safety: entries are keyed by the exact pattern text and flags, and the file
 by the interpreter's version (and by jdparse's own version and folder), so a stale entry cannot be used; anything
@@ -27,6 +34,10 @@ _MAX_BYTES = 4 * 1024 * 1024
 is on every call's path, so it must stay small (a few ms)."""
 
 _state: dict | None = None
+_made: dict[int, tuple] = {}
+"""id of each pattern ``compile`` returned -> (pattern object, pattern, flags): how a
+derived table's patterns are pickled (the object is held, so its id is not reused)."""
+_stamp_checked = False
 _dirty = False
 _used: set = set()
 _bypass = False
@@ -65,7 +76,7 @@ def _path() -> str:
 def _load() -> dict:
     global _state
     if _state is None:
-        _state = {"re": {}, "data": {}}
+        _state = {"re": {}, "data": {}, "derived": {}}
         if _enabled():
             try:
                 import marshal
@@ -73,6 +84,8 @@ def _load() -> dict:
                 with open(_path(), "rb") as f:
                     loaded = marshal.load(f)
                 if isinstance(loaded, dict) and isinstance(loaded.get("re"), dict):
+                    loaded.setdefault("data", {})
+                    loaded.setdefault("derived", {})
                     _state = loaded
             except (OSError, EOFError, ValueError, TypeError):
                 pass
@@ -124,7 +137,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
 
             code = array("I")
             code.frombytes(hit[1])
-            return _sre.compile(pattern, hit[0], code.tolist(), *hit[2:])
+            compiled = _sre.compile(pattern, hit[0], code.tolist(), *hit[2:])
+            _made[id(compiled)] = (compiled, pattern, flags)
+            return compiled
         except Exception:  # internals changed: forget the entry, compile normally
             table.pop(k, None)
     try:
@@ -151,6 +166,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     table[k] = entry
     _dirty = True
+    _made[id(compiled)] = (compiled, pattern, flags)
     return compiled
 
 
@@ -175,5 +191,97 @@ def data(path: str, loader):
     except ValueError:
         return value
     table[path] = (stamp, value)
+    _dirty = True
+    return value
+
+
+def _package_stamp() -> list:
+    """Return (folder, name, size, mtime) of every source and data file of the package, sorted."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    todo = [""]
+    while todo:
+        sub = todo.pop()
+        with os.scandir(os.path.join(root, sub)) as entries:
+            for e in entries:
+                if e.is_dir():
+                    if not e.name.startswith((".", "__")):
+                        todo.append(os.path.join(sub, e.name))
+                elif e.name.endswith((".py", ".yaml", ".tsv")):
+                    st = e.stat()
+                    out.append((sub, e.name, st.st_size, st.st_mtime_ns))
+    out.sort()
+    return out
+
+
+def _dump(value) -> bytes | None:
+    """Return ``value`` pickled, its patterns as ``compile`` calls; None when it cannot be."""
+    import io
+    import pickle
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj):
+            if type(obj) is re.Pattern:
+                made = _made.get(id(obj))
+                if made is not None and made[0] is obj:
+                    return compile, made[1:]
+            return NotImplemented
+
+    buf = io.BytesIO()
+    try:
+        Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    except Exception:  # a function, a closure, an open file: built on every run instead
+        return None
+    return buf.getvalue()
+
+
+def _loads(blob: bytes):
+    """Return the table pickled in ``blob``, refusing any global but jdparse's classes and ``compile``.
+
+    A pickle can name any function to call; the cache file is the user's
+    own, but a table never needs more than these, so nothing else is run.
+    """
+    import io
+    from _pickle import Unpickler, UnpicklingError
+
+    class Loader(Unpickler):
+        def find_class(self, module, name):
+            if module == __name__ and name == "compile":
+                return compile
+            if module.startswith("jdparse."):
+                __import__(module)
+                found = getattr(sys.modules[module], name, None)
+                if isinstance(found, type):
+                    return found
+            raise UnpicklingError(f"{module}.{name} is not a jdparse table's class")
+
+    return Loader(io.BytesIO(blob)).load()
+
+
+def derived(name: str, build):
+    """Return ``build()``, a table derived from the package's data, from the cache while
+    the package's files are unchanged (``name`` names the builder)."""
+    global _dirty, _stamp_checked
+    if not _enabled():
+        return build()
+    state = _load()
+    table = state["derived"]
+    if not _stamp_checked:
+        _stamp_checked = True
+        stamp = _package_stamp()
+        if state.get("stamp") != stamp:
+            table.clear()
+            state["stamp"] = stamp
+            _dirty = True
+    hit = table.get(name)
+    if hit:
+        try:
+            return _loads(hit)
+        except Exception:  # a class or module changed shape, or a foreign entry: build anew
+            pass
+    elif hit is not None:
+        return build()      # known not to pickle
+    value = build()
+    table[name] = _dump(value) or b""
     _dirty = True
     return value

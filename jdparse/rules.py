@@ -33,6 +33,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ._cache import compile as _rx
+
 DATA_DIR = Path(__file__).with_name("data")
 
 _user_layers: tuple[dict, ...] = ()
@@ -109,8 +111,18 @@ def resets(cached):
 
 
 def derived(fn):
-    """Decorate a cached function that compiles data into matchers, so user rules reset it."""
-    cached = cache(fn)
+    """Decorate a function of no arguments that compiles data into matchers: its answer is
+    kept in memory and in the start-up cache (``_cache.derived``), and user rules reset it."""
+    from functools import update_wrapper
+
+    from . import _cache
+
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    def build():
+        return _cache.derived(name, fn)
+
+    cached = cache(update_wrapper(build, fn))
     _derived.append(cached)
     return cached
 
@@ -124,7 +136,7 @@ PATTERN_LISTS = (("boilerplate", "lines"), ("titles", "hiring"))
 _REQUIRED_GROUPS = {("titles", "hiring"): ("title",)}
 # A key made of two lowercase letters (and a region) is a language: a user may
 # add a language wherever the package lists languages (en, de, fr ...).
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+_LANGUAGE = _rx(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 USER_PATTERN_TIMEOUT = 0.05
 """Seconds a user pattern may run on one line before that try counts as no match."""
 ENV_VAR = "JDPARSE_RULES"

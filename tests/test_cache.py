@@ -24,7 +24,15 @@ def fresh_cache(tmp_path, monkeypatch):
     monkeypatch.delenv("JDPARSE_NO_CACHE", raising=False)
     monkeypatch.setattr(_cache, "_state", None)
     monkeypatch.setattr(_cache, "_dirty", False)
+    monkeypatch.setattr(_cache, "_stamp_checked", False)
     return tmp_path
+
+
+def _new_process(monkeypatch):
+    """Save, then forget the in-memory state, as a new process starts with none."""
+    _cache.save()
+    monkeypatch.setattr(_cache, "_state", None)
+    monkeypatch.setattr(_cache, "_stamp_checked", False)
 
 
 def _same(a: re.Pattern, b: re.Pattern):
@@ -121,3 +129,114 @@ def test_two_installations_of_one_version_keep_separate_files(fresh_cache, tmp_p
                             cwd=tmp_path).stdout.strip()
     assert Path(theirs).parent == Path(_cache._path()).parent == fresh_cache / "jdparse"
     assert theirs != _cache._path()
+
+
+# --- derived tables ----------------------------------------------------------------
+
+def _table():
+    from jdparse.model import Span
+
+    return {"words": frozenset({"remote", "hybrid"}), "span": Span(3, 9, 1, 4),
+            "rx": _cache.compile(*PATTERNS[0]), "order": ("a", "b")}
+
+
+def test_derived_table_is_read_back_not_rebuilt(fresh_cache, monkeypatch):
+    built = []
+
+    def build():
+        built.append(1)
+        return _table()
+
+    first = _cache.derived("test.table", build)
+    _new_process(monkeypatch)
+
+    def no_compile(*a, **k):
+        raise AssertionError("a cached table's pattern must not be compiled again")
+
+    monkeypatch.setattr(re, "compile", no_compile)
+    second = _cache.derived("test.table", build)
+    assert built == [1]
+    assert second["words"] == first["words"] and second["span"] == first["span"]
+    assert second["order"] == ("a", "b")
+    monkeypatch.undo()
+    _same(second["rx"], re.compile(*PATTERNS[0]))
+
+
+def test_derived_tables_are_dropped_when_a_package_file_changes(fresh_cache, monkeypatch):
+    built = []
+
+    def build():
+        built.append(1)
+        return _table()
+
+    stamp = _cache._package_stamp()
+    assert any(name == "_cache.py" for _, name, _, _ in stamp)
+    assert any(name.endswith(".yaml") for _, name, _, _ in stamp)
+    _cache.derived("test.table", build)
+    _new_process(monkeypatch)
+    changed = [(*row[:3], row[3] + 1) if row[1] == "rules.py" else row for row in stamp]
+    monkeypatch.setattr(_cache, "_package_stamp", lambda: changed)
+    _cache.derived("test.table", build)
+    assert built == [1, 1]
+
+
+def test_table_that_cannot_be_pickled_is_built_each_time(fresh_cache, monkeypatch):
+    built = []
+
+    def build():
+        built.append(1)
+        return {"f": lambda s: s}
+
+    _cache.derived("test.closure", build)
+    _new_process(monkeypatch)
+    assert _cache.derived("test.closure", build)["f"]("x") == "x"
+    assert built == [1, 1]
+
+
+def test_cached_table_cannot_name_a_foreign_function(fresh_cache, monkeypatch):
+    import os
+    import pickle
+
+    with pytest.raises(pickle.UnpicklingError):
+        _cache._loads(pickle.dumps(os.getcwd))
+    _cache.derived("test.table", _table)
+    _cache._load()["derived"]["test.table"] = pickle.dumps(os.getcwd)  # a file written by someone else
+    _new_process(monkeypatch)
+    assert _cache.derived("test.table", lambda: "rebuilt") == "rebuilt"
+
+
+def test_user_rules_bypass_the_derived_tables(fresh_cache, monkeypatch):
+    monkeypatch.setattr(_cache, "_bypass", True)
+    assert _cache.derived("test.table", lambda: "built") == "built"
+    monkeypatch.setattr(_cache, "_bypass", False)
+    assert "test.table" not in _cache._load()["derived"]
+
+
+_SPY = (
+    "import sys, jdparse._cache as c\n"
+    "built = []\n"
+    "orig = c.derived\n"
+    "def spy(name, build):\n"
+    "    return orig(name, lambda: built.append(name) or build())\n"
+    "c.derived = spy\n"
+    "import jdparse\n"
+    "r = jdparse.parse(open(sys.argv[1], encoding='utf-8').read()).to_dict()\n"
+    "import json; print(len(built)); print(json.dumps(r, sort_keys=True))\n"
+)
+
+
+def test_second_start_builds_no_table_and_parses_alike(tmp_path):
+    import os
+
+    from conftest import SEEDS
+
+    seed = str(SEEDS / "tradingview-backend-architect.txt")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("JDPARSE_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", _SPY, seed], capture_output=True, text=True, env=env, check=True)
+            for _ in range(2)]
+    env["JDPARSE_NO_CACHE"] = "1"
+    runs.append(subprocess.run([sys.executable, "-c", _SPY, seed], capture_output=True, text=True, env=env, check=True))
+    (b1, out1), (b2, out2), (b3, out3) = (r.stdout.split("\n", 1) for r in runs)
+    assert int(b1) >= 10 and int(b2) == 0 and int(b3) == int(b1)
+    assert out1 == out2 == out3
