@@ -221,7 +221,7 @@ class Vocabulary:
     def __init__(self, data: dict):
         order = data.get("keyword_order", [])
         conts = sorted({key(w) for w in data.get("continuations") or []}, key=_longest_first)
-        self.continuation = re.compile(
+        self.continuation = _rx(
             r"(?<!\w)(?:" + ("|".join(map(re.escape, conts)) or "(?!)") + r")\s*[:\uff1a]\s*$")
         self.labels: dict[str, str] = {}
         self.exact: dict[str, str] = {}

@@ -1,7 +1,6 @@
 """The decoded text and its line table: the coordinate system of every span."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -159,7 +158,7 @@ class Document:
         return self.span(start, end)
 
 
-_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_NEWLINES = _rx(r"\r\n?|\u2028|\u2029|\x85")
 
 
 def normalise_newlines(text: str) -> str:

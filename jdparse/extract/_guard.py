@@ -13,8 +13,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
-_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+from .._cache import compile as _rx
+
+_WORD = _rx(r"[^\W\d_]+|\d+")
+_NO_SPACES = _rx(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 class WordGuard:

@@ -12,12 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .._cache import compile as _rx
 from ._guard import GAP, _EXTRA_CASES, _tolower, literal_atoms
 
 HS = r"[^\S\n]"
 """Horizontal white space: a match never spans lines."""
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
 
 ASCII_TWINS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 """The only characters beyond ASCII that ``re.IGNORECASE`` matches to an ASCII
