@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from builtins import compile as builtins_compile  # this module's compile() is the pattern one
 
 _MAX_BYTES = 4 * 1024 * 1024
 """Past this size a save keeps only what this process used: reading the file
@@ -76,7 +77,7 @@ def _path() -> str:
 def _load() -> dict:
     global _state
     if _state is None:
-        _state = {"re": {}, "data": {}, "derived": {}}
+        _state = {"re": {}, "data": {}, "derived": {}, "code": {}}
         if _enabled():
             try:
                 import marshal
@@ -88,6 +89,7 @@ def _load() -> dict:
                 if isinstance(loaded, dict) and isinstance(loaded.get("re"), dict):
                     loaded.setdefault("data", {})
                     loaded.setdefault("derived", {})
+                    loaded.setdefault("code", {})
                     _state = loaded
             except (OSError, EOFError, ValueError, TypeError):
                 pass
@@ -169,6 +171,30 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     table[k] = entry
     _dirty = True
     _made[id(compiled)] = (compiled, pattern, flags)
+    return compiled
+
+
+def code(source: str, filename: str):
+    """Return ``compile(source, filename, "exec")``, from the disk cache when it holds it."""
+    global _dirty
+    if not _enabled():
+        return builtins_compile(source, filename, "exec")
+    table = _load()["code"]
+    k = (source, filename)
+    _used.add(k)
+    hit = table.get(k)
+    if hit is not None:
+        try:
+            import marshal
+
+            return marshal.loads(hit)
+        except Exception:
+            table.pop(k, None)
+    compiled = builtins_compile(source, filename, "exec")
+    import marshal
+
+    table[k] = marshal.dumps(compiled)
+    _dirty = True
     return compiled
 
 

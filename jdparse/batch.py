@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from ._frozen import field, value_class
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from itertools import chain, islice
@@ -35,7 +35,7 @@ def shown(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-@dataclass(frozen=True)
+@value_class
 class Item:
     """One input: where it is read from and where its output goes (relative)."""
 
@@ -50,7 +50,7 @@ class Item:
 _fast_init(Item, "Set the fields (one Item per input file).")
 
 
-@dataclass
+@value_class(frozen=False)
 class Job:
     """What to parse and how to write it."""
 
@@ -67,7 +67,7 @@ class Job:
     """Set by run(): one input to stdout prints a bare record (no source, no stream)."""
 
 
-@dataclass
+@value_class(frozen=False)
 class Summary:
     parsed: int = 0
     failed: int = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from ._frozen import value_class
 
 from . import rules
 from .document import Document, _collapse, key
@@ -27,7 +27,7 @@ TEXT = "text"
 BOILERPLATE = "boilerplate"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Block:
     """One logical line of the posting."""
 

@@ -11,10 +11,10 @@ Two things are built from this one definition, so they cannot drift apart:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ._frozen import field, value_class
 
 
-@dataclass(frozen=True)
+@value_class
 class Opt:
     """One option: its flags, where it goes, its type and its help."""
 
@@ -31,7 +31,7 @@ class Opt:
     metavar: str | None = None
 
 
-@dataclass(frozen=True)
+@value_class
 class Arg:
     dest: str
     metavar: str
@@ -39,7 +39,7 @@ class Arg:
     multiple: bool = True
 
 
-@dataclass(frozen=True)
+@value_class
 class Command:
     name: str
     help: str

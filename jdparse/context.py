@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from ._frozen import value_class
 from functools import cached_property
 
 from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block
@@ -35,7 +35,7 @@ def trimmed(text: str, start: int, end: int, strip: str = EDGE) -> tuple[int, st
     return end - len(left), core, " ".join(core.split())
 
 
-@dataclass(frozen=True, init=False)
+@value_class(init=False)
 class Context:
     """A parsed document's structure, shared read-only by the extractors."""
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from ._frozen import value_class
 from itertools import accumulate
 from operator import add
 
@@ -86,7 +86,7 @@ def _collapse(s: str) -> str:
     return " ".join(s.split())
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Line:
     """One line of the document, by offsets (its newline excluded)."""
 

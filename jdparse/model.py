@@ -7,7 +7,7 @@ rule to change.
 """
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from ._frozen import MISSING, field, fields, value_class
 
 FIELDS = (
     "title", "company", "locations", "work_mode", "seniority", "employment_type",
@@ -89,7 +89,7 @@ def _fast_maker(cls, names: tuple[str, ...]):
     return maker
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Span:
     """A range of the decoded text: offsets, and where it starts for people."""
 
@@ -106,7 +106,7 @@ class Span:
         return {"start": self.start, "end": self.end, "line": self.line, "col": self.col}
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Value:
     """One extracted value: what is reported, where it came from, and why."""
 
@@ -122,7 +122,7 @@ _fast_init(Span, "Set the four fields.")
 _fast_init(Value, "Set the three fields.")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Location:
     """A place the job is at, named as the posting names it."""
 
@@ -143,7 +143,7 @@ class Location:
         return d
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Salary:
     """A pay range as stated, with its verbatim text kept beside the numbers."""
 
@@ -177,7 +177,7 @@ def _num(x: float | None):
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Candidate:
     """A value that lost to another, kept so ``explain`` can say why."""
 
@@ -188,7 +188,7 @@ class Candidate:
     why: str
 
 
-@dataclass(frozen=True)
+@value_class
 class Posting:
     """The result of parsing one posting."""
 

@@ -1,7 +1,7 @@
 """Blocks to sections: which part of the posting each block belongs to."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ._frozen import value_class
 
 from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block, _block
 from .model import _fast_maker
@@ -13,7 +13,7 @@ PROSE_KINDS = frozenset({"about_company", "about_role", "apply", "eeo", "other",
 SECTION_KINDS = LIST_KINDS | PROSE_KINDS
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Section:
     """A heading and the blocks under it, up to the next section heading."""
 
@@ -34,7 +34,7 @@ class Section:
         return tuple(b for b in self.blocks if b.type in (TEXT, LABEL))
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Outline:
     """The sections of a posting, its field labels and its boilerplate lines."""
 

@@ -240,3 +240,21 @@ def test_second_start_builds_no_table_and_parses_alike(tmp_path):
     (b1, out1), (b2, out2), (b3, out3) = (r.stdout.split("\n", 1) for r in runs)
     assert int(b1) >= 10 and int(b2) == 0 and int(b3) == int(b1)
     assert out1 == out2 == out3
+
+
+def test_generated_code_is_read_back_compiled(fresh_cache, monkeypatch):
+    import builtins
+
+    src = "def f(x):\n    return x * 3\n"
+    env: dict = {}
+    exec(_cache.code(src, "<test>"), env)
+    _new_process(monkeypatch)
+
+    def no_compile(*a, **k):
+        raise AssertionError("cached code must not be compiled again")
+
+    monkeypatch.setattr(_cache, "builtins_compile", no_compile)
+    monkeypatch.setattr(builtins, "compile", no_compile)
+    env2: dict = {}
+    exec(_cache.code(src, "<test>"), env2)
+    assert env["f"](2) == env2["f"](2) == 6

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from .._frozen import value_class
 
 from .._cache import compile as _rx
 from ._guard import GAP, _EXTRA_CASES, _tolower, literal_atoms
@@ -45,7 +45,7 @@ gives a text's runs of ASCII word characters, lower-cased."""
 LETTER_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 """The same for letters alone: digits and "_" become spaces too."""
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Match:
     """One vocabulary word found in a text: where, what it means, and which rule."""
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from .._frozen import value_class
 
 from .. import rules
 from .._cache import compile as _rx
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class DateMatch:
     """A date found in a string: offsets into it, and the ISO date."""
 

@@ -16,7 +16,7 @@ text, so ``text[m.start:m.end]`` is always the posting's own characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .._frozen import value_class
 
 from .. import rules
 from ._guard import Anchors, WordGuard, any_within, folded
@@ -35,7 +35,7 @@ def _alternation(words, case_sensitive=frozenset()) -> str:
     return alternation(words, case_sensitive=case_sensitive)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class _Tables:
     words: re.Pattern | Split
     stops: re.Pattern | Split | None

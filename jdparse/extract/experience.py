@@ -22,7 +22,7 @@ Rules, tried in this order on each token (the first that fits names it):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .._frozen import value_class
 
 from .. import rules
 from ._guard import WordGuard
@@ -57,7 +57,7 @@ def _list(data: dict, name: str) -> list[str]:
     return v
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class _Tables:
     token: re.Pattern
     numbers: dict
@@ -329,7 +329,7 @@ _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _GAP = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")  # the dashes of _DASH
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class _Anchors:
     unit: re.Pattern      # the token's unit alternation, alone
     ascii: tuple          # (pattern, overlapping) of the anchors, on the folded text

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from .._frozen import value_class
 from bisect import bisect_left
 from functools import cache, lru_cache
 
@@ -46,7 +46,7 @@ from .._cache import compile as _rx
 __all__ = ["Place", "lookup", "find_places", "fold"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Place:
     """A place as written: its offsets, its verbatim name, and what it is."""
 

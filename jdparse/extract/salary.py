@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from .._frozen import value_class
 from functools import cache
 
 from .. import rules
@@ -50,7 +50,7 @@ _W_SMALL = -2          # under 100 with no period: a price, a fee, a donation
 _ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class SalaryMatch:
     """One salary candidate: where it is, what it says, which rule, how sure."""
 
@@ -378,7 +378,7 @@ def _context_alt(words) -> str:
     ) or r"(?!)"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class _Tables:
     body: re.Pattern
     body_between: re.Pattern

@@ -16,7 +16,7 @@ posting's own characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .._frozen import value_class
 
 from .. import rules
 from .._cache import compile as _rx
@@ -50,7 +50,7 @@ def _level(v, where: str) -> str:
     return v
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class _Tables:
     compound: re.Pattern
     compound_levels: dict

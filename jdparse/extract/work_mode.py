@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from .._frozen import value_class
 
 from .. import rules
 from ._guard import GAP, Anchors, WordGuard, any_within, folded, literal_atoms
@@ -28,7 +28,7 @@ __all__ = ["ModeMatch", "find_work_modes", "decide"]
 MODES = ("remote", "hybrid", "onsite")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class ModeMatch:
     """A work-mode phrase as written, with its mode."""
 
