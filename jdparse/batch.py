@@ -13,12 +13,12 @@ import os
 import re
 import sys
 import time
-from ._frozen import field, value_class
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
+from ._frozen import field, value_class
 from .decode import InputError
 from .model import _fast_init
 

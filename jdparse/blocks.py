@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from ._frozen import value_class
 
+from ._frozen import value_class
 from . import rules
 from .document import Document, _collapse, key
 from ._cache import compile as _rx

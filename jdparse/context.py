@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from ._frozen import value_class
 from functools import cached_property
 
+from ._frozen import value_class
 from .blocks import BOILERPLATE, HEADING, LABEL, TEXT, Block
 from .document import Document, tidy
 from .model import Span, Value, _fast_maker

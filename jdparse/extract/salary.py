@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from .._frozen import value_class
 from functools import cache
 
+from .._frozen import value_class
 from .. import rules
 from .._cache import compile as _rx
 

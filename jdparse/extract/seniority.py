@@ -16,8 +16,8 @@ posting's own characters.
 from __future__ import annotations
 
 import re
-from .._frozen import value_class
 
+from .._frozen import value_class
 from .. import rules
 from .._cache import compile as _rx
 from ._guard import Anchors

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from .._frozen import value_class
 
+from .._frozen import value_class
 from .. import rules
 from ._guard import GAP, Anchors, WordGuard, any_within, folded, literal_atoms
 from .._cache import compile as _rx
