@@ -179,21 +179,17 @@ def code(source: str, filename: str):
     global _dirty
     if not _enabled():
         return builtins_compile(source, filename, "exec")
-    table = _load()["code"]
-    k = (source, filename)
-    _used.add(k)
-    hit = table.get(k)
-    if hit is not None:
-        try:
-            import marshal
-
-            return marshal.loads(hit)
-        except Exception:
-            table.pop(k, None)
-    compiled = builtins_compile(source, filename, "exec")
     import marshal
 
-    table[k] = marshal.dumps(compiled)
+    table = _load()["code"]
+    hit = table.get((source, filename))
+    if hit is not None:
+        try:
+            return marshal.loads(hit)
+        except Exception:  # an unreadable entry: compiled anew
+            pass
+    compiled = builtins_compile(source, filename, "exec")
+    table[(source, filename)] = marshal.dumps(compiled)
     _dirty = True
     return compiled
 
