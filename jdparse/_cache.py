@@ -291,8 +291,11 @@ def derived(name: str, build):
     state = _load()
     table = state["derived"]
     if not _stamp_checked:
+        try:
+            stamp = _package_stamp()
+        except OSError:  # the package's files cannot be listed: no table can be trusted
+            return build()
         _stamp_checked = True
-        stamp = _package_stamp()
         if state.get("stamp") != stamp:
             table.clear()
             state["stamp"] = stamp

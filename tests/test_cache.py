@@ -258,3 +258,14 @@ def test_generated_code_is_read_back_compiled(fresh_cache, monkeypatch):
     env2: dict = {}
     exec(_cache.code(src, "<test>"), env2)
     assert env["f"](2) == env2["f"](2) == 6
+
+
+def test_package_files_that_cannot_be_listed_mean_no_cached_table(fresh_cache, monkeypatch):
+    _cache.derived("test.table", lambda: "first")
+    _new_process(monkeypatch)
+
+    def unlistable():
+        raise PermissionError("no listing")
+
+    monkeypatch.setattr(_cache, "_package_stamp", unlistable)
+    assert _cache.derived("test.table", lambda: "built") == "built"
