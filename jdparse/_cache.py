@@ -14,7 +14,8 @@ texts, word sets, tries) are kept pickled, keyed by the function's name; a
 pattern in them is stored as its ``compile`` arguments, so loading one costs
 a cache lookup.  They are valid while the package's files are unchanged: the
 whole table is dropped when the size or modification time of any of its
-source or data files differs from when it was written.
+source or data files differs from when it was written.  The compiled code of
+the value classes' generated methods (``_frozen``) is kept by its source.
 
 Safety: entries are keyed by the exact pattern text and flags, and the file
 by the interpreter's version (and by jdparse's own version and folder), so a stale entry cannot be used; anything
