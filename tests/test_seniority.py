@@ -71,3 +71,61 @@ def test_anchor_test_agrees_with_the_anchors_positions():
 
 def test_branches_split_at_the_top_level_only():
     assert seniority._branches(r"a(?:b|c)|[|\]]x|\|y|z") == ["a(?:b|c)", r"[|\]]x", r"\|y", "z"]
+
+
+# --- a level the body says of the job: article, level word, the title ---------------
+
+_INTRO = "Environmental Scientist\nGreenleaf Consulting\nIrvine, CA\n\nAbout the role\n{body}\n"
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Greenleaf is seeking a junior-level Environmental Scientist to join our Irvine office.", ["junior"]),
+    ("We are hiring a Senior Environmental Scientist for our water team.", ["senior"]),
+    ("We want an experienced senior level environmental scientist.", []),  # a word between article and level
+    ("You will work alongside Senior Environmental Scientists in the field.", []),  # no article: not this job
+    ("Join a Senior team as our Environmental Scientist.", []),  # the level is not before the title
+    ("We are looking for a Senior Environmental Scientistry lead.", []),  # not the whole title
+    ("Greenleaf sucht einen Senior Environmental Scientist.", ["senior"]),
+])
+def test_level_before_the_title_in_the_body(body, want):
+    from jdparse import parse
+
+    r = parse(_INTRO.format(body=body))
+    assert [v.value for v in r.seniority] == want
+    for v in r.seniority:
+        assert v.rule.startswith("seniority.before_title:")
+        assert r.text[v.span.start:v.span.end].casefold() == v.value
+
+
+def test_level_of_the_tags_wins_over_the_body():
+    from jdparse import parse
+
+    text = ("Environmental Scientist\nGreenleaf Consulting\nSenior · Full-time\n\n"
+            "About the role\nWe are seeking a junior-level Environmental Scientist.\n")
+    assert [v.value for v in parse(text).seniority] == ["senior"]
+
+
+def test_level_before_the_title_through_the_command(cli, tmp_path):
+    import json
+
+    p = tmp_path / "posting.txt"
+    p.write_text(_INTRO.format(body="Greenleaf is seeking a junior-level Environmental Scientist."), encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json", "--evidence")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["seniority"] == ["junior"]
+    assert d["evidence"]["seniority"][0]["rule"].startswith("seniority.before_title:")
+
+
+def test_articles_before_the_title_are_data(tmp_path):
+    from jdparse import parse, rules
+
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text("seniority:\n  before_title:\n    articles:\n      nl: [een]\n", encoding="utf-8")
+    text = _INTRO.format(body="Greenleaf zoekt een Senior Environmental Scientist.")
+    assert parse(text).seniority == ()
+    try:
+        rules.use_user_rules(rules.load_user_files([str(rules_file)]))
+        assert [v.value for v in parse(text).seniority] == ["senior"]
+    finally:
+        rules.use_user_rules(())

@@ -512,7 +512,41 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
                 continue
             seen.add(m.value)
             out.append(Value(m.value, ctx.doc.span(a + m.start, a + m.end), f"{rule}:{m.rule}"))
+    if not out and title is not None and isinstance(title.value, str):
+        out.extend(_level_before_title(ctx, title))
     return tuple(out)
+
+
+_BEFORE_TITLE = 40
+"""Characters before the title's mention in the body where its level is looked for."""
+
+
+def _level_before_title(ctx, title: Value) -> list[Value]:
+    """Return the level the body says of the job where it names it after an article and a
+    level word ("is seeking a junior-level Environmental Scientist"), at its first such mention.
+
+    Read only when the title, tags and fields state none.  The mention must
+    be the whole title, as a whole word; "alongside Senior Environmental
+    Scientists" (no article) is not said of this job.
+    """
+    from . import seniority as sen
+
+    text = ctx.text
+    low = _casefolded(ctx) or folded(text)
+    lt = folded(title.value)
+    if low is None or lt is None or len(lt) < 3:
+        return []
+    i = low.find(lt, title.span.end)
+    while i >= 0:
+        e = i + len(lt)
+        if e == len(text) or not (text[e].isalnum() or text[e] == "_"):
+            lo = max(text.rfind("\n", 0, i) + 1, i - _BEFORE_TITLE)
+            found = sen.level_before(text[lo:i])
+            if found:
+                return [Value(m.value, ctx.doc.span(lo + m.start, lo + m.end), f"seniority.before_title:{m.rule}")
+                        for m in found]
+        i = low.find(lt, i + 1)
+    return []
 
 
 # --- employment type -----------------------------------------------------------

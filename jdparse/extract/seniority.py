@@ -111,6 +111,42 @@ def _tables() -> _Tables:
 
 
 @rules.derived
+def before_title() -> tuple[frozenset, frozenset]:
+    """Return the casefolded articles and suffixes of ``before_title`` (see level_before)."""
+    data = rules.load("seniority").get("before_title") or {}
+    articles = data.get("articles") or {}
+    if not isinstance(articles, dict):
+        raise ValueError("seniority.yaml: before_title.articles: expected {lang: [word]}")
+    arts = frozenset(str(w).casefold() for lang, ws in articles.items()
+                     for w in _strings(ws, f"before_title.articles.{lang}"))
+    sufs = frozenset(str(w).casefold() for w in _strings(data.get("suffixes") or [], "before_title.suffixes"))
+    return arts, sufs
+
+
+def level_before(text: str) -> list[Match]:
+    """Return the level that ``text`` ends with after an indefinite article ("... seeking a
+    junior-level "), as find_levels gives it; [] when it ends otherwise.
+
+    Only white space, a dash and a ``before_title`` suffix may follow the level word.
+    """
+    arts, sufs = before_title()
+    if not arts:
+        return []
+    found = find_levels(text)
+    if not found:
+        return []
+    end = found[-1].end
+    rest = text[end:].strip().lstrip("-‐‑‒–—").strip().casefold()
+    if rest and rest not in sufs or text[-1:].isalnum():
+        return []
+    last = [m for m in found if m.end == end]
+    before = text[:last[0].start].split()
+    if not before or before[-1].casefold() not in arts:
+        return []
+    return last
+
+
+@rules.derived
 def anchors() -> Anchors:
     """Return where in a folded text a level word may occur (no word, no level: see find_levels)."""
     data = rules.load("seniority")
