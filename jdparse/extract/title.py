@@ -527,6 +527,24 @@ def _not_names() -> frozenset[str]:
     return frozenset(" ".join(key(str(w)).split()) for ws in (rules.load("titles").get("not_names") or {}).values() for w in ws)
 
 
+_NOT_NAME_WORDS = 3
+"""The most words of a ``not_names`` phrase ("offre d'emploi", "now hiring") looked for at a part's start."""
+
+
+def _opens_with_not_name(s: str) -> bool:
+    """Return whether a part of a head line is a note about the opening: it opens with a
+    board's label and goes on as a phrase, not a name ("Vaga exclusiva para pessoas com
+    deficiência", "Vacancy in Leeds", "Join our team"; not "Jobs Platform", a team).
+    """
+    words = key(s).split()
+    names = _not_names()
+    for n in range(min(_NOT_NAME_WORDS, len(words)), 0, -1):
+        if " ".join(words[:n]) in names:
+            rest = s.split()[n:]
+            return not rest or any(w[:1].islower() for w in rest)
+    return False
+
+
 def _nameish(s: str, kinds: _Kinds) -> bool:
     """Return whether a line could be an organisation's name."""
     t = s.strip().rstrip(".")
@@ -809,7 +827,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         # only where the answer needs it.
         role = next((i for i, seg in enumerate(segs) if has_role(seg) and kinds[seg] not in _NEVER_TITLE), None)
         piped = "|" in body
-        if role is not None and (piped or all(kinds[segs[i]] is not None for i in range(1, len(segs)) if i != role)):
+        if role is not None and (piped or all(kinds[segs[i]] is not None or _opens_with_not_name(segs[i])
+                                              for i in range(1, len(segs)) if i != role)):
             i = role
             a, e = parts[i]
             a, e = _trim_title(text, a, e, kinds)
