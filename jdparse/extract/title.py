@@ -709,7 +709,55 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     company = _pick(companies, "company", losers)
     if company is not None:
         company = _tidy_company(ctx, company)
+    if company is not None and _bare_domain(company.value):
+        named = _name_of_domain(ctx, company)
+        if named is not None:
+            losers.append(Candidate("company", company.value, company.span, company.rule,
+                                    f"{named.rule}: the posting names the company of this domain"))
+            company = named
     return title, company, losers
+
+
+@rules.derived
+def _legal_forms() -> frozenset[str]:
+    """Return the ``legal_forms`` of titles.yaml ("Inc.", "GmbH"), as written."""
+    return frozenset(str(f) for f in rules.load("titles").get("legal_forms") or [])
+
+
+_CAPITALISED = _rx(r"(?<![\w.@/])[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*")
+"""A run of capitalised words: where a company's name may be written."""
+_DOMAIN_LOOK = 4000
+"""Characters of the posting where the name of a domain's company is looked for."""
+_DOMAIN_WORDS = 3
+"""The most words of a name written for a domain."""
+
+
+def _name_of_domain(ctx, v: Value) -> Value | None:
+    """Return the name the posting writes for the company of the domain ``v`` ("klarasystems.com"):
+    the domain's words ("Klara Systems"), or their start with a legal form ("Klara Inc."); None
+    when it writes neither."""
+    label = v.value.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    if len(label) < 3 or not label.isalnum():
+        return None
+    text = ctx.text
+    forms = _legal_forms()
+    for run in _CAPITALISED.finditer(text, 0, min(len(text), _DOMAIN_LOOK)):
+        if v.span.start <= run.start() < v.span.end:
+            continue
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run.group())]
+        for i in range(len(words)):
+            joined = ""
+            for j in range(i, min(i + _DOMAIN_WORDS, len(words))):
+                joined += words[j][2].lower()
+                if not label.startswith(joined):
+                    break
+                a = run.start() + words[i][0]
+                if joined == label:
+                    return ctx.value(a, run.start() + words[j][1], "company.domain_name")
+                nxt = words[j + 1][2].rstrip(",") if j + 1 < len(words) else ""
+                if nxt in forms and len(joined) >= 3:
+                    return ctx.value(a, run.start() + words[j + 1][0] + len(nxt), "company.domain_name")
+    return None
 
 
 # Abbreviations whose period is part of a company's name ("Acme, Inc.").
