@@ -855,7 +855,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     for pat, pos in hiring:
         hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
-            t = ctx.value(base + hm.start("title"), base + hm.end("title"), "title.first_line")
+            t = ctx.value(*_trim_title(ctx.text, base + hm.start("title"), base + hm.end("title"), kinds),
+                          "title.first_line")
             c = None
             if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company"), kinds):
                 c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
@@ -940,6 +941,10 @@ def _bare_domain(s: str) -> bool:
     return "/" not in t and "@" not in t and " " not in t and "." in t
 
 
+_COMMA_TAGS = ("place", "mode", "employment")
+"""Kinds of a title's last comma part that are cut from it."""
+
+
 def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     """Return (a, e) of a title without a trailing place, mode or address in brackets (``_trim_paren``)
     and without a work mode that opens it ("Remote/Telecommute Ruby on Rails Developer").
@@ -950,6 +955,12 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     """
     a, e = _trim_paren(text, a, e, kinds)
     seg = text[a:e]
+    # "städerska, extraanställd", "Data Engineer, Remote": a last comma part
+    # that is a place, a mode or an employment type is the line's tag.
+    comma = seg.rfind(",")
+    if comma > 0 and kinds[seg[comma + 1:]] in _COMMA_TAGS and has_role(seg[:comma]):
+        e = a + len(seg[:comma].rstrip())
+        seg = text[a:e]
     if not seg[:1].isalpha():
         return a, e
     found = find_work_modes(seg)
