@@ -97,6 +97,7 @@ def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...], tuple | None], ...]:
 #                     colon or a dash;
 #   ("chars", chars)  one of the characters occurs (every alternative has one).
 _VERB_TEXTS = ("hiring", "looking for", "seeking", "searching for", "recruiting")
+_WANTED_TEXTS = ("s\u00f6kes", "s\u00d6kes", "s\u00f6ks", "s\u00d6ks", "gesucht")
 _PREFILTERS = {
     "(?P<company>[A-Z][\\w.&' -]{0,60}?(?:, (?:LLC|Inc\\.?|Ltd\\.?|GmbH|AB|S\\.?A\\.?|AG|BV|Oy|AS))?) (?:is|are) "
     "(?:hiring|looking for|seeking|searching for|recruiting) (?:an? |one |two |several |multiple |experienced |talented )*"
@@ -117,6 +118,11 @@ _PREFILTERS = {
         # Both cases of the o with diaeresis: lower-casing bytes keeps non-ASCII letters.
         ("spaced", (" recherche ", " recrute ", " sucht ", " busca ", " contrata ", " procura ", " s\u00f6ker ",
                     " s\u00d6ker ", " cerca ", " assume "), 60),
+    # Both cases of the o with diaeresis, as above.
+    "(?:s\u00f6kes|s\u00f6ks|gesucht)\\s*:?\\s+(?P<title>.{3,100})":
+        ("any", _WANTED_TEXTS),
+    "(?P<title>.{3,100}?)\\s+(?:s\u00f6kes|s\u00f6ks|gesucht)\\s*[!.]?$":
+        ("any", _WANTED_TEXTS),
     "(?P<company>[^\\]\u3011\\n]{2,40}?)(?:\u8bda\u8058|\u62db\u8058|\u6025\u8058|\u9ad8\u85aa\u8bda\u8058|\u62db)"
     "\\s*(?P<title>[^\\s].{1,40}?)(?=\\s+(?:\u85aa\u6c34|\u85aa\u8d44|\u6708\u85aa|\u5e74\u85aa|\u5f85\u9047)|\\s*[\uff08(]|$)":
         ("chars", ("\u62db", "\u8058")),
