@@ -12,14 +12,18 @@ from .sections import Outline
 
 EDGE = " \t\u00a0\u200b\ufeff-\u2013\u2014\u2022*\u00b7|,;:"
 """The characters ``Context.value`` trims from both ends of a value."""
+ITEM_TAIL = EDGE.replace(",", "").replace(";", "")
+"""What a list item loses at its end: ``EDGE`` but the comma and semicolon that end
+an item of a list written as one sentence ("... financial assets;"), which are its text."""
 
 # Span(...) and Value(...) without the frozen classes' __init__ (the same objects)
 new_span = _fast_maker(Span, ("start", "end", "line", "col"))
 new_value = _fast_maker(Value, ("value", "span", "rule"))
 
 
-def trimmed(text: str, start: int, end: int, strip: str = EDGE) -> tuple[int, str, str] | None:
-    """Return (where, core, reported) for ``text[start:end]`` trimmed of ``strip`` at both ends; None if empty.
+def trimmed(text: str, start: int, end: int, strip: str = EDGE, tail: str | None = None) -> tuple[int, str, str] | None:
+    """Return (where, core, reported) for ``text[start:end]`` trimmed of ``strip`` at both ends
+    (of ``tail`` at its end, when given); None if empty.
 
     The one rule of a reported string: ``core`` is the trimmed text, starting
     at ``where``; ``reported`` is ``core`` with white space tidied (``tidy``),
@@ -29,7 +33,7 @@ def trimmed(text: str, start: int, end: int, strip: str = EDGE) -> tuple[int, st
     left = text[start:end].lstrip(strip)
     if not left:
         return None
-    core = left.rstrip(strip)
+    core = left.rstrip(strip if tail is None else tail)  # (not empty: left[0] is in neither set)
     if core.isprintable() and "  " not in core and core[0] != " " and core[-1] != " ":
         return end - len(left), core, core
     return end - len(left), core, " ".join(core.split())

@@ -25,7 +25,7 @@ from operator import itemgetter
 
 from .. import rules, sentences
 from ..blocks import LABEL, TEXT
-from ..context import new_span as _span, new_value as _value, trimmed
+from ..context import ITEM_TAIL, EDGE, new_span as _span, new_value as _value, trimmed
 from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
 from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES
@@ -331,7 +331,7 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
     text = doc.text
     starts = doc.line_starts
     for b in bullets:
-        got = trimmed(text, b.start, b.end)
+        got = trimmed(text, b.start, b.end, EDGE, ITEM_TAIL)
         if got is None:
             continue
         a, core, val = got
