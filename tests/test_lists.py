@@ -28,3 +28,17 @@ def test_field_bullets_and_yes_answers():
     assert d["work_mode"] == "remote"
     d = jdparse.parse("设计师\n\n工作性质\n• 是否全职：是\n").to_dict()
     assert d["employment_type"] == "full_time"
+
+
+def test_a_long_sentence_of_duties_is_one_item_and_a_page_dump_is_none():
+    # One sentence listing duties by semicolons, 2,000 characters long, is an
+    # item of its section; a run of 3,000 characters without a stop is a page
+    # dumped on one line, not an item.
+    duty = "reviews the laboratory logs and records of the water division for accuracy and prepares reports"
+    long_one = "; ".join([duty] * 20) + "."
+    assert 1900 < len(long_one) < 2500
+    dump = " ".join([duty] * 31)
+    assert len(dump) > 2500
+    for body, want in ((long_one, [long_one]), (dump, [])):
+        text = f"Water Quality Analyst\n\nEssential Functions\n\n{body}\n"
+        assert jdparse.parse(text).to_dict()["responsibilities"] == want

@@ -32,7 +32,7 @@ from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
-_MAX_ITEM = 1200  # longer "items" are page dumps, not list entries
+_MAX_ITEM = 2500  # longer "items" are page dumps, not list entries (a sentence of 2,100 characters listing duties is one)
 
 
 def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
