@@ -73,6 +73,14 @@ def build(blocks: list[Block]) -> Outline:
                 # A field named as a heading ("Location(s)" over "Atlanta, GA").
                 cur = [_field_section(kind), b, [], b.rule]
                 labels.append(b)
+            elif in_list and not content and b.rule != "heading.standalone":
+                # A heading of unknown kind right under a list heading, before
+                # any of its content ("Minimum Qualifications" over
+                # "Employment Standards:" over the paragraphs): its sub-heading.
+                # (A short line standing alone there may be the list's first
+                # item: see below.)
+                content.append(b)
+                continue
             elif in_list and b.rule != "heading.colon" and _opens_list(blocks, i):
                 # A sub-heading inside a list section.  One that ends with a
                 # colon and names nothing we know ("Technologies used:") opens
