@@ -66,6 +66,7 @@ def _markers() -> dict:
         "strong": _Phrases(data.get("strong", {})),
         "must": _Phrases(data.get("must", {})),
         "not_item": _Phrases(data.get("not_items", {})),
+        "not_paragraph": _pattern(data.get("not_item_paragraphs", {})),
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
@@ -343,7 +344,9 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
 
 def _prose_values(ctx, blocks, out: list) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing."""
-    not_item = _markers()["not_item"]
+    markers = _markers()
+    not_item = markers["not_item"]
+    not_paragraph = markers["not_paragraph"]
     fast = not_item.fast
     split = sentences.split
     doc = ctx.doc
@@ -356,6 +359,8 @@ def _prose_values(ctx, blocks, out: list) -> None:
             rule = "list.label"
         elif t == TEXT:
             a, e, rule = b.start, b.end, "list.sentence"
+            if not_paragraph.search(text, a, e) is not None:
+                continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
         for sa, se in split(text[a:e], a):
