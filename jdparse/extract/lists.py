@@ -342,8 +342,15 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
         out.append(_value(val, _span(a, a + len(core), i + 1, a - starts[i] + 1), rule))
 
 
-def _prose_values(ctx, blocks, out: list) -> None:
-    """Append a Value per sentence of the prose and label blocks worth listing."""
+def _prose_values(ctx, blocks, out: list, cue: str | None = None) -> None:
+    """Append a Value per sentence of the prose and label blocks worth listing.
+
+    With ``cue`` (a list kind), a sentence of a paragraph of several counts
+    only when it holds one of that kind's cue words (data/content.yaml): the
+    paragraphs under "Why join us?" pitch the company ("We take pride in our
+    strong local roots"); the perks among them name themselves.  A paragraph
+    of one sentence is one item of a list written without glyphs.
+    """
     markers = _markers()
     not_item = markers["not_item"]
     not_paragraph = markers["not_paragraph"]
@@ -363,13 +370,17 @@ def _prose_values(ctx, blocks, out: list) -> None:
                 continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
-        for sa, se in split(text[a:e], a):
+        parts = split(text[a:e], a)
+        pitch = cue is not None and t == TEXT and len(parts) > 1
+        for sa, se in parts:
             got = trimmed(text, sa, se)
             if got is None:
                 continue
             sa, core, val = got
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
+                continue
+            if pitch and cue not in _cue_kinds(val):
                 continue
             plain = val.isascii()
             if fast and (plain or not _ODD.search(val)):
@@ -400,7 +411,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
             else:
-                _prose_values(ctx, sec.blocks, items)
+                _prose_values(ctx, sec.blocks, items, "benefits" if kind == "benefits" else None)
                 # A prose section under a heading that names its list outright
                 # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted
                 # ones; one named only by a keyword ("Your mission: ...") is an intro.
@@ -519,29 +530,33 @@ def _content_kind(text: str, bullets) -> str | None:
     """
     if len(bullets) < _MIN_CONTENT_ITEMS:
         return None
-    share, kinds, klen, buckets, keys, always = _content_words()
-    head = itemgetter(slice(0, klen))
+    share, kinds = _content_words()[:2]
     counts = dict.fromkeys(kinds, 0)
     for b in bullets:
-        low = text[b.start:b.end]
-        low = low.lower() if low.isascii() else low.casefold()  # (the same, for ASCII)
-        words = low.split()
-        hit = set()
-        if not keys.isdisjoint(map(head, words)):
-            for w in words:
-                for kind, c, multi in buckets.get(w[:klen], ()):
-                    if kind not in hit and (c in low if multi else w.startswith(c)):
-                        hit.add(kind)
-        for kind, c in always:
-            if kind not in hit and c in low:
-                hit.add(kind)
-        for kind in hit:
+        for kind in _cue_kinds(text[b.start:b.end]):
             counts[kind] += 1
     best = max(counts, key=counts.get)
     others = max((v for k, v in counts.items() if k != best), default=0)
     if counts[best] >= share * len(bullets) and others <= counts[best] / 2:
         return best
     return None
+
+
+def _cue_kinds(s: str) -> set[str]:
+    """Return the list kinds whose cue words (data/content.yaml) the item ``s`` holds."""
+    _, _, klen, buckets, keys, always = _content_words()
+    low = s.lower() if s.isascii() else s.casefold()  # (the same, for ASCII)
+    words = low.split()
+    hit = set()
+    if not keys.isdisjoint(map(itemgetter(slice(0, klen)), words)):
+        for w in words:
+            for kind, c, multi in buckets.get(w[:klen], ()):
+                if kind not in hit and (c in low if multi else w.startswith(c)):
+                    hit.add(kind)
+    for kind, c in always:
+        if kind not in hit and c in low:
+            hit.add(kind)
+    return hit
 
 
 def _dedupe(vals: list[Value]) -> tuple[Value, ...]:
