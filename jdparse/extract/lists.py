@@ -67,6 +67,8 @@ def _markers() -> dict:
         "must": _Phrases(data.get("must", {})),
         "not_item": _Phrases(data.get("not_items", {})),
         "not_paragraph": _pattern(data.get("not_item_paragraphs", {})),
+        "duty": _cue_pattern(data.get("duty_cues", {})),
+        "not_duty": _pattern(data.get("not_duty_cues", {})),
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
@@ -342,7 +344,20 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
         out.append(_value(val, _span(a, a + len(core), i + 1, a - starts[i] + 1), rule))
 
 
-def _prose_values(ctx, blocks, out: list, cue: str | None = None) -> None:
+_STOPS = ".!?\u3002\uff01\uff1f"
+"""What a sentence ends with."""
+_DUTY_KINDS = ("header", "about_role")
+"""Sections whose prose is read for duties when no section lists them."""
+
+
+def _cue_pattern(table: dict) -> re.Pattern:
+    """Return the pattern of a {language: [phrase]} table of whole words, "word*" for a word and any ending."""
+    words = sorted({str(w) for ws in table.values() for w in ws}, key=lambda w: (-len(w), w))
+    alts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return _rx(r"(?<!\w)(?:" + ("|".join(alts) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+
+
+def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = False) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing.
 
     With ``cue`` (a list kind), a sentence of a paragraph of several counts
@@ -354,6 +369,7 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None) -> None:
     markers = _markers()
     not_item = markers["not_item"]
     not_paragraph = markers["not_paragraph"]
+    duty_rx, not_duty_rx = markers["duty"], markers["not_duty"]
     fast = not_item.fast
     split = sentences.split
     doc = ctx.doc
@@ -365,11 +381,13 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None) -> None:
             a, e = ctx.label_value(b)
             rule = "list.label"
         elif t == TEXT:
-            a, e, rule = b.start, b.end, "list.sentence"
+            a, e, rule = b.start, b.end, "list.duty_sentence" if duty else "list.sentence"
             if not_paragraph.search(text, a, e) is not None:
                 continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
+        if duty and (t != TEXT or duty_rx.search(text, a, e) is None):
+            continue  # (read for duties: only paragraphs that name one)
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
         for sa, se in parts:
@@ -381,6 +399,8 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None) -> None:
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
             if pitch and cue not in _cue_kinds(val):
+                continue
+            if duty and (val[-1] not in _STOPS or duty_rx.search(val) is None or not_duty_rx.search(val) is not None):
                 continue
             plain = val.isascii()
             if fast and (plain or not _ODD.search(val)):
@@ -449,6 +469,14 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             by_content.setdefault(kind, []).append(("bullets", items))
         for kind, groups in by_content.items():
             per_kind[kind].extend(groups)
+
+    if not any(items for _, items in per_kind["responsibilities"]):
+        duties: list[Value] = []
+        for sec in ctx.outline.sections:
+            if sec.kind in _DUTY_KINDS:
+                _prose_values(ctx, sec.blocks, duties, duty=True)
+        if duties:
+            per_kind["responsibilities"].append(("prose", duties))
 
     out: dict[str, list[Value]] = {}
     for kind, groups in per_kind.items():
