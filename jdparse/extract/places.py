@@ -188,6 +188,8 @@ def _tables() -> dict:
         "exact": exact,
         "not_places": frozenset(fold(str(w)) for w in data.get("not_places") or ()),
         "not_city_words": frozenset(fold(str(w)) for w in data.get("not_city_words") or ()),
+        "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
+                         + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"),
     }
 
 
@@ -697,6 +699,10 @@ def find_places(text: str) -> list[Place]:
                     if ps < q.end and pe > q.start:
                         break
                 else:
+                    if b[1] == "city" and pe < len(text) and text[pe] in " \t":
+                        q = _tables()["qualifier"].match(text, pe)
+                        if q is not None:
+                            pe = q.end()  # "Paris Centre": the city as the posting names it
                     places.append(Place(ps, pe, tidy(text[ps:pe]), *b))
     places.sort(key=lambda p: p.start)
     return places
