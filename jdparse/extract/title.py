@@ -123,7 +123,7 @@ _PREFILTERS = {
         ("any", _WANTED_TEXTS),
     "(?P<title>.{3,100}?)\\s+(?:s\u00f6kes|s\u00f6ks|gesucht)\\s*[!.]?$":
         ("any", _WANTED_TEXTS),
-    "(?P<company>[^\\]\u3011\\n]{2,40}?)(?:\u8bda\u8058|\u62db\u8058|\u6025\u8058|\u9ad8\u85aa\u8bda\u8058|\u62db)"
+    "(?P<company>[^\\]\u3011\\n]{2,40}?)(?:\u516c\u53f8)?(?:\u8bda\u8058|\u62db\u8058|\u6025\u8058|\u9ad8\u85aa\u8bda\u8058|\u62db)"
     "\\s*(?P<title>[^\\s].{1,40}?)(?=\\s+(?:\u85aa\u6c34|\u85aa\u8d44|\u6708\u85aa|\u5e74\u85aa|\u5f85\u9047)|\\s*[\uff08(]|$)":
         ("chars", ("\u62db", "\u8058")),
 }
