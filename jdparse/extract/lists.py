@@ -66,9 +66,9 @@ def _markers() -> dict:
         "strong": _Phrases(data.get("strong", {})),
         "must": _Phrases(data.get("must", {})),
         "not_item": _Phrases(data.get("not_items", {})),
-        "not_paragraph": _Needles(data.get("not_item_paragraphs", {}), _pattern),
-        "duty": _Needles(data.get("duty_cues", {}), _cue_pattern),
-        "not_duty": _Needles(data.get("not_duty_cues", {}), _pattern),
+        "not_paragraph": _Phrases(data.get("not_item_paragraphs", {})),
+        "duty": _Phrases(data.get("duty_cues", {})),
+        "not_duty": _Phrases(data.get("not_duty_cues", {})),
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
@@ -213,6 +213,14 @@ class _Phrases:
         rx = self.rx_keyless
         return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
+    def in_text(self, s: str) -> bool:
+        """Return whether ``rx`` finds a phrase in ``s``: by the cheap tests of ``found``
+        where they hold, else by the pattern."""
+        plain = s.isascii()
+        if self.fast and (plain or not _ODD.search(s)):
+            return self.found(s, _words(s), plain)
+        return (self.rx.match(s) if self.anchored else self.rx.search(s)) is not None
+
     def whole_of(self, s: str) -> bool:
         """Return whether ``s`` is one of the phrases, all of it (``rx.fullmatch``)."""
         if s.isascii():
@@ -344,44 +352,10 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
         out.append(_value(val, _span(a, a + len(core), i + 1, a - starts[i] + 1), rule))
 
 
-class _Needles:
-    """A {language: [phrase]} table searched in paragraphs: its pattern, tried only on a
-    paragraph whose lower case holds one of the phrases' (a phrase "word*": its stem).
-
-    ``re`` reads a paragraph at about 100 ns a character for such a pattern
-    (it is tried at every word start); ``str.__contains__`` at memory speed,
-    and most paragraphs hold none of the phrases.  (Finding the phrases in
-    the whole posting once instead was measured, and cost more: most of a
-    posting is not read this way.)
-    """
-
-    __slots__ = ("rx", "needles")
-
-    def __init__(self, table: dict, make):
-        self.rx = make(table)
-        self.needles = tuple(sorted({str(w).rstrip("*").lower() for ws in table.values() for w in ws}))
-
-    def search(self, text: str, a: int = 0, e: int | None = None):
-        """Return the pattern's first match in ``text[a:e]``, or None."""
-        e = len(text) if e is None else e
-        low = text[a:e].lower()
-        for n in self.needles:
-            if n in low:
-                return self.rx.search(text, a, e)
-        return None
-
-
 _STOPS = ".!?\u3002\uff01\uff1f"
 """What a sentence ends with."""
 _DUTY_KINDS = ("header", "about_role")
 """Sections whose prose is read for duties when no section lists them."""
-
-
-def _cue_pattern(table: dict) -> re.Pattern:
-    """Return the pattern of a {language: [phrase]} table of whole words, "word*" for a word and any ending."""
-    words = sorted({str(w) for ws in table.values() for w in ws}, key=lambda w: (-len(w), w))
-    alts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
-    return _rx(r"(?<!\w)(?:" + ("|".join(alts) or "(?!)") + r")(?!\w)", re.IGNORECASE)
 
 
 def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = False) -> None:
@@ -394,10 +368,8 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
     of one sentence is one item of a list written without glyphs.
     """
     markers = _markers()
-    not_item = markers["not_item"]
-    not_paragraph = markers["not_paragraph"]
-    duty_rx, not_duty_rx = markers["duty"], markers["not_duty"]
-    fast = not_item.fast
+    not_item, not_paragraph = markers["not_item"], markers["not_paragraph"]
+    duty_cue, not_duty_cue = markers["duty"], markers["not_duty"]
     split = sentences.split
     doc = ctx.doc
     text = doc.text
@@ -409,11 +381,11 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
             rule = "list.label"
         elif t == TEXT:
             a, e, rule = b.start, b.end, "list.duty_sentence" if duty else "list.sentence"
-            if not_paragraph.search(text, a, e) is not None:
+            if not_paragraph.in_text(text[a:e]):
                 continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
-        if duty and (t != TEXT or duty_rx.search(text, a, e) is None):
+        if duty and (t != TEXT or not duty_cue.in_text(text[a:e])):
             continue  # (read for duties: only paragraphs that name one)
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
@@ -427,13 +399,9 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
                 continue
             if pitch and cue not in _cue_kinds(val):
                 continue
-            if duty and (val[-1] not in _STOPS or duty_rx.search(val) is None or not_duty_rx.search(val) is not None):
+            if duty and (val[-1] not in _STOPS or not duty_cue.in_text(val) or not_duty_cue.in_text(val)):
                 continue
-            plain = val.isascii()
-            if fast and (plain or not _ODD.search(val)):
-                if not_item.found(val, _words(val), plain):
-                    continue
-            elif not_item.rx.search(val):
+            if not_item.in_text(val):
                 continue
             i = bisect_right(starts, sa) - 1
             out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule))
