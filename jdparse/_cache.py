@@ -239,19 +239,27 @@ def _package_stamp() -> list:
     return out
 
 
+_pickling: dict = {}
+"""The Pickler and the Unpickler class of the derived tables, each made on first use
+(not per table; a start that only loads never imports the ``pickle`` module)."""
+
+
 def _dump(value) -> bytes | None:
     """Return ``value`` pickled, its patterns as ``compile`` calls; None when it cannot be."""
     import io
     import pickle
 
-    class Pickler(pickle.Pickler):
-        def reducer_override(self, obj):
-            if type(obj) is re.Pattern:
-                made = _made.get(id(obj))
-                if made is not None and made[0] is obj:
-                    return compile, made[1:]
-            return NotImplemented
+    Pickler = _pickling.get("dump")
+    if Pickler is None:
+        class Pickler(pickle.Pickler):
+            def reducer_override(self, obj):
+                if type(obj) is re.Pattern:
+                    made = _made.get(id(obj))
+                    if made is not None and made[0] is obj:
+                        return compile, made[1:]
+                return NotImplemented
 
+        _pickling["dump"] = Pickler
     buf = io.BytesIO()
     try:
         Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
@@ -267,19 +275,23 @@ def _loads(blob: bytes):
     own, but a table never needs more than these, so nothing else is run.
     """
     import io
-    from _pickle import Unpickler, UnpicklingError
 
-    class Loader(Unpickler):
-        def find_class(self, module, name):
-            if module == __name__ and name == "compile":
-                return compile
-            if module.startswith("jdparse."):
-                __import__(module)
-                found = getattr(sys.modules[module], name, None)
-                if isinstance(found, type):
-                    return found
-            raise UnpicklingError(f"{module}.{name} is not a jdparse table's class")
+    Loader = _pickling.get("load")
+    if Loader is None:
+        from _pickle import Unpickler, UnpicklingError
 
+        class Loader(Unpickler):
+            def find_class(self, module, name):
+                if module == __name__ and name == "compile":
+                    return compile
+                if module.startswith("jdparse."):
+                    __import__(module)
+                    found = getattr(sys.modules[module], name, None)
+                    if isinstance(found, type):
+                        return found
+                raise UnpicklingError(f"{module}.{name} is not a jdparse table's class")
+
+        _pickling["load"] = Loader
     return Loader(io.BytesIO(blob)).load()
 
 

@@ -513,7 +513,7 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
             seen.add(m.value)
             out.append(Value(m.value, ctx.doc.span(a + m.start, a + m.end), f"{rule}:{m.rule}"))
     if not out and title is not None and isinstance(title.value, str):
-        out.extend(_level_before_title(ctx, title))
+        out.extend(_level_before_title(ctx, title, sen))
     return tuple(out)
 
 
@@ -521,16 +521,15 @@ _BEFORE_TITLE = 40
 """Characters before the title's mention in the body where its level is looked for."""
 
 
-def _level_before_title(ctx, title: Value) -> list[Value]:
+def _level_before_title(ctx, title: Value, sen) -> list[Value]:
     """Return the level the body says of the job where it names it after an article and a
     level word ("is seeking a junior-level Environmental Scientist"), at its first such mention.
 
     Read only when the title, tags and fields state none.  The mention must
     be the whole title, as a whole word; "alongside Senior Environmental
-    Scientists" (no article) is not said of this job.
+    Scientists" (no article) is not said of this job.  ``sen`` is the seniority
+    module (imported by the caller, on first use).
     """
-    from . import seniority as sen
-
     text = ctx.text
     low = _casefolded(ctx) or folded(text)
     lt = folded(title.value)

@@ -136,7 +136,7 @@ def level_before(text: str) -> list[Match]:
     if not found:
         return []
     end = found[-1].end
-    rest = text[end:].strip().lstrip("-‐‑‒–—").strip().casefold()
+    rest = text[end:].strip().lstrip(_DASHES).strip().casefold()
     if rest and rest not in sufs or text[-1:].isalnum():
         return []
     last = [m for m in found if m.end == end]
