@@ -732,6 +732,7 @@ def _legal_forms() -> frozenset[str]:
 
 _CAPITALISED = _rx(r"(?<![\w.@/])[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*")
 """A run of capitalised words: where a company's name may be written."""
+_NON_SPACE = _rx(r"\S+")
 _DOMAIN_LOOK = 4000
 """Characters of the posting where the name of a domain's company is looked for."""
 _DOMAIN_WORDS = 3
@@ -750,7 +751,7 @@ def _name_of_domain(ctx, v: Value) -> Value | None:
     for run in _CAPITALISED.finditer(text, 0, min(len(text), _DOMAIN_LOOK)):
         if v.span.start <= run.start() < v.span.end:
             continue
-        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run.group())]
+        words = [(m.start(), m.end(), m.group()) for m in _NON_SPACE.finditer(run.group())]
         for i in range(len(words)):
             joined = ""
             for j in range(i, min(i + _DOMAIN_WORDS, len(words))):
