@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+import json
+
 import pytest
 
 import jdparse
@@ -42,3 +44,19 @@ def test_a_long_sentence_of_duties_is_one_item_and_a_page_dump_is_none():
     for body, want in ((long_one, [long_one]), (dump, [])):
         text = f"Water Quality Analyst\n\nEssential Functions\n\n{body}\n"
         assert jdparse.parse(text).to_dict()["responsibilities"] == want
+
+
+def test_a_duties_heading_whose_bullets_are_all_left_out_does_not_hide_the_duties(cli):
+    # The bullets under "Responsibilities:" are bare glyphs: the section lists
+    # nothing, so the description's sentence that says what the job does is
+    # read, as when the heading is absent.
+    posting = ("Data Engineer\nAcme Analytics\n\n"
+               "In this role you will design and build the data pipelines behind our reports.\n\n"
+               "Responsibilities:\n- ---\n- * *\n\nRequirements:\n- 3+ years of Python\n")
+    duty = ["In this role you will design and build the data pipelines behind our reports."]
+    assert jdparse.parse(posting).to_dict()["responsibilities"] == duty
+    without = posting.replace("Responsibilities:\n- ---\n- * *\n\n", "")
+    assert jdparse.parse(without).to_dict()["responsibilities"] == duty
+    done = cli("parse", "--format", "json", input=posting.encode())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["responsibilities"] == duty

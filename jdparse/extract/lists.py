@@ -478,7 +478,9 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         if len(groups) == 1:
             out[kind] = groups[0][1]
             continue
-        any_bullets = any(keep == "bullets" for keep, _ in groups)
+        # (a bulleted section whose every bullet was left out lists nothing:
+        # the prose beside it, or the duties read for it, stands)
+        any_bullets = any(keep == "bullets" and items for keep, items in groups)
         vals = out[kind] = []
         for keep, items in groups:
             if any_bullets and keep == "prose":
