@@ -87,7 +87,10 @@ _MAX_HEADING = 120
 _MAX_BOILERPLATE = 400
 # "About Acme", "Über uns", "À propos de X": such a short line is a heading.
 _ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
-_GLUED = _rx(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
+# Where two tags were glued when a page was copied ("EuropeCyprusHybridSenior"):
+# a lower-case letter ending a word, a capital starting the next.  After a
+# digit the letter is a unit ("10-25kRMB", "3xAWS"), not the end of a tag.
+_GLUED = _rx(r"(?<!\d)[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
 
 
 _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})

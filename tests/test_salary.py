@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import jdparse
 from jdparse.extract.salary import SALARY_THRESHOLD, SalaryMatch, find_salaries
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "salary.yaml").read_text("utf-8"))
@@ -341,3 +342,12 @@ def test_a_number_no_amount_part_can_follow_is_matched_alone():
                     for body in (t.body, t.body_between):
                         m = body.match(low, d)
                         assert m is None or m.end() == de or de - d > 9, low
+
+
+def test_an_amount_glued_to_its_currency_in_a_header_line_keeps_its_currency_and_period():
+    # "25kRMB" is an amount and its unit, not two tags glued together
+    # ("EuropeCyprusHybrid"): the header line is read whole.
+    text = ("[\u6df1\u5733/\u8fdc\u7a0b] \u661f\u6cb3 StarRiver\u516c\u53f8\u8bda\u8058 UI/UX\u8bbe\u8ba1\u5e08 "
+            "\u85aa\u6c3410-25kRMB/\u6708\n\n\u5c97\u4f4d\u804c\u8d23\n1. \u8d1f\u8d23\u4ea7\u54c1\u754c\u9762\u8bbe\u8ba1\n")
+    s = jdparse.parse(text).to_dict()["salary"]
+    assert (s["min"], s["max"], s["currency"], s["period"], s["text"]) == (10000, 25000, "CNY", "month", "10-25kRMB/\u6708")

@@ -130,11 +130,14 @@ def test_parts_are_those_between_the_separators_the_pattern_finds(s):
 
 
 @pytest.mark.parametrize("s", ["EuropeCyprusHybridSenior", "iPhone", "aBcDeF", "Caf\u00e9Z\u00fcrichRemote", "\u00e0\u00c0\u00e0\u00c0",
-                               "a\u00d7b", "ABC", "abc", "Remote. EuropeCyprusHybrid", ""])
+                               "a\u00d7b", "ABC", "abc", "Remote. EuropeCyprusHybrid", "",
+                               "MetaBlock\u8bda\u8058 \u85aa\u6c3410-25kRMB/\u6708", "25kRMB3xAWS", "EuropeRemote9kUSD"])
 def test_glued_segments_cut_where_a_lower_case_letter_meets_a_capital(s):
     import re
 
-    cuts = [i for i in range(1, len(s)) if re.match(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]", s[i - 1:i + 1])]
+    # A lower-case letter, not after a digit ("25kRMB": a unit), then a capital.
+    cuts = [i for i in range(1, len(s)) if re.match(r"[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]", s[i - 1:i + 1])
+            and not s[i - 2:i - 1].isdigit()]
     want = [(0, len(s))]
     if len(cuts) >= 2 and not any(c in s for c in ".!?"):
         bounds = [0, *cuts, len(s)]
