@@ -418,6 +418,9 @@ class _Tables:
     not_money_unit: re.Pattern
     annual_amount: float
     annual_currencies: frozenset
+    monthly_from: float
+    monthly_below: float
+    monthly_currencies: frozenset
 
 
 @rules.derived
@@ -492,6 +495,7 @@ def _compiled() -> _Tables:
     trigger_words = {str(w).strip("*").translate(_ASCII_LOWER) for w in (*currency, *data["keywords"])}
     trigger = _trie([re.escape(ch) for ch in w] for w in trigger_words)
     annual = data.get("annual_if_at_least") or {}
+    monthly = data.get("monthly_if_within") or {}
     return _Tables(
         body=_rx(_BODY % {**parts, "sep": sep}, flags),
         body_between=_rx(_BODY % {**parts, "sep": sep_between}, flags),
@@ -529,6 +533,9 @@ def _compiled() -> _Tables:
         ),
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
+        monthly_from=float(monthly.get("from", 1000)),
+        monthly_below=float(monthly.get("below", 100000)),
+        monthly_currencies=frozenset(str(c).upper() for c in monthly.get("currencies", ())),
     )
 
 
@@ -1211,9 +1218,14 @@ def _judge(
     else:
         lo, hi, rule = v1, v1, "salary.single"
 
-    if period is None and currency in t.annual_currencies:
-        if (lo if lo is not None else hi) >= t.annual_amount:
-            period = "year"                           # "$150K-$200K" is a year
+    if period is None and currency is not None:
+        amount = lo if lo is not None else hi
+        if currency in t.annual_currencies:
+            if amount >= t.annual_amount:
+                period = "year"                       # "$150K-$200K" is a year
+        elif currency in t.monthly_currencies:
+            if t.monthly_from <= amount and (hi if hi is not None else lo) < t.monthly_below:
+                period = "month"                      # "18k-35k RMB" is a month
 
     confidence = 0
     confidence += _W_CURRENCY if currency else 0
