@@ -1073,6 +1073,41 @@ def classify(doc: Document) -> list[Block]:
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
-            append(block(TEXT, CS[i], end, i, last, "block.text", None, -1, blank_before, IN[i]))
+            lead_in = _inline_heading(doc.text, CS[i], end, last, n, T, exact, hkey)
+            if lead_in is None:
+                append(block(TEXT, CS[i], end, i, last, "block.text", None, -1, blank_before, IN[i]))
+            else:
+                cut, hstart, kind = lead_in
+                append(block(TEXT, CS[i], cut, i, last, "block.text", None, -1, blank_before, IN[i]))
+                append(block(HEADING, hstart, end, last, last, "heading.inline", kind))
         i = last + 1
     return blocks
+
+
+_LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
+_INLINE_HEADING_WORDS = 6
+
+
+def _inline_heading(text: str, start: int, end: int, last: int, n: int, T: list, exact: dict, hkey):
+    """Return (end of the prose, start of the heading, list kind) when a paragraph ends with a list's heading.
+
+    "... en mer hållbar och hälsosam värld!Vi erbjuder:" over the perks: the
+    last sentence of a paragraph, ending with a colon, of at most six words,
+    is a heading of the vocabulary that names a list, and lines follow it.
+    None otherwise (the paragraph stays whole).
+    """
+    if text[end - 1] not in ":\uff1a" or last + 1 >= n or (T[last + 1] is None and (last + 2 >= n or T[last + 2] is None)):
+        return None
+    seg = text[start:end - 1]
+    cut = max(map(seg.rfind, _TERMINAL))
+    if cut < 0:
+        return None
+    tail = seg[cut + 1:]
+    words = len(tail.split())
+    if not words or words > _INLINE_HEADING_WORDS or not seg[:cut].strip():
+        return None
+    kind = exact.get(hkey(tail))
+    if kind not in _LIST_KINDS:
+        return None
+    hstart = start + cut + 1 + (len(tail) - len(tail.lstrip()))
+    return start + cut + 1, hstart, kind

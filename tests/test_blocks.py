@@ -268,3 +268,15 @@ def test_ascii_openings_rule_out_only_what_the_pattern_fails():
             assert boiler.package.fullmatch(k) is None, k
     assert boiler.ascii_openings("a")["ap"]
     assert boiler.package.fullmatch("apply now") is not None
+
+
+def test_a_paragraph_ending_with_a_list_heading_is_cut_before_it():
+    # (a paragraph: a short line ending with a colon is a heading of its own)
+    intro = "Do you love coffee and the people who drink it every morning? Join us!"
+    text = f"Barista\n\n{intro}We offer:\n\nA free lunch.\n"
+    got = [(b.type, text[b.start:b.end], b.rule, b.kind) for b in blocks.classify(Document(text))]
+    assert got[1:3] == [(blocks.TEXT, intro, "block.text", None),
+                        (blocks.HEADING, "We offer:", "heading.inline", "benefits")]
+    # At the end of the posting, or as the whole paragraph, it is not cut.
+    for whole in (f"Barista\n\n{intro} We offer:\n", f"Barista\n\n{intro} We serve lunch as follows:\n\nA meal.\n"):
+        assert all(b.rule != "heading.inline" for b in blocks.classify(Document(whole)))
