@@ -373,11 +373,18 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
     """Return (country, kind, rule) of the name standing alone, or None when it may not."""
     if k in _tables()["not_places"]:
         return None
-    for kind in ("region", "continent", "country", "city"):
+    for kind in ("region", "continent", "country"):
         for r in rows:
-            if r.kind == kind and r.bare and not (kind == "city" and 0 < r.population < BARE_MIN_POPULATION):
+            if r.kind == kind and r.bare:
                 return r.country, kind, r.rule
-    return None
+    # Of the cities of one name, the largest ("London" alone is London, GB,
+    # not London, Ontario, which the gazetteer lists first).
+    best = None
+    for r in rows:
+        if r.kind == "city" and r.bare and not 0 < r.population < BARE_MIN_POPULATION:
+            if best is None or r.population > best.population:
+                best = r
+    return (best.country, "city", best.rule) if best is not None else None
 
 
 @lru_cache(maxsize=_WORD_MEMO)
