@@ -1073,7 +1073,8 @@ def classify(doc: Document) -> list[Block]:
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
-            lead_in = _inline_heading(doc.text, CS[i], end, last, n, T, exact, hkey)
+            # (most paragraphs do not end with a colon: the test is made here)
+            lead_in = _inline_heading(doc.text, CS[i], end, last, n, T, exact, hkey) if T[last][-1] in ":\uff1a" else None
             if lead_in is None:
                 append(block(TEXT, CS[i], end, i, last, "block.text", None, -1, blank_before, IN[i]))
             else:
