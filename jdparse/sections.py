@@ -102,6 +102,14 @@ def build(blocks: list[Block]) -> Outline:
             in_list = cur[0] in LIST_KINDS
         elif t == LABEL:
             labels.append(b)  # every label is a field fact ("LOCATION: x", "SALARY: y")
+            if in_list and b.rule == "label.bullet":
+                # A field written as one of a list's bullets ("- Location: Lyon"
+                # among the details): the list goes on.  Pay among the perks
+                # ("- Salary range: ...") is what the company gives: one of them.
+                if cur[0] == "benefits" and b.kind == "salary":
+                    content.append(_block(BULLET, b.start, b.end, b.first_line, b.last_line, "block.label_bullet",
+                                          None, -1, b.blank_before, b.indent))
+                continue
             if b.kind in SECTION_KINDS:
                 cur = [b.kind, b, [b], b.rule]
             elif in_list:
