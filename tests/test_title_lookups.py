@@ -116,6 +116,7 @@ SPLIT_SAMPLES = [
     "Full-Stack Developer", "C#/WCF Engineer / Remote", "Acme: Senior Engineer", "Lead:Engineer", "a -b", "a- b",
     "x  |  y", " | ", "|", "a\u00a0\u2013\u00a0b", "a \u2014b", "Role:  \tName", "a / / b", "a: - b", "-- x --",
     "Java Programmer \u2013 Berlin \u2013 Remote", "\u3000|\u3000", "a/b", "end -", "end:", "", "   ",
+    "Brightwave Health \u00b7 Toronto, ON (Hybrid)", "a\u00b7b", "x \u2022 y \u00b7\u00b7 z", "\u00b7 lead",
 ]
 
 

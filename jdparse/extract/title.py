@@ -35,8 +35,8 @@ from .._cache import compile as _rx
 
 # Separators of a header line's parts: pipes always; dashes and colons only
 # with space after (so "Full-Stack" and "C#/WCF" stay whole).
-_SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+")
-_SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/]")  # one of them is in every separator
+_SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+|\s+[\u00b7\u2022]\s+")
+_SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/\u00b7\u2022]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
 _TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
 _ABOUT = _rx(
