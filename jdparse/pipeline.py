@@ -25,6 +25,8 @@ def parse(text: str) -> Posting:
 
     title, company, candidates = title_ex.extract(ctx)
     salary, salary_losers = facts.salary(ctx, title)
+    locations = facts.locations(ctx, title, company)
+    salary = facts.dollar_by_place(salary, locations)
     lists_ = lists.extract(ctx)
     value = ctx.value
     outline_values = [
@@ -34,7 +36,7 @@ def parse(text: str) -> Posting:
     return Posting(
         title=title,
         company=company,
-        locations=facts.locations(ctx, title, company),
+        locations=locations,
         work_mode=facts.work_mode(ctx, title),
         seniority=facts.seniority(ctx, title),
         employment_type=facts.employment_type(ctx, title),

@@ -1,6 +1,7 @@
 """Salary extractor: the case table in cases/salary.yaml, plus properties."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,24 @@ def test_an_amount_glued_to_its_currency_in_a_header_line_keeps_its_currency_and
             "\u85aa\u6c3410-25kRMB/\u6708\n\n\u5c97\u4f4d\u804c\u8d23\n1. \u8d1f\u8d23\u4ea7\u54c1\u754c\u9762\u8bbe\u8ba1\n")
     s = jdparse.parse(text).to_dict()["salary"]
     assert (s["min"], s["max"], s["currency"], s["period"], s["text"]) == (10000, 25000, "CNY", "month", "10-25kRMB/\u6708")
+
+
+@pytest.mark.parametrize("place,pay,currency", [
+    ("Melbourne, Victoria", "Pay: $28.50/hour", "AUD"),
+    ("Toronto, ON", "Salary: $90,000 - $110,000", "CAD"),
+    ("Toronto, ON", "Salary: US$90,000 - US$110,000", "USD"),   # written as US dollars
+    ("Austin, TX", "Salary: $90,000 - $110,000", "USD"),
+    ("Sydney, NSW; Austin, TX", "Salary: $90,000 - $110,000", "USD"),  # places disagree
+    ("Remote", "Salary: $90,000 - $110,000", "USD"),  # no country
+])
+def test_a_bare_dollar_is_the_currency_of_the_country_the_job_is_in(place, pay, currency):
+    posting = jdparse.parse(f"Barista\nHarbour Roasters\n{place}\n\n{pay}\n")
+    assert posting.salary.currency == currency
+    assert posting.salary.rule.endswith("+salary.dollar_country") == (currency not in ("USD",))
+
+
+def test_a_bare_dollar_read_by_place_through_the_command(cli):
+    done = cli("parse", "--format", "json", input="Barista\nHarbour Roasters\nMelbourne, Victoria\n\nPay: $28.50/hour\n".encode())
+    assert done.returncode == 0, done.stderr
+    salary = json.loads(done.stdout)["salary"]
+    assert (salary["currency"], salary["min"], salary["period"]) == ("AUD", 28.5, "hour")

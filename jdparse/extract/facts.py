@@ -696,6 +696,34 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     return won, losers
 
 
+def dollar_by_place(salary: Salary | None, places) -> Salary | None:
+    """Return ``salary`` with a bare "$" read as the dollar of the job's country, when its places agree.
+
+    "$28.50/hour" for a job in Melbourne is AUD: when every place has a
+    country of ``dollar_countries`` (currencies.yaml) and they name one
+    currency, a match read as USD whose text writes no other sign of it
+    ("US$", "USD", "U.S.", "dollars") is that currency (rule suffix
+    ``salary.dollar_country``).  Otherwise ``salary`` as it is.
+    """
+    if salary is None or salary.currency != "USD" or not places or "$" not in salary.text:
+        return salary
+    got = {_dollar_countries().get(p.country) for p in places}
+    if len(got) != 1 or None in got or _US_DOLLAR.search(salary.text):
+        return salary
+    cur = got.pop()
+    return Salary(salary.min, salary.max, cur, salary.period, salary.text, salary.span,
+                  f"{salary.rule}+salary.dollar_country", salary.annualized_min, salary.annualized_max)
+
+
+_US_DOLLAR = _rx(r"US\s?\$|USD|U\.S\.|dollar", re.IGNORECASE)
+
+
+@rules.derived
+def _dollar_countries() -> dict[str, str]:
+    data = rules.load("currencies").get("dollar_countries") or {}
+    return {str(k).upper(): str(v).upper() for k, v in data.items()}
+
+
 _SALARY_BODY_SKIP = frozenset({"about_company", "eeo"})
 _SALARY_BODY_TYPES = (TEXT, LABEL, BULLET)
 
