@@ -381,10 +381,13 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
             if r.kind == kind and r.bare:
                 return r.country, kind, r.rule
     # Of the cities of one name, the largest ("London" alone is London, GB,
-    # not London, Ontario, which the gazetteer lists first).
+    # not London, Ontario, which the gazetteer lists first); a places.yaml
+    # city (no population) is the user's word, and wins.
     best = None
     for r in rows:
         if r.kind == "city" and r.bare and not 0 < r.population < BARE_MIN_POPULATION:
+            if r.population == 0:
+                return r.country, "city", r.rule
             if best is None or r.population > best.population:
                 best = r
     return (best.country, "city", best.rule) if best is not None else None
