@@ -778,6 +778,30 @@ def _breaks_after_first(t: str) -> bool:
     return x < "\u0300" or "\u4e00" <= x <= "\u9fff" or "\uac00" <= x <= "\ud7a3"
 
 
+def _runs_on(T: list, CS: list, CE: list, IN: list, nonblank: list, width: int) -> bool:
+    """Return whether the lines that end near ``width`` read on into the next line, as wrapped text does.
+
+    A list written one item a line ("Own a portfolio of 40 accounts" over
+    "Run quarterly business reviews") has many lines of about one length
+    too, but each next line starts a new item with a capital.  Text wrapped
+    at a width goes on mid-sentence: of the near-width lines that end
+    without a stop and have a line under them, at least a quarter go on in
+    lower case (or in a script without case).
+    """
+    ends = lower = 0
+    n = len(T)
+    for i in nonblank:
+        if i + 1 >= n or T[i + 1] is None:
+            continue
+        if not width - 12 <= CE[i] - CS[i] + IN[i] <= width or T[i][-1] in _TERMINAL:
+            continue
+        ends += 1
+        c = T[i + 1][:1]
+        if c.islower() or c.isalpha() and c.upper() == c.lower():
+            lower += 1
+    return lower * 4 >= ends
+
+
 def classify(doc: Document) -> list[Block]:
     """Return the blocks of ``doc`` in order, continuation lines joined."""
     vocab = vocabulary()
@@ -849,7 +873,7 @@ def classify(doc: Document) -> list[Block]:
         p90 = lengths[int(len(lengths) * 0.9) - 1]
         if 50 <= p90 <= 100:
             near = bisect_right(lengths, p90) - bisect_left(lengths, p90 - 12)
-            if near >= max(4, len(lengths) // 5):
+            if near >= max(4, len(lengths) // 5) and _runs_on(T, CS, CE, IN, nonblank, p90):
                 wrap = p90
     first_content = nonblank[0] if nonblank else -1
 

@@ -60,3 +60,35 @@ def test_a_duties_heading_whose_bullets_are_all_left_out_does_not_hide_the_dutie
     done = cli("parse", "--format", "json", input=posting.encode())
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["responsibilities"] == duty
+
+
+def test_items_written_one_a_line_at_one_length_are_not_read_as_wrapped_text():
+    # Many lines of about one length look like text wrapped at a width, but
+    # each next line starts a new item with a capital: they stay apart.
+    posting = ("Customer Success Manager\nFernleaf Software - Manchester\n\n"
+               "Fernleaf Software is hiring a Customer Success Manager for our mid-market customers.\n\n"
+               "Key responsibilities:\nOwn a portfolio of 40 customer accounts\nRun quarterly business reviews\n"
+               "Work with sales on renewals and upsell\n\n"
+               "What we're looking for:\n2+ years in customer success or account management\n"
+               "Excellent written communication\nExperience with HubSpot or Salesforce is desirable\n\n"
+               "Benefits:\n25 days holiday plus bank holidays\nPension scheme\n")
+    d = jdparse.parse(posting).to_dict()
+    assert d["responsibilities"] == ["Own a portfolio of 40 customer accounts", "Run quarterly business reviews",
+                                     "Work with sales on renewals and upsell"]
+    assert d["requirements"] == ["2+ years in customer success or account management", "Excellent written communication"]
+    assert d["nice_to_have"] == ["Experience with HubSpot or Salesforce is desirable"]
+    assert d["benefits"] == ["25 days holiday plus bank holidays", "Pension scheme"]
+
+
+def test_text_wrapped_at_a_width_is_still_joined():
+    # (its second line goes on with a capital: only the width tells it is wrapped)
+    duty = ("You will reconcile the accounts of the field offices every month and\n"
+            "keep the invoices received from the project coordinators and the\n"
+            "Field Administrators of each project, and you will keep the cashbox\n"
+            "and its records up to date for the audits of the head office.")
+    filler = ("We are an international medical organisation that works in more\n"
+              "than seventy countries, and we are looking for a finance assistant\n"
+              "who will join the coordination team in the capital for one year.")
+    posting = f"Finance Assistant\nMedics Abroad\n\n{filler}\n\nResponsibilities\n\n{duty}\n"
+    got = jdparse.parse(posting).to_dict()["responsibilities"]
+    assert got == [" ".join(duty.split())]
