@@ -566,7 +566,26 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     lower = sum(1 for w in t.split() if w[:1].islower())
     if lower >= 2 and lower * 2 > len(words) and not t.islower():
         return False
-    return not has_role(t) and kinds[t] is None
+    if kinds[t] is not None:
+        return False
+    if has_role(t):
+        # A firm named by a plural role word ("Oakridge Partners"): the words
+        # before it must name no job and be no tag ("Senior Engineers" is none).
+        rest = _without_firm_ending(t, words)
+        return rest is not None and not has_role(rest) and kinds[rest] is None
+    return True
+
+
+def _without_firm_ending(t: str, words: list[str]) -> str | None:
+    """Return ``t`` without a last word of ``firm_endings`` ("Oakridge Partners" -> "Oakridge"), else None."""
+    if len(words) > 1 and words[-1] in _firm_endings() and t.split()[-1][:1].isupper():
+        return t.rsplit(None, 1)[0]
+    return None
+
+
+@rules.derived
+def _firm_endings() -> frozenset[str]:
+    return frozenset(key(str(w)) for w in rules.load("titles").get("firm_endings") or ())
 
 
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
