@@ -778,6 +778,38 @@ def _breaks_after_first(t: str) -> bool:
     return x < "\u0300" or "\u4e00" <= x <= "\u9fff" or "\uac00" <= x <= "\ud7a3"
 
 
+# An emoji (with its variation selector) and white space opening a line:
+# "✅ 4+ years in product management", "🚀 Own the onboarding funnel".
+_EMOJI_BULLET = _rx(
+    r"[ \t\u00a0\u3000]*[\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?[ \t\u00a0\u3000]+"
+)
+
+
+def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, BU: list, starts: list, raw_lines: list) -> None:
+    """Make bullets of the lines that open with an emoji where the nearest line before or after opens so too.
+
+    A run of such lines is a list whose glyph is the emoji; one line alone
+    ("🌎 Remote, Berlin") keeps its emoji and stays what it is, and so do the
+    lines of the posting's first paragraph, its header ("📍 Berlin" over "🏠
+    Hybrid": fields, each with an emoji of its own).
+    """
+    at = dict(emoji)
+    order = {line: k for k, line in enumerate(nonblank)}
+    head = 0  # the posting's first lines, up to its first blank line
+    while head + 1 < len(nonblank) and nonblank[head + 1] == nonblank[head] + 1:
+        head += 1
+    head_end = nonblank[head] if nonblank else -1
+    for i, end in emoji:
+        if i <= head_end:
+            continue
+        k = order[i]
+        if (k > 0 and nonblank[k - 1] in at) or (k + 1 < len(nonblank) and nonblank[k + 1] in at):
+            BU[i] = True
+            content_end = CS[i] - starts[i] + len(T[i])
+            T[i] = raw_lines[i][end:content_end]
+            CS[i] = starts[i] + end
+
+
 def _runs_on(T: list, CS: list, CE: list, IN: list, nonblank: list, width: int) -> bool:
     """Return whether the lines that end near ``width`` read on into the next line, as wrapped text does.
 
@@ -823,6 +855,7 @@ def classify(doc: Document) -> list[Block]:
     IN = [0] * n
     nonblank = []
     lengths = []
+    emoji: list[tuple[int, int]] = []  # (line, end of its emoji and the space after it)
     bullet_match = _BULLET.match
     i = -1
     start = 0
@@ -857,6 +890,9 @@ def classify(doc: Document) -> list[Block]:
             c0 = m.end()
         else:
             c0 = lead
+            if c >= "\u25a0" and c <= "\U0001faff" and (m := _EMOJI_BULLET.match(raw)) is not None \
+                    and m.end() < content_end:
+                emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
         T[i] = raw[c0:content_end]
         CS[i] = line_start + c0
         CE[i] = line_start + content_end
@@ -866,6 +902,8 @@ def classify(doc: Document) -> list[Block]:
 
     if doc._starts is None:
         doc._starts = starts
+    if len(emoji) > 1:
+        _emoji_bullets(emoji, nonblank, T, CS, BU, starts, raw_lines)
     # A hard-wrapped document has many lines ending close to one width.
     wrap = 0
     if len(lengths) >= 8:
