@@ -79,6 +79,7 @@ _NUMBER = r"""
         \d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?                       # 88,305  1,800.50: comma thousands
       | \d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,2})?                       # 65.000  1.800,00: dot thousands
       | \d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,3}(?:,\d{1,2})?    # 181 000: space thousands
+      | \d{1,3}(?:['\u2019]\d{3}){1,3}(?:\.\d{1,2})?                # 110'000  1'800.50: apostrophe thousands (CH)
       | \d{1,9}(?:[.,]\d{1,2})?                                    # 350  38.46  1,5: plain
     )
     (?!\d|[.,]\d)                                                  # not the head of a longer number, date or version
@@ -579,7 +580,7 @@ def _body_follow(currency, mult, per) -> frozenset | None:
     firsts = _first_words(currency, mult, per)
     if firsts is None or any(ch.isdecimal() for w in currency for ch in str(w)[:1]):
         return None
-    out = set(" \t\u00a0\u202f\u2009()/-" + _RANGE_DASHES)
+    out = set(" \t\u00a0\u202f\u2009()/-'\u2019" + _RANGE_DASHES)  # (an apostrophe groups thousands: 110'000)
     return frozenset(out | {w[0] for w in firsts})
 
 
@@ -642,7 +643,7 @@ def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
         k -= 1
 
 
-_NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009"), None)
+_NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009'\u2019"), None)
 
 
 def _number(s: str) -> float:
