@@ -892,8 +892,20 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     cut = _inline_label(body)
     if cut is not None:
         body = body[:cut].rstrip(" \t,;-\u2013\u2014|")
-    parts = _parts(body, base)
     text = ctx.text
+    at = _AT_COMPANY.search(body)
+    if at is not None:
+        # "Senior Engineer @ Kite", "Nurse at St. Aldric Hospital | Nights": the
+        # title, then the employer.
+        head = body[:at.start()]
+        rest = _parts(body[at.end():], base + at.end())
+        if rest and has_role(head) and _titleish(head):
+            ca, ce = rest[0]
+            if kinds[text[ca:ce]] is None and _nameish(text[ca:ce], kinds):
+                a, e = _trim_title(text, base, base + at.start(), kinds)
+                ca, ce = _trim_paren(text, ca, ce, kinds)
+                return ctx.value(a, e, "title.first_line"), ctx.value(ca, ce, "company.split_line")
+    parts = _parts(body, base)
     if len(parts) >= 2:
         segs = [text[a:e] for a, e in parts]
         # A part naming a job is the title even when it also reads as a tag
@@ -933,6 +945,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     return None, None
 
 
+_AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?=[A-Z\u00c0-\u00de])")
+"""Between a title and its employer in a head line: " @ ", " at " before a capital."""
 _INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
 _LABEL_WORDS = 3
 """The most words of a label ("Reply to", "Type of contract") looked for before a colon."""
