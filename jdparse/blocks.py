@@ -890,9 +890,9 @@ def classify(doc: Document) -> list[Block]:
             c0 = m.end()
         else:
             c0 = lead
-            if c >= "\u25a0" and c <= "\U0001faff" and (m := _EMOJI_BULLET.match(raw)) is not None \
-                    and m.end() < content_end:
-                emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
+            if "\u25a0" <= c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff":  # (no CJK line is read)
+                if (m := _EMOJI_BULLET.match(raw)) is not None and m.end() < content_end:
+                    emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
         T[i] = raw[c0:content_end]
         CS[i] = line_start + c0
         CE[i] = line_start + content_end
