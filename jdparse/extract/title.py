@@ -398,15 +398,16 @@ class _Hiring:
 
 
 def _role_alternation(words) -> str:
-    """Return the pattern text of role words, as ``_roles`` writes it (CJK anywhere, "*" any ending)."""
+    """Return the pattern text of role words, as ``_roles`` writes it (CJK anywhere, "*" any ending,
+    a leading "*" any beginning: the compounds "*arbetare" stands for, "Lagerarbetare")."""
     latin, cjk = [], []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
         if any("\u3000" <= c <= "\u9fff" for c in w):
             cjk.append(re.escape(w))
-        elif w.endswith("*"):
-            latin.append(re.escape(w[:-1]) + r"\w*")
-        else:
-            latin.append(re.escape(w))
+            continue
+        head = r"\w*" if w.startswith("*") else ""
+        body = w.strip("*")
+        latin.append(head + re.escape(body) + (r"\w*" if w.endswith("*") and len(w) > 1 else ""))
     alts = []
     if latin:
         alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
@@ -432,8 +433,18 @@ def _role_words():
     words = []
     for ws in rules.load("titles")["roles"].values():
         words.extend(ws)
-    exact, stems, other = set(), [], []
+    exact, stems, other, suffixes = set(), [], [], set()
     for w in set(words):
+        if w.startswith("*"):
+            # A compound's last part ("*arbetare"): an ASCII word that ends
+            # with it.  One with other characters ("*ingenjör") can match no
+            # ASCII word, unless a character folds to ASCII: then the pattern.
+            body = w.strip("*")
+            if body.isascii() and _ASCII_WORD.fullmatch(body.lower()) and not w[1:].endswith("*"):
+                suffixes.add(body.lower().encode())
+            elif body and (body.isascii() or any(c in ASCII_TWIN_CHARS for c in body)):
+                other.append(w)
+            continue
         body = w[:-1] if w.endswith("*") else w
         if not body:
             continue
@@ -457,12 +468,13 @@ def _role_words():
         else:
             always = True
     pat = _rx(_role_alternation(other), re.IGNORECASE) if other else None
-    return frozenset(exact), {k: tuple(v) for k, v in by_start.items()}, n, pat, (None if always else frozenset(firsts))
+    return (frozenset(exact), {k: tuple(v) for k, v in by_start.items()}, n, pat,
+            (None if always else frozenset(firsts)), tuple(sorted(suffixes)))
 
 
 def has_role(s: str) -> bool:
     """Return whether ``s`` contains a word that names a job."""
-    exact, stems, n, other, firsts = _role_words()
+    exact, stems, n, other, firsts, suffixes = _role_words()
     if s.isascii():
         words = s.encode().translate(WORD_BYTES).split()
     else:
@@ -481,6 +493,10 @@ def has_role(s: str) -> bool:
         cands = stems.get(w[:n])
         if cands is not None and w.startswith(cands):
             return True
+    if suffixes:
+        for w in words:
+            if w.endswith(suffixes):
+                return True
     if other is None or (firsts is not None and firsts.isdisjoint(words)):
         return False
     return other.search(s) is not None
@@ -590,6 +606,9 @@ def _firm_endings() -> frozenset[str]:
 
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
 _AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
+_HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:hiring|recruiting|recherche|recrute|sucht|busca|contrata|procura|söker|cerca)"
+                    r"\s*[!:.]?\s*$", re.IGNORECASE)
+"""A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!")."""
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
 _PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
@@ -850,6 +869,9 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
         at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
         if at:
             a = at.end()
+        hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
+        if hires and hires.start() > a and " ".join(key(text[a:e]).split()) not in _not_names():
+            e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
         if _nameish(text[a:e], kinds):
             return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
     return None
