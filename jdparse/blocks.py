@@ -785,7 +785,8 @@ _EMOJI_BULLET = _rx(
 )
 
 
-def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, BU: list, starts: list, raw_lines: list) -> None:
+def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU: list, starts: list,
+                   raw_lines: list) -> None:
     """Make bullets of the lines that open with an emoji where the nearest line before or after opens so too.
 
     A run of such lines is a list whose glyph is the emoji; one line alone
@@ -805,8 +806,7 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, BU: list, sta
         k = order[i]
         if (k > 0 and nonblank[k - 1] in at) or (k + 1 < len(nonblank) and nonblank[k + 1] in at):
             BU[i] = True
-            content_end = CS[i] - starts[i] + len(T[i])
-            T[i] = raw_lines[i][end:content_end]
+            T[i] = raw_lines[i][end:CE[i] - starts[i]]
             CS[i] = starts[i] + end
 
 
@@ -903,7 +903,7 @@ def classify(doc: Document) -> list[Block]:
     if doc._starts is None:
         doc._starts = starts
     if len(emoji) > 1:
-        _emoji_bullets(emoji, nonblank, T, CS, BU, starts, raw_lines)
+        _emoji_bullets(emoji, nonblank, T, CS, CE, BU, starts, raw_lines)
     # A hard-wrapped document has many lines ending close to one width.
     wrap = 0
     if len(lengths) >= 8:
@@ -1147,7 +1147,8 @@ def classify(doc: Document) -> list[Block]:
     return blocks
 
 
-_LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
+LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
+"""Section kinds whose items become the four list fields (sections.py reads them from here)."""
 _INLINE_HEADING_WORDS = 6
 
 
@@ -1157,9 +1158,9 @@ def _inline_heading(text: str, start: int, end: int, last: int, n: int, T: list,
     "... en mer hållbar och hälsosam värld!Vi erbjuder:" over the perks: the
     last sentence of a paragraph, ending with a colon, of at most six words,
     is a heading of the vocabulary that names a list, and lines follow it.
-    None otherwise (the paragraph stays whole).
+    None otherwise (the paragraph stays whole).  The caller has seen the colon.
     """
-    if text[end - 1] not in ":\uff1a" or last + 1 >= n or (T[last + 1] is None and (last + 2 >= n or T[last + 2] is None)):
+    if last + 1 >= n or (T[last + 1] is None and (last + 2 >= n or T[last + 2] is None)):
         return None
     seg = text[start:end - 1]
     cut = max(map(seg.rfind, _TERMINAL))
@@ -1170,7 +1171,7 @@ def _inline_heading(text: str, start: int, end: int, last: int, n: int, T: list,
     if not words or words > _INLINE_HEADING_WORDS or not seg[:cut].strip():
         return None
     kind = exact.get(hkey(tail))
-    if kind not in _LIST_KINDS:
+    if kind not in LIST_KINDS:
         return None
     hstart = start + cut + 1 + (len(tail) - len(tail.lstrip()))
     return start + cut + 1, hstart, kind

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from ._frozen import value_class
 
-from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, Block, _block
+from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, LIST_KINDS, TEXT, Block, _block
 from .model import _fast_maker
 
-LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
-"""Section kinds whose items become the four list fields."""
+# LIST_KINDS (the section kinds whose items become the four list fields) is
+# defined beside the heading vocabulary in blocks.py, which reads it too.
 PROSE_KINDS = frozenset({"about_company", "about_role", "apply", "eeo", "other", "location", "salary"})
 """Section kinds read by field extractors but never listed."""
 SECTION_KINDS = LIST_KINDS | PROSE_KINDS
