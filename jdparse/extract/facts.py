@@ -701,27 +701,21 @@ def dollar_by_place(salary: Salary | None, places) -> Salary | None:
 
     "$28.50/hour" for a job in Melbourne is AUD: when every place has a
     country of ``dollar_countries`` (currencies.yaml) and they name one
-    currency, a match read as USD whose text writes no other sign of it
-    ("US$", "USD", "U.S.", "dollars") is that currency (rule suffix
+    currency, a match read as USD whose text holds no other alias of USD
+    ("US$", "USD", "dollars") is that currency (rule suffix
     ``salary.dollar_country``).  Otherwise ``salary`` as it is.
     """
     if salary is None or salary.currency != "USD" or not places or "$" not in salary.text:
         return salary
-    got = {_dollar_countries().get(p.country) for p in places}
-    if len(got) != 1 or None in got or _US_DOLLAR.search(salary.text):
+    t = _sal._compiled()
+    got = {t.dollar_countries.get(p.country) for p in places}
+    if len(got) != 1 or None in got:
         return salary
-    cur = got.pop()
-    return Salary(salary.min, salary.max, cur, salary.period, salary.text, salary.span,
+    low = salary.text.translate(_sal._ASCII_LOWER)
+    if any(sign in low for sign in t.us_dollar_signs):
+        return salary
+    return Salary(salary.min, salary.max, got.pop(), salary.period, salary.text, salary.span,
                   f"{salary.rule}+salary.dollar_country", salary.annualized_min, salary.annualized_max)
-
-
-_US_DOLLAR = _rx(r"US\s?\$|USD|U\.S\.|dollar", re.IGNORECASE)
-
-
-@rules.derived
-def _dollar_countries() -> dict[str, str]:
-    data = rules.load("currencies").get("dollar_countries") or {}
-    return {str(k).upper(): str(v).upper() for k, v in data.items()}
 
 
 _SALARY_BODY_SKIP = frozenset({"about_company", "eeo"})

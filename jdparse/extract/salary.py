@@ -422,6 +422,10 @@ class _Tables:
     monthly_from: float
     monthly_below: float
     monthly_currencies: frozenset
+    dollar_countries: dict
+    """ISO country -> the currency a bare "$" names there (``dollar_countries``)."""
+    us_dollar_signs: tuple
+    """The aliases of USD but "$" itself, lower-cased ("us$", "usd", "dollars"): a text holding one names US dollars."""
 
 
 @rules.derived
@@ -537,6 +541,8 @@ def _compiled() -> _Tables:
         monthly_from=float(monthly.get("from", 1000)),
         monthly_below=float(monthly.get("below", 100000)),
         monthly_currencies=frozenset(str(c).upper() for c in monthly.get("currencies", ())),
+        dollar_countries={str(k).upper(): str(v).upper() for k, v in (data.get("dollar_countries") or {}).items()},
+        us_dollar_signs=tuple(sorted(a for a, code in currency.items() if code == "USD" and a != "$")),
     )
 
 
