@@ -97,6 +97,8 @@ def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...], tuple | None], ...]:
 #                     colon or a dash;
 #   ("chars", chars)  one of the characters occurs (every alternative has one).
 _VERB_TEXTS = ("hiring", "looking for", "seeking", "searching for", "recruiting")
+# The other languages' verbs of the "(company) recherche (title)" pattern.
+_OTHER_VERB_TEXTS = ("recherche", "recrute", "sucht", "busca", "contrata", "procura", "s\u00f6ker", "cerca", "assume")
 _WANTED_TEXTS = ("s\u00f6kes", "s\u00d6kes", "s\u00f6ks", "s\u00d6ks", "gesucht")
 _PREFILTERS = {
     "(?P<company>[A-Z][\\w.&' -]{0,60}?(?:, (?:LLC|Inc\\.?|Ltd\\.?|GmbH|AB|S\\.?A\\.?|AG|BV|Oy|AS))?) (?:is|are) "
@@ -116,8 +118,7 @@ _PREFILTERS = {
     "(?:un |une |un\\(e\\) |une? |eine?n? |un |una |um |uma |en |ett )?(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:qui|pour|avec|who|f\u00fcr|mit|para|con|som|per)\\b|[.,;:!(]|$)":
         # Both cases of the o with diaeresis: lower-casing bytes keeps non-ASCII letters.
-        ("spaced", (" recherche ", " recrute ", " sucht ", " busca ", " contrata ", " procura ", " s\u00f6ker ",
-                    " s\u00d6ker ", " cerca ", " assume "), 60),
+        ("spaced", (*(f" {v} " for v in _OTHER_VERB_TEXTS), " s\u00d6ker "), 60),
     # Both cases of the o with diaeresis, as above.
     "(?:s\u00f6kes|s\u00f6ks|gesucht)\\s*:?\\s+(?P<title>.{3,100})":
         ("any", _WANTED_TEXTS),
@@ -491,12 +492,8 @@ def has_role(s: str) -> bool:
         return True
     for w in words:
         cands = stems.get(w[:n])
-        if cands is not None and w.startswith(cands):
+        if cands is not None and w.startswith(cands) or suffixes and w.endswith(suffixes):
             return True
-    if suffixes:
-        for w in words:
-            if w.endswith(suffixes):
-                return True
     if other is None or (firsts is not None and firsts.isdisjoint(words)):
         return False
     return other.search(s) is not None
@@ -606,8 +603,8 @@ def _firm_endings() -> frozenset[str]:
 
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
 _AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
-_HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:hiring|recruiting|recherche|recrute|sucht|busca|contrata|procura|söker|cerca)"
-                    r"\s*[!:.]?\s*$", re.IGNORECASE)
+_HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VERB_TEXTS, *_OTHER_VERB_TEXTS)))
+                    + r")\s*[!:.]?\s*$", re.IGNORECASE)
 """A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!")."""
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
