@@ -646,8 +646,7 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
                 if start is not None:
                     break
             else:
-                st = states[0]
-                cc = st.country
+                cc = states[0].country
             end, rule = it.end, "places.us_city_state" if cc == "US" else "places.city_state"
             nxt = items[idx + 1] if idx + 1 < len(items) else None
             if nxt and _COMMA.fullmatch(text, it.end, nxt.start) and any(
