@@ -14,7 +14,6 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from jdparse import rules  # noqa: E402
 from jdparse.extract import title, work_mode  # noqa: E402
 from jdparse.extract._guard import folded  # noqa: E402
 
@@ -84,10 +83,3 @@ def test_the_widest_company_before_a_hiring_verb_is_in_reach():
     pat = next(p for p, _ in PREFILTERED if p.pattern.startswith("(?P<company>[A-Z]"))
     listed = [pos for p, pos in title._Hiring([line]).patterns(0) if p.pattern == pat.pattern]
     assert listed and pat.search(line, listed[0]).group("company") == company
-
-
-def test_the_package_hiring_patterns_are_the_prefiltered_ones():
-    # The data file's patterns run with re (a user's with a time limit): the
-    # properties above test the package's own.
-    sources = {entry["pattern"] for entry in rules.load("titles")["hiring"]}
-    assert {p.pattern for p, _ in PREFILTERED} <= sources
