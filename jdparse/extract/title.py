@@ -524,6 +524,14 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
     return [(a + base, b + base) for a, b in out if text[a:b].strip()]
 
 
+def _labels_next(text: str, parts: list[tuple[int, int]], j: int) -> bool:
+    """Return whether part ``j`` of a header line is a label: a colon follows it
+    ("From: recruiter@...", "Organizzazione: Lombarda"), so it names no employer."""
+    e = parts[j][1]
+    nxt = parts[j + 1][0] if j + 1 < len(parts) else len(text)
+    return text.find(":", e, nxt) >= 0 or text.find("\uff1a", e, nxt) >= 0
+
+
 def _titleish(s: str) -> bool:
     """Return whether a line is short and shaped like a title rather than a sentence."""
     t = s.strip()
@@ -715,7 +723,9 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         h = sec.heading
         if h is not None:
             m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
-            if m and key(m.group("name")) not in _NOT_NAMES:
+            # (the pattern ignores case for "ABOUT"/"about"; the name itself
+            # must be capitalised: "About the internship" names none)
+            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(_without_the(m.group("name")), kinds):
                 off = h.start + (len(text[h.start:h.end]) - len(text[h.start:h.end].lstrip(" #*")))
                 v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
                 if v:
@@ -804,7 +814,13 @@ def _name_of_domain(ctx, v: Value) -> Value | None:
 
 # Abbreviations whose period is part of a company's name ("Acme, Inc.").
 _ABBREV_END = _rx(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|S\.A|N\.V|B\.V|S\.L|Cia|Ltda)$")
-_LEADING_THE = _rx(r"The\s+(?=[A-Z])")
+_LEADING_THE = _rx(r"[Tt]he\s+(?=[A-Z])")
+
+
+def _without_the(name: str) -> str:
+    """Return ``name`` without a leading "The "/"the " before a capital ("About the Openwork Foundation")."""
+    m = _LEADING_THE.match(name)
+    return name[m.end():] if m else name
 
 
 def _tidy_company(ctx, v: Value) -> Value:
@@ -862,6 +878,9 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
         parts = _parts(line, nb.start)
         if not parts:
             continue  # a line of separators only
+        if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
+            continue  # "From: recruiter@...", "Organizzazione: Lombarda": a label, then its value
+            # (a piped line is a board's "Acme Labs: Full Time | London")
         a, e = parts[0]
         at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
         if at:
