@@ -107,3 +107,29 @@ def test_a_count_of_home_days_makes_a_remote_tag_hybrid(text, want, rule):
 
     got = jdparse.parse(text).work_mode
     assert (got.value, got.rule) == (want, rule)
+
+
+@pytest.mark.parametrize("line,want", [
+    # A label answered "no": the mode its words name is not the job's.
+    ("Remote job: No", None),
+    ("Remote work possible: no.", None),
+    ("Home office: nein", None),
+    ("Hybrid: No", None),
+    ("Remote: No", None),
+    # Any other answer is read as before.
+    ("Remote: Yes", "remote"),
+    ("Remote job: Nominal", "remote"),
+    ("Remote job: No travel", "remote"),
+])
+def test_a_mode_label_answered_no_gives_no_mode(line, want):
+    import jdparse
+
+    got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").work_mode
+    assert (got and got.value) == want
+
+
+def test_a_denied_label_leaves_the_body_to_say():
+    import jdparse
+
+    got = jdparse.parse("Data Analyst\nAcme Corp\nRemote job: No\n\nAbout the role\nThis is a hybrid role in Denver.\n").work_mode
+    assert (got.value, got.rule) == ("hybrid", "work_mode.body:work_mode.hybrid")

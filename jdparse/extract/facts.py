@@ -382,8 +382,10 @@ def work_mode(ctx, title: Value | None) -> Value | None:
 
     tiers = (("work_mode.header", lambda: finder.find_all(head)), ("work_mode.body", lambda: finder.find_all(body)),
              ("work_mode.benefits", unpartial))
+    denied = _answered_no().match
     for rule, read in tiers:
-        found = [(a, m) for a, _, ms in read() for m in ms]
+        # A phrase in a label answered "no" ("Remote job: No") is no mode of the job.
+        found = [(a, m) for a, e, ms in read() for m in ms if denied(text, a + m.end, e) is None]
         best = wm.decide([m for _, m in found]) if found else None
         if best is not None:
             a = next(a for a, m in found if m is best)
@@ -421,6 +423,17 @@ from ._guard import folded  # noqa: E402
 
 _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 """Hybrid by a count of days in the office or at home: said of the job, whatever the sentence."""
+
+
+@rules.derived
+def _answered_no() -> re.Pattern:
+    """Return the pattern of the rest of a label answered "no", after a mode phrase:
+    up to three more words of the label, its colon, a ``negative`` answer, the line's end."""
+    from ._vocab import alternation
+
+    words = {str(w) for w in rules.load("headings").get("negative") or []}
+    answer = alternation(words) if words else "(?!)"
+    return _rx(r"(?:[ \t]+[\w-]+){0,3}[ \t]*[:\uff1a][ \t]*(?:" + answer + r")[ \t.!\u3002]*$", re.IGNORECASE)
 
 
 @rules.derived
