@@ -12,6 +12,11 @@ Rules:
                   heading gave that list
   list.role_bullets the bullets of a "Job description" section, as duties,
                   used only where no heading named the duties
+  list.duty_sentence a sentence of the description that says what the job
+                  does ("You will ..."), where no section lists the duties
+  list.offer_sentence a sentence outside the lists that offers two perks or
+                  more ("We offer medical and dental cover ..."), where no
+                  section lists the benefits
 When the same kind has bulleted sections and prose-only sections, the prose
 under a loosely named heading ("Your mission: make an impact") is left out:
 a posting that lists its duties as bullets uses prose for introductions.
@@ -69,6 +74,7 @@ def _markers() -> dict:
         "not_paragraph": _Phrases(data.get("not_item_paragraphs", {})),
         "duty": _Phrases(data.get("duty_cues", {})),
         "not_duty": _Phrases(data.get("not_duty_cues", {})),
+        "offer": _Phrases(data.get("offer_cues", {})),
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
@@ -356,6 +362,35 @@ _STOPS = ".!?\u3002\uff01\uff1f"
 """What a sentence ends with."""
 _DUTY_KINDS = ("header", "about_role")
 """Sections whose prose is read for duties when no section lists them."""
+_OFFER_KINDS = ("header", "about_role", "about_company", "salary", "location", "other")
+"""Sections whose prose is read for what the job offers when no section lists it."""
+_OFFER_CUES = 2
+"""The fewest perks (content.yaml benefits words) an offer sentence names:
+"We offer medical and dental cover" is one, "We offer software to clinics" is not."""
+
+
+def _offer_values(ctx, blocks, out: list) -> None:
+    """Append a Value per sentence of the prose ``blocks`` that offers perks
+    ("We offer medical, dental and vision coverage, a 401(k) match ...")."""
+    markers = _markers()
+    offer, not_item = markers["offer"], markers["not_item"]
+    doc = ctx.doc
+    text = doc.text
+    starts = doc.line_starts
+    for b in blocks:
+        if b.type != TEXT or not offer.in_text(text[b.start:b.end]):
+            continue
+        for sa, se in sentences.split(text[b.start:b.end], b.start):
+            got = trimmed(text, sa, se)
+            if got is None:
+                continue
+            sa, core, val = got
+            if len(val) > _MAX_ITEM or not offer.in_text(val) or not_item.in_text(val):
+                continue
+            if sum(1 for kind, _ in _cues(val) if kind == "benefits") < _OFFER_CUES:
+                continue
+            i = bisect_right(starts, sa) - 1
+            out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), "list.offer_sentence"))
 
 
 def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = False) -> None:
@@ -472,6 +507,13 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _prose_values(ctx, sec.blocks, duties, duty=True)
         if duties:
             per_kind["responsibilities"].append(("prose", duties))
+    if not any(items for _, items in per_kind["benefits"]):
+        offers: list[Value] = []
+        for sec in ctx.outline.sections:
+            if sec.kind in _OFFER_KINDS:
+                _offer_values(ctx, sec.blocks, offers)
+        if offers:
+            per_kind["benefits"].append(("prose", offers))
 
     out: dict[str, list[Value]] = {}
     for kind, groups in per_kind.items():
@@ -569,6 +611,11 @@ def _content_kind(text: str, bullets) -> str | None:
 
 def _cue_kinds(s: str) -> set[str]:
     """Return the list kinds whose cue words (data/content.yaml) the item ``s`` holds."""
+    return {kind for kind, _ in _cues(s)}
+
+
+def _cues(s: str) -> set[tuple[str, str]]:
+    """Return the (list kind, cue word) pairs of data/content.yaml that the item ``s`` holds."""
     _, _, klen, buckets, keys, always = _content_words()
     low = s.lower() if s.isascii() else s.casefold()  # (the same, for ASCII)
     words = low.split()
@@ -576,11 +623,11 @@ def _cue_kinds(s: str) -> set[str]:
     if not keys.isdisjoint(map(itemgetter(slice(0, klen)), words)):
         for w in words:
             for kind, c, multi in buckets.get(w[:klen], ()):
-                if kind not in hit and (c in low if multi else w.startswith(c)):
-                    hit.add(kind)
+                if c in low if multi else w.startswith(c):
+                    hit.add((kind, c))
     for kind, c in always:
-        if kind not in hit and c in low:
-            hit.add(kind)
+        if c in low:
+            hit.add((kind, c))
     return hit
 
 
