@@ -873,11 +873,12 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
         if nb.type not in (TEXT, HEADING) or (nb.type == HEADING and nb.kind is not None):
             continue
         line = text[nb.start:nb.end]
-        if len(line.split(None, 8)) > 8:  # more than 8 words (the rest not split)
-            continue
         parts = _parts(line, nb.start)
         if not parts:
             continue  # a line of separators only
+        if len(line.split(None, 8)) > 8 and (  # more than 8 words (the rest not split)
+                len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])):
+            continue  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)")
         if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
             continue  # "From: recruiter@...", "Organizzazione: Lombarda": a label, then its value
             # (a piped line is a board's "Acme Labs: Full Time | London")
