@@ -360,8 +360,9 @@ def _bullet_values(ctx, bullets, rule: str, out: list) -> None:
 
 _STOPS = ".!?\u3002\uff01\uff1f"
 """What a sentence ends with."""
-_DUTY_KINDS = ("header", "about_role")
-"""Sections whose prose is read for duties when no section lists them."""
+_DUTY_KINDS = ("header", "about_role", "salary", "location")
+"""Sections whose prose is read for duties when no section lists them (a
+label such as "Salary: ..." opens a section that runs on over the prose after it)."""
 _OFFER_KINDS = ("header", "about_role", "about_company", "salary", "location", "other")
 """Sections whose prose is read for what the job offers when no section lists it."""
 _OFFER_CUES = 2
