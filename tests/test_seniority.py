@@ -121,8 +121,8 @@ def test_articles_before_the_title_are_data(tmp_path):
     from jdparse import parse, rules
 
     rules_file = tmp_path / "rules.yaml"
-    rules_file.write_text("seniority:\n  before_title:\n    articles:\n      nl: [een]\n", encoding="utf-8")
-    text = _INTRO.format(body="Greenleaf zoekt een Senior Environmental Scientist.")
+    rules_file.write_text("seniority:\n  before_title:\n    articles:\n      hu: [egy]\n", encoding="utf-8")
+    text = _INTRO.format(body="Greenleaf keres egy Senior Environmental Scientist.")
     assert parse(text).seniority == ()
     try:
         rules.use_user_rules(rules.load_user_files([str(rules_file)]))

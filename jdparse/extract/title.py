@@ -98,7 +98,7 @@ def _hiring() -> tuple[tuple[re.Pattern, tuple[str, ...], tuple | None], ...]:
 #   ("chars", chars)  one of the characters occurs (every alternative has one).
 _VERB_TEXTS = ("hiring", "looking for", "seeking", "searching for", "recruiting")
 # The other languages' verbs of the "(company) recherche (title)" pattern.
-_OTHER_VERB_TEXTS = ("recherche", "recrute", "sucht", "busca", "contrata", "procura", "s\u00f6ker", "cerca", "assume")
+_OTHER_VERB_TEXTS = ("recherche", "recrute", "sucht", "busca", "contrata", "procura", "s\u00f6ker", "cerca", "assume", "zoekt")
 _WANTED_TEXTS = ("s\u00f6kes", "s\u00d6kes", "s\u00f6ks", "s\u00d6ks", "gesucht")
 _PREFILTERS = {
     "(?P<company>[A-Z][\\w.&' -]{0,60}?(?:, (?:LLC|Inc\\.?|Ltd\\.?|GmbH|AB|S\\.?A\\.?|AG|BV|Oy|AS))?) (?:is|are) "
@@ -114,9 +114,9 @@ _PREFILTERS = {
         ("sep", ("opening", "hiring", "vacancy", "position", "job")),
     "(?P<title>.{3,100}?)\\s+(?:job opening|job offer|opening|vacancy|position)$":
         ("ends", ("opening", "job offer", "vacancy", "position")),
-    "(?P<company>[\\w.&' -]{2,60}?) (?:recherche|recrute|sucht|busca|contrata|procura|s\u00f6ker|cerca|assume) "
-    "(?:un |une |un\\(e\\) |une? |eine?n? |un |una |um |uma |en |ett )?(?P<title>[\\w/.&#+ -]{3,80}?)"
-    "(?= (?:qui|pour|avec|who|f\u00fcr|mit|para|con|som|per)\\b|[.,;:!(]|$)":
+    "(?P<company>[\\w.&' -]{2,60}?) (?:recherche|recrute|sucht|busca|contrata|procura|s\u00f6ker|cerca|assume|zoekt) "
+    "(?:un |une |un\\(e\\) |une? |eine?n? |un |una |um |uma |en |ett |een )?(?P<title>[\\w/.&#+ -]{3,80}?)"
+    "(?= (?:qui|pour|avec|who|f\u00fcr|mit|para|con|som|per|die|voor|met)\\b|[.,;:!(]|$)":
         # Both cases of the o with diaeresis: lower-casing bytes keeps non-ASCII letters.
         ("spaced", (*(f" {v} " for v in _OTHER_VERB_TEXTS), " s\u00d6ker "), 60),
     # Both cases of the o with diaeresis, as above.
@@ -526,7 +526,7 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
 
 def _labels_next(text: str, parts: list[tuple[int, int]], j: int) -> bool:
     """Return whether part ``j`` of a header line is a label: a colon follows it
-    ("From: recruiter@...", "Organizzazione: Lombarda"), so it names no employer."""
+    ("From: recruiter@...", "Reparto: Sviluppo"), so it names no employer."""
     e = parts[j][1]
     nxt = parts[j + 1][0] if j + 1 < len(parts) else len(text)
     return text.find(":", e, nxt) >= 0 or text.find("\uff1a", e, nxt) >= 0
@@ -880,7 +880,7 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
                 len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])):
             continue  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)")
         if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
-            continue  # "From: recruiter@...", "Organizzazione: Lombarda": a label, then its value
+            continue  # "From: recruiter@...", "Reparto: Sviluppo": a label, then its value
             # (a piped line is a board's "Acme Labs: Full Time | London")
         a, e = parts[0]
         at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
