@@ -101,3 +101,19 @@ def test_fold_drops_every_combining_mark():
         k = unicodedata.normalize("NFKD", fold(s))
         assert not any(unicodedata.combining(c) for c in k), s
     assert fold("Jönköping") == "jonkoping" and fold("Łódź") == "lodz" and fold("Đà Nẵng") == "da nang"
+
+
+@pytest.mark.parametrize("line,want", [
+    # A place, then a region the gazetteer lacks: the header names the place.
+    ("Leeds, West Yorkshire", [("Leeds", "GB")]),
+    ("Manchester, Greater Manchester", [("Manchester", "GB")]),
+    # A place inside a name is no header place.
+    ("Leeds Building Society Group Services", []),
+])
+def test_a_header_place_followed_by_its_region(line, want):
+    import jdparse
+
+    r = jdparse.parse(f"Operations Manager\n{line}\n\nWe run a warehouse.\n")
+    assert [(p.name, p.country) for p in r.locations] == want
+    if want:
+        assert r.company is None  # the place line names no employer

@@ -166,8 +166,9 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
             covered = sum(_alnum_count(seg[p.start:p.end]) for p in found)
             # Mostly a place: the places cover enough of the field's letters,
             # work-mode and tag words aside (counted only when needed).
-            if covered >= 0.4 * _alnum_count(seg) or covered >= 0.4 * _letters_left(seg):
-                head.append((pa, pe))
+            if (covered >= 0.4 * _alnum_count(seg) or covered >= 0.4 * _letters_left(seg)
+                    or (found[0].start == 0 and _REGION_TAIL.fullmatch(seg, found[0].end))):
+                head.append((pa, pe))  # (or a place, then a region the gazetteer lacks: "Leeds, West Yorkshire")
     loc_secs = []
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
@@ -193,6 +194,9 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
             return tuple(found)
     return ()
 
+
+_REGION_TAIL = _rx(r",[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*")
+"""After a place that opens a header field: a comma and up to three capitalised words (a region)."""
 
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 

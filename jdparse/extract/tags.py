@@ -76,11 +76,40 @@ def tag_kind(s: str) -> str | None:
         found = find(t)
         if found:
             cov += sum(m.end - m.start for m in found)
+            if kind == "salary" and cov < need:
+                cov += _pay_words_around(t, found)
             if first is None:
                 first = kind
             if cov >= need:
                 return first
     return None
+
+
+_WORD = _rx(r"\w+|\+")
+
+
+def _pay_words_around(t: str, found) -> int:
+    """Return how many characters of ``t`` outside the amounts ``found`` are words that
+    stand around pay ("Up to £48k + bonus", "£40k DOE"): currencies.yaml ``around_amount``."""
+    words = _around_amount()
+    n, pos = 0, 0
+    for m in [*found, None]:
+        stop = m.start if m is not None else len(t)
+        for w in _WORD.findall(t, pos, stop):
+            if w.casefold() in words:
+                n += len(w)
+        if m is not None:
+            pos = m.end
+    return n
+
+
+@rules.derived
+def _around_amount() -> frozenset:
+    data = rules.load("currencies")
+    words = {x.casefold() for w in data.get("around_amount") or () for x in str(w).split()}
+    for ws in (data.get("intros") or {}).values():
+        words.update(x.casefold() for w in ws for x in str(w).split())
+    return frozenset(words)
 
 
 def _salaries(t: str) -> list:

@@ -589,6 +589,9 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
         return False
     if kinds[t] is not None:
         return False
+    comma = t.find(",")
+    if comma > 0 and kinds[t[:comma].strip()] == "place":
+        return False  # "Leeds, West Yorkshire": a place and its region, not a name
     if has_role(t):
         # A firm named by a plural role word ("Oakridge Partners"): the words
         # before it must name no job and be no tag ("Senior Engineers" is none).
@@ -616,7 +619,11 @@ _HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VER
 """A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!")."""
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
-_PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that"})
+_PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that",
+                       # a recruiter's "My client is looking for ...": no name
+                       "my", "our", "your", "their", "mon", "ma", "notre", "mein", "meine", "unser", "unsere",
+                       "mi", "nuestro", "nuestra", "meu", "minha", "nosso", "nossa", "min", "mitt", "vår", "vårt",
+                       "mijn", "ons", "onze", "nostro", "nostra"})
 
 
 def _is_company(s: str, kinds: _Kinds) -> bool:
