@@ -511,7 +511,9 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
     if not any(items for _, items in per_kind["benefits"]):
         offers: list[Value] = []
         for sec in ctx.outline.sections:
-            if sec.kind in _OFFER_KINDS:
+            # (and the prose beside a bulleted list, which is no item of it:
+            # "Must have: - ... We offer health insurance and paid holidays.")
+            if sec.kind in _OFFER_KINDS or (sec.kind in LIST_KINDS and sec.bullets):
                 _offer_values(ctx, sec.blocks, offers)
         if offers:
             per_kind["benefits"].append(("prose", offers))
