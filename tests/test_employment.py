@@ -106,3 +106,22 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     assert (got and got.value) == want
     if rule is not None:
         assert got.rule.startswith(rule + ":")
+
+
+@pytest.mark.parametrize("line,want", [
+    # A label answered by a length of time names the type by its own words.
+    ("Contract: 12 months", "contract"),
+    ("Stage : 6 mois", "internship"),
+    # A duration's value is read for a type, after the header's tags.
+    ("Duration: 6 month contract", "contract"),
+    # A value that names a type is read as before; a length of time alone under
+    # another label names none.
+    ("Contract: Permanent", "full_time"),
+    ("Job Type: 6 months", None),
+    ("Contract: TBC", None),
+])
+def test_employment_labels_answered_by_a_length_of_time(line, want):
+    import jdparse
+
+    got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").employment_type
+    assert (got and got.value) == want

@@ -567,14 +567,42 @@ def _level_before_title(ctx, title: Value, sen) -> list[Value]:
 
 # --- employment type -----------------------------------------------------------
 
+def _employment_label_spans(ctx) -> list[tuple[int, int]]:
+    """Return the spans the employment labels say their type in: their values
+    ("Job type: Contract"), or the whole line of one answered by a length of
+    time only ("Contract: 12 months", "Stage : 6 mois"), which names the type
+    by its own words.
+    """
+    text = ctx.text
+    out = []
+    lasting = _lasting()
+    for a, e, b in _label_spans(ctx, "employment_type"):
+        if lasting.fullmatch(text, a, e):
+            a = b.start
+        out.append((a, e))
+    return out
+
+
+@rules.derived
+def _lasting() -> re.Pattern:
+    """Return the pattern of a length of time alone: "12 months", "6-month", "3 mois"."""
+    from ._vocab import alternation
+
+    words = {str(w) for w in rules.load("employment").get("durations") or ()}
+    unit = alternation(words) if words else "(?!)"
+    return _rx(r"[ \t(]*\d+(?:[.,]\d+)?[ \t]*[-\u2013]?[ \t]*(?:" + unit + r")[ \t.)]*", re.IGNORECASE)
+
+
 def employment_type(ctx, title: Value | None) -> Value | None:
     """Return the employment type from the title, labels and tags, then the body, then the benefits."""
     emp = _emp
     tiers = []
     if title is not None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
-    tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "employment_type")], "employment.label"))
+    tiers.append((_employment_label_spans(ctx), "employment.label"))
     tiers.append((_header_except_title(ctx, title), "employment.header"))
+    # A duration's value ("Duration: 6 month contract"), after the header's tags.
+    tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "start_date")], "employment.label"))
     text = ctx.text
     low = _casefolded(ctx)
     if low is None:
