@@ -67,6 +67,8 @@ def tag_kind(s: str) -> str | None:
         return "tags" if sum(k is not None for k in kinds) >= 0.75 * len(kinds) else None
     if not any(map(str.isalnum, t)):
         return None  # no letter or digit: never a tag
+    if n <= _PLACE_TAG_LEN and " ".join(t.casefold().split()) in _place_tags():
+        return "place"  # "Multiple Locations": where a place stands, naming none
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
     need = 0.6 * len(t.strip())
@@ -110,6 +112,15 @@ def _around_amount() -> frozenset:
     for ws in (data.get("intros") or {}).values():
         words.update(x.casefold() for w in ws for x in str(w).split())
     return frozenset(words)
+
+
+_PLACE_TAG_LEN = 40
+
+
+@rules.derived
+def _place_tags() -> frozenset:
+    data = rules.load("places").get("place_tags") or {}
+    return frozenset(" ".join(str(w).casefold().split()) for ws in data.values() for w in ws)
 
 
 def _salaries(t: str) -> list:
