@@ -872,6 +872,14 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
             order.append(lead[title_block - 1])
         if title_block + 1 < len(lead):
             order.append(lead[title_block + 1])
+            # A tag line under the title ("Berlin or Remote within Germany"),
+            # then a line that is a name alone ("Mobilo GmbH"; a board's
+            # "Department – Team" line is not one: "Marketing – Growth").
+            nb = lead[title_block + 1]
+            if title_block + 2 < len(lead) and kinds[text[nb.start:nb.end]] is not None:
+                nxt = lead[title_block + 2]
+                if len(_parts(text[nxt.start:nxt.end], nxt.start)) == 1:
+                    order.append(nxt)
     elif titles and titles[0].rule == "title.label" and lead:
         first = lead[0]
         if first.end <= titles[0].span.start:
