@@ -373,3 +373,19 @@ def test_a_bare_dollar_read_by_place_through_the_command(cli):
     assert done.returncode == 0, done.stderr
     salary = json.loads(done.stdout)["salary"]
     assert (salary["currency"], salary["min"], salary["period"]) == ("AUD", 28.5, "hour")
+
+
+@pytest.mark.parametrize("line,period", [
+    # The label's own words give the period its value lacks.
+    ("Hourly rate: $18.00 - $21.00", "hour"),
+    ("Day rate: £550 - £600", "day"),
+    ("Monthly salary: 3.500 €", "month"),
+    # A label that holds a digit is read from its value only.
+    ("Salary 2027: $150,000 - $170,000", "year"),
+])
+def test_a_salary_label_gives_its_period(line, period):
+    import jdparse
+
+    got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").salary
+    assert got is not None and got.period == period
+    assert got.text == line.split(": ", 1)[1]  # the amount as written, the label left out

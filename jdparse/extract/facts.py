@@ -707,7 +707,10 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     if reader.digits == []:
         return None, []             # no digit, no amount (most spans have none: they are skipped)
     tiers = [
-        ([(a, e) for a, e, _ in _label_spans(ctx, "salary")], True, "salary.label"),
+        # A label read with its own words ("Hourly rate: $18 - $21" is by the
+        # hour), unless they hold a digit (a year in "Salary 2027:" is no pay).
+        ([(a if reader.has_digit(b.start, a) else b.start, e) for a, e, b in _label_spans(ctx, "salary")],
+         True, "salary.label"),
         (header_segments(ctx), False, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
         (_salary_body_spans(ctx, reader), False, "salary.body"),

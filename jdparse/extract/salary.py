@@ -76,7 +76,8 @@ class SalaryMatch:
 # the plain form to 9 digits, so no attempt reads more than ~20 characters.
 _NUMBER = r"""
     (?:
-        \d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?                       # 88,305  1,800.50: comma thousands
+        \d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,2})?                # 15,00,000  1,20,000: lakh grouping (IN)
+      | \d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?                       # 88,305  1,800.50: comma thousands
       | \d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,2})?                       # 65.000  1.800,00: dot thousands
       | \d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,3}(?:,\d{1,2})?    # 181 000: space thousands
       | \d{1,3}(?:['\u2019]\d{3}){1,3}(?:\.\d{1,2})?                # 110'000  1'800.50: apostrophe thousands (CH)
