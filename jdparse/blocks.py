@@ -766,6 +766,31 @@ def _boiler_ruled_out(t: str, by_char: dict, gates: dict, boiler: _Boilerplate) 
     return gate is not None and gate(p) is None
 
 
+_MAX_STACKED_LABEL = 40
+"""The longest line read as a field's label over its value (``label.stacked``)."""
+_MAX_STACKED_WORDS = 12
+_MAX_HEADING_VALUE_WORDS = 6
+
+
+def _stacked_value(t: str | None, labels: dict, exact: dict, hkey, heading: bool) -> bool:
+    """Return whether the line ``t`` under a label line can be its value: short,
+    neither a label nor a heading of its own, not a "LABEL: value" line.
+
+    Under a label that is also a section's heading ("Company", "Location"),
+    only a value of a few words and no sentence ("Corner Shop Ltd"): a
+    sentence there opens the section ("Company" / "We sell groceries.").
+    """
+    if t is None:
+        return False
+    limit = _MAX_HEADING_VALUE_WORDS if heading else _MAX_STACKED_WORDS
+    if len(t.split(None, limit)) > limit or heading and t.rstrip()[-1:] in _TERMINAL:
+        return False
+    if (":" in t or "\uff1a" in t) and _label_match(t) is not None:
+        return False
+    k = hkey(t)
+    return k not in labels and k not in exact
+
+
 def _breaks_after_first(t: str) -> bool:
     """Return whether ``key(t)`` is ``key(t[0])`` followed by ``key(t[1:])``'s text, as far as its first character.
 
@@ -1051,6 +1076,20 @@ def classify(doc: Document) -> list[Block]:
                                      blank_before))
                         i = last + 1
                         continue
+            elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and i + 1 < n and not BU[i + 1]
+                  and (kind := labels.get(hkey(t))) is not None and kind not in _SECTION_KINDS
+                  and _stacked_value(T[i + 1], labels, exact, hkey, hkey(t) in exact)):
+                # A field's label over its value, on the line right under it
+                # ("Job Title" / "Registered Nurse", a board's "Pay" / "$19.50
+                # an hour"): one label block, as "Job Title: Registered Nurse".
+                # Not a label word that is a value itself ("Remote", "Contract").
+                # (Before the headings: "Company" over "Corner Shop Ltd" is this field.)
+                from .extract.tags import tag_kind
+
+                if tag_kind(t) is None:
+                    append(block(LABEL, CS[i], CE[i + 1], i, i + 1, "label.stacked", kind, CS[i + 1], blank_before))
+                    i += 2
+                    continue
             # The line's shape, by the rules below in order.
             j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
             next_is_bullet = j >= 0 and BU[j]

@@ -125,3 +125,18 @@ def test_employment_labels_answered_by_a_length_of_time(line, want):
 
     got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").employment_type
     assert (got and got.value) == want
+
+
+def test_a_boards_stacked_fields_are_labels(cli, tmp_path):
+    # "Job details" as a board shows them: each label on its own line, its value under it.
+    p = tmp_path / "indeed.txt"
+    p.write_text("Warehouse Associate\nNorthgate Logistics\nReno, NV\n\nJob details\nPay\n$19.50 an hour\n"
+                 "Job type\nFull-time\nPart-time\n\nFull job description\nWe are hiring.\n", encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json", "--evidence")
+    assert r.returncode == 0, r.stderr
+    import json
+
+    d = json.loads(r.stdout)
+    assert d["employment_type"] == "full_time"  # the label's value, before the lines under it
+    assert d["evidence"]["employment_type"]["rule"] == "employment.label:employment.en"
+    assert (d["salary"]["min"], d["salary"]["period"]) == (19.5, "hour")
