@@ -39,6 +39,8 @@ _SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):
 _SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/\u00b7\u2022]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
 _TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
+_ABOUT_FIRST_LINE = 60
+"""The longest first line read as an "About X" heading (the first line is never classified a heading)."""
 _ABOUT = _rx(
     r"(?:about|über|à propos de|a propos de|acerca de|sobre|om|chi è|who is)\s+(?P<name>[A-Z\u00c0-\u00de][\w.&'’ -]{1,50}?)\s*[:?!.]?$",
     re.IGNORECASE,
@@ -726,17 +728,19 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         companies.append(comp)
 
     about = ctx.sections("about_company")
-    for sec in about:
-        h = sec.heading
-        if h is not None:
-            m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
-            # (the pattern ignores case for "ABOUT"/"about"; the name itself
-            # must be capitalised: "About the internship" names none)
-            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(_without_the(m.group("name")), kinds):
-                off = h.start + (len(text[h.start:h.end]) - len(text[h.start:h.end].lstrip(" #*")))
-                v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
-                if v:
-                    companies.append(v)
+    about_heads = [sec.heading for sec in about if sec.heading is not None]
+    first = ctx.lead[0] if ctx.lead else None
+    if first is not None and first.type == TEXT and first.end - first.start <= _ABOUT_FIRST_LINE:
+        about_heads.insert(0, first)  # a page that opens with "About Northwind", then the title: no heading there
+    for h in about_heads:
+        m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
+        # (the pattern ignores case for "ABOUT"/"about"; the name itself
+        # must be capitalised: "About the internship" names none)
+        if m and key(m.group("name")) not in _NOT_NAMES and _is_company(_without_the(m.group("name")), kinds):
+            off = h.start + (len(text[h.start:h.end]) - len(text[h.start:h.end].lstrip(" #*")))
+            v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
+            if v:
+                companies.append(v)
     for sec in about:
         first = next((b for b in sec.blocks if b.type == TEXT), None)
         if first is not None:
