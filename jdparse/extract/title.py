@@ -55,7 +55,8 @@ _AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X
 _NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
 _FOOTER = _rx(
     r"(?:see (?:all )?(?:the )?\d* ?(?:open )?(?:jobs|positions|openings|roles) (?:at|from)\s+(?P<a>.+?)\s*$"
-    r"|please let\s+(?P<b>.+?)\s+know you found this job)",
+    r"|please let\s+(?P<b>.+?)\s+know you found this job"
+    r"|(?<![^\n])save\s.+?\sat\s+(?P<c>[^·|\n]+?)[ \t]*$)",
     re.IGNORECASE,
 )
 
@@ -761,7 +762,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     for b in ctx.outline.boilerplate:
         m = _FOOTER.search(text, b.start, b.end)
         if m:
-            g = "a" if m.group("a") else "b"
+            g = "a" if m.group("a") else "b" if m.group("b") else "c"
             v = ctx.value(m.start(g), m.end(g), "company.footer", strip=" \t.!,;:")
             if v:
                 companies.append(v)
