@@ -389,3 +389,21 @@ def test_a_salary_label_gives_its_period(line, period):
     got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").salary
     assert got is not None and got.period == period
     assert got.text == line.split(": ", 1)[1]  # the amount as written, the label left out
+
+
+@pytest.mark.parametrize("text,currency,period", [
+    # An amount with no currency takes the job's country's, and the period it implies there.
+    ("高级Java开发工程师\n杭州云栖科技有限公司\n杭州 | 3-5年 | 本科 | 25-40K·14薪\n", "CNY", "month"),
+    ("Data Analyst\nAcme Corp\nDenver, CO\nSalary: 85-95k\n", "USD", "year"),
+    ("Data Analyst\nAcme GmbH\nBerlin, Germany\nGehalt: 60.000 - 75.000 brutto\n", "EUR", "year"),
+    # Places in two countries, or none: no currency is given.
+    ("Data Analyst\nAcme Corp\nLondon, UK or New York, NY\nSalary: 85-95k\n", None, None),
+    ("Data Analyst\nAcme Corp\nSalary: 85-95k\n", None, None),
+])
+def test_an_amount_without_a_currency_takes_the_job_country_s(text, currency, period):
+    import jdparse
+
+    got = jdparse.parse(text).salary
+    assert got is not None and (got.currency, got.period) == (currency, period)
+    if currency is not None:
+        assert got.rule.endswith("+salary.currency_by_place")

@@ -766,6 +766,32 @@ def dollar_by_place(salary: Salary | None, places) -> Salary | None:
                   f"{salary.rule}+salary.dollar_country", salary.annualized_min, salary.annualized_max)
 
 
+def currency_by_place(salary: Salary | None, places) -> Salary | None:
+    """Return ``salary`` with the currency of the job's country when it names none, and its places agree.
+
+    "杭州 | 25-40K" is CNY, by the month: when every place has a country of
+    ``country_currencies`` (currencies.yaml) and they name one currency, an
+    amount read without a currency takes it (rule suffix
+    ``salary.currency_by_place``), and the period such an amount implies
+    when it states none (``annual_if_at_least``, ``monthly_if_within``).
+    """
+    if salary is None or salary.currency is not None or not places:
+        return salary
+    t = _sal._compiled()
+    got = {t.country_currencies.get(p.country) for p in places}
+    if len(got) != 1 or None in got:
+        return salary
+    currency = got.pop()
+    period = salary.period or _sal.implied_period(currency, salary.min, salary.max, t)
+    lo, hi = salary.annualized_min, salary.annualized_max
+    if period is not None and salary.period is None:
+        factor = _sal._ANNUAL_FACTOR.get(period)
+        lo = salary.min * factor if factor and salary.min is not None else None
+        hi = salary.max * factor if factor and salary.max is not None else None
+    return Salary(salary.min, salary.max, currency, period, salary.text, salary.span,
+                  f"{salary.rule}+salary.currency_by_place", lo, hi)
+
+
 _SALARY_BODY_SKIP = frozenset({"about_company", "eeo"})
 _SALARY_BODY_TYPES = (TEXT, LABEL, BULLET)
 

@@ -425,6 +425,8 @@ class _Tables:
     monthly_currencies: frozenset
     dollar_countries: dict
     """ISO country -> the currency a bare "$" names there (``dollar_countries``)."""
+    country_currencies: dict
+    """ISO country -> its currency, for an amount written without one (``country_currencies``)."""
     us_dollar_signs: tuple
     """The aliases of USD but "$" itself, lower-cased ("us$", "usd", "dollars"): a text holding one names US dollars."""
 
@@ -543,6 +545,7 @@ def _compiled() -> _Tables:
         monthly_below=float(monthly.get("below", 100000)),
         monthly_currencies=frozenset(str(c).upper() for c in monthly.get("currencies", ())),
         dollar_countries={str(k).upper(): str(v).upper() for k, v in (data.get("dollar_countries") or {}).items()},
+        country_currencies={str(k).upper(): str(v).upper() for k, v in (data.get("country_currencies") or {}).items()},
         us_dollar_signs=tuple(sorted(a for a, code in currency.items() if code == "USD" and a != "$")),
     )
 
@@ -651,6 +654,25 @@ def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
 
 
 _NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009'\u2019"), None)
+
+
+def implied_period(currency: str, lo: float | None, hi: float | None, t=None) -> str | None:
+    """Return the period an amount in ``currency`` written without one is quoted by, or None.
+
+    ``annual_if_at_least`` and ``monthly_if_within`` of currencies.yaml:
+    "$150K-$200K" is a year, "18k-35k RMB" a month.
+    """
+    t = t or _compiled()
+    amount = lo if lo is not None else hi
+    if amount is None:
+        return None
+    if currency in t.annual_currencies:
+        if amount >= t.annual_amount:
+            return "year"
+    elif currency in t.monthly_currencies:
+        if t.monthly_from <= amount and (hi if hi is not None else lo) < t.monthly_below:
+            return "month"
+    return None
 
 
 def _number(s: str) -> float:
@@ -1227,13 +1249,7 @@ def _judge(
         lo, hi, rule = v1, v1, "salary.single"
 
     if period is None and currency is not None:
-        amount = lo if lo is not None else hi
-        if currency in t.annual_currencies:
-            if amount >= t.annual_amount:
-                period = "year"                       # "$150K-$200K" is a year
-        elif currency in t.monthly_currencies:
-            if t.monthly_from <= amount and (hi if hi is not None else lo) < t.monthly_below:
-                period = "month"                      # "18k-35k RMB" is a month
+        period = implied_period(currency, lo, hi, t)
 
     confidence = 0
     confidence += _W_CURRENCY if currency else 0
