@@ -22,6 +22,7 @@ company
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 from .. import rules
@@ -1044,6 +1045,23 @@ _COMMA_TAGS = ("place", "mode", "employment")
 """Kinds of a title's last comma part that are cut from it."""
 
 
+_SYMBOL_CATEGORIES = ("So", "Sk")
+_JOINERS = "\ufe0f\u200d\u20e3 \t"  # variation selector, zero-width joiner, keycap, spaces
+
+
+def _trim_symbols(text: str, a: int, e: int) -> tuple[int, int]:
+    """Return (a, e) without the emoji and symbols at either end ("🚀 Senior Rust Engineer 🦀")."""
+    if text[a:e].isascii():
+        return a, e  # (no ASCII character is a symbol of those categories)
+    cat = unicodedata.category
+    i, j = a, e
+    while i < j and (text[i] in _JOINERS or cat(text[i]) in _SYMBOL_CATEGORIES):
+        i += 1
+    while j > i and (text[j - 1] in _JOINERS or cat(text[j - 1]) in _SYMBOL_CATEGORIES):
+        j -= 1
+    return (i, j) if i < j else (a, e)
+
+
 def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     """Return (a, e) of a title without a trailing place, mode or address in brackets (``_trim_paren``)
     and without a work mode that opens it ("Remote/Telecommute Ruby on Rails Developer").
@@ -1052,6 +1070,7 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     the job's mode (not "Remote Sensing Scientist", whose "remote" is no
     mode), followed by a space, and what is left still names a job.
     """
+    a, e = _trim_symbols(text, a, e)
     a, e = _trim_paren(text, a, e, kinds)
     seg = text[a:e]
     # "städerska, extraanställd", "Data Engineer, Remote": a last comma part
