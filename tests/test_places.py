@@ -117,3 +117,11 @@ def test_a_header_place_followed_by_its_region(line, want):
     assert [(p.name, p.country) for p in r.locations] == want
     if want:
         assert r.company is None  # the place line names no employer
+
+
+def test_a_place_cue_before_our_office():
+    import jdparse
+
+    r = jdparse.parse("Fulfillment Manager\n\nThis role is based in our Bluff City, Tennessee office, and runs "
+                      "fulfillment of our hardware products.\n")
+    assert [(p.name, p.country, p.rule) for p in r.locations] == [("Bluff City, Tennessee", "US", "locations.body_cue")]
