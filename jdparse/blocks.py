@@ -835,6 +835,54 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU:
             CS[i] = starts[i] + end
 
 
+_ONE_NUMBER = _rx(r"[ \t\u00a0\u3000]*\(?\d{1,2}[.)][ \t\u00a0\u3000]*")
+
+
+def _numbered_heading(text: str, starts: list, CS: list, T: list, BU: list, i: int, n: int, exact: dict, hkey):
+    """Return the section kind of a numbered bullet that is a section's heading, or None.
+
+    "1. RESPONSIBILITIES" / "2. Requirements" over their own lines: the
+    number's line is a heading the vocabulary knows as a whole, in capitals
+    or beside lines that are not items of one numbered list ("1. Education" /
+    "2. Experience" is a list).
+    """
+    t = T[i]
+    if len(t) > 60 or not _ONE_NUMBER.fullmatch(text, starts[i], CS[i]):
+        return None
+    kind = exact.get(hkey(t))
+    if kind is None:
+        return None
+    if _is_all_caps(t):
+        return kind
+    for j, step, end in ((i + 1, 1, n), (i - 1, -1, -1)):
+        while j != end and T[j] is None:
+            j += step
+        if j != end and BU[j] and _ONE_NUMBER.fullmatch(text, starts[j], CS[j]):
+            return None  # an item of a numbered list, beside the next or the one before
+    return kind
+
+
+_SUB_NUMBER = _rx(r"(\d{1,2})\.(\d{1,2})\.?[ \t]+(?=\S)")
+
+
+def _sub_numbered(nonblank: list, T: list, CS: list, BU: list) -> None:
+    """Make bullets of the lines numbered under a section's number ("1.1 Prepare the
+    close", "1.2 Reconcile accounts"): a run of two or more that counts 1, 2 ... under
+    one number.  A line that only opens with a decimal ("3.5 years of ...") stands alone."""
+    runs: dict[str, list[tuple[int, int, int]]] = {}
+    for i in nonblank:
+        t = T[i]
+        if not BU[i] and t[:1].isdecimal() and (m := _SUB_NUMBER.match(t)) is not None:
+            runs.setdefault(m.group(1), []).append((i, int(m.group(2)), m.end()))
+    for found in runs.values():
+        if len(found) < 2 or [n for _, n, _ in found] != list(range(1, len(found) + 1)):
+            continue
+        for i, _, cut in found:
+            BU[i] = True
+            T[i] = T[i][cut:]
+            CS[i] += cut
+
+
 def _runs_on(T: list, CS: list, CE: list, IN: list, nonblank: list, width: int) -> bool:
     """Return whether the lines that end near ``width`` read on into the next line, as wrapped text does.
 
@@ -881,6 +929,8 @@ def classify(doc: Document) -> list[Block]:
     nonblank = []
     lengths = []
     emoji: list[tuple[int, int]] = []  # (line, end of its emoji and the space after it)
+    numbered = 0  # lines that open with a digit and are no bullet ("1.1 Prepare the close")
+    numbered_bullets: set[int] = set()  # bullets whose glyph is a number ("1.", "(2)")
     bullet_match = _BULLET.match
     i = -1
     start = 0
@@ -913,11 +963,15 @@ def classify(doc: Document) -> list[Block]:
             # (a glyph with nothing after it but invisible characters ("- \u200b") is no bullet)
             BU[i] = True
             c0 = m.end()
+            if c.isdecimal() or c == "(":
+                numbered_bullets.add(i)
         else:
             c0 = lead
             if "\u25a0" <= c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff":  # (no CJK line is read)
                 if (m := _EMOJI_BULLET.match(raw)) is not None and m.end() < content_end:
                     emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
+        if not BU[i] and c.isdecimal():
+            numbered += 1
         T[i] = raw[c0:content_end]
         CS[i] = line_start + c0
         CE[i] = line_start + content_end
@@ -929,6 +983,8 @@ def classify(doc: Document) -> list[Block]:
         doc._starts = starts
     if len(emoji) > 1:
         _emoji_bullets(emoji, nonblank, T, CS, CE, BU, starts, raw_lines)
+    if numbered > 1:
+        _sub_numbered(nonblank, T, CS, BU)
     # A hard-wrapped document has many lines ending close to one width.
     wrap = 0
     if len(lengths) >= 8:
@@ -1045,6 +1101,11 @@ def classify(doc: Document) -> list[Block]:
         m = LM[i]
         if m is _UNSET:
             m = LM[i] = _label_match(t) if ":" in t or "\uff1a" in t else None
+        if i in numbered_bullets and (kind := _numbered_heading(doc.text, starts, CS, T, BU, i, n, exact, hkey)) is not None:
+            # "1. RESPONSIBILITIES" over "1.1 Prepare the close": a numbered section's heading.
+            append(block(HEADING, CS[i], CE[i], i, i, "heading.numbered", kind, -1, blank_before))
+            i += 1
+            continue
         if BU[i]:
             # "• Location: Paris" is a field, not an item.  Only fields
             # (location, salary, contract type, dates ...): a bullet such as
