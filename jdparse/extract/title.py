@@ -53,6 +53,16 @@ _NAME_IS = _rx(
 )
 _AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
 _AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X match starts
+_WE_ARE = _rx(
+    r"(?<![\w'’])(?:we're|we’re|we are|nous sommes|wir sind|somos)\s+"
+    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de)){0,3})\s*(?:,|\(|\s[\u2013\u2014-]\s)",
+    re.IGNORECASE,
+)
+"""The name after "We're" that a comma or an aside follows ("We're Payflow, a fintech company")."""
+_WE_ARE_BLOCKS = 5
+"""The first prose paragraphs looked in for it."""
+_WE_ARE_REACH = 300
+"""How far into a paragraph."""
 _NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
 _FOOTER = _rx(
     r"(?:see (?:all )?(?:the )?\d* ?(?:open )?(?:jobs|positions|openings|roles) (?:at|from)\s+(?P<a>.+?)\s*$"
@@ -617,6 +627,8 @@ def _firm_endings() -> frozenset[str]:
 
 
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
+_TAIL_TAGS = _NEVER_TITLE | {"employment"}
+"""The tags that end a head line after its title and are no part of it ("- Barcelona/Remote")."""
 _AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
 _HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VERB_TEXTS, *_OTHER_VERB_TEXTS)))
                     + r")\s*[!:.]?\s*$", re.IGNORECASE)
@@ -760,6 +772,20 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 if v:
                     companies.append(v)
                     break
+    # "Hello! We're Payflow, a fintech company based in Barcelona."
+    n_text = 0
+    for b in ctx.blocks[:30]:
+        if b.type != TEXT:
+            continue
+        n_text += 1
+        if n_text > _WE_ARE_BLOCKS:
+            break
+        m = _WE_ARE.search(text, b.start, min(b.end, b.start + _WE_ARE_REACH))
+        if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
+            v = ctx.value(m.start("name"), m.end("name"), "company.about")
+            if v:
+                companies.append(v)
+                break
     for b in ctx.outline.boilerplate:
         m = _FOOTER.search(text, b.start, b.end)
         if m:
@@ -996,8 +1022,13 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
                     return None, ctx.value(ca, ce, "company.split_line")
             return None, None
         if role == 0:
-            # "CS Team Lead - German and English": the tail is not a tag, keep it all.
-            a, e = _trim_title(text, base, base + len(body), kinds)
+            # "CS Team Lead - German and English": the tail is not a tag, keep it all;
+            # but the tags that end it go ("... - Fintech - Up to 120k€ - Barcelona/Remote").
+            k = len(segs)
+            while k > 1 and kinds[segs[k - 1]] in _TAIL_TAGS:
+                k -= 1
+            end = parts[k - 1][1] if k < len(segs) else base + len(body)
+            a, e = _trim_title(text, base, end, kinds)
             return ctx.value(a, e, "title.first_line"), None
     if _titleish(body) and has_role(body):
         a, e = _trim_title(text, base, base + len(body), kinds)
