@@ -1139,7 +1139,9 @@ def classify(doc: Document) -> list[Block]:
                         continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and i + 1 < n and not BU[i + 1]
                   and (kind := labels.get(hkey(t))) is not None and kind not in _SECTION_KINDS
-                  and exact.get(hkey(t)) != kind  # ("Location(s)" heads a section of its own lines)
+                  # ("Location(s)" heads a section of its own lines; "Role" over
+                  # "Lead the platform team" heads the duties)
+                  and (heading_kind := exact.get(hkey(t))) != kind and heading_kind not in LIST_KINDS
                   and _stacked_value(T[i + 1], labels, exact, hkey, hkey(t) in exact)):
                 # A field's label over its value, on the line right under it
                 # ("Job Title" / "Registered Nurse", a board's "Pay" / "$19.50
