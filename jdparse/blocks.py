@@ -240,6 +240,9 @@ class Vocabulary:
                     self.exact.setdefault(heading_key(w), kind)
             for kind, words in (table.get("keywords") or {}).items():
                 kw.setdefault(kind, []).extend(words)
+        # The first words of the labels, lower-cased: a line that starts with
+        # none is no stacked label (label.stacked), and its key is not made.
+        self.label_firsts = frozenset(k.split()[0] for k in self.labels if k.split())
         # One pattern per kind, tried in keyword_order; longest entries first
         # so "nice to have" is tried before "have".
         self.keywords: list[tuple[str, re.Pattern]] = []
@@ -912,6 +915,7 @@ def classify(doc: Document) -> list[Block]:
     vocab = vocabulary()
     boiler = boilerplate()
     labels = vocab.labels
+    label_firsts = vocab.label_firsts
     exact = vocab.exact
     block = _block
     raw_lines = doc._raw
@@ -1138,6 +1142,7 @@ def classify(doc: Document) -> list[Block]:
                         i = last + 1
                         continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and i + 1 < n and not BU[i + 1]
+                  and t.split(None, 1)[0].lower() in label_firsts
                   and (kind := labels.get(hkey(t))) is not None and kind not in _SECTION_KINDS
                   # ("Location(s)" heads a section of its own lines; "Role" over
                   # "Lead the platform team" heads the duties)

@@ -59,6 +59,12 @@ _WE_ARE = _rx(
     re.IGNORECASE,
 )
 """The name after "We're" that a comma or an aside follows ("We're Payflow, a fintech company")."""
+_NAME_LINE_WORDS = 6
+"""The most words of a name line read under a tag line."""
+_SENTENCE_MARK = _rx(r"[!?]|\.\s")
+"""What a sentence holds and a name does not ("Hello! We're ...", "We build tools. Join us")."""
+_WE_ARE_WORDS = ("we're", "we’re", "we are", "nous sommes", "wir sind", "somos")
+"""What every match of _WE_ARE holds, lower-cased."""
 _WE_ARE_BLOCKS = 5
 """The first prose paragraphs looked in for it."""
 _WE_ARE_REACH = 300
@@ -780,7 +786,11 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         n_text += 1
         if n_text > _WE_ARE_BLOCKS:
             break
-        m = _WE_ARE.search(text, b.start, min(b.end, b.start + _WE_ARE_REACH))
+        e = min(b.end, b.start + _WE_ARE_REACH)
+        low = text[b.start:e].lower()
+        if not any(w in low for w in _WE_ARE_WORDS):
+            continue  # (one search of the lower-cased opening for the pattern's first words)
+        m = _WE_ARE.search(text, b.start, e)
         if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
             v = ctx.value(m.start("name"), m.end("name"), "company.about")
             if v:
@@ -910,7 +920,10 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
             nb = lead[title_block + 1]
             if title_block + 2 < len(lead) and kinds[text[nb.start:nb.end]] is not None:
                 nxt = lead[title_block + 2]
-                if len(_parts(text[nxt.start:nxt.end], nxt.start)) == 1:
+                line = text[nxt.start:nxt.end]
+                if (len(_parts(line, nxt.start)) == 1 and len(line.split(None, _NAME_LINE_WORDS)) <= _NAME_LINE_WORDS
+                        and _SENTENCE_MARK.search(line) is None
+                        and (not line.endswith(".") or _ABBREV_END.search(line, 0, len(line) - 1))):
                     order.append(nxt)
     elif titles and titles[0].rule == "title.label" and lead:
         first = lead[0]
