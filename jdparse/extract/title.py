@@ -909,6 +909,7 @@ def _tidy_company(ctx, v: Value) -> Value:
 def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | None:
     text = ctx.text
     order = []
+    below = None  # (a tag line under the title, the line under it: a name alone, tried last)
     if title_block is not None:
         if title_block > 0:
             order.append(lead[title_block - 1])
@@ -917,40 +918,51 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
             # A tag line under the title ("Berlin or Remote within Germany"),
             # then a line that is a name alone ("Mobilo GmbH"; a board's
             # "Department – Team" line is not one: "Marketing – Growth").
-            nb = lead[title_block + 1]
-            if title_block + 2 < len(lead) and kinds[text[nb.start:nb.end]] is not None:
-                nxt = lead[title_block + 2]
-                line = text[nxt.start:nxt.end]
-                if (len(_parts(line, nxt.start)) == 1 and len(line.split(None, _NAME_LINE_WORDS)) <= _NAME_LINE_WORDS
-                        and _SENTENCE_MARK.search(line) is None
-                        and (not line.endswith(".") or _ABBREV_END.search(line, 0, len(line) - 1))):
-                    order.append(nxt)
+            if title_block + 2 < len(lead):
+                below = (lead[title_block + 1], lead[title_block + 2])
     elif titles and titles[0].rule == "title.label" and lead:
         first = lead[0]
         if first.end <= titles[0].span.start:
             order.append(first)
     for nb in order:
-        if nb.type not in (TEXT, HEADING) or (nb.type == HEADING and nb.kind is not None):
-            continue
-        line = text[nb.start:nb.end]
-        parts = _parts(line, nb.start)
-        if not parts:
-            continue  # a line of separators only
-        if len(line.split(None, 8)) > 8 and (  # more than 8 words (the rest not split)
-                len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])):
-            continue  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)")
-        if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
-            continue  # "From: recruiter@...", "Reparto: Sviluppo": a label, then its value
-            # (a piped line is a board's "Acme Labs: Full Time | London")
-        a, e = parts[0]
-        at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
-        if at:
-            a = at.end()
-        hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
-        if hires and hires.start() > a and " ".join(key(text[a:e]).split()) not in _not_names():
-            e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
-        if _nameish(text[a:e], kinds):
-            return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
+        v = _name_line(ctx, kinds, nb)
+        if v is not None:
+            return v
+    if below is not None:
+        nb, nxt = below
+        line = text[nxt.start:nxt.end]
+        if (len(_parts(line, nxt.start)) == 1 and len(line.split(None, _NAME_LINE_WORDS)) <= _NAME_LINE_WORDS
+                and _SENTENCE_MARK.search(line) is None
+                and (not line.endswith(".") or _ABBREV_END.search(line, 0, len(line) - 1))
+                and kinds[text[nb.start:nb.end]] is not None):
+            return _name_line(ctx, kinds, nxt)
+    return None
+
+
+def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
+    """Return the company named by the header line ``nb`` (its first part), or None."""
+    text = ctx.text
+    if nb.type not in (TEXT, HEADING) or (nb.type == HEADING and nb.kind is not None):
+        return None
+    line = text[nb.start:nb.end]
+    parts = _parts(line, nb.start)
+    if not parts:
+        return None  # a line of separators only
+    if len(line.split(None, 8)) > 8 and (  # more than 8 words (the rest not split)
+            len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])):
+        return None  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)")
+    if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
+        return None  # "From: recruiter@...", "Reparto: Sviluppo": a label, then its value
+        # (a piped line is a board's "Acme Labs: Full Time | London")
+    a, e = parts[0]
+    at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
+    if at:
+        a = at.end()
+    hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
+    if hires and hires.start() > a and " ".join(key(text[a:e]).split()) not in _not_names():
+        e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
+    if _nameish(text[a:e], kinds):
+        return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
     return None
 
 
