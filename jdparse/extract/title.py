@@ -609,15 +609,14 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
         return False
     if kinds[t] is not None:
         return False
-    comma = t.find(",")
-    if comma > 0 and kinds[t[:comma].strip()] == "place":
-        return False  # "Leeds, West Yorkshire": a place and its region, not a name
     if has_role(t):
         # A firm named by a plural role word ("Oakridge Partners"): the words
         # before it must name no job and be no tag ("Senior Engineers" is none).
         rest = _without_firm_ending(t, words)
         return rest is not None and not has_role(rest) and kinds[rest] is None
-    return True
+    comma = t.find(",")
+    # "Leeds, West Yorkshire": a place and its region, not a name (asked last: a kind costs most)
+    return comma <= 0 or kinds[t[:comma].strip()] != "place"
 
 
 def _without_firm_ending(t: str, words: list[str]) -> str | None:
