@@ -365,25 +365,6 @@ _DUTY_KINDS = ("header", "about_role", "salary", "location")
 label such as "Salary: ..." opens a section that runs on over the prose after it)."""
 _OFFER_KINDS = ("header", "about_role", "about_company", "salary", "location", "other")
 """Sections whose prose is read for what the job offers when no section lists it."""
-@rules.derived
-def _offer_gate() -> tuple[str, ...]:
-    """Return the longest word of each offer cue, lower-cased: a paragraph that holds
-    none of them holds no cue (one ``in`` test each before the phrase search)."""
-    data = rules.load("lists").get("offer_cues") or {}
-    words = set()
-    for ps in data.values():
-        for p in ps:
-            ws = str(p).lower().split()
-            if ws:
-                # (its verb rather than a pronoun: "enjoy" of "you'll enjoy", "bieten" of "bieten wir")
-                words.add(max(ws, key=lambda w: (w not in _OFFER_GATE_SKIP, len(w))))
-    return tuple(sorted(words))
-
-
-_OFFER_GATE_SKIP = frozenset({"we", "we're", "you", "you'll", "will", "also", "are", "our", "in", "return",
-                              "wir", "nous", "vous", "tu", "ti", "te", "le", "vi"})
-
-
 _OFFER_CUES = 2
 """The fewest perks (content.yaml benefits words) an offer sentence names:
 "We offer medical and dental cover" is one, "We offer software to clinics" is not."""
@@ -394,16 +375,11 @@ def _offer_values(ctx, blocks, out: list) -> None:
     ("We offer medical, dental and vision coverage, a 401(k) match ...")."""
     markers = _markers()
     offer, not_item = markers["offer"], markers["not_item"]
-    gate = _offer_gate()
     doc = ctx.doc
     text = doc.text
     starts = doc.line_starts
     for b in blocks:
-        if b.type != TEXT:
-            continue
-        para = text[b.start:b.end]
-        low = para.lower()
-        if not any(w in low for w in gate) or not offer.in_text(para):
+        if b.type != TEXT or not offer.in_text(text[b.start:b.end]):
             continue
         for sa, se in sentences.split(text[b.start:b.end], b.start):
             got = trimmed(text, sa, se)
