@@ -59,14 +59,6 @@ _WE_ARE = _rx(
     re.IGNORECASE,
 )
 """The name after "We're" that a comma or an aside follows ("We're Payflow, a fintech company")."""
-def _occurrences(s: str, w: str):
-    """Yield where ``w`` occurs in ``s``."""
-    i = s.find(w)
-    while i >= 0:
-        yield i
-        i = s.find(w, i + 1)
-
-
 _NAME_LINE_WORDS = 6
 """The most words of a name line read under a tag line."""
 _SENTENCE_MARK = _rx(r"[!?]|\.\s")
@@ -794,24 +786,15 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if n_text > _WE_ARE_BLOCKS:
             break
         e = min(b.end, b.start + _WE_ARE_REACH)
-        seg = text[b.start:e]
-        low = seg.lower()
-        if len(low) != len(seg):
-            # (a character whose lower case is longer: offsets differ, the opening is searched)
-            found = [_WE_ARE.search(text, b.start, e)]
-        else:
-            # The pattern tried only where its first words stand in the lower-cased opening.
-            found = [_WE_ARE.match(text, b.start + i, e)
-                     for i in sorted(i for w in _WE_ARE_WORDS for i in _occurrences(low, w))]
-        v = None
-        for m in found:
-            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
-                v = ctx.value(m.start("name"), m.end("name"), "company.about")
-                if v:
-                    break
-        if v:
-            companies.append(v)
-            break
+        low = text[b.start:e].lower()
+        if not any(w in low for w in _WE_ARE_WORDS):
+            continue  # (one search of the lower-cased opening for the pattern's first words)
+        m = _WE_ARE.search(text, b.start, e)
+        if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
+            v = ctx.value(m.start("name"), m.end("name"), "company.about")
+            if v:
+                companies.append(v)
+                break
     for b in ctx.outline.boilerplate:
         m = _FOOTER.search(text, b.start, b.end)
         if m:
