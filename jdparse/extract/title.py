@@ -26,7 +26,7 @@ import unicodedata
 from bisect import bisect_right
 
 from .. import rules
-from ..blocks import HEADING, LABEL, TEXT, heading_key, vocabulary
+from ..blocks import _DECO_CATEGORIES, HEADING, LABEL, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
 from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES
@@ -53,8 +53,10 @@ _NAME_IS = _rx(
 )
 _AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
 _AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X match starts
+_WE_ARE_WORDS = ("we're", "we’re", "we are", "nous sommes", "wir sind", "somos")
+"""What opens a "We're X," sentence, lower-cased (the pattern below is made of them)."""
 _WE_ARE = _rx(
-    r"(?<![\w'’])(?:we're|we’re|we are|nous sommes|wir sind|somos)\s+"
+    r"(?<![\w'’])(?:" + "|".join(map(re.escape, _WE_ARE_WORDS)) + r")\s+"
     r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de)){0,3})\s*(?:,|\(|\s[\u2013\u2014-]\s)",
     re.IGNORECASE,
 )
@@ -63,8 +65,6 @@ _NAME_LINE_WORDS = 6
 """The most words of a name line read under a tag line."""
 _SENTENCE_MARK = _rx(r"[!?]|\.\s")
 """What a sentence holds and a name does not ("Hello! We're ...", "We build tools. Join us")."""
-_WE_ARE_WORDS = ("we're", "we’re", "we are", "nous sommes", "wir sind", "somos")
-"""What every match of _WE_ARE holds, lower-cased."""
 _WE_ARE_BLOCKS = 5
 """The first prose paragraphs looked in for it."""
 _WE_ARE_REACH = 300
@@ -1100,19 +1100,19 @@ _COMMA_TAGS = ("place", "mode", "employment")
 """Kinds of a title's last comma part that are cut from it."""
 
 
-_SYMBOL_CATEGORIES = ("So", "Sk")
 _JOINERS = "\ufe0f\u200d\u20e3 \t"  # variation selector, zero-width joiner, keycap, spaces
 
 
 def _trim_symbols(text: str, a: int, e: int) -> tuple[int, int]:
-    """Return (a, e) without the emoji and symbols at either end ("🚀 Senior Rust Engineer 🦀")."""
+    """Return (a, e) without the emoji and symbols at either end ("🚀 Senior Rust Engineer 🦀"):
+    the characters the heading keys take for decoration (``blocks._DECO_CATEGORIES``)."""
     if text[a:e].isascii():
-        return a, e  # (no ASCII character is a symbol of those categories)
+        return a, e  # (the ASCII symbols "^" and "`" are left as written)
     cat = unicodedata.category
     i, j = a, e
-    while i < j and (text[i] in _JOINERS or cat(text[i]) in _SYMBOL_CATEGORIES):
+    while i < j and (text[i] in _JOINERS or cat(text[i]) in _DECO_CATEGORIES):
         i += 1
-    while j > i and (text[j - 1] in _JOINERS or cat(text[j - 1]) in _SYMBOL_CATEGORIES):
+    while j > i and (text[j - 1] in _JOINERS or cat(text[j - 1]) in _DECO_CATEGORIES):
         j -= 1
     return (i, j) if i < j else (a, e)
 
