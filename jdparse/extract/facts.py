@@ -756,14 +756,21 @@ def dollar_by_place(salary: Salary | None, places) -> Salary | None:
     if salary is None or salary.currency != "USD" or not places or "$" not in salary.text:
         return salary
     t = _sal._compiled()
-    got = {t.dollar_countries.get(p.country) for p in places}
-    if len(got) != 1 or None in got:
+    currency = _places_currency(t.dollar_countries, places)
+    if currency is None:
         return salary
     low = salary.text.translate(_sal._ASCII_LOWER)
     if any(sign in low for sign in t.us_dollar_signs):
         return salary
-    return Salary(salary.min, salary.max, got.pop(), salary.period, salary.text, salary.span,
+    return Salary(salary.min, salary.max, currency, salary.period, salary.text, salary.span,
                   f"{salary.rule}+salary.dollar_country", salary.annualized_min, salary.annualized_max)
+
+
+def _places_currency(by_country: dict, places) -> str | None:
+    """Return the one currency ``by_country`` gives every place's country, or None
+    (a place of a country it lacks, or places of two currencies)."""
+    got = {by_country.get(p.country) for p in places}
+    return got.pop() if len(got) == 1 and None not in got else None
 
 
 def currency_by_place(salary: Salary | None, places) -> Salary | None:
@@ -778,16 +785,11 @@ def currency_by_place(salary: Salary | None, places) -> Salary | None:
     if salary is None or salary.currency is not None or not places:
         return salary
     t = _sal._compiled()
-    got = {t.country_currencies.get(p.country) for p in places}
-    if len(got) != 1 or None in got:
+    currency = _places_currency(t.country_currencies, places)
+    if currency is None:
         return salary
-    currency = got.pop()
     period = salary.period or _sal.implied_period(currency, salary.min, salary.max, t)
-    lo, hi = salary.annualized_min, salary.annualized_max
-    if period is not None and salary.period is None:
-        factor = _sal._ANNUAL_FACTOR.get(period)
-        lo = salary.min * factor if factor and salary.min is not None else None
-        hi = salary.max * factor if factor and salary.max is not None else None
+    lo, hi = _sal.annualized(salary.min, salary.max, period)
     return Salary(salary.min, salary.max, currency, period, salary.text, salary.span,
                   f"{salary.rule}+salary.currency_by_place", lo, hi)
 

@@ -656,6 +656,14 @@ def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
 _NO_GROUP_SPACE = dict.fromkeys(map(ord, " \u00a0\u202f\u2009'\u2019"), None)
 
 
+def annualized(lo: float | None, hi: float | None, period: str | None) -> tuple[float | None, float | None]:
+    """Return (min, max) as a year's pay, given the period they are quoted by (None where unknown)."""
+    factor = _ANNUAL_FACTOR.get(period) if period else None
+    if not factor:
+        return None, None
+    return (lo * factor if lo is not None else None), (hi * factor if hi is not None else None)
+
+
 def implied_period(currency: str, lo: float | None, hi: float | None, t=None) -> str | None:
     """Return the period an amount in ``currency`` written without one is quoted by, or None.
 
@@ -1262,7 +1270,7 @@ def _judge(
     if keep is not None and confidence < keep:
         return None
 
-    factor = _ANNUAL_FACTOR.get(period) if period else None
+    annual_lo, annual_hi = annualized(lo, hi, period)
     return SalaryMatch(
         start=start,
         end=end,
@@ -1270,8 +1278,8 @@ def _judge(
         max=hi,
         currency=currency,
         period=period,
-        annualized_min=lo * factor if factor and lo is not None else None,
-        annualized_max=hi * factor if factor and hi is not None else None,
+        annualized_min=annual_lo,
+        annualized_max=annual_hi,
         rule=rule,
         confidence=confidence,
     )
