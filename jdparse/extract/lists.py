@@ -381,17 +381,26 @@ def _offer_values(ctx, blocks, out: list) -> None:
     for b in blocks:
         if b.type != TEXT or not offer.in_text(text[b.start:b.end]):
             continue
-        for sa, se in sentences.split(text[b.start:b.end], b.start):
-            got = trimmed(text, sa, se)
-            if got is None:
-                continue
-            sa, core, val = got
+        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
             if len(val) > _MAX_ITEM or not offer.in_text(val) or not_item.in_text(val):
                 continue
             if sum(1 for kind, _ in _cues(val) if kind == "benefits") < _OFFER_CUES:
                 continue
-            i = bisect_right(starts, sa) - 1
-            out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), "list.offer_sentence"))
+            out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
+
+
+def _sentences(text: str, parts):
+    """Yield (start, core, value) of each sentence span of ``parts`` with text left once trimmed."""
+    for sa, se in parts:
+        got = trimmed(text, sa, se)
+        if got is not None:
+            yield got
+
+
+def _sentence_value(starts: list, sa: int, core: str, val: str, rule: str) -> Value:
+    """Return the Value of a sentence item at ``sa`` (its span made here, as ``Context.value`` would)."""
+    i = bisect_right(starts, sa) - 1
+    return _value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule)
 
 
 def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = False) -> None:
@@ -425,11 +434,7 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
             continue  # (read for duties: only paragraphs that name one)
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
-        for sa, se in parts:
-            got = trimmed(text, sa, se)
-            if got is None:
-                continue
-            sa, core, val = got
+        for sa, core, val in _sentences(text, parts):
             # Worth listing: not a lone word or a lead-in ("In detail:").
             if len(val) > _MAX_ITEM or len(val) < 3 or val[-1] == ":":
                 continue
@@ -439,8 +444,7 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
                 continue
             if not_item.in_text(val):
                 continue
-            i = bisect_right(starts, sa) - 1
-            out.append(_value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule))
+            out.append(_sentence_value(starts, sa, core, val, rule))
 
 
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
