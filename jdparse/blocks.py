@@ -775,6 +775,28 @@ _MAX_STACKED_WORDS = 12
 _MAX_HEADING_VALUE_WORDS = 6
 
 
+def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey) -> str | None:
+    """Return the field the line ``t`` labels when it stands over its value ``below``, or None.
+
+    A field's label (not a section's), unless the same words head a section
+    of that field ("Location(s)" over its lines) or one of the four lists
+    ("Role" over "Lead the platform team"), and unless the label word is a
+    value itself ("Remote", "Contract").
+    """
+    k = hkey(t)
+    kind = labels.get(k)
+    if kind is None or kind in _SECTION_KINDS:
+        return None
+    heading_kind = exact.get(k)
+    if heading_kind == kind or heading_kind in LIST_KINDS:
+        return None
+    if not _stacked_value(below, labels, exact, hkey, heading_kind is not None):
+        return None
+    from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
+
+    return kind if tag_kind(t) is None else None
+
+
 def _stacked_value(t: str | None, labels: dict, exact: dict, hkey, heading: bool) -> bool:
     """Return whether the line ``t`` under a label line can be its value: short,
     neither a label nor a heading of its own, not a "LABEL: value" line.
@@ -1141,24 +1163,16 @@ def classify(doc: Document) -> list[Block]:
                                      blank_before))
                         i = last + 1
                         continue
-            elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and i + 1 < n and not BU[i + 1]
+            elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and not BU[i + 1]
                   and t.split(None, 1)[0].lower() in label_firsts
-                  and (kind := labels.get(hkey(t))) is not None and kind not in _SECTION_KINDS
-                  # ("Location(s)" heads a section of its own lines; "Role" over
-                  # "Lead the platform team" heads the duties)
-                  and (heading_kind := exact.get(hkey(t))) != kind and heading_kind not in LIST_KINDS
-                  and _stacked_value(T[i + 1], labels, exact, hkey, hkey(t) in exact)):
+                  and (kind := _stacked_label(t, T[i + 1], labels, exact, hkey)) is not None):
                 # A field's label over its value, on the line right under it
                 # ("Job Title" / "Registered Nurse", a board's "Pay" / "$19.50
                 # an hour"): one label block, as "Job Title: Registered Nurse".
-                # Not a label word that is a value itself ("Remote", "Contract").
                 # (Before the headings: "Company" over "Corner Shop Ltd" is this field.)
-                from .extract.tags import tag_kind
-
-                if tag_kind(t) is None:
-                    append(block(LABEL, CS[i], CE[i + 1], i, i + 1, "label.stacked", kind, CS[i + 1], blank_before))
-                    i += 2
-                    continue
+                append(block(LABEL, CS[i], CE[i + 1], i, i + 1, "label.stacked", kind, CS[i + 1], blank_before))
+                i += 2
+                continue
             # The line's shape, by the rules below in order.
             j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
             next_is_bullet = j >= 0 and BU[j]
