@@ -105,3 +105,9 @@ def check_spans(text: str, matches, value_ok, rule_ok) -> None:
         assert text[m.start:m.end].strip(), m
         assert value_ok(m.value), m
         assert rule_ok(m.rule), m
+
+
+def header_line_posting(line: str) -> str:
+    """Return a short posting whose header holds ``line`` under its title, company and place
+    (the posting the field tests read one header line in)."""
+    return f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n"

@@ -8,7 +8,7 @@ import pytest
 from jdparse.extract import employment
 from jdparse.extract.employment import TYPES, employment_type, find_employment_types
 
-from conftest import case_table, check_spans, check_table_size
+from conftest import case_table, check_spans, check_table_size, header_line_posting
 
 CASES, PARAMS = case_table("employment", "text")
 
@@ -123,7 +123,7 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
 def test_employment_labels_answered_by_a_length_of_time(line, want):
     import jdparse
 
-    got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").employment_type
+    got = jdparse.parse(header_line_posting(line)).employment_type
     assert (got and got.value) == want
 
 

@@ -9,6 +9,7 @@ import yaml
 
 import jdparse
 from jdparse.extract.salary import SALARY_THRESHOLD, SalaryMatch, find_salaries
+from conftest import header_line_posting
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "salary.yaml").read_text("utf-8"))
 
@@ -386,7 +387,7 @@ def test_a_bare_dollar_read_by_place_through_the_command(cli):
 def test_a_salary_label_gives_its_period(line, period):
     import jdparse
 
-    got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").salary
+    got = jdparse.parse(header_line_posting(line)).salary
     assert got is not None and got.period == period
     assert got.text == line.split(": ", 1)[1]  # the amount as written, the label left out
 

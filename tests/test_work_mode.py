@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from jdparse.extract.work_mode import ModeMatch, decide, find_work_modes
+from conftest import header_line_posting
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "work_mode.yaml").read_text(encoding="utf-8"))
 
@@ -124,7 +125,7 @@ def test_a_count_of_home_days_makes_a_remote_tag_hybrid(text, want, rule):
 def test_a_mode_label_answered_no_gives_no_mode(line, want):
     import jdparse
 
-    got = jdparse.parse(f"Data Analyst\nAcme Corp\nDenver, CO\n{line}\n\nWe analyse data.\n").work_mode
+    got = jdparse.parse(header_line_posting(line)).work_mode
     assert (got and got.value) == want
 
 
