@@ -146,3 +146,11 @@ def test_glued_segments_cut_where_a_lower_case_letter_meets_a_capital(s):
     from jdparse.extract import tags
 
     assert tags.glued_segments(s, 0, len(s)) == want
+
+
+@pytest.mark.parametrize("s, role", [
+    ("Shift Leader", True), ("Leadership Programme", False), ("Warehouse Operative", True),
+    ("Consultant Radiologist", True), ("Paediatric Dietician", True), ("Technology", False),
+])
+def test_role_words_and_words_that_only_begin_like_them(s, role):
+    assert title.has_role(s) is role
