@@ -119,6 +119,23 @@ def test_a_header_place_followed_by_its_region(line, want):
         assert r.company is None  # the place line names no employer
 
 
+@pytest.mark.parametrize("line,want", [
+    # A district the gazetteer lacks, then the place (and a state, a postcode):
+    # the header names the place.
+    ("Dandenong South, Melbourne VIC", [("Melbourne", "AU")]),
+    ("Parramatta, Sydney NSW 2150", [("Sydney", "AU")]),
+    ("Shoreditch, London", [("London", "GB")]),
+    # A place inside a name is no header place.
+    ("Acme US \u2013 Platform team", []),
+])
+def test_a_district_before_a_header_place(line, want):
+    import jdparse
+
+    r = jdparse.parse(f"Warehouse Team Leader\nCoastline Distribution\n{line}\n\nWe pay $70,000.\n")
+    assert [(p.name, p.country) for p in r.locations] == want
+    assert r.company.value == "Coastline Distribution"
+
+
 def test_a_place_cue_before_our_office():
     import jdparse
 

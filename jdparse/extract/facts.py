@@ -167,8 +167,13 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
             # Mostly a place: the places cover enough of the field's letters,
             # work-mode and tag words aside (counted only when needed).
             if (covered >= 0.4 * _alnum_count(seg) or covered >= 0.4 * _letters_left(seg)
-                    or (found[0].start == 0 and _REGION_TAIL.fullmatch(seg, found[0].end))):
-                head.append((pa, pe))  # (or a place, then a region the gazetteer lacks: "Leeds, West Yorkshire")
+                    or (found[0].start == 0 and _REGION_TAIL.fullmatch(seg, found[0].end))
+                    or (_DISTRICT_HEAD.fullmatch(seg, 0, found[-1].start)
+                        and _STATE_TAIL.fullmatch(seg, found[-1].end))):
+                # (or a place, then a region the gazetteer lacks: "Leeds, West
+                # Yorkshire"; or a district it lacks, then the place:
+                # "Dandenong South, Melbourne VIC")
+                head.append((pa, pe))
     loc_secs = []
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
@@ -197,6 +202,10 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
 
 _REGION_TAIL = _rx(r",[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*")
 """After a place that opens a header field: a comma and up to three capitalised words (a region)."""
+_DISTRICT_HEAD = _rx(r"[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*,[ \t]*")
+"""Before a place that ends a header field: up to three capitalised words and a comma (a district or suburb)."""
+_STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+\d{4,6})?[ \t]*")
+"""After that place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150")."""
 
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 
