@@ -142,3 +142,26 @@ def test_a_place_cue_before_our_office():
     r = jdparse.parse("Fulfillment Manager\n\nThis role is based in our Bluff City, Tennessee office, and runs "
                       "fulfillment of our hardware products.\n")
     assert [(p.name, p.country, p.rule) for p in r.locations] == [("Bluff City, Tennessee", "US", "locations.body_cue")]
+
+
+@pytest.mark.parametrize("tail,want", [
+    # A line that is a place and nothing else, where nothing before named one.
+    ("Full-time\nLisbon, Portugal\n", [("Lisbon, Portugal", "PT")]),
+    ("Madrid, Spain\n", [("Madrid, Spain", "ES")]),
+    # A continent, or a place inside a longer line, is not read so.
+    ("Europe\n", []),
+    ("Our team meets in Lisbon twice a year\n", []),
+])
+def test_a_place_line_at_the_end_of_a_posting(tail, want):
+    import jdparse
+
+    r = jdparse.parse("Customer Success Manager\n\nWhat you will do\n- Onboard new clinics\n- Reduce churn\n\n" + tail)
+    assert [(p.name, p.country) for p in r.locations] == want
+
+
+def test_a_place_line_about_the_company_is_not_the_jobs():
+    import jdparse
+
+    r = jdparse.parse("Customer Success Manager\n\nAbout us\nOur offices:\nLisbon, Portugal\n\n"
+                      "What you will do\n- Onboard new clinics\n")
+    assert r.locations == ()

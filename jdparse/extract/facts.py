@@ -181,13 +181,43 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     # Labels and header together (a board header and a "Location:" field may
     # each name a place); then a location section; then a cue in the body
     # (looked for only when nothing before named a place).
+    def place_lines():
+        # A short line of the body that is a place and nothing else
+        # ("Lisbon, Portugal" under the lists, as some boards end a posting);
+        # not under a line that says what it lists ("Our offices:").
+        out = []
+        lines = []
+        for sec in ctx.outline.sections:
+            if sec.kind in _NO_PLACE_LINES:
+                continue
+            if sec.kind == "other" and sec.heading is not None:
+                lines.append(sec.heading)  # (a place alone between blank lines reads as a heading)
+            lines.extend(b for b in sec.blocks if b.type is TEXT)
+        for b in lines:
+            if b.first_line != b.last_line or b.end - b.start > _PLACE_LINE or text[b.end - 1] in ":\uff1a":
+                continue
+            j = b.start - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j >= 0 and text[j] in ":\uff1a":
+                continue
+            found = find(b.start, b.end)
+            if len(found) == 1 and found[0].kind != "continent":
+                seg = text[b.start:b.end]
+                if 2 * _alnum_count(seg[found[0].start:found[0].end]) >= _alnum_count(seg):
+                    out.append((b.start, b.end))
+        return out
+
     for tier in (
         (("locations.label", labels), ("locations.header", head)),
         (("locations.section", loc_secs),),
-        None,
+        "cue",
+        "line",
     ):
-        if tier is None:
+        if tier == "cue":
             tier = (("locations.body_cue", _cued_spans(ctx)),)
+        elif tier == "line":
+            tier = (("locations.line", place_lines()),)
         found: list[Location] = []
         for rule, spans in tier:
             for a, e in spans:
@@ -202,6 +232,10 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
 
 _REGION_TAIL = _rx(r",[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*")
 """After a place that opens a header field: a comma and up to three capitalised words (a region)."""
+_NO_PLACE_LINES = frozenset({"header", "about_company", "eeo", "benefits", "apply"})
+"""Sections whose lines are not read as the job's place on their own (the header has its own reading)."""
+_PLACE_LINE = 50
+"""The longest line read as a place on its own."""
 _DISTRICT_HEAD = _rx(r"[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*,[ \t]*")
 """Before a place that ends a header field: up to three capitalised words and a comma (a district or suburb)."""
 _STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+\d{4,6})?[ \t]*")
