@@ -17,6 +17,7 @@ company
   company.hiring     "Acme is looking for ...", "Acme recherche ...", "Acme诚聘 ..."
   company.adjacent   a short name-like line next to the title line
   company.about      "About Acme" heading, "At Acme, we ..." opening an about section
+  company.opening    "Acme is the ..." opening the posting's first prose paragraphs (before any list)
   company.footer     "See all 8 jobs at Acme", "Please let Acme know you found this job on ..."
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ import unicodedata
 from bisect import bisect_right
 
 from .. import rules
-from ..blocks import _DECO_CATEGORIES, HEADING, LABEL, TEXT, heading_key, vocabulary
+from ..blocks import _DECO_CATEGORIES, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
 from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES
@@ -65,6 +66,15 @@ _NAME_LINE_WORDS = 6
 """The most words of a name line read under a tag line."""
 _SENTENCE_MARK = _rx(r"[!?]|\.\s")
 """What a sentence holds and a name does not ("Hello! We're ...", "We build tools. Join us")."""
+_OPENING_BLOCKS = 2
+"""The first prose paragraphs (of six words or more, before any list) read for "X is a ..."."""
+_SENTENCE_OPENERS = frozenset({
+    "this", "these", "those", "it", "there", "here", "the", "that", "what", "which", "each", "every", "all", "both",
+    "some", "many", "most", "one", "such", "a", "an", "you", "today", "now",
+    "experience", "knowledge", "english", "travel", "remote", "hybrid", "salary", "pay",
+    "ce", "il", "c'est", "das", "es", "dies", "este", "esta", "det", "den", "het", "dit", "questo",
+})
+"""Words that open a sentence's subject and no employer's name ("This is a ...", "Experience is a plus")."""
 _WE_ARE_BLOCKS = 5
 """The first prose paragraphs looked in for it."""
 _WE_ARE_REACH = 300
@@ -795,6 +805,26 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             if v:
                 companies.append(v)
                 break
+    # "Quillpad is the writing platform used by ...": the posting's first
+    # prose paragraphs, where no about section names the employer.
+    n_text = 0
+    for sec in ctx.outline.sections:
+        if sec.kind in LIST_KINDS or n_text >= _OPENING_BLOCKS:
+            break
+        for b in sec.blocks:
+            if b.type != TEXT or text.count(" ", b.start, b.end) < 5:
+                continue
+            n_text += 1
+            if n_text > _OPENING_BLOCKS:
+                break
+            m = _NAME_IS.match(text, b.start, b.end)
+            if (m and key(m.group("name")).split()[0] not in _SENTENCE_OPENERS
+                    and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds)):
+                v = ctx.value(m.start("name"), m.end("name"), "company.opening")
+                if v:
+                    companies.append(v)
+                    n_text = _OPENING_BLOCKS
+                    break
     for b in ctx.outline.boilerplate:
         m = _FOOTER.search(text, b.start, b.end)
         if m:
@@ -967,7 +997,8 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
 
 _ORDER = {
     "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring"],
-    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about", "company.footer"],
+    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about",
+                "company.opening", "company.footer"],
 }
 
 _RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
