@@ -618,6 +618,17 @@ def _plain_run(text: str, run: tuple[int, int]) -> bool:
     return len(words) <= 3 and t["not_city_words"].isdisjoint(words) and t["not_places"].isdisjoint(words)
 
 
+def _region_run(text: str, run: tuple[int, int]) -> bool:
+    """Return True when the run may be a region the gazetteer reads otherwise: 1-3 capitalised words, no country.
+
+    ("South Holland" between "Rotterdam" and "Netherlands" is also a town of
+    Illinois, and "south" a word that alone names no place.)
+    """
+    words = text[run[0]:run[1]].split()
+    return (len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and not any(r.kind == "country" for r in _rows(fold(text[run[0]:run[1]]))))
+
+
 def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     """Return "City, [Region,] Country" and "City, ST[, US]" places, longest first."""
     out: list[tuple[Place, set[int]]] = []
@@ -664,7 +675,7 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
                 # A region or state between city and country: "Stockholm, Stockholm County, Sweden".
                 run2, _, _ = _run_before(text, lo - 1)
                 start2 = _city_at(text, run2, cc, None)
-                if start2 is not None and (start is not None or _plain_run(text, run)):
+                if start2 is not None and (start is not None or _plain_run(text, run) or _region_run(text, run)):
                     start = start2
             if start is not None and not comma and start != run[0]:
                 start = None  # "London - UK" only when the city is its whole part
