@@ -75,6 +75,7 @@ def _markers() -> dict:
         "duty": _Phrases(data.get("duty_cues", {})),
         "not_duty": _Phrases(data.get("not_duty_cues", {})),
         "offer": _Phrases(data.get("offer_cues", {})),
+        "need": _Phrases(data.get("need_cues", {})),
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
@@ -366,6 +367,8 @@ label such as "Salary: ..." opens a section that runs on over the prose after it
 _OFFER_KINDS = ("header", "about_role", "about_company", "salary", "location", "other")
 """Sections whose prose is read for what the job offers when no section lists it."""
 _OFFER_CUES = 2
+_NEED_SPACES = 5
+"""The fewest spaces of a need sentence (six words): "Must be able to lift 50 pounds" is one."""
 """The fewest perks (content.yaml benefits words) an offer sentence names:
 "We offer medical and dental cover" is one, "We offer software to clinics" is not."""
 
@@ -387,6 +390,24 @@ def _offer_values(ctx, blocks, out: list) -> None:
             if sum(1 for kind, _ in _cues(val) if kind == "benefits") < _OFFER_CUES:
                 continue
             out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
+
+
+def _need_values(ctx, blocks, out: list, taken) -> None:
+    """Append a Value per sentence of the prose ``blocks`` that says what one must have
+    ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``."""
+    markers = _markers()
+    need, not_item = markers["need"], markers["not_item"]
+    doc = ctx.doc
+    text = doc.text
+    starts = doc.line_starts
+    for b in blocks:
+        if b.type != TEXT or not need.in_text(text[b.start:b.end]):
+            continue
+        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
+            if sa in taken or len(val) > _MAX_ITEM or val.count(" ") < _NEED_SPACES:
+                continue  # (a short one is a lead-in: "The ideal candidate should have")
+            if need.in_text(val) and not not_item.in_text(val):
+                out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
 
 
 def _sentences(text: str, parts):
@@ -512,6 +533,14 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _prose_values(ctx, sec.blocks, duties, duty=True)
         if duties:
             per_kind["responsibilities"].append(("prose", duties))
+    if not any(items for _, items in per_kind["requirements"]):
+        taken = {v.span.start for _, items in per_kind["responsibilities"] for v in items}
+        needs: list[Value] = []
+        for sec in ctx.outline.sections:
+            if sec.kind in _DUTY_KINDS:
+                _need_values(ctx, sec.blocks, needs, taken)
+        if needs:
+            per_kind["requirements"].append(("prose", needs))
     if not any(items for _, items in per_kind["benefits"]):
         offers: list[Value] = []
         for sec in ctx.outline.sections:
