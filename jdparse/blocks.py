@@ -90,6 +90,8 @@ _ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi sia
 # Where two tags were glued when a page was copied ("EuropeCyprusHybridSenior"):
 # a lower-case letter ending a word, a capital starting the next.  After a
 # digit the letter is a unit ("10-25kRMB", "3xAWS"), not the end of a tag.
+_COUNT_OPENING = _rx(r"\d+\+?(?:\s*[-\u2013]\s*\d+\+?)?\s+[^\W\d_]")
+"""A count and the word it counts ("5+ years ...", "3-5 years ..."): how an item opens, never a heading."""
 _GLUED = _rx(r"(?<!\d)[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
 
 
@@ -1212,7 +1214,9 @@ def classify(doc: Document) -> list[Block]:
                         shape = "heading.about"
                     elif next_is_bullet and w <= 10:
                         shape = "heading.before_list"
-                    elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()):
+                    elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()) and not (
+                            t[0].isdecimal() and _COUNT_OPENING.match(t)):
+                        # (not a count of something: "5+ years experience with Python" alone between blank lines is an item)
                         if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
                             shape = "heading.standalone"
                     elif (blank_before and not blank_after and not BU[j] and w <= 4

@@ -280,3 +280,16 @@ def test_a_paragraph_ending_with_a_list_heading_is_cut_before_it():
     # At the end of the posting, or as the whole paragraph, it is not cut.
     for whole in (f"Barista\n\n{intro} We offer:\n", f"Barista\n\n{intro} We serve lunch as follows:\n\nA meal.\n"):
         assert all(b.rule != "heading.inline" for b in blocks.classify(Document(whole)))
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("5+ years experience with Python", False),
+    ("3-5 years of retail experience", False),
+    ("Benefits", True),
+    ("10-25k\uff0c13\u85aa", True),  # (no word counted: left as it was)
+])
+def test_a_count_alone_between_blank_lines_is_no_heading(line, heading):
+    import jdparse
+
+    r = jdparse.parse(f"Data Analyst\nAcme Ltd\n\n{line}\n\nWe build tools.\n")
+    assert any(h is not None and h.value == line for _, h in r.sections) is heading
