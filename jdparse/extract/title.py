@@ -89,6 +89,12 @@ _FOOTER = _rx(
 
 
 @rules.derived
+def _company_asides() -> tuple[str, ...]:
+    """Return the keys of what opens a funding or ownership aside after a name, each with the space after it."""
+    return tuple(key(str(w)) + " " for w in rules.load("titles").get("company_asides") or ())
+
+
+@rules.derived
 def _roles() -> re.Pattern:
     words = []
     for ws in rules.load("titles")["roles"].values():
@@ -930,6 +936,10 @@ def _tidy_company(ctx, v: Value) -> Value:
             e = comma
     if e < len(text) and text[e] == "." and _ABBREV_END.search(text, a, e):
         e += 1
+    if text[e - 1] == ")" and (m := _TRAILING_PAREN.search(text, a, e)) is not None and m.start() > a:
+        inner = key(m.group("inner")) + " "
+        if inner.startswith(_company_asides()) and text[a:m.start()].strip():
+            e = m.start()  # "Nimbus (YC W24)": the name without how it is funded
     if (a, e) == (v.span.start, v.span.end):
         return v
     return ctx.value(a, e, v.rule, strip=" \t,;:") or v
