@@ -586,7 +586,7 @@ def _start(v: Value) -> int:
 
 _SURE_HEADINGS = frozenset({"heading.exact", "heading.label", "label.known"})
 _MIN_CONTENT_ITEMS = 3
-_CONTENT_KINDS = frozenset({"benefits", "requirements"})
+_CONTENT_KINDS = frozenset({"benefits", "requirements", "responsibilities"})
 
 
 @rules.derived
@@ -624,6 +624,22 @@ def _content_words():
     return float(data.get("share", 0.5)), kinds, klen, buckets, keys, tuple(always)
 
 
+@rules.derived
+def _duty_openers() -> frozenset:
+    """Return the words a duty opens with (data/content.yaml duty_openers, casefolded), English ones with -s/-es/-ies."""
+    data = rules.load("content").get("duty_openers") or {}
+    out = set()
+    for lang, words in data.items():
+        for w in words:
+            w = str(w).casefold()
+            out.add(w)
+            if lang == "en":
+                out.update((w + "s", w + "es"))
+                if w.endswith("y"):
+                    out.add(w[:-1] + "ies")
+    return frozenset(out)
+
+
 def _content_kind(text: str, bullets) -> str | None:
     """Return the list kind a section's bullets are about, when its heading does not say.
 
@@ -635,9 +651,15 @@ def _content_kind(text: str, bullets) -> str | None:
         return None
     share, kinds = _content_words()[:2]
     counts = dict.fromkeys(kinds, 0)
+    counts["responsibilities"] = 0
+    openers = _duty_openers()
     for b in bullets:
-        for kind in _cue_kinds(text[b.start:b.end]):
+        item = text[b.start:b.end]
+        for kind in _cue_kinds(item):
             counts[kind] += 1
+        first = item.split(None, 1)[0].casefold().strip(",;:.") if item.strip() else ""
+        if first in openers:
+            counts["responsibilities"] += 1
     best = max(counts, key=counts.get)
     others = max((v for k, v in counts.items() if k != best), default=0)
     if counts[best] >= share * len(bullets) and others <= counts[best] / 2:
