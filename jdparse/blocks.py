@@ -59,17 +59,22 @@ _GLYPHS = ("\u2022\u00b7\u2219\u25e6\u25cf\u25cb\u25aa\u25ab\u25a0\u25a1\u25ba\u
            "\u27a2\u27a4\u2794\u2192\u2043\u2023\u2713\u2714\u2610\u2611\u29bf\u26ac\u2605\u2606"
            "\u2756\u27a1\uf0b7-*+\u2013\u2014~>")
 _CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
+_CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ① to ⑳
 _BULLET = _rx(
     r"[ \t\u00a0\u3000]*"
-    r"(?:[" + re.escape(_GLYPHS) + r"]"
+    r"(?:(?:[" + re.escape(_GLYPHS) + r"]"
     r"|\(?\d{1,2}[.)](?![\d.])"  # 1.  1)  (1)
     r"|\(?[a-zA-Z]\)"  # a)  (b)
-    r"|[" + _CJK_NUMERALS + r"]{1,3}[\u3001.\uff0e]"  # 一、
-    r"|\d{1,2}[\u3001\uff0e]"  # 1、 1．
+    r"|[" + _CJK_NUMERALS + r"]{1,3}[\u3001.\uff0e]"  # 一、 (with a space: "一、岗位职责" is a heading's ordinal)
     r")[ \t\u00a0\u3000]+"
+    # CJK numbering, whose punctuation is its own space: 1、 1． （1） 1） ①
+    r"|\d{1,2}[\u3001\uff0e](?!\d)[ \t\u00a0\u3000]*"
+    r"|[(\uff08]?\d{1,2}\uff09[ \t\u00a0\u3000]*"
+    r"|[" + _CIRCLED + r"][ \t\u00a0\u3000]*"
+    r")"
 )
 # What a bullet can open with, after its lead (beside a digit, and a letter before ")").
-_BULLET_FIRST = _GLYPHS + "(" + _CJK_NUMERALS
+_BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = _rx(
