@@ -30,6 +30,8 @@ How a line is read, in this order:
 3. Whatever is left, bare: ``places.country`` / ``places.country_alias``,
    ``places.region`` and ``places.city`` (cities of 100,000 people or more,
    capitalised, not in ``not_places``).
+4. ``places.city_district``: a CJK city and the district of its country
+   written right after it are one place ("上海市浦东新区").
 
 A wrong place is worse than a missing one: bare US states, small towns and
 lower-case names are not taken.
@@ -738,7 +740,23 @@ def find_places(text: str) -> list[Place]:
                             pe = q.end()  # "Paris Centre": the city as the posting names it
                     places.append(Place(ps, pe, tidy(text[ps:pe]), *b))
     places.sort(key=lambda p: p.start)
+    if len(places) > 1 and not text.isascii():
+        places = _cjk_runs(text, places)
     return places
+
+
+def _cjk_runs(text: str, places: list[Place]) -> list[Place]:
+    """Return ``places`` with a CJK place written right after a city of its country
+    merged into it: "上海市浦东新区" is one place (a city and its district), not two."""
+    out = [places[0]]
+    for p in places[1:]:
+        q = out[-1]
+        if (p.start == q.end and q.kind == "city" and p.kind == "city" and p.country == q.country
+                and _CJK.match(text, q.end - 1) and _CJK.match(text, p.start)):
+            out[-1] = Place(q.start, p.end, tidy(text[q.start:p.end]), q.country, q.kind, "places.city_district")
+        else:
+            out.append(p)
+    return out
 
 
 def lookup(name: str) -> Place | None:
