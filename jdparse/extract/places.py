@@ -193,6 +193,7 @@ def _tables() -> dict:
         "exact": exact,
         "not_places": frozenset(fold(str(w)) for w in data.get("not_places") or ()),
         "not_city_words": frozenset(fold(str(w)) for w in data.get("not_city_words") or ()),
+        "region_endings": frozenset(str(w) for w in data.get("region_endings") or ()),
         "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
                          + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"),
     }
@@ -583,9 +584,11 @@ def _part_before(text: str, end: int, lo: int) -> tuple[int, int] | None:
     """Return the capitalised run (up to 5 words) ending at ``end``, not before ``lo``."""
     words = [m.span() for m in _WORDS.finditer(text, lo, end)]
     run: list[tuple[int, int]] = []
+    endings = _tables()["region_endings"]
     for s, e in reversed(words):
         w = text[s:e]
-        if w[0].isupper() or _CJK.match(w) or (w.isdigit() and not run) or (w in _PARTICLES and run):
+        if (w[0].isupper() or _CJK.match(w) or (w.isdigit() and not run) or (w in _PARTICLES and run)
+                or (not run and w in endings and len(words) > 1)):  # "Jönköpings län"
             run.insert(0, (s, e))
             if len(run) == 5:
                 break
