@@ -57,7 +57,7 @@ _OFFICE_DAYS = _rx(
     rf"""
     (?<![\w.])(?:
     # "come to the office 2 to 3 times per week", "in the office 3 days a week"
-    (?:in|to|at|from)[ ](?:the|our)[ ](?:office|hq)s?[ ]
+    (?:in|to|at|from)[ ](?:the|our)[ ](?:[\w-]+[ ]){{0,2}}(?:office|hq)s?[ ]  # ("from our Berlin office ...")
       (?:(?:about|around|at[ ]least)[ ])?{_N}(?:[ ]?(?:to|-|–|or)[ ]?{_N})?[ ]
       (?:days?|times)[ ](?:a|per|each|every)[ ]week
     # "2 days a week in the office", "3 days per week on-site", "2-3 days in office"
@@ -357,9 +357,21 @@ _OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER)
 _OTHER_OFFICE_WORDS = _rx("|".join(map(re.escape, _OTHER_OFFICE_PLACES)))
 
 
+_DAY_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DAY_COUNT = _rx(r"\d+(?:\.\d)?|one|two|three|four|five", re.IGNORECASE)
+_FULL_WEEK = 5
+"""Office days a week from which a job is on site, not hybrid ("5 days a week in the office")."""
+
+
+def _office_mode(s: str) -> str:
+    """Return "onsite" when the fewest office days ``s`` counts make a full week, else "hybrid"."""
+    counts = [_DAY_COUNTS.get(w.lower()) or float(w) for w in _DAY_COUNT.findall(s)]
+    return "onsite" if counts and min(counts) >= _FULL_WEEK else "hybrid"
+
+
 def _office_days(text: str, patterns: tuple) -> list[ModeMatch]:
     """Return the office-days matches of ``patterns`` in ``text``, in order."""
-    out = [ModeMatch(m.start(), m.end(), "hybrid", "work_mode.office_days", False)
+    out = [ModeMatch(m.start(), m.end(), _office_mode(m.group()), "work_mode.office_days", False)
            for p in patterns for m in p.finditer(text)]
     if len(patterns) > 1:
         out.sort(key=lambda x: x.start)
