@@ -10,7 +10,7 @@ Vocabulary is data: ``jdparse/data/work_mode.yaml`` (phrases per mode and
 language, perks, phrases that are no work mode). Rule ids:
 ``work_mode.remote``, ``work_mode.hybrid``, ``work_mode.onsite`` (a phrase),
 ``work_mode.office_days`` ("come to the office 2 to 3 times per week", "3 Tage pro Woche im
-Büro": hybrid), ``work_mode.remote_days`` ("remote 2 days a week", "télétravail 3J/semaine":
+Büro": hybrid; five days or more a week: onsite), ``work_mode.remote_days`` ("remote 2 days a week", "télétravail 3J/semaine":
 hybrid) and ``work_mode.perk`` (a mode word in a perk: "remote-friendly team events").
 """
 from __future__ import annotations
