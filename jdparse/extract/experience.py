@@ -46,8 +46,9 @@ def _alternation(words) -> str:
 
 _HS = r"[^\S\n]"  # horizontal white space: a token never spans lines
 _DASH = "-\u2010-\u2015\u2212"
-# A sentence ends at a newline, a bullet, a pipe, a semicolon, or . ! ? before a space.
-_BOUNDARY = _rx(r"[\n;|\u2022\u00b7]|[.!?](?=\s)")
+# A sentence ends at a newline, a bullet, a pipe, a semicolon, or . ! ? before a
+# space (not the period of an abbreviation a year count is written with: "3+ yrs. of", "Min. 5 years").
+_BOUNDARY = _rx(r"[\n;|\u2022\u00b7]|[!?](?=\s)|(?<![Yy]rs)(?<![Yy]r)(?<![Mm]in)(?<![Ee]xp)(?<!approx)\.(?=\s)")
 
 
 def _list(data: dict, name: str) -> list[str]:
@@ -150,14 +151,12 @@ def _number(t: _Tables, s: str) -> int:
 def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     """Return the text before ``start`` and after ``end`` within the sentence (and window)."""
     lo = max(0, start - _WINDOW)
-    before = text[lo:start]
-    cuts = [m.end() for m in _BOUNDARY.finditer(before)]
-    if cuts:
-        before = before[cuts[-1]:]
-    after = text[end:end + _WINDOW]
-    cut = _BOUNDARY.search(after)
-    if cut:
-        after = after[:cut.start()]
+    # (searched in ``text`` itself: the look-behinds see the word before a period)
+    cuts = [m.end() for m in _BOUNDARY.finditer(text, lo, start)]
+    before = text[cuts[-1] if cuts else lo:start]
+    hi = min(len(text), end + _WINDOW)
+    cut = _BOUNDARY.search(text, end, hi)
+    after = text[end:cut.start() if cut else hi]
     return before, after
 
 
