@@ -44,7 +44,7 @@ memory stays flat over millions of postings."""
 @rules.resets
 @lru_cache(maxsize=_MEMO)
 def tag_kind(s: str) -> str | None:
-    """Return what a header fragment is (url, mode, employment, level, salary, place) or None.
+    """Return what a header fragment is (url, mode, employment, level, salary, place, reference, note) or None.
 
     A fragment counts only when the recognised part covers most of it, so
     "Remote - Philippines" is a mode-with-place but "Remote sensing engineer"
@@ -69,6 +69,11 @@ def tag_kind(s: str) -> str | None:
         return None  # no letter or digit: never a tag
     if n <= _PLACE_TAG_LEN and " ".join(t.casefold().split()) in _place_tags():
         return "place"  # "Multiple Locations": where a place stands, naming none
+    if n <= _PLACE_TAG_LEN:
+        if _REFERENCE.fullmatch(t):
+            return "reference"  # "Req #45123", "Job ID 88231": the board's number for the posting
+        if " ".join(t.casefold().split()) in _start_notes():
+            return "note"  # "Immediate Start"
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
     need = 0.6 * len(t.strip())
@@ -115,6 +120,19 @@ def _around_amount() -> frozenset:
 
 
 _PLACE_TAG_LEN = 40
+_REFERENCE = _rx(
+    r"(?:(?:req(?:uisition)?|job|ref(?:erence)?|vacancy|posting|position)\.?[ \t]*(?:id|no|number|code|ref)?\.?[ \t]*[:#]?"
+    r"|\#)[ \t]*[a-z]{0,5}[-_/]?\d{3,}[a-z0-9_/-]*",
+    re.IGNORECASE,
+)
+"""A posting's reference number: a word that names it (or "#"), then a code with three digits or more."""
+
+
+@rules.derived
+def _start_notes() -> frozenset:
+    data = rules.load("titles").get("start_notes") or {}
+    return frozenset(" ".join(str(w).casefold().split()) for ws in data.values() for w in ws)
+
 
 
 @rules.derived

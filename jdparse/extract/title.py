@@ -647,7 +647,7 @@ def _firm_endings() -> frozenset[str]:
     return frozenset(key(str(w)) for w in rules.load("titles").get("firm_endings") or ())
 
 
-_NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags"})
+_NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags", "reference", "note"})
 _TAIL_TAGS = _NEVER_TITLE | {"employment"}
 """The tags that end a head line after its title and are no part of it ("- Barcelona/Remote")."""
 _AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
@@ -1032,8 +1032,15 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     for pat, pos in hiring:
         hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
-            t = ctx.value(*_trim_title(ctx.text, base + hm.start("title"), base + hm.end("title"), kinds),
-                          "title.first_line")
+            ta, te = base + hm.start("title"), base + hm.end("title")
+            # ("Hiring: Forklift Driver - Immediate Start": the tags that end it go)
+            tparts = _parts(ctx.text[ta:te], ta)
+            k = len(tparts)
+            while k > 1 and kinds[ctx.text[tparts[k - 1][0]:tparts[k - 1][1]]] in _TAIL_TAGS:
+                k -= 1
+            if k < len(tparts):
+                te = tparts[k - 1][1]
+            t = ctx.value(*_trim_title(ctx.text, ta, te, kinds), "title.first_line")
             c = None
             if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company"), kinds):
                 c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
@@ -1186,11 +1193,11 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
 
 
 def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
-    """Return (a, e) without a trailing parenthesis that is a place, a mode or a web address."""
+    """Return (a, e) without a trailing parenthesis that is a place, a mode, a web address or a reference number."""
     seg = text[a:e]
     if not seg.rstrip().endswith(")"):
         return a, e  # no parenthesis at the end
     m = _TRAILING_PAREN.search(seg)
-    if m and kinds[m.group("inner")] in ("place", "mode", "url", "employment"):
+    if m and kinds[m.group("inner")] in ("place", "mode", "url", "employment", "reference", "note"):
         return a, a + m.start()
     return a, e
