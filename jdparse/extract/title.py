@@ -1099,9 +1099,16 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             k = len(segs)
             while k > 1 and kinds[segs[k - 1]] in _TAIL_TAGS:
                 k -= 1
+            c = None
+            if k > 1 and segs[k - 1].split()[-1] in _legal_forms() and _nameish(segs[k - 1], kinds):
+                # "Data Engineer - Acme Corp": a last part that ends with a legal form is the employer.
+                c = ctx.value(*parts[k - 1], "company.split_line")
+                k -= 1
+                while k > 1 and kinds[segs[k - 1]] in _TAIL_TAGS:
+                    k -= 1
             end = parts[k - 1][1] if k < len(segs) else base + len(body)
             a, e = _trim_title(text, base, end, kinds)
-            return ctx.value(a, e, "title.first_line"), None
+            return ctx.value(a, e, "title.first_line"), c
     if _titleish(body) and has_role(body):
         a, e = _trim_title(text, base, base + len(body), kinds)
         return ctx.value(a, e, "title.first_line"), None
