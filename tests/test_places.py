@@ -165,3 +165,11 @@ def test_a_place_line_about_the_company_is_not_the_jobs():
     r = jdparse.parse("Customer Success Manager\n\nAbout us\nOur offices:\nLisbon, Portugal\n\n"
                       "What you will do\n- Onboard new clinics\n")
     assert r.locations == ()
+
+
+def test_several_place_lines_list_offices_not_the_jobs_place():
+    import jdparse
+
+    r = jdparse.parse("Customer Success Manager\n\nWhat you will do\n- Onboard new clinics\n\n"
+                      "Where we are\n\nBerlin\n\nLondon\n")
+    assert r.locations == ()

@@ -182,7 +182,7 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     # each name a place); then a location section; then a cue in the body
     # (looked for only when nothing before named a place).
     def place_lines():
-        # A short line of the body that is a place and nothing else
+        # The one short line of the body that is a place and nothing else
         # ("Lisbon, Portugal" under the lists, as some boards end a posting);
         # not under a line that says what it lists ("Our offices:").
         out = []
@@ -206,7 +206,7 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                 seg = text[b.start:b.end]
                 if 2 * _alnum_count(seg[found[0].start:found[0].end]) >= _alnum_count(seg):
                     out.append((b.start, b.end))
-        return out
+        return out if len(out) == 1 else []  # (several such lines list offices: "Berlin" / "London")
 
     for tier in (
         (("locations.label", labels), ("locations.header", head)),
