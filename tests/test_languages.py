@@ -49,6 +49,24 @@ EXPECTED = {
         "benefits": ["Buoni pasto", "Assicurazione sanitaria integrativa"],
         "posted_date": None,
     },
+    "polish": {
+        "title": "Specjalista ds. Płac",
+        "company": "Nordpol Services Sp. z o.o.",
+        "locations": [{"name": "Kraków", "country": "PL", "kind": "city"}],
+        "work_mode": "hybrid",
+        "seniority": [],
+        "employment_type": "full_time",
+        "experience_years_min": 2,
+        "salary": {"min": 7000, "max": 9000, "currency": "PLN", "period": "month",
+                   "text": "7 000–9 000 zł brutto / mies.", "annualized": {"min": 84000, "max": 108000}},
+        "requirements": ["Minimum 2 lata doświadczenia w kadrach i płacach", "Znajomość programu Symfonia",
+                         "Dobra znajomość Excela"],
+        "nice_to_have": ["Znajomość języka angielskiego"],
+        "responsibilities": ["Naliczanie wynagrodzeń dla 600 pracowników", "Przygotowywanie deklaracji ZUS i PIT",
+                             "Obsługa zapytań pracowników"],
+        "benefits": ["Prywatna opieka medyczna", "Karta Multisport", "Dofinansowanie do nauki języków"],
+        "posted_date": "2026-11-12",
+    },
 }
 
 
@@ -66,6 +84,8 @@ def test_a_posting_in_each_language_pack(language):
     ("Locatie: Amsterdam (volledig thuiswerken mogelijk)", "remote"),
     ("Sede: Torino, lavoro ibrido", "hybrid"),
     ("Modalità di lavoro: da remoto", "remote"),
+    ("Tryb pracy: praca zdalna", "remote"),
+    ("Praca stacjonarna, Gdańsk", "onsite"),
 ])
 def test_work_modes_of_the_packs(text, mode):
     import jdparse

@@ -168,10 +168,11 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
             # work-mode and tag words aside (counted only when needed).
             if (covered >= 0.4 * _alnum_count(seg) or covered >= 0.4 * _letters_left(seg)
                     or (found[0].start == 0 and _REGION_TAIL.fullmatch(seg, found[0].end))
+                    or (found[0].start == 0 and _region_word_tail(seg, found[0].end))
                     or (_DISTRICT_HEAD.fullmatch(seg, 0, found[-1].start)
                         and _STATE_TAIL.fullmatch(seg, found[-1].end))):
                 # (or a place, then a region the gazetteer lacks: "Leeds, West
-                # Yorkshire"; or a district it lacks, then the place:
+                # Yorkshire", "Kraków, małopolskie"; or a district it lacks, then the place:
                 # "Dandenong South, Melbourne VIC")
                 head.append((pa, pe))
     loc_secs = []
@@ -232,6 +233,21 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
 
 _REGION_TAIL = _rx(r",[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*")
 """After a place that opens a header field: a comma and up to three capitalised words (a region)."""
+
+
+def _region_word_tail(seg: str, end: int) -> bool:
+    """Return whether ``seg`` goes on after ``end`` with a comma and a region of places.yaml
+    ``region_words`` alone ("Kraków, małopolskie")."""
+    tail = seg[end:].strip()
+    return tail[:1] == "," and tail[1:].strip().casefold() in _region_words()
+
+
+@rules.derived
+def _region_words() -> frozenset:
+    data = rules.load("places").get("region_words") or {}
+    return frozenset(str(w).casefold() for ws in data.values() for w in ws)
+
+
 _NO_PLACE_LINES = frozenset({"header", "about_company", "eeo", "benefits", "apply"})
 """Sections whose lines are not read as the job's place on their own (the header has its own reading)."""
 _PLACE_LINE = 50

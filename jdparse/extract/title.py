@@ -896,8 +896,8 @@ def _name_of_domain(ctx, v: Value) -> Value | None:
     return None
 
 
-# Abbreviations whose period is part of a company's name ("Acme, Inc.").
-_ABBREV_END = _rx(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|S\.A|N\.V|B\.V|S\.L|Cia|Ltda)$")
+# Abbreviations whose period is part of a company's name ("Acme, Inc.", "Nordpol Sp. z o.o.").
+_ABBREV_END = _rx(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|S\.A|N\.V|B\.V|S\.L|Cia|Ltda|o\.o|[Ss]p\.[jk])$")
 _LEADING_THE = _rx(r"[Tt]he\s+(?=[A-Z])")
 
 
