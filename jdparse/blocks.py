@@ -71,10 +71,12 @@ _BULLET = _rx(
     r"|\d{1,2}[\u3001\uff0e](?!\d)[ \t\u00a0\u3000]*"
     r"|[(\uff08]?\d{1,2}\uff09[ \t\u00a0\u3000]*"
     r"|[" + _CIRCLED + r"][ \t\u00a0\u3000]*"
+    # the Japanese middle dot, full and half width, written right before the item: ・決済APIの設計
+    r"|[\u30fb\uff65][ \t\u00a0\u3000]*"
     r")"
 )
 # What a bullet can open with, after its lead (beside a digit, and a letter before ")").
-_BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED
+_BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65"
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = _rx(
@@ -154,7 +156,8 @@ if unicodedata.unidata_version == _DECO_UNIDATA:
     _ASTRAL = _rx(r"[\U00010000-\U0010ffff]")
 else:
     _DECO = _DECO_ASTRAL = _ASTRAL = None
-_DECO_EDGES = " \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01"
+# (and the lenticular brackets of a CJK heading: 【業務内容】, 【岗位职责】)
+_DECO_EDGES = " \t-\u2013\u2014:\uff1a.\u3002[]=~?!\uff1f\uff01\u3010\u3011"
 
 
 def _strip_decoration(s: str) -> str:

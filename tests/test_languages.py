@@ -67,6 +67,24 @@ EXPECTED = {
         "benefits": ["Prywatna opieka medyczna", "Karta Multisport", "Dofinansowanie do nauki języków"],
         "posted_date": "2026-11-12",
     },
+    "japanese": {
+        "title": "バックエンドエンジニア（Go）",
+        "company": "株式会社クラウドリンク",
+        "locations": [{"name": "東京都渋谷区", "country": "JP", "kind": "city"}],
+        # "リモートワーク可（週2日出社）" is said only among the benefits, with a part
+        # of the week: as "Home office 2 days a week" there, not the job's mode.
+        "work_mode": None,
+        "seniority": [],
+        "employment_type": "full_time",
+        "experience_years_min": 3,
+        "salary": {"min": 6000000, "max": 9000000, "currency": "JPY", "period": "year",
+                   "text": "600万円〜900万円", "annualized": {"min": 6000000, "max": 9000000}},
+        "requirements": ["Goでの開発経験3年以上", "RDBの設計経験"],
+        "nice_to_have": ["Kubernetesの運用経験"],
+        "responsibilities": ["決済APIの設計・開発", "マイクロサービスの運用改善"],
+        "benefits": ["リモートワーク可（週2日出社）", "書籍購入補助"],
+        "posted_date": None,
+    },
 }
 
 
@@ -86,6 +104,8 @@ def test_a_posting_in_each_language_pack(language):
     ("Modalità di lavoro: da remoto", "remote"),
     ("Tryb pracy: praca zdalna", "remote"),
     ("Praca stacjonarna, Gdańsk", "onsite"),
+    ("勤務地：大阪市（フルリモート可）", "remote"),
+    ("勤務地：東京都港区、週3日出社", "hybrid"),
 ])
 def test_work_modes_of_the_packs(text, mode):
     import jdparse

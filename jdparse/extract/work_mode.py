@@ -139,8 +139,18 @@ _OFFICE_DAYS_WORDS = (
 _OTHER_OFFICE_PLACES = tuple(w for places, _ in _OFFICE_DAYS_WORDS[1:] for w in places)
 """The office words of the other languages: "büro", "bureau", "oficina" ..."""
 
+# Japanese, whose words have no spaces between them: "週2日出社", "週1〜2回出社",
+# "週3日程度の出社" (coming to the office N days a week).  Looked for only
+# where its office word, 出社, is.
+_CJK_OFFICE = "\u51fa\u793e"
+_CJK_N = "[1-7\uff11-\uff17\u4e00\u4e8c\u4e09\u56db\u4e94]"
+_OFFICE_DAYS_CJK = _rx(
+    "\u9031[ \t]?" + _CJK_N + "(?:[ \t]?[\u301c\uff5e~\\-\u2013][ \t]?" + _CJK_N + ")?[ \t]?[\u65e5\u56de]"
+    "(?:\u7a0b\u5ea6|\u307b\u3069)?\u306e?" + _CJK_OFFICE
+)
+
 # Words without which no office-days phrase can match (the word guard's).
-_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite", *_OTHER_OFFICE_PLACES})
+_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite", *_OTHER_OFFICE_PLACES, _CJK_OFFICE})
 
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
@@ -150,7 +160,7 @@ _TOKEN = _rx(r"""\w+ | [%()/] """, re.VERBOSE)
 _GAP = _rx(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
 _GAP_CHARS = r"[-‐‑–—\s]"
 # Whether a character is CJK: phrases in these scripts have no word boundaries.
-_CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana too: "フルリモート"
 
 
 def _phrase_key(s: str) -> tuple[str, ...]:
@@ -322,11 +332,11 @@ def _anchors() -> Anchors:
 # What every office-days phrase holds, one of (the pattern ignores case):
 # "(the|our) (office|hq)", "in office", "on[- ]?site", or the office word of another language.
 _OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office", "onsite", "on-site", "on site",
-                     *_OTHER_OFFICE_PLACES)
+                     *_OTHER_OFFICE_PLACES, _CJK_OFFICE)
 
 
 def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
-    """Return the office-days patterns that may match in ``low[a:e]`` (casefolded): (), or one or both.
+    """Return the office-days patterns that may match in ``low[a:e]`` (casefolded): (), or some of them.
 
     The patterns ignore case: an "ı" of the text matches its "i".
     """
@@ -335,13 +345,13 @@ def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
     find = low.find
     if find("\u0131", a, e) >= 0:
         return _OFFICE_ALL
-    out = ()
+    out = (_OFFICE_DAYS_CJK,) if find(_CJK_OFFICE, a, e) >= 0 else ()
     (places, days), *others = _OFFICE_DAYS_WORDS
     for w in places:
         if find(w, a, e) >= 0:
             for w in days:
                 if find(w, a, e) >= 0:
-                    out = (_OFFICE_DAYS,)
+                    out += (_OFFICE_DAYS,)
                     break
             break
     # The other languages' pairs, behind one search of the fold for their
@@ -353,7 +363,7 @@ def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
     return out
 
 
-_OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER)
+_OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER, _OFFICE_DAYS_CJK)
 _OTHER_OFFICE_WORDS = _rx("|".join(map(re.escape, _OTHER_OFFICE_PLACES)))
 
 
