@@ -98,8 +98,10 @@ def verdict(ok: bool) -> str:
 def measure(commands: dict[str, list[str]], repeat: int, warmup: int = 1) -> dict[str, float]:
     """Run every command ``repeat`` times, interleaved; return each one's median wall time (s).
 
-    Round *i* runs the commands in an order rotated by *i*, so no command always
-    follows the same neighbour.  ``warmup`` untimed rounds go first (bytecode
+    Round *i* runs the commands in an order rotated by *i*, and reversed every
+    other turn of the rotation, so each command follows each other one (a
+    rotation alone keeps the neighbours: a command that always ran after the
+    same one read 0.93 x against an equal one).  ``warmup`` untimed rounds go first (bytecode
     compilation, page cache).  Output is discarded; a non-zero exit status
     raises, since a timing of a failing command means nothing.
     """
@@ -107,7 +109,10 @@ def measure(commands: dict[str, list[str]], repeat: int, warmup: int = 1) -> dic
     times: dict[str, list[float]] = {n: [] for n in names}
     for i in range(warmup + repeat):
         k = i % len(names)
-        for name in names[k:] + names[:k]:
+        order = names[k:] + names[:k]
+        if (i // len(names)) % 2:
+            order.reverse()
+        for name in order:
             t0 = time.perf_counter()
             proc = subprocess.run(commands[name], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             dt = time.perf_counter() - t0
