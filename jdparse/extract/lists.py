@@ -367,47 +367,43 @@ label such as "Salary: ..." opens a section that runs on over the prose after it
 _OFFER_KINDS = ("header", "about_role", "about_company", "salary", "location", "other")
 """Sections whose prose is read for what the job offers when no section lists it."""
 _OFFER_CUES = 2
-_NEED_SPACES = 5
-"""The fewest spaces of a need sentence (six words): "Must be able to lift 50 pounds" is one."""
 """The fewest perks (content.yaml benefits words) an offer sentence names:
 "We offer medical and dental cover" is one, "We offer software to clinics" is not."""
+_NEED_SPACES = 5
+"""The fewest spaces of a need sentence (six words): "Must be able to lift 50 pounds" is one."""
+
+
+def _cued_sentences(ctx, blocks, cue: str):
+    """Yield (start, core, value) of each sentence of the prose ``blocks`` that holds a phrase of
+    the markers' ``cue`` kind and no not-item phrase (a paragraph without the cue is not split)."""
+    markers = _markers()
+    cues, not_item = markers[cue], markers["not_item"]
+    text = ctx.doc.text
+    for b in blocks:
+        if b.type != TEXT or not cues.in_text(text[b.start:b.end]):
+            continue
+        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
+            if len(val) <= _MAX_ITEM and cues.in_text(val) and not not_item.in_text(val):
+                yield sa, core, val
 
 
 def _offer_values(ctx, blocks, out: list) -> None:
     """Append a Value per sentence of the prose ``blocks`` that offers perks
     ("We offer medical, dental and vision coverage, a 401(k) match ...")."""
-    markers = _markers()
-    offer, not_item = markers["offer"], markers["not_item"]
-    doc = ctx.doc
-    text = doc.text
-    starts = doc.line_starts
-    for b in blocks:
-        if b.type != TEXT or not offer.in_text(text[b.start:b.end]):
-            continue
-        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
-            if len(val) > _MAX_ITEM or not offer.in_text(val) or not_item.in_text(val):
-                continue
-            if sum(1 for kind, _ in _cues(val) if kind == "benefits") < _OFFER_CUES:
-                continue
+    starts = ctx.doc.line_starts
+    for sa, core, val in _cued_sentences(ctx, blocks, "offer"):
+        if sum(1 for kind, _ in _cues(val) if kind == "benefits") >= _OFFER_CUES:
             out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
 
 
 def _need_values(ctx, blocks, out: list, taken) -> None:
     """Append a Value per sentence of the prose ``blocks`` that says what one must have
     ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``."""
-    markers = _markers()
-    need, not_item = markers["need"], markers["not_item"]
-    doc = ctx.doc
-    text = doc.text
-    starts = doc.line_starts
-    for b in blocks:
-        if b.type != TEXT or not need.in_text(text[b.start:b.end]):
-            continue
-        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
-            if sa in taken or len(val) > _MAX_ITEM or val.count(" ") < _NEED_SPACES:
-                continue  # (a short one is a lead-in: "The ideal candidate should have")
-            if need.in_text(val) and not not_item.in_text(val):
-                out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
+    starts = ctx.doc.line_starts
+    for sa, core, val in _cued_sentences(ctx, blocks, "need"):
+        # (a short one is a lead-in: "The ideal candidate should have")
+        if sa not in taken and val.count(" ") >= _NEED_SPACES:
+            out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
 
 
 def _sentences(text: str, parts):
