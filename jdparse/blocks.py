@@ -942,6 +942,19 @@ def _runs_on(T: list, CS: list, CE: list, IN: list, nonblank: list, width: int) 
     return lower * 4 >= ends
 
 
+_BRACKET_LABEL = 12
+"""The longest CJK field label in brackets ("【工作地点】")."""
+
+
+def _bracket_label(t: str, labels: dict, hkey) -> str | None:
+    """Return the field kind of a line that opens with a label of the vocabulary in 【】 and goes on
+    with its value ("【工作地点】北京市朝阳区"), or None."""
+    j = t.find("\u3011", 1, _BRACKET_LABEL + 2)
+    if j < 2 or not t[j + 1:].strip():
+        return None
+    return labels.get(hkey(t[1:j]))
+
+
 def classify(doc: Document) -> list[Block]:
     """Return the blocks of ``doc`` in order, continuation lines joined."""
     vocab = vocabulary()
@@ -1155,6 +1168,12 @@ def classify(doc: Document) -> list[Block]:
         else:
             # A heading or a label?
             is_first = i == first_content
+            if m is None and t[:1] == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
+                # "【工作地点】北京市朝阳区", "【勤務地】東京都渋谷区": a CJK field label in brackets, its value after it.
+                append(block(LABEL, CS[i], CE[i], i, i, "label.bracket", kind, CS[i] + t.index("\u3011") + 1,
+                             blank_before))
+                i += 1
+                continue
             if m is not None:
                 g = m.group(1)
                 if len(g.split()) <= 6:

@@ -293,3 +293,13 @@ def test_a_count_alone_between_blank_lines_is_no_heading(line, heading):
 
     r = jdparse.parse(f"Data Analyst\nAcme Ltd\n\n{line}\n\nWe build tools.\n")
     assert any(h is not None and h.value == line for _, h in r.sections) is heading
+
+
+def test_a_cjk_field_label_in_brackets_is_a_label():
+    import jdparse
+
+    r = jdparse.parse("高级前端开发工程师\n北京星河科技有限公司\n【工作地点】北京市朝阳区\n【薪资】20-35K\n\n"
+                      "【岗位职责】\n1、负责前端开发\n")
+    assert [(p.name, p.rule) for p in r.locations] == [("北京市", "locations.label")]
+    assert r.salary.currency == "CNY" and r.salary.min == 20000
+    assert [v.value for v in r.responsibilities] == ["负责前端开发"]
