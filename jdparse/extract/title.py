@@ -650,6 +650,14 @@ def _firm_endings() -> frozenset[str]:
 _NEVER_TITLE = frozenset({"url", "salary", "place", "mode", "tags", "reference", "note"})
 _TAIL_TAGS = _NEVER_TITLE | {"employment"}
 """The tags that end a head line after its title and are no part of it ("- Barcelona/Remote")."""
+
+
+def _untagged(kinds: _Kinds, segs: list[str], k: int) -> int:
+    """Return how many of the first ``k`` parts ``segs`` of a head line are left once the
+    tags that end them go (``_TAIL_TAGS``); at least one."""
+    while k > 1 and kinds[segs[k - 1]] in _TAIL_TAGS:
+        k -= 1
+    return k
 _AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
 _HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VERB_TEXTS, *_OTHER_VERB_TEXTS)))
                     + r")\s*[!:.]?\s*$", re.IGNORECASE)
@@ -1035,9 +1043,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             ta, te = base + hm.start("title"), base + hm.end("title")
             # ("Hiring: Forklift Driver - Immediate Start": the tags that end it go)
             tparts = _parts(ctx.text[ta:te], ta)
-            k = len(tparts)
-            while k > 1 and kinds[ctx.text[tparts[k - 1][0]:tparts[k - 1][1]]] in _TAIL_TAGS:
-                k -= 1
+            k = _untagged(kinds, [ctx.text[a:e] for a, e in tparts], len(tparts))
             if k < len(tparts):
                 te = tparts[k - 1][1]
             t = ctx.value(*_trim_title(ctx.text, ta, te, kinds), "title.first_line")
@@ -1096,16 +1102,12 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         if role == 0:
             # "CS Team Lead - German and English": the tail is not a tag, keep it all;
             # but the tags that end it go ("... - Fintech - Up to 120k€ - Barcelona/Remote").
-            k = len(segs)
-            while k > 1 and kinds[segs[k - 1]] in _TAIL_TAGS:
-                k -= 1
+            k = _untagged(kinds, segs, len(segs))
             c = None
             if k > 1 and segs[k - 1].split()[-1] in _legal_forms() and _nameish(segs[k - 1], kinds):
                 # "Data Engineer - Acme Corp": a last part that ends with a legal form is the employer.
                 c = ctx.value(*parts[k - 1], "company.split_line")
-                k -= 1
-                while k > 1 and kinds[segs[k - 1]] in _TAIL_TAGS:
-                    k -= 1
+                k = _untagged(kinds, segs, k - 1)
             end = parts[k - 1][1] if k < len(segs) else base + len(body)
             a, e = _trim_title(text, base, end, kinds)
             return ctx.value(a, e, "title.first_line"), c
