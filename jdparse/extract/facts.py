@@ -179,9 +179,6 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
             loc_secs.append((b.start, b.end))
-    # Labels and header together (a board header and a "Location:" field may
-    # each name a place); then a location section; then a cue in the body
-    # (looked for only when nothing before named a place).
     def place_lines():
         # The one short line of the body that is a place and nothing else
         # ("Lisbon, Portugal" under the lists, as some boards end a posting);
@@ -209,18 +206,18 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                     out.append((b.start, b.end))
         return out if len(out) == 1 else []  # (several such lines list offices: "Berlin" / "London")
 
+    # Labels and header together (a board header and a "Location:" field may
+    # each name a place); then a location section; then a cue in the body;
+    # then the body's one place line (each tier's spans made only when the
+    # tiers before it named no place).
     for tier in (
-        (("locations.label", labels), ("locations.header", head)),
-        (("locations.section", loc_secs),),
-        "cue",
-        "line",
+        lambda: (("locations.label", labels), ("locations.header", head)),
+        lambda: (("locations.section", loc_secs),),
+        lambda: (("locations.body_cue", _cued_spans(ctx)),),
+        lambda: (("locations.line", place_lines()),),
     ):
-        if tier == "cue":
-            tier = (("locations.body_cue", _cued_spans(ctx)),)
-        elif tier == "line":
-            tier = (("locations.line", place_lines()),)
         found: list[Location] = []
-        for rule, spans in tier:
+        for rule, spans in tier():
             for a, e in spans:
                 for p in find(a, e):
                     span = ctx.doc.span(a + p.start, a + p.end)
