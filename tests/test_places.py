@@ -103,37 +103,31 @@ def test_fold_drops_every_combining_mark():
     assert fold("Jönköping") == "jonkoping" and fold("Łódź") == "lodz" and fold("Đà Nẵng") == "da nang"
 
 
-@pytest.mark.parametrize("line,want", [
-    # A place, then a region the gazetteer lacks: the header names the place.
-    ("Leeds, West Yorkshire", [("Leeds", "GB")]),
-    ("Manchester, Greater Manchester", [("Manchester", "GB")]),
+_NO_COMPANY = "Operations Manager\n{line}\n\nWe run a warehouse.\n"
+_COMPANY_LINE = "Warehouse Team Leader\nCoastline Distribution\n{line}\n\nWe pay $70,000.\n"
+_ANY = object()  # (the company not checked)
+
+
+@pytest.mark.parametrize("posting,line,want,company", [
+    # A place, then a region the gazetteer lacks: the header names the place,
+    # and the place line names no employer.
+    (_NO_COMPANY, "Leeds, West Yorkshire", [("Leeds", "GB")], None),
+    (_NO_COMPANY, "Manchester, Greater Manchester", [("Manchester", "GB")], None),
+    # A district the gazetteer lacks, then the place (and a state, a postcode).
+    (_COMPANY_LINE, "Dandenong South, Melbourne VIC", [("Melbourne", "AU")], "Coastline Distribution"),
+    (_COMPANY_LINE, "Parramatta, Sydney NSW 2150", [("Sydney", "AU")], "Coastline Distribution"),
+    (_COMPANY_LINE, "Shoreditch, London", [("London", "GB")], "Coastline Distribution"),
     # A place inside a name is no header place.
-    ("Leeds Building Society Group Services", []),
+    (_NO_COMPANY, "Leeds Building Society Group Services", [], _ANY),
+    (_COMPANY_LINE, "Acme US \u2013 Platform team", [], "Coastline Distribution"),
 ])
-def test_a_header_place_followed_by_its_region(line, want):
+def test_a_header_place_beside_a_region_or_district_the_gazetteer_lacks(posting, line, want, company):
     import jdparse
 
-    r = jdparse.parse(f"Operations Manager\n{line}\n\nWe run a warehouse.\n")
+    r = jdparse.parse(posting.format(line=line))
     assert [(p.name, p.country) for p in r.locations] == want
-    if want:
-        assert r.company is None  # the place line names no employer
-
-
-@pytest.mark.parametrize("line,want", [
-    # A district the gazetteer lacks, then the place (and a state, a postcode):
-    # the header names the place.
-    ("Dandenong South, Melbourne VIC", [("Melbourne", "AU")]),
-    ("Parramatta, Sydney NSW 2150", [("Sydney", "AU")]),
-    ("Shoreditch, London", [("London", "GB")]),
-    # A place inside a name is no header place.
-    ("Acme US \u2013 Platform team", []),
-])
-def test_a_district_before_a_header_place(line, want):
-    import jdparse
-
-    r = jdparse.parse(f"Warehouse Team Leader\nCoastline Distribution\n{line}\n\nWe pay $70,000.\n")
-    assert [(p.name, p.country) for p in r.locations] == want
-    assert r.company.value == "Coastline Distribution"
+    if company is not _ANY:
+        assert (r.company.value if r.company else None) == company
 
 
 def test_a_place_cue_before_our_office():
