@@ -68,13 +68,6 @@ _SENTENCE_MARK = _rx(r"[!?]|\.\s")
 """What a sentence holds and a name does not ("Hello! We're ...", "We build tools. Join us")."""
 _OPENING_BLOCKS = 2
 """The first prose paragraphs (of six words or more, before any list) read for "X is a ..."."""
-_SENTENCE_OPENERS = frozenset({
-    "this", "these", "those", "it", "there", "here", "the", "that", "what", "which", "each", "every", "all", "both",
-    "some", "many", "most", "one", "such", "a", "an", "you", "today", "now",
-    "experience", "knowledge", "english", "travel", "remote", "hybrid", "salary", "pay",
-    "ce", "il", "c'est", "das", "es", "dies", "este", "esta", "det", "den", "het", "dit", "questo",
-})
-"""Words that open a sentence's subject and no employer's name ("This is a ...", "Experience is a plus")."""
 _WE_ARE_BLOCKS = 5
 """The first prose paragraphs looked in for it."""
 _WE_ARE_REACH = 300
@@ -86,6 +79,12 @@ _FOOTER = _rx(
     r"|(?<![^\n])save\s.+?\sat\s+(?P<c>[^·|\n]+?)[ \t]*$)",
     re.IGNORECASE,
 )
+
+
+@rules.derived
+def _sentence_openers() -> frozenset[str]:
+    """Return the keys of titles.yaml ``sentence_openers`` of every language."""
+    return frozenset(key(str(w)) for ws in (rules.load("titles").get("sentence_openers") or {}).values() for w in ws)
 
 
 @rules.derived
@@ -832,7 +831,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             if n_text > _OPENING_BLOCKS:
                 break
             m = _NAME_IS.match(text, b.start, b.end)
-            if (m and key(m.group("name")).split()[0] not in _SENTENCE_OPENERS
+            if (m and key(m.group("name")).split()[0] not in _sentence_openers()
                     and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds)):
                 v = ctx.value(m.start("name"), m.end("name"), "company.opening")
                 if v:
