@@ -68,7 +68,8 @@ _BULLET = _rx(
     r"|[" + _CJK_NUMERALS + r"]{1,3}[\u3001.\uff0e]"  # 一、 (with a space: "一、岗位职责" is a heading's ordinal)
     r")[ \t\u00a0\u3000]+"
     # CJK numbering, whose punctuation is its own space: 1、 1． （1） 1） ①
-    r"|\d{1,2}[\u3001\uff0e](?!\d)[ \t\u00a0\u3000]*"
+    # (a digit may follow "、", never a decimal point: "1、3年以上经验"; "1．5" is a number)
+    r"|\d{1,2}(?:\u3001|\uff0e(?!\d))[ \t\u00a0\u3000]*"
     r"|[(\uff08]?\d{1,2}\uff09[ \t\u00a0\u3000]*"
     r"|[" + _CIRCLED + r"][ \t\u00a0\u3000]*"
     # the Japanese middle dot, full and half width, written right before the item: ・決済APIの設計
