@@ -947,6 +947,11 @@ _BRACKET_LABEL = 12
 """The longest CJK field label in brackets ("【工作地点】")."""
 
 
+def _amount_line(t: str) -> bool:
+    """Return whether a short line states an amount of money: a digit and a currency sign ("$45/hr ...", "ab 4.000 €")."""
+    return any(c.isdigit() for c in t) and any(unicodedata.category(c) == "Sc" for c in t)
+
+
 def _bracket_label(t: str, labels: dict, hkey) -> str | None:
     """Return the field kind of a line that opens with a label of the vocabulary in 【】 and goes on
     with its value ("【工作地点】北京市朝阳区"), or None."""
@@ -1243,8 +1248,9 @@ def classify(doc: Document) -> list[Block]:
                     elif next_is_bullet and w <= 10:
                         shape = "heading.before_list"
                     elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()) and not (
-                            t[0].isdecimal() and _COUNT_OPENING.match(t)):
-                        # (not a count of something: "5+ years experience with Python" alone between blank lines is an item)
+                            t[0].isdecimal() and _COUNT_OPENING.match(t)) and not _amount_line(t):
+                        # (not a count of something: "5+ years experience with Python" alone between blank lines is an
+                        # item; nor an amount: "$45/hr depending on experience" is pay, not a requirements heading)
                         if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
                             shape = "heading.standalone"
                     elif (blank_before and not blank_after and not BU[j] and w <= 4

@@ -295,6 +295,18 @@ def test_a_count_alone_between_blank_lines_is_no_heading(line, heading):
     assert any(h is not None and h.value == line for _, h in r.sections) is heading
 
 
+@pytest.mark.parametrize("line, pay", [
+    ("$45/hr depending on experience", 45),
+    ("Up to \u00a330k depending on skills", 30000),
+])
+def test_an_amount_alone_between_blank_lines_is_no_heading(line, pay):
+    import jdparse
+
+    r = jdparse.parse(f"Data Analyst\nAcme Ltd\n\n{line}\n\nWe build tools.\n")
+    assert all(h is None or h.value != line for _, h in r.sections)
+    assert r.salary is not None and r.salary.max == pay
+
+
 def test_a_cjk_field_label_in_brackets_is_a_label():
     import jdparse
 
