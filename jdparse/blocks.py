@@ -254,6 +254,9 @@ class Vocabulary:
         # The first words of the labels, lower-cased: a line that starts with
         # none is no stacked label (label.stacked), and its key is not made.
         self.label_firsts = frozenset(k.split()[0] for k in self.labels if k.split())
+        # The answers to a question-shaped label ("Remote job" over "No"), yes or no.
+        self.answers = frozenset(heading_key(str(w)) for w in [*(data.get("affirmative") or []),
+                                                                *(data.get("negative") or [])])
         # One pattern per kind, tried in keyword_order; longest entries first
         # so "nice to have" is tried before "have".
         self.keywords: list[tuple[str, re.Pattern]] = []
@@ -786,13 +789,14 @@ _MAX_STACKED_WORDS = 12
 _MAX_HEADING_VALUE_WORDS = 6
 
 
-def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey) -> str | None:
+def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey, answers=frozenset()) -> str | None:
     """Return the field the line ``t`` labels when it stands over its value ``below``, or None.
 
     A field's label (not a section's), unless the same words head a section
     of that field ("Location(s)" over its lines) or one of the four lists
     ("Role" over "Lead the platform team"), and unless the label word is a
-    value itself ("Remote", "Contract").
+    value itself ("Remote", "Contract") that is not asked as a question (a
+    board's "Remote job" over "No": one of ``answers``).
     """
     k = hkey(t)
     kind = labels.get(k)
@@ -805,7 +809,7 @@ def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey) -> str |
         return None
     from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
 
-    return kind if tag_kind(t) is None else None
+    return kind if tag_kind(t) is None or hkey(below) in answers else None
 
 
 def _stacked_value(t: str | None, labels: dict, exact: dict, hkey, heading: bool) -> bool:
@@ -1200,7 +1204,7 @@ def classify(doc: Document) -> list[Block]:
                         continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and not BU[i + 1]
                   and t.split(None, 1)[0].lower() in label_firsts
-                  and (kind := _stacked_label(t, T[i + 1], labels, exact, hkey)) is not None):
+                  and (kind := _stacked_label(t, T[i + 1], labels, exact, hkey, vocab.answers)) is not None):
                 # A field's label over its value, on the line right under it
                 # ("Job Title" / "Registered Nurse", a board's "Pay" / "$19.50
                 # an hour"): one label block, as "Job Title: Registered Nurse".

@@ -119,13 +119,23 @@ def test_a_count_of_home_days_makes_a_remote_tag_hybrid(text, want, rule):
     ("Remote: No", None),
     # Any other answer is read as before.
     ("Remote: Yes", "remote"),
-    ("Remote job: Nominal", "remote"),
-    ("Remote job: No travel", "remote"),
+    ("Remote role: Nominal", "remote"),  # ("Remote job" is a label: its value alone is read)
+    ("Remote role: No travel", "remote"),
 ])
 def test_a_mode_label_answered_no_gives_no_mode(line, want):
     import jdparse
 
     got = jdparse.parse(header_line_posting(line)).work_mode
+    assert (got and got.value) == want
+
+
+@pytest.mark.parametrize("answer,want", [("No", None), ("Nein", None), ("Yes", "remote")])
+def test_a_mode_label_over_its_answer_is_read_as_one_label(answer, want):
+    # A board's fields written one under the other ("Remote job" / "No", as USAJOBS does).
+    import jdparse
+
+    got = jdparse.parse(f"IT Specialist\nBureau of Land Management\n\nLocation\nDenver, CO\nRemote job\n{answer}\n"
+                        "\nDuties\n- Maintain the policies\n").work_mode
     assert (got and got.value) == want
 
 

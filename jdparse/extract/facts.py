@@ -488,12 +488,13 @@ _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 @rules.derived
 def _answered_no() -> re.Pattern:
     """Return the pattern of the rest of a label answered "no", after a mode phrase:
-    up to three more words of the label, its colon, a ``negative`` answer, the line's end."""
+    up to three more words of the label, its colon (or the end of its line, the answer
+    standing under it: "Remote job" / "No"), a ``negative`` answer, the block's end."""
     from ._vocab import alternation
 
     words = {str(w) for w in rules.load("headings").get("negative") or []}
     answer = alternation(words) if words else "(?!)"
-    return _rx(r"(?:[ \t]+[\w-]+){0,3}[ \t]*[:\uff1a][ \t]*(?:" + answer + r")[ \t.!\u3002]*$", re.IGNORECASE)
+    return _rx(r"(?:[ \t]+[\w-]+){0,3}[ \t]*[:\uff1a\n][ \t]*(?:" + answer + r")[ \t.!\u3002]*$", re.IGNORECASE)
 
 
 @rules.derived
