@@ -903,8 +903,12 @@ def _name_of_domain(ctx, v: Value) -> Value | None:
     return None
 
 
-# Abbreviations whose period is part of a company's name ("Acme, Inc.", "Nordpol Sp. z o.o.").
-_ABBREV_END = _rx(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|S\.A|N\.V|B\.V|S\.L|Cia|Ltda|o\.o|[Ss]p\.[jk])$")
+@rules.derived
+def _abbrev_end() -> re.Pattern:
+    """Return the pattern of a ``legal_forms`` abbreviation ending a name, without its last period
+    ("Acme, Inc.", "Nexora S.r.l.", "Nordpol Sp. z o.o."): that period is part of the name."""
+    forms = sorted({f[:-1] for f in _legal_forms() if f.endswith(".") and len(f) > 1}, key=len, reverse=True)
+    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, forms)) or "(?!)") + r")$")
 _LEADING_THE = _rx(r"[Tt]he\s+(?=[A-Z])")
 
 
@@ -941,7 +945,7 @@ def _tidy_company(ctx, v: Value) -> Value:
             comma = text.rfind(",", place_start, e)
         if comma > a and text[a:comma].strip():
             e = comma
-    if e < len(text) and text[e] == "." and _ABBREV_END.search(text, a, e):
+    if e < len(text) and text[e] == "." and _abbrev_end().search(text, a, e):
         e += 1
     if text[e - 1] == ")" and (m := _TRAILING_PAREN.search(text, a, e)) is not None and m.start() > a:
         inner = key(m.group("inner")) + " "
@@ -979,7 +983,7 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
         line = text[nxt.start:nxt.end]
         if (len(_parts(line, nxt.start)) == 1 and len(line.split(None, _NAME_LINE_WORDS)) <= _NAME_LINE_WORDS
                 and _SENTENCE_MARK.search(line) is None
-                and (not line.endswith(".") or _ABBREV_END.search(line, 0, len(line) - 1))
+                and (not line.endswith(".") or _abbrev_end().search(line, 0, len(line) - 1))
                 and kinds[text[nb.start:nb.end]] is not None):
             return _name_line(ctx, kinds, nxt)
     return None
