@@ -20,21 +20,21 @@ HIRING = [
      "Data Analyst", "Stra\u00dfe Labs"),
     ("Remote role\n\nWe are looking for a Backend Developer to build APIs. We offer \ufb01ne perks.\n\nRequirements\n- Go",
      "Backend Developer", "Remote role"),
-    ("Hello\n\nVi s\u00f6ker en Systemutvecklare som gillar Go.\n\nKrav\n- Go", "Systemutvecklare", "Hello"),
+    ("Hello\n\nVi s\u00f6ker en Systemutvecklare som gillar Go.\n\nKrav\n- Go", "Systemutvecklare", None),  # (a greeting names no employer)
     ("Hello\n\nLe 24\u00e8me recherche un D\u00e9veloppeur PHP pour son \u00e9quipe.\n\nProfil\n- PHP",
      "D\u00e9veloppeur PHP", "Le 24\u00e8me"),
-    ("Hello\n\nACME SEEKING A SENIOR PROGRAMMER (REMOTE)\n\nRequirements\n- C", "ACME SEEKING A SENIOR PROGRAMMER", "Hello"),
-    ("Hello\n\nJob opening: Fulfillment Manager\n\nRequirements\n- C", "Fulfillment Manager", "Hello"),
-    ("Hello\n\nJava developer job opening\n\nRequirements\n- C", "Java developer", "Hello"),
+    ("Hello\n\nACME SEEKING A SENIOR PROGRAMMER (REMOTE)\n\nRequirements\n- C", "ACME SEEKING A SENIOR PROGRAMMER", None),  # (a greeting names no employer)
+    ("Hello\n\nJob opening: Fulfillment Manager\n\nRequirements\n- C", "Fulfillment Manager", None),  # (a greeting names no employer)
+    ("Hello\n\nJava developer job opening\n\nRequirements\n- C", "Java developer", None),  # (a greeting names no employer)
     ("Hello\n\n[上海/远程] Hamster Ltd.诚聘 golang 中级开发工程师 薪水 18k-35k RMB\n\n要求\n- Go",
      "golang 中级开发工程师", "Hamster Ltd."),
     ("WE'RE HIRING A PRODUCT DESIGNER to shape the app.\n\nAbout\nAcme", "PRODUCT DESIGNER", "About"),
     # A word, white space and a separator, in ASCII lines and in others.
-    ("Hello\n\nJOB \t: Senior Engineer\n\nRequirements\n- C", "Senior Engineer", "Hello"),
-    ("Hello\n\nPosition\u00a0\u2013 D\u00e9veloppeur PHP\n\nProfil\n- PHP", "D\u00e9veloppeur PHP", "Hello"),
+    ("Hello\n\nJOB \t: Senior Engineer\n\nRequirements\n- C", "Senior Engineer", None),  # (a greeting names no employer)
+    ("Hello\n\nPosition\u00a0\u2013 D\u00e9veloppeur PHP\n\nProfil\n- PHP", "D\u00e9veloppeur PHP", None),  # (a greeting names no employer)
     # What stands before the separator is a board's label or a sentence, not a name.
-    ("Hello\n\nOur jobs: Data Analyst\n\nRequirements\n- SQL", "Data Analyst", "Hello"),
-    ("Hello\n\nThe job is great. Vacancy - Backend Developer\n\nRequirements\n- Go", "Backend Developer", "Hello"),
+    ("Hello\n\nOur jobs: Data Analyst\n\nRequirements\n- SQL", "Data Analyst", None),  # (a greeting names no employer)
+    ("Hello\n\nThe job is great. Vacancy - Backend Developer\n\nRequirements\n- Go", "Backend Developer", None),  # (a greeting names no employer)
     ("Hello\n\nNow Hiring\n: Barista\n\nRequirements\n- Coffee", "Barista", None),
     # Known miss (the title is right, the company is not checked): a lower-case
     # part is read as the company ("position x job").

@@ -613,7 +613,7 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
         return False
     words = key(t).split()
-    if not words or t[:1].isdigit() or words[0] in _PRONOUNS or " ".join(words) in _not_names():
+    if not words or t[:1].isdigit() or words[0].rstrip(",!") in _not_name_openers() or " ".join(words) in _not_names():
         return False
     # A name's words are capitalised but for small ones ("Banco do Brasil"):
     # a line that capitalises some words and leaves most of its words (two
@@ -663,18 +663,18 @@ _HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VER
 """A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!")."""
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
-_PRONOUNS = frozenset({"we", "nous", "wir", "vi", "nosotros", "nós", "noi", "i", "he", "she", "they", "on", "who", "which", "that",
-                       # a recruiter's "My client is looking for ...": no name
-                       "my", "our", "your", "their", "mon", "ma", "notre", "mein", "meine", "unser", "unsere",
-                       "mi", "nuestro", "nuestra", "meu", "minha", "nosso", "nossa", "min", "mitt", "vår", "vårt",
-                       "mijn", "ons", "onze", "nostro", "nostra"})
+@rules.derived
+def _not_name_openers() -> frozenset[str]:
+    """Return the keys of titles.yaml's ``not_name_openers`` of every language (pronouns,
+    possessives, greetings): a line or a captured name that opens with one names no employer."""
+    return frozenset(key(str(w)) for ws in (rules.load("titles").get("not_name_openers") or {}).values() for w in ws)
 
 
 def _is_company(s: str, kinds: _Kinds) -> bool:
     """Return whether a captured name can be an employer (capitalised, not a pronoun)."""
     t = s.strip()
     words = key(t).split()
-    if not words or words[0] in _PRONOUNS:
+    if not words or words[0].rstrip(",!") in _not_name_openers():
         return False
     caseless = t[0].lower() == t[0].upper()  # CJK and other scripts without case
     return (t[0].isupper() or not t[0].isalpha() or caseless) and _nameish(t, kinds)
