@@ -11,6 +11,8 @@ title
                      run on after it ("... Compensation: $60,000") cut
   title.second_line  the second line, when the first is a name without a role word
   title.hiring       "Acme is hiring a Senior Engineer who ...", "Job opening: X", "X诚聘 Y"
+  title.body_label   a title label below the posting's first list ("Role: Back End Developer" among
+                     a board's closing details): the head's title says more of the job
 company
   company.label      "Company: Acme"
   company.split_line the first part of a "Company | Title | ..." line
@@ -686,9 +688,16 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     titles: list[Value] = []
     companies: list[Value] = []
 
-    for b in ctx.labels("title"):
+    title_labels = ctx.labels("title")
+    body_from = len(text)  # where the posting's first list starts
+    if title_labels:
+        for sec in ctx.outline.sections:
+            if sec.kind in LIST_KINDS and (sec.heading is not None or sec.blocks):
+                body_from = (sec.heading or sec.blocks[0]).start
+                break
+    for b in title_labels:
         a, e = ctx.label_value(b)
-        v = ctx.value(a, e, "title.label")
+        v = ctx.value(a, e, "title.label" if b.start < body_from else "title.body_label")
         if v:
             titles.append(v)
     for b in ctx.labels("company"):
@@ -1017,7 +1026,8 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
 
 
 _ORDER = {
-    "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring"],
+    "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring",
+              "title.body_label"],
     "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about",
                 "company.opening", "company.footer"],
 }
