@@ -117,6 +117,7 @@ _BODY = r"""
     (?P<a1>%(number)s)
     (?:[ \t]?(?P<m1>%(mult)s))?                                    # 170K, 1.2 M
     (?:[ \t]{0,2}(?P<c2>%(cur_after)s))?                           # 65.000 €, 250$
+    (?P<plus>\+(?![\w+]))?                                         # $100K+: a minimum only
     (?P<p1>%(period)s)?                                            # US$52/hour to ...
     (?:
         %(sep)s
@@ -1249,7 +1250,7 @@ def _judge(
 
     if kind == "upto" and v2 is None:
         lo, hi, rule = None, v1, "salary.up_to"
-    elif kind == "from" and v2 is None:
+    elif (kind == "from" or m.group("plus")) and v2 is None:
         lo, hi, rule = v1, None, "salary.from"
     elif v2 is not None:
         lo, hi, rule = v1, v2, "salary.range"
