@@ -789,27 +789,43 @@ _MAX_STACKED_WORDS = 12
 _MAX_HEADING_VALUE_WORDS = 6
 
 
-def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey, answers=frozenset()) -> str | None:
+def _in_run(T: list, i: int, labels: dict, hkey) -> bool:
+    """Return whether line ``i`` (over its value on line ``i + 1``) stands among a board's fields
+    written each over its value: the line two above it, or two below it, is a field's label too,
+    with no blank line between ("Salary" / "£29,970 a year" / "Contract" / "Permanent")."""
+    n = len(T)
+    up = T[i - 2] if i >= 2 and T[i - 1] is not None else None
+    down = T[i + 2] if i + 2 < n else None
+    return any(x is not None and len(x) <= _MAX_STACKED_LABEL and hkey(x) in labels for x in (up, down))
+
+
+def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey, answers=frozenset(),
+                   in_run: bool = False) -> str | None:
     """Return the field the line ``t`` labels when it stands over its value ``below``, or None.
 
     A field's label (not a section's), unless the same words head a section
     of that field ("Location(s)" over its lines) or one of the four lists
     ("Role" over "Lead the platform team"), and unless the label word is a
     value itself ("Remote", "Contract") that is not asked as a question (a
-    board's "Remote job" over "No": one of ``answers``).
+    board's "Remote job" over "No": one of ``answers``), or is over a value of
+    its own kind in a run of stacked labels (``in_run``); in such a run, a
+    field's own heading word over a short value is its label too ("Salary").
     """
     k = hkey(t)
     kind = labels.get(k)
     if kind is None or kind in _SECTION_KINDS:
         return None
     heading_kind = exact.get(k)
-    if heading_kind == kind or heading_kind in LIST_KINDS:
+    if heading_kind == kind and not in_run or heading_kind in LIST_KINDS:
         return None
-    if not _stacked_value(below, labels, exact, hkey, heading_kind is not None):
+    if not _stacked_value(below, labels, exact, hkey, heading_kind is not None and not in_run):
         return None
     from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
 
-    return kind if tag_kind(t) is None or hkey(below) in answers else None
+    own = tag_kind(t)
+    # (a value word over another value of its kind, among a board's fields each over its
+    # value, labels it: "Contract" / "Permanent" after "Salary" / "£29,970 a year")
+    return kind if own is None or hkey(below) in answers or in_run and tag_kind(below) == own else None
 
 
 def _stacked_value(t: str | None, labels: dict, exact: dict, hkey, heading: bool) -> bool:
@@ -1204,7 +1220,8 @@ def classify(doc: Document) -> list[Block]:
                         continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and not BU[i + 1]
                   and t.split(None, 1)[0].lower() in label_firsts
-                  and (kind := _stacked_label(t, T[i + 1], labels, exact, hkey, vocab.answers)) is not None):
+                  and (kind := _stacked_label(t, T[i + 1], labels, exact, hkey, vocab.answers,
+                                          _in_run(T, i, labels, hkey))) is not None):
                 # A field's label over its value, on the line right under it
                 # ("Job Title" / "Registered Nurse", a board's "Pay" / "$19.50
                 # an hour"): one label block, as "Job Title: Registered Nurse".

@@ -315,3 +315,20 @@ def test_a_cjk_field_label_in_brackets_is_a_label():
     assert [(p.name, p.rule) for p in r.locations] == [("北京市", "locations.label")]
     assert r.salary.currency == "CNY" and r.salary.min == 20000
     assert [v.value for v in r.responsibilities] == ["负责前端开发"]
+
+
+def test_a_run_of_fields_each_over_its_value_reads_every_field():
+    # A board's fields written one under the other (NHS Jobs): "Salary", a section's heading
+    # word, and "Contract", a value word, are labels there too.
+    import jdparse
+
+    text = ("Staff Nurse\nNorthfield NHS Trust\n\nDate posted\n14 November 2026\nSalary\n"
+            "\u00a329,970 to \u00a336,483 a year per annum pro rata\nContract\nPermanent\nJob locations\nNorthfield General Hospital\n"
+            "\nJob overview\nWe care for patients.\n")
+    r = jdparse.parse(text)
+    assert r.employment_type.value == "full_time"
+    assert (r.salary.min, r.salary.max, r.salary.period) == (29970, 36483, "year")
+    assert str(r.posted_date.value) == "2026-11-14"
+    # Alone, "Contract" over a value is no label: both words are read, and precedence decides.
+    alone = jdparse.parse("Staff Nurse\nNorthfield NHS Trust\n\nContract\nPermanent\n\nJob overview\nWe care.\n")
+    assert alone.employment_type.value == "contract"
