@@ -1262,8 +1262,8 @@ def classify(doc: Document) -> list[Block]:
                         shape = "heading.exclamation"  # "What we offer you!" over a list
                     elif last_char in _TERMINAL or last_char in ",;":
                         pass
-                    elif w <= 8 and _is_all_caps(t):
-                        shape = "heading.caps"
+                    elif w <= 8 and _is_all_caps(t) and not all(any(map(str.isdigit, x)) for x in t.split()):
+                        shape = "heading.caps"  # (not a code whose every word holds a digit: a postcode "NF1 2AB")
                     elif w <= 6 and _ABOUT_LINE.match(t):
                         shape = "heading.about"
                     elif next_is_bullet and w <= 10:

@@ -332,3 +332,11 @@ def test_a_run_of_fields_each_over_its_value_reads_every_field():
     # Alone, "Contract" over a value is no label: both words are read, and precedence decides.
     alone = jdparse.parse("Staff Nurse\nNorthfield NHS Trust\n\nContract\nPermanent\n\nJob overview\nWe care.\n")
     assert alone.employment_type.value == "contract"
+
+
+@pytest.mark.parametrize("line, heading", [("NF1 2AB", False), ("SW1A 1AA", False), ("Q3 GOALS", True)])
+def test_a_code_whose_every_word_holds_a_digit_is_no_caps_heading(line, heading):
+    import jdparse
+
+    r = jdparse.parse(f"Staff Nurse\nNorthfield NHS Trust\nWard Road\n{line}\nWe care for patients.\n")
+    assert any(h is not None and h.value == line for _, h in r.sections) is heading
