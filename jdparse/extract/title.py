@@ -42,7 +42,8 @@ from .._cache import compile as _rx
 _SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+|\s+[\u00b7\u2022]\s+")
 _SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/\u00b7\u2022]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
-_TRAILING_PAREN = _rx(r"\s*\((?P<inner>[^()]{1,60})\)\s*$")
+_TRAILING_PAREN = _rx(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)\uff09]\s*$")
+"""A parenthesis ending a line, ASCII or full width ("（リモート可）")."""
 _ABOUT_FIRST_LINE = 60
 """The longest first line read as an "About X" heading (the first line is never classified a heading)."""
 _ABOUT = _rx(
@@ -1217,7 +1218,7 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
 def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     """Return (a, e) without a trailing parenthesis that is a place, a mode, a web address or a reference number."""
     seg = text[a:e]
-    if not seg.rstrip().endswith(")"):
+    if not seg.rstrip().endswith((")", "\uff09")):
         return a, e  # no parenthesis at the end
     m = _TRAILING_PAREN.search(seg)
     if m and kinds[m.group("inner")] in ("place", "mode", "url", "employment", "reference", "note"):
