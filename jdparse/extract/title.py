@@ -18,6 +18,8 @@ company
   company.split_line the first part of a "Company | Title | ..." line
   company.hiring     "Acme is looking for ...", "Acme recherche ...", "Acme诚聘 ..."
   company.adjacent   a short name-like line next to the title line
+  company.legal_line a header line that is a name ending with a legal form ("星云科技有限公司", "Acme GmbH"),
+                     a few lines below the title
   company.about      "About Acme" heading, "At Acme, we ..." opening an about section
   company.opening    "Acme is the ..." opening the posting's first prose paragraphs (before any list)
   company.footer     "See all 8 jobs at Acme", "Please let Acme know you found this job on ..."
@@ -778,6 +780,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     comp = _adjacent_company(ctx, kinds, lead, title_block, titles)
     if comp is not None:
         companies.append(comp)
+    elif (comp := _legal_line(ctx, kinds)) is not None:
+        companies.append(comp)
 
     about = ctx.sections("about_company")
     about_heads = [sec.heading for sec in about if sec.heading is not None]
@@ -966,6 +970,36 @@ def _tidy_company(ctx, v: Value) -> Value:
     return ctx.value(a, e, v.rule, strip=" \t,;:") or v
 
 
+_LEGAL_LINE = 40
+"""The longest header line read as a name by its legal form (``company.legal_line``)."""
+
+
+def _legal_line(ctx, kinds: _Kinds) -> Value | None:
+    """Return the line of the posting's first few, other than the first, that is a name ending with a legal form
+    ("星云智能科技有限公司", "Acme GmbH") or, in CJK, opening with one ("株式会社ミライ"), or None.
+    A board may set the employer's name a few lines below the title, under pay and tag lines."""
+    text = ctx.text
+    forms = _legal_forms()
+    cjk = _cjk_legal_forms()
+    for b in ctx.lead[1:]:
+        # (a name alone between blank lines may have been read as a heading of no known kind)
+        if not (b.type == TEXT or b.type == HEADING and b.kind in (None, "other")) or b.end - b.start > _LEGAL_LINE:
+            continue
+        line = text[b.start:b.end].strip()
+        words = line.split()
+        if not words or not (words[-1] in forms or line.endswith(cjk) or line.startswith(cjk)):
+            continue
+        if len(_parts(line, b.start)) == 1 and _nameish(line, kinds):
+            return ctx.value(b.start, b.end, "company.legal_line")
+    return None
+
+
+@rules.derived
+def _cjk_legal_forms() -> tuple[str, ...]:
+    """Return the legal forms written in CJK ("有限公司", "株式会社"): found inside a line, with no space before them."""
+    return tuple(f for f in _legal_forms() if f and "\u3000" <= f[0] <= "\u9fff")
+
+
 def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | None:
     text = ctx.text
     order = []
@@ -1029,8 +1063,8 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
 _ORDER = {
     "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring",
               "title.body_label"],
-    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.about",
-                "company.opening", "company.footer"],
+    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.legal_line",
+                "company.about", "company.opening", "company.footer"],
 }
 
 _RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
