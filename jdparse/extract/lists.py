@@ -90,6 +90,18 @@ _LETTERS = _rx(r"[a-z]+")
 # matches to an ASCII letter (dotted and dotless i, long s, Kelvin sign), and
 # those whose casefold holds an ASCII letter (sharp s, ligatures ...).
 _ODD = _rx("[" + FOLDS_TO_ASCII + "]")
+_ODD_CHARS = tuple(FOLDS_TO_ASCII)
+
+
+def _has_odd(s: str) -> bool:
+    """Return whether ``s`` holds an ``_ODD`` character, as ``_ODD.search`` tells.
+
+    By one str search per character, for a whole posting: the pattern's wide
+    character set costs some 50 instructions per character of the text, while
+    a search for a character wider than any of the text (all but sharp s, in
+    Latin-1 text) returns at once.
+    """
+    return any(map(s.__contains__, _ODD_CHARS))
 _ASCII = "".join(map(chr, range(128)))
 
 
@@ -220,11 +232,12 @@ class _Phrases:
         rx = self.rx_keyless
         return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
-    def in_text(self, s: str) -> bool:
+    def in_text(self, s: str, odd: bool = True) -> bool:
         """Return whether ``rx`` finds a phrase in ``s``: by the cheap tests of ``found``
-        where they hold, else by the pattern."""
+        where they hold, else by the pattern.  ``odd`` False: ``s`` is part of a text
+        known to have no ``_ODD`` character."""
         plain = s.isascii()
-        if self.fast and (plain or not _ODD.search(s)):
+        if self.fast and (plain or not (odd and _ODD.search(s))):
             return self.found(s, _words(s), plain)
         return (self.rx.match(s) if self.anchored else self.rx.search(s)) is not None
 
@@ -263,8 +276,8 @@ def optional_strength(item: str) -> str | None:
     return _optional(item, _markers())
 
 
-def _optional(item: str, m: dict) -> str | None:
-    """``optional_strength``, given ``_markers()``."""
+def _optional(item: str, m: dict, odd: bool = True) -> str | None:
+    """``optional_strength``, given ``_markers()`` (``odd``: as for ``_Phrases.in_text``)."""
     # No word of any optional marker: most items.  (ASCII items are split on
     # bytes, giving the words the guard reads; other items are told to have
     # none of them by their runs of ASCII letters, where that can tell.)
@@ -280,7 +293,7 @@ def _optional(item: str, m: dict) -> str | None:
         if not m["fast"]:
             return _strength(item, m)
     else:
-        if not m["fast"] or _ODD.search(item):
+        if not m["fast"] or (odd and _ODD.search(item)):
             return _strength(item, m) if m["guard"].may_match(item) else None
         words = item.encode().translate(LETTER_BYTES).split()
         keys = m["guard_keys"]
@@ -373,34 +386,34 @@ _NEED_SPACES = 5
 """The fewest spaces of a need sentence (six words): "Must be able to lift 50 pounds" is one."""
 
 
-def _cued_sentences(ctx, blocks, cue: str):
+def _cued_sentences(ctx, blocks, cue: str, odd: bool):
     """Yield (start, core, value) of each sentence of the prose ``blocks`` that holds a phrase of
     the markers' ``cue`` kind and no not-item phrase (a paragraph without the cue is not split)."""
     markers = _markers()
     cues, not_item = markers[cue], markers["not_item"]
     text = ctx.doc.text
     for b in blocks:
-        if b.type != TEXT or not cues.in_text(text[b.start:b.end]):
+        if b.type != TEXT or not cues.in_text(text[b.start:b.end], odd):
             continue
         for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
-            if len(val) <= _MAX_ITEM and cues.in_text(val) and not not_item.in_text(val):
+            if len(val) <= _MAX_ITEM and cues.in_text(val, odd) and not not_item.in_text(val, odd):
                 yield sa, core, val
 
 
-def _offer_values(ctx, blocks, out: list) -> None:
+def _offer_values(ctx, blocks, out: list, odd: bool) -> None:
     """Append a Value per sentence of the prose ``blocks`` that offers perks
     ("We offer medical, dental and vision coverage, a 401(k) match ...")."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "offer"):
+    for sa, core, val in _cued_sentences(ctx, blocks, "offer", odd):
         if sum(1 for kind, _ in _cues(val) if kind == "benefits") >= _OFFER_CUES:
             out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
 
 
-def _need_values(ctx, blocks, out: list, taken) -> None:
+def _need_values(ctx, blocks, out: list, taken, odd: bool) -> None:
     """Append a Value per sentence of the prose ``blocks`` that says what one must have
     ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "need"):
+    for sa, core, val in _cued_sentences(ctx, blocks, "need", odd):
         # (a short one is a lead-in: "The ideal candidate should have")
         if sa not in taken and val.count(" ") >= _NEED_SPACES:
             out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
@@ -420,7 +433,7 @@ def _sentence_value(starts: list, sa: int, core: str, val: str, rule: str) -> Va
     return _value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule)
 
 
-def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = False) -> None:
+def _prose_values(ctx, blocks, out: list, odd: bool, cue: str | None = None, duty: bool = False) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing.
 
     With ``cue`` (a list kind), a sentence of a paragraph of several counts
@@ -443,11 +456,11 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
             rule = "list.label"
         elif t == TEXT:
             a, e, rule = b.start, b.end, "list.duty_sentence" if duty else "list.sentence"
-            if not_paragraph.in_text(text[a:e]):
+            if not_paragraph.in_text(text[a:e], odd):
                 continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
-        if duty and (t != TEXT or not duty_cue.in_text(text[a:e])):
+        if duty and (t != TEXT or not duty_cue.in_text(text[a:e], odd)):
             continue  # (read for duties: only paragraphs that name one)
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
@@ -457,9 +470,9 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
                 continue
             if pitch and cue not in _cue_kinds(val):
                 continue
-            if duty and (val[-1] not in _STOPS or not duty_cue.in_text(val) or not_duty_cue.in_text(val)):
+            if duty and (val[-1] not in _STOPS or not duty_cue.in_text(val, odd) or not_duty_cue.in_text(val, odd)):
                 continue
-            if not_item.in_text(val):
+            if not_item.in_text(val, odd):
                 continue
             out.append(_sentence_value(starts, sa, core, val, rule))
 
@@ -467,6 +480,9 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
     """Return the four list fields, each a tuple of Values in document order."""
     text = ctx.text
+    # Whether the posting has an _ODD character: most have none, and then none
+    # of the texts read below (its parts, white space tidied) has one.
+    odd = not text.isascii() and _has_odd(text)
     # Per list kind: (how the section was written, its items); "prose" under a
     # loosely named heading is dropped when the same list also has bullets.
     per_kind: dict[str, list[tuple[str, list[Value]]]] = {k: [] for k in LIST_KINDS}
@@ -483,7 +499,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
             else:
-                _prose_values(ctx, sec.blocks, items, "benefits" if kind == "benefits" else None)
+                _prose_values(ctx, sec.blocks, items, odd, "benefits" if kind == "benefits" else None)
                 # A prose section under a heading that names its list outright
                 # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted
                 # ones; one named only by a keyword ("Your mission: ...") is an intro.
@@ -526,7 +542,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         duties: list[Value] = []
         for sec in ctx.outline.sections:
             if sec.kind in _DUTY_KINDS:
-                _prose_values(ctx, sec.blocks, duties, duty=True)
+                _prose_values(ctx, sec.blocks, duties, odd, duty=True)
         if duties:
             per_kind["responsibilities"].append(("prose", duties))
     if not any(items for _, items in per_kind["requirements"]):
@@ -534,7 +550,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         needs: list[Value] = []
         for sec in ctx.outline.sections:
             if sec.kind in _DUTY_KINDS:
-                _need_values(ctx, sec.blocks, needs, taken)
+                _need_values(ctx, sec.blocks, needs, taken, odd)
         if needs:
             per_kind["requirements"].append(("prose", needs))
     if not any(items for _, items in per_kind["benefits"]):
@@ -543,7 +559,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             # (and the prose beside a bulleted list, which is no item of it:
             # "Must have: - ... We offer health insurance and paid holidays.")
             if sec.kind in _OFFER_KINDS or (sec.kind in LIST_KINDS and sec.bullets):
-                _offer_values(ctx, sec.blocks, offers)
+                _offer_values(ctx, sec.blocks, offers, odd)
         if offers:
             per_kind["benefits"].append(("prose", offers))
 
@@ -565,7 +581,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
         keep = []
         for v in out[kind]:
-            if _optional(v.value, m) in needed:
+            if _optional(v.value, m, odd) in needed:
                 moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
