@@ -232,13 +232,12 @@ class _Phrases:
         rx = self.rx_keyless
         return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
-    def in_text(self, s: str, odd: bool = True) -> bool:
-        """Return whether ``rx`` finds a phrase in ``s``: by the cheap tests of ``found``
-        where they hold, else by the pattern.  ``odd`` False: ``s`` is part of a text
-        known to have no ``_ODD`` character."""
-        plain = s.isascii()
-        if self.fast and (plain or not (odd and _ODD.search(s))):
-            return self.found(s, _words(s), plain)
+    def in_part(self, s: str, reading) -> bool:
+        """Return whether ``rx`` finds a phrase in ``s``, a text or a sentence of a text whose
+        ``_reading`` is given: by the cheap tests of ``found`` where they hold (the
+        text's words stand for the sentence's, which they hold), else by the pattern."""
+        if self.fast and reading is not None:
+            return self.found(s, reading, s.isascii())
         return (self.rx.match(s) if self.anchored else self.rx.search(s)) is not None
 
     def whole_of(self, s: str) -> bool:
@@ -251,6 +250,29 @@ class _Phrases:
 def _words(s: str) -> list:
     """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
     return s.encode().translate(LETTER_BYTES).split()
+
+
+def _reading(s: str, odd: bool = True) -> list | None:
+    """Return the ``_words`` of ``s``, for ``_Phrases.in_part`` on ``s`` and its
+    sentences; None when it has an ``_ODD`` character (only the patterns read it then).
+    ``odd`` False: ``s`` is part of a text known to have none.
+
+    A prose block is read by several markers, and so are its sentences: its
+    words are made once.  A sentence's words are words of its block (it is cut
+    at white space or a stop, never inside a word), so they may stand for them.
+    """
+    if s.isascii() or not (odd and _ODD.search(s)):
+        return _words(s)
+    return None
+
+
+def _block_reading(text: str, b, readings: dict, odd: bool):
+    """Return the ``_reading`` of the block ``b`` of ``text``, made once per posting (``readings``)."""
+    try:
+        return readings[b.start]
+    except KeyError:
+        r = readings[b.start] = _reading(text[b.start:b.end], odd)
+        return r
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
@@ -386,34 +408,38 @@ _NEED_SPACES = 5
 """The fewest spaces of a need sentence (six words): "Must be able to lift 50 pounds" is one."""
 
 
-def _cued_sentences(ctx, blocks, cue: str, odd: bool):
+def _cued_sentences(ctx, blocks, cue: str, readings: dict, odd: bool):
     """Yield (start, core, value) of each sentence of the prose ``blocks`` that holds a phrase of
     the markers' ``cue`` kind and no not-item phrase (a paragraph without the cue is not split)."""
     markers = _markers()
     cues, not_item = markers[cue], markers["not_item"]
     text = ctx.doc.text
     for b in blocks:
-        if b.type != TEXT or not cues.in_text(text[b.start:b.end], odd):
+        if b.type != TEXT:
             continue
-        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
-            if len(val) <= _MAX_ITEM and cues.in_text(val, odd) and not not_item.in_text(val, odd):
+        block = text[b.start:b.end]
+        r = _block_reading(text, b, readings, odd)
+        if not cues.in_part(block, r):
+            continue
+        for sa, core, val in _sentences(text, sentences.split(block, b.start)):
+            if len(val) <= _MAX_ITEM and cues.in_part(val, r) and not not_item.in_part(val, r):
                 yield sa, core, val
 
 
-def _offer_values(ctx, blocks, out: list, odd: bool) -> None:
+def _offer_values(ctx, blocks, out: list, readings: dict, odd: bool) -> None:
     """Append a Value per sentence of the prose ``blocks`` that offers perks
     ("We offer medical, dental and vision coverage, a 401(k) match ...")."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "offer", odd):
+    for sa, core, val in _cued_sentences(ctx, blocks, "offer", readings, odd):
         if sum(1 for kind, _ in _cues(val) if kind == "benefits") >= _OFFER_CUES:
             out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
 
 
-def _need_values(ctx, blocks, out: list, taken, odd: bool) -> None:
+def _need_values(ctx, blocks, out: list, taken, readings: dict, odd: bool) -> None:
     """Append a Value per sentence of the prose ``blocks`` that says what one must have
     ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "need", odd):
+    for sa, core, val in _cued_sentences(ctx, blocks, "need", readings, odd):
         # (a short one is a lead-in: "The ideal candidate should have")
         if sa not in taken and val.count(" ") >= _NEED_SPACES:
             out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
@@ -433,7 +459,8 @@ def _sentence_value(starts: list, sa: int, core: str, val: str, rule: str) -> Va
     return _value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule)
 
 
-def _prose_values(ctx, blocks, out: list, odd: bool, cue: str | None = None, duty: bool = False) -> None:
+def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | None = None,
+                  duty: bool = False) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing.
 
     With ``cue`` (a list kind), a sentence of a paragraph of several counts
@@ -454,13 +481,15 @@ def _prose_values(ctx, blocks, out: list, odd: bool, cue: str | None = None, dut
         if t == LABEL:
             a, e = ctx.label_value(b)
             rule = "list.label"
+            r = _reading(text[a:e], odd)
         elif t == TEXT:
             a, e, rule = b.start, b.end, "list.duty_sentence" if duty else "list.sentence"
-            if not_paragraph.in_text(text[a:e], odd):
+            r = _block_reading(text, b, readings, odd)
+            if not_paragraph.in_part(text[a:e], r):
                 continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
-        if duty and (t != TEXT or not duty_cue.in_text(text[a:e], odd)):
+        if duty and (t != TEXT or not duty_cue.in_part(text[a:e], r)):
             continue  # (read for duties: only paragraphs that name one)
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
@@ -470,9 +499,9 @@ def _prose_values(ctx, blocks, out: list, odd: bool, cue: str | None = None, dut
                 continue
             if pitch and cue not in _cue_kinds(val):
                 continue
-            if duty and (val[-1] not in _STOPS or not duty_cue.in_text(val, odd) or not_duty_cue.in_text(val, odd)):
+            if duty and (val[-1] not in _STOPS or not duty_cue.in_part(val, r) or not_duty_cue.in_part(val, r)):
                 continue
-            if not_item.in_text(val, odd):
+            if not_item.in_part(val, r):
                 continue
             out.append(_sentence_value(starts, sa, core, val, rule))
 
@@ -483,6 +512,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
     # Whether the posting has an _ODD character: most have none, and then none
     # of the texts read below (its parts, white space tidied) has one.
     odd = not text.isascii() and _has_odd(text)
+    readings: dict = {}  # the prose blocks' words, by start (see _block_reading)
     # Per list kind: (how the section was written, its items); "prose" under a
     # loosely named heading is dropped when the same list also has bullets.
     per_kind: dict[str, list[tuple[str, list[Value]]]] = {k: [] for k in LIST_KINDS}
@@ -499,7 +529,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
             else:
-                _prose_values(ctx, sec.blocks, items, odd, "benefits" if kind == "benefits" else None)
+                _prose_values(ctx, sec.blocks, items, readings, odd, "benefits" if kind == "benefits" else None)
                 # A prose section under a heading that names its list outright
                 # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted
                 # ones; one named only by a keyword ("Your mission: ...") is an intro.
@@ -542,7 +572,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         duties: list[Value] = []
         for sec in ctx.outline.sections:
             if sec.kind in _DUTY_KINDS:
-                _prose_values(ctx, sec.blocks, duties, odd, duty=True)
+                _prose_values(ctx, sec.blocks, duties, readings, odd, duty=True)
         if duties:
             per_kind["responsibilities"].append(("prose", duties))
     if not any(items for _, items in per_kind["requirements"]):
@@ -550,7 +580,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         needs: list[Value] = []
         for sec in ctx.outline.sections:
             if sec.kind in _DUTY_KINDS:
-                _need_values(ctx, sec.blocks, needs, taken, odd)
+                _need_values(ctx, sec.blocks, needs, taken, readings, odd)
         if needs:
             per_kind["requirements"].append(("prose", needs))
     if not any(items for _, items in per_kind["benefits"]):
@@ -559,7 +589,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             # (and the prose beside a bulleted list, which is no item of it:
             # "Must have: - ... We offer health insurance and paid holidays.")
             if sec.kind in _OFFER_KINDS or (sec.kind in LIST_KINDS and sec.bullets):
-                _offer_values(ctx, sec.blocks, offers, odd)
+                _offer_values(ctx, sec.blocks, offers, readings, odd)
         if offers:
             per_kind["benefits"].append(("prose", offers))
 
