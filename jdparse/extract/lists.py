@@ -79,6 +79,8 @@ def _markers() -> dict:
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
+    # Every word that ``_Phrases.found`` looks up (see ``_reading``).
+    out["keys"] = frozenset().union(*(p.keys | p.other_keys for p in out.values() if isinstance(p, _Phrases)))
     return out
 
 
@@ -252,17 +254,19 @@ def _words(s: str) -> list:
     return s.encode().translate(LETTER_BYTES).split()
 
 
-def _reading(s: str, odd: bool = True) -> list | None:
-    """Return the ``_words`` of ``s``, for ``_Phrases.in_part`` on ``s`` and its
-    sentences; None when it has an ``_ODD`` character (only the patterns read it then).
-    ``odd`` False: ``s`` is part of a text known to have none.
+def _reading(s: str, odd: bool = True) -> frozenset | None:
+    """Return the ``_words`` of ``s`` that some marker files phrases under, for
+    ``_Phrases.in_part`` on ``s`` and its sentences; None when it has an ``_ODD``
+    character (only the patterns read it then).  ``odd`` False: ``s`` is part of
+    a text known to have none.
 
     A prose block is read by several markers, and so are its sentences: its
     words are made once.  A sentence's words are words of its block (it is cut
     at white space or a stop, never inside a word), so they may stand for them.
+    ``found`` reads words only by its key sets, so the few that are keys do.
     """
     if s.isascii() or not (odd and _ODD.search(s)):
-        return _words(s)
+        return _markers()["keys"].intersection(_words(s))
     return None
 
 
