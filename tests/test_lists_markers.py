@@ -21,6 +21,7 @@ def test_odd_characters_are_all_the_characters_the_word_reading_misses():
     # casefolded to text holding an ASCII letter
     want |= {c for c in every if any(x in letters for x in c.casefold())}
     assert {c for c in every if lists._ODD.match(c)} == want
+    assert {c for c in every if lists._has_odd(c)} == want
 
 
 ITEMS = [

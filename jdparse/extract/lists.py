@@ -79,6 +79,8 @@ def _markers() -> dict:
     }
     # Whether optional_strength may read items without the patterns.
     out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
+    # Every word that ``_Phrases.found`` looks up (see ``_reading``).
+    out["keys"] = frozenset().union(*(p.keys | p.other_keys for p in out.values() if isinstance(p, _Phrases)))
     return out
 
 
@@ -90,6 +92,18 @@ _LETTERS = _rx(r"[a-z]+")
 # matches to an ASCII letter (dotted and dotless i, long s, Kelvin sign), and
 # those whose casefold holds an ASCII letter (sharp s, ligatures ...).
 _ODD = _rx("[" + FOLDS_TO_ASCII + "]")
+_ODD_CHARS = tuple(FOLDS_TO_ASCII)
+
+
+def _has_odd(s: str) -> bool:
+    """Return whether ``s`` holds an ``_ODD`` character, as ``_ODD.search`` tells.
+
+    By one str search per character, for a whole posting: the pattern's wide
+    character set costs some 50 instructions per character of the text, while
+    a search for a character wider than any of the text (all but sharp s, in
+    Latin-1 text) returns at once.
+    """
+    return any(map(s.__contains__, _ODD_CHARS))
 _ASCII = "".join(map(chr, range(128)))
 
 
@@ -220,12 +234,12 @@ class _Phrases:
         rx = self.rx_keyless
         return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
-    def in_text(self, s: str) -> bool:
-        """Return whether ``rx`` finds a phrase in ``s``: by the cheap tests of ``found``
-        where they hold, else by the pattern."""
-        plain = s.isascii()
-        if self.fast and (plain or not _ODD.search(s)):
-            return self.found(s, _words(s), plain)
+    def in_part(self, s: str, reading) -> bool:
+        """Return whether ``rx`` finds a phrase in ``s``, a text or a sentence of a text whose
+        ``_reading`` is given: by the cheap tests of ``found`` where they hold (the
+        text's words stand for the sentence's, which they hold), else by the pattern."""
+        if self.fast and reading is not None:
+            return self.found(s, reading, s.isascii())
         return (self.rx.match(s) if self.anchored else self.rx.search(s)) is not None
 
     def whole_of(self, s: str) -> bool:
@@ -238,6 +252,31 @@ class _Phrases:
 def _words(s: str) -> list:
     """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
     return s.encode().translate(LETTER_BYTES).split()
+
+
+def _reading(s: str, odd: bool = True) -> frozenset | None:
+    """Return the ``_words`` of ``s`` that some marker files phrases under, for
+    ``_Phrases.in_part`` on ``s`` and its sentences; None when it has an ``_ODD``
+    character (only the patterns read it then).  ``odd`` False: ``s`` is part of
+    a text known to have none.
+
+    A prose block is read by several markers, and so are its sentences: its
+    words are made once.  A sentence's words are words of its block (it is cut
+    at white space or a stop, never inside a word), so they may stand for them.
+    ``found`` reads words only by its key sets, so the few that are keys do.
+    """
+    if s.isascii() or not (odd and _ODD.search(s)):
+        return _markers()["keys"].intersection(_words(s))
+    return None
+
+
+def _block_reading(text: str, b, readings: dict, odd: bool):
+    """Return the ``_reading`` of the block ``b`` of ``text``, made once per posting (``readings``)."""
+    try:
+        return readings[b.start]
+    except KeyError:
+        r = readings[b.start] = _reading(text[b.start:b.end], odd)
+        return r
 
 
 _PARENS = _rx(r"\(([^()]{0,80})\)")
@@ -263,8 +302,8 @@ def optional_strength(item: str) -> str | None:
     return _optional(item, _markers())
 
 
-def _optional(item: str, m: dict) -> str | None:
-    """``optional_strength``, given ``_markers()``."""
+def _optional(item: str, m: dict, odd: bool = True) -> str | None:
+    """``optional_strength``, given ``_markers()`` (``odd``: as for ``_Phrases.in_text``)."""
     # No word of any optional marker: most items.  (ASCII items are split on
     # bytes, giving the words the guard reads; other items are told to have
     # none of them by their runs of ASCII letters, where that can tell.)
@@ -280,7 +319,7 @@ def _optional(item: str, m: dict) -> str | None:
         if not m["fast"]:
             return _strength(item, m)
     else:
-        if not m["fast"] or _ODD.search(item):
+        if not m["fast"] or (odd and _ODD.search(item)):
             return _strength(item, m) if m["guard"].may_match(item) else None
         words = item.encode().translate(LETTER_BYTES).split()
         keys = m["guard_keys"]
@@ -373,34 +412,38 @@ _NEED_SPACES = 5
 """The fewest spaces of a need sentence (six words): "Must be able to lift 50 pounds" is one."""
 
 
-def _cued_sentences(ctx, blocks, cue: str):
+def _cued_sentences(ctx, blocks, cue: str, readings: dict, odd: bool):
     """Yield (start, core, value) of each sentence of the prose ``blocks`` that holds a phrase of
     the markers' ``cue`` kind and no not-item phrase (a paragraph without the cue is not split)."""
     markers = _markers()
     cues, not_item = markers[cue], markers["not_item"]
     text = ctx.doc.text
     for b in blocks:
-        if b.type != TEXT or not cues.in_text(text[b.start:b.end]):
+        if b.type != TEXT:
             continue
-        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
-            if len(val) <= _MAX_ITEM and cues.in_text(val) and not not_item.in_text(val):
+        block = text[b.start:b.end]
+        r = _block_reading(text, b, readings, odd)
+        if not cues.in_part(block, r):
+            continue
+        for sa, core, val in _sentences(text, sentences.split(block, b.start)):
+            if len(val) <= _MAX_ITEM and cues.in_part(val, r) and not not_item.in_part(val, r):
                 yield sa, core, val
 
 
-def _offer_values(ctx, blocks, out: list) -> None:
+def _offer_values(ctx, blocks, out: list, readings: dict, odd: bool) -> None:
     """Append a Value per sentence of the prose ``blocks`` that offers perks
     ("We offer medical, dental and vision coverage, a 401(k) match ...")."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "offer"):
+    for sa, core, val in _cued_sentences(ctx, blocks, "offer", readings, odd):
         if sum(1 for kind, _ in _cues(val) if kind == "benefits") >= _OFFER_CUES:
             out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
 
 
-def _need_values(ctx, blocks, out: list, taken) -> None:
+def _need_values(ctx, blocks, out: list, taken, readings: dict, odd: bool) -> None:
     """Append a Value per sentence of the prose ``blocks`` that says what one must have
     ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "need"):
+    for sa, core, val in _cued_sentences(ctx, blocks, "need", readings, odd):
         # (a short one is a lead-in: "The ideal candidate should have")
         if sa not in taken and val.count(" ") >= _NEED_SPACES:
             out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
@@ -420,7 +463,8 @@ def _sentence_value(starts: list, sa: int, core: str, val: str, rule: str) -> Va
     return _value(val, _span(sa, sa + len(core), i + 1, sa - starts[i] + 1), rule)
 
 
-def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = False) -> None:
+def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | None = None,
+                  duty: bool = False) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing.
 
     With ``cue`` (a list kind), a sentence of a paragraph of several counts
@@ -441,13 +485,15 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
         if t == LABEL:
             a, e = ctx.label_value(b)
             rule = "list.label"
+            r = _reading(text[a:e], odd)
         elif t == TEXT:
             a, e, rule = b.start, b.end, "list.duty_sentence" if duty else "list.sentence"
-            if not_paragraph.in_text(text[a:e]):
+            r = _block_reading(text, b, readings, odd)
+            if not_paragraph.in_part(text[a:e], r):
                 continue  # an equal-opportunity, privacy or hiring-process paragraph
         else:
             continue
-        if duty and (t != TEXT or not duty_cue.in_text(text[a:e])):
+        if duty and (t != TEXT or not duty_cue.in_part(text[a:e], r)):
             continue  # (read for duties: only paragraphs that name one)
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
@@ -457,9 +503,9 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
                 continue
             if pitch and cue not in _cue_kinds(val):
                 continue
-            if duty and (val[-1] not in _STOPS or not duty_cue.in_text(val) or not_duty_cue.in_text(val)):
+            if duty and (val[-1] not in _STOPS or not duty_cue.in_part(val, r) or not_duty_cue.in_part(val, r)):
                 continue
-            if not_item.in_text(val):
+            if not_item.in_part(val, r):
                 continue
             out.append(_sentence_value(starts, sa, core, val, rule))
 
@@ -467,6 +513,10 @@ def _prose_values(ctx, blocks, out: list, cue: str | None = None, duty: bool = F
 def extract(ctx) -> dict[str, tuple[Value, ...]]:
     """Return the four list fields, each a tuple of Values in document order."""
     text = ctx.text
+    # Whether the posting has an _ODD character: most have none, and then none
+    # of the texts read below (its parts, white space tidied) has one.
+    odd = not text.isascii() and _has_odd(text)
+    readings: dict = {}  # the prose blocks' words, by start (see _block_reading)
     # Per list kind: (how the section was written, its items); "prose" under a
     # loosely named heading is dropped when the same list also has bullets.
     per_kind: dict[str, list[tuple[str, list[Value]]]] = {k: [] for k in LIST_KINDS}
@@ -483,7 +533,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
             else:
-                _prose_values(ctx, sec.blocks, items, "benefits" if kind == "benefits" else None)
+                _prose_values(ctx, sec.blocks, items, readings, odd, "benefits" if kind == "benefits" else None)
                 # A prose section under a heading that names its list outright
                 # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted
                 # ones; one named only by a keyword ("Your mission: ...") is an intro.
@@ -526,7 +576,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         duties: list[Value] = []
         for sec in ctx.outline.sections:
             if sec.kind in _DUTY_KINDS:
-                _prose_values(ctx, sec.blocks, duties, duty=True)
+                _prose_values(ctx, sec.blocks, duties, readings, odd, duty=True)
         if duties:
             per_kind["responsibilities"].append(("prose", duties))
     if not any(items for _, items in per_kind["requirements"]):
@@ -534,7 +584,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
         needs: list[Value] = []
         for sec in ctx.outline.sections:
             if sec.kind in _DUTY_KINDS:
-                _need_values(ctx, sec.blocks, needs, taken)
+                _need_values(ctx, sec.blocks, needs, taken, readings, odd)
         if needs:
             per_kind["requirements"].append(("prose", needs))
     if not any(items for _, items in per_kind["benefits"]):
@@ -543,7 +593,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             # (and the prose beside a bulleted list, which is no item of it:
             # "Must have: - ... We offer health insurance and paid holidays.")
             if sec.kind in _OFFER_KINDS or (sec.kind in LIST_KINDS and sec.bullets):
-                _offer_values(ctx, sec.blocks, offers)
+                _offer_values(ctx, sec.blocks, offers, readings, odd)
         if offers:
             per_kind["benefits"].append(("prose", offers))
 
@@ -565,7 +615,7 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
         keep = []
         for v in out[kind]:
-            if _optional(v.value, m) in needed:
+            if _optional(v.value, m, odd) in needed:
                 moved.append(_value(v.value, v.span, "list.nice_moved"))
             else:
                 keep.append(v)
