@@ -211,14 +211,16 @@ def _latin(t: str) -> str:
 
 @rules.derived
 def _hiring_plan() -> tuple:
-    """Return (the patterns, the needles) that ``_Hiring`` reads.
+    """Return (the patterns, the roots) that ``_Hiring`` reads.
 
     The patterns: per hiring pattern, (pattern, triggers, prefilter, form,
-    check), the form being what is looked for in the lower-cased bytes (the
-    prefilter's texts, or the triggers when the pattern has no prefilter and
-    its triggers are ASCII; None: the pattern is tried on every line), check
-    whether a line that passes must still be tested for the triggers.  The
-    needles: (text, the other needles it holds), shorter ones first.
+    check, needles, their roots), the form being what is looked for in the
+    lower-cased bytes (the prefilter's texts, or the triggers when the pattern
+    has no prefilter and its triggers are ASCII; None: the pattern is tried on
+    every line), check whether a line that passes must still be tested for the
+    triggers, needles (text, root) for each of the form's texts (none for
+    "chars"), root being the shortest text of any form it holds, or itself.
+    The roots: every needle's, each looked for in a posting's whole.
     """
     out = []
     for pat, triggers, pre in _hiring():
@@ -247,11 +249,18 @@ def _hiring_plan() -> tuple:
             check = not all(any(t in n.encode("latin-1").decode("utf-8").casefold() for t in triggers) for n in form[1])
         out.append((pat, triggers, pre, form, check))
     # A needle holding another can occur only where that one does: it is
-    # looked for only then (" is hiring " after " hiring ", after "hiring").
-    needles = sorted({t for *_, form, _ in out if form is not None and form[0] in ("any", "ends", "sep") for t in form[1]},
-                     key=lambda t: (len(t), t))
-    order = tuple((t, tuple(q for q in needles if q != t and q in t)) for t in needles)
-    return tuple(out), order
+    # looked for only then (" is hiring " where "hiring" is).  The shortest
+    # one it holds holds no other.
+    texts = {t for *_, form, _ in out if form is not None and form[0] != "chars" for t in form[1]}
+
+    def root(t):
+        return min((q for q in texts if q != t and q in t), key=lambda q: (len(q), q), default=t)
+
+    plan = []
+    for pat, triggers, pre, form, check in out:
+        needles = () if form is None or form[0] == "chars" else tuple((t, root(t)) for t in form[1])
+        plan.append((pat, triggers, pre, form, check, needles, frozenset(r for _, r in needles)))
+    return tuple(plan), tuple(sorted({r for *_, roots in plan for r in roots}, key=lambda t: (len(t), t)))
 
 
 class _Hiring:
@@ -279,15 +288,9 @@ class _Hiring:
                 self._each(segs)
                 return
             whole = low.decode("latin-1")  # a character a byte: str searches, offsets as in the bytes
-        plan, order = _hiring_plan()
-        has: dict[str, bool] = {}
-        for t, inside in order:  # shorter needles first
-            for q in inside:
-                if not has[q]:
-                    has[t] = False
-                    break
-            else:
-                has[t] = t in whole
+        plan, roots = _hiring_plan()
+        # The roots looked for in one C loop; any other needle only where its root occurs.
+        occurring = set(filter(whole.__contains__, roots))
         bounds: list = []
 
         def line_bounds():
@@ -358,7 +361,7 @@ class _Hiring:
                         i = whole.find(t, i + 1)
             return sorted(found)
 
-        for pat, triggers, pre, form, check in plan:
+        for pat, triggers, pre, form, check, needles, needle_roots in plan:
             back = None
             if form is None:
                 hit = range(len(segs))
@@ -368,32 +371,30 @@ class _Hiring:
                     if not any(c in joined for c in arg):
                         continue
                     hit = [k for k, seg in enumerate(segs) if any(c in seg for c in arg)]
-                elif kind == "spaced":
-                    # The search finds a text wherever one occurs: most postings have none.
-                    for t in arg:
-                        if t in whole:
-                            break
-                    else:
-                        continue
-                    back = form[2]
-                    firsts: dict[int, int] = {}
-                    for m in form[3].finditer(whole):
-                        spans = line_bounds()
-                        k = bisect_right(spans_starts(), m.start()) - 1
-                        if m.end(1) <= spans[k][1] and k not in firsts:
-                            firsts[k] = m.start()
-                    hit = sorted(firsts)
                 else:
-                    present = [t for t in arg if has[t]]
+                    if occurring.isdisjoint(needle_roots):
+                        continue  # (most patterns, in most postings)
+                    present = [t for t, r in needles if r in occurring and (t == r or t in whole)]
                     if not present:
                         continue
-                    hit = lines_with(present)
-                    if kind == "any" and len(form) > 2:
+                    if kind == "spaced":
+                        # The search finds a text wherever one occurs: most postings have none.
                         back = form[2]
-                    if kind == "ends":
-                        hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
-                    elif kind == "sep":
-                        hit = sep_lines(present, form[2])
+                        firsts: dict[int, int] = {}
+                        for m in form[3].finditer(whole):
+                            spans = line_bounds()
+                            k = bisect_right(spans_starts(), m.start()) - 1
+                            if m.end(1) <= spans[k][1] and k not in firsts:
+                                firsts[k] = m.start()
+                        hit = sorted(firsts)
+                    else:
+                        hit = lines_with(present)
+                        if kind == "any" and len(form) > 2:
+                            back = form[2]
+                        if kind == "ends":
+                            hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
+                        elif kind == "sep":
+                            hit = sep_lines(present, form[2])
             for k in hit:
                 if check:
                     low = segs[k].casefold()
