@@ -463,7 +463,8 @@ _WORD = _rx(r"\w+")
 @rules.derived
 def _role_words():
     """Return the role words as tables for ASCII text: (words, stems by their first letters,
-    their length, the other words' pattern or None, first words that call for it), as bytes.
+    their length, the other words' pattern or None, first words that call for it, the last
+    parts of compounds by their last letters, their length), as bytes.
 
     In ASCII text a role word matches a whole word, lower-cased; a stem
     ("engineer*") the start of one.  A word with other characters (a space,
@@ -508,13 +509,19 @@ def _role_words():
         else:
             always = True
     pat = _rx(_role_alternation(other), re.IGNORECASE) if other else None
+    # The compounds' last parts by their last bytes (as many as the shortest
+    # has): a word is tried against the few that end as it does.
+    m = min((len(s) for s in suffixes), default=1)
+    by_end: dict[bytes, list] = {}
+    for s in sorted(suffixes):
+        by_end.setdefault(s[-m:], []).append(s)
     return (frozenset(exact), {k: tuple(v) for k, v in by_start.items()}, n, pat,
-            (None if always else frozenset(firsts)), tuple(sorted(suffixes)))
+            (None if always else frozenset(firsts)), {k: tuple(v) for k, v in by_end.items()}, m)
 
 
 def has_role(s: str) -> bool:
     """Return whether ``s`` contains a word that names a job."""
-    exact, stems, n, other, firsts, suffixes = _role_words()
+    exact, stems, n, other, firsts, ends, m = _role_words()
     if s.isascii():
         words = s.encode().translate(WORD_BYTES).split()
     else:
@@ -531,7 +538,10 @@ def has_role(s: str) -> bool:
         return True
     for w in words:
         cands = stems.get(w[:n])
-        if cands is not None and w.startswith(cands) or suffixes and w.endswith(suffixes):
+        if cands is not None and w.startswith(cands):
+            return True
+        cands = ends.get(w[-m:])
+        if cands is not None and w.endswith(cands):
             return True
     if other is None or (firsts is not None and firsts.isdisjoint(words)):
         return False
