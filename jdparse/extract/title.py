@@ -216,14 +216,16 @@ def _latin(t: str) -> str:
 
 @rules.derived
 def _hiring_plan() -> tuple:
-    """Return (the patterns, the needles) that ``_Hiring`` reads.
+    """Return (the patterns, the roots) that ``_Hiring`` reads.
 
     The patterns: per hiring pattern, (pattern, triggers, prefilter, form,
-    check), the form being what is looked for in the lower-cased bytes (the
-    prefilter's texts, or the triggers when the pattern has no prefilter and
-    its triggers are ASCII; None: the pattern is tried on every line), check
-    whether a line that passes must still be tested for the triggers.  The
-    needles: (text, the other needles it holds), shorter ones first.
+    check, needles, their roots), the form being what is looked for in the
+    lower-cased bytes (the prefilter's texts, or the triggers when the pattern
+    has no prefilter and its triggers are ASCII; None: the pattern is tried on
+    every line), check whether a line that passes must still be tested for the
+    triggers, needles (text, root) for each of the form's texts (none for
+    "chars"), root being the shortest text of any form it holds, or itself.
+    The roots: every needle's, each looked for in a posting's whole.
     """
     out = []
     for pat, triggers, pre in _hiring():
@@ -252,11 +254,21 @@ def _hiring_plan() -> tuple:
             check = not all(any(t in n.encode("latin-1").decode("utf-8").casefold() for t in triggers) for n in form[1])
         out.append((pat, triggers, pre, form, check))
     # A needle holding another can occur only where that one does: it is
-    # looked for only then (" is hiring " after " hiring ", after "hiring").
-    needles = sorted({t for *_, form, _ in out if form is not None and form[0] in ("any", "ends", "sep") for t in form[1]},
-                     key=lambda t: (len(t), t))
-    order = tuple((t, tuple(q for q in needles if q != t and q in t)) for t in needles)
-    return tuple(out), order
+    # looked for only then (" is hiring " where "hiring" is).  The shortest
+    # one it holds holds no other.
+    texts = {t for *_, form, _ in out if form is not None and form[0] != "chars" for t in form[1]}
+    # A needle's first non-ASCII character (a byte read as Latin-1, "\xc3" of
+    # "sÃ¶ker") is a needle too: found at memchr's speed, and in few postings.
+    texts |= {next(c for c in t if not c.isascii()) for t in texts if not t.isascii()}
+
+    def root(t):
+        return min((q for q in texts if q != t and q in t), key=lambda q: (len(q), q), default=t)
+
+    plan = []
+    for pat, triggers, pre, form, check in out:
+        needles = () if form is None or form[0] == "chars" else tuple((t, root(t)) for t in form[1])
+        plan.append((pat, triggers, pre, form, check, needles, frozenset(r for _, r in needles)))
+    return tuple(plan), tuple(sorted({r for *_, roots in plan for r in roots}, key=lambda t: (len(t), t)))
 
 
 class _Hiring:
@@ -284,15 +296,9 @@ class _Hiring:
                 self._each(segs)
                 return
             whole = low.decode("latin-1")  # a character a byte: str searches, offsets as in the bytes
-        plan, order = _hiring_plan()
-        has: dict[str, bool] = {}
-        for t, inside in order:  # shorter needles first
-            for q in inside:
-                if not has[q]:
-                    has[t] = False
-                    break
-            else:
-                has[t] = t in whole
+        plan, roots = _hiring_plan()
+        # The roots looked for in one C loop; any other needle only where its root occurs.
+        occurring = set(filter(whole.__contains__, roots))
         bounds: list = []
 
         def line_bounds():
@@ -363,7 +369,7 @@ class _Hiring:
                         i = whole.find(t, i + 1)
             return sorted(found)
 
-        for pat, triggers, pre, form, check in plan:
+        for pat, triggers, pre, form, check, needles, needle_roots in plan:
             back = None
             if form is None:
                 hit = range(len(segs))
@@ -373,32 +379,30 @@ class _Hiring:
                     if not any(c in joined for c in arg):
                         continue
                     hit = [k for k, seg in enumerate(segs) if any(c in seg for c in arg)]
-                elif kind == "spaced":
-                    # The search finds a text wherever one occurs: most postings have none.
-                    for t in arg:
-                        if t in whole:
-                            break
-                    else:
-                        continue
-                    back = form[2]
-                    firsts: dict[int, int] = {}
-                    for m in form[3].finditer(whole):
-                        spans = line_bounds()
-                        k = bisect_right(spans_starts(), m.start()) - 1
-                        if m.end(1) <= spans[k][1] and k not in firsts:
-                            firsts[k] = m.start()
-                    hit = sorted(firsts)
                 else:
-                    present = [t for t in arg if has[t]]
+                    if occurring.isdisjoint(needle_roots):
+                        continue  # (most patterns, in most postings)
+                    present = [t for t, r in needles if r in occurring and (t == r or t in whole)]
                     if not present:
                         continue
-                    hit = lines_with(present)
-                    if kind == "any" and len(form) > 2:
+                    if kind == "spaced":
+                        # The search finds a text wherever one occurs: most postings have none.
                         back = form[2]
-                    if kind == "ends":
-                        hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
-                    elif kind == "sep":
-                        hit = sep_lines(present, form[2])
+                        firsts: dict[int, int] = {}
+                        for m in form[3].finditer(whole):
+                            spans = line_bounds()
+                            k = bisect_right(spans_starts(), m.start()) - 1
+                            if m.end(1) <= spans[k][1] and k not in firsts:
+                                firsts[k] = m.start()
+                        hit = sorted(firsts)
+                    else:
+                        hit = lines_with(present)
+                        if kind == "any" and len(form) > 2:
+                            back = form[2]
+                        if kind == "ends":
+                            hit = [k for k in hit if _passes(kind, arg, "", whole[bounds[k][0]:bounds[k][1]])]
+                        elif kind == "sep":
+                            hit = sep_lines(present, form[2])
             for k in hit:
                 if check:
                     low = segs[k].casefold()
@@ -464,7 +468,8 @@ _WORD = _rx(r"\w+")
 @rules.derived
 def _role_words():
     """Return the role words as tables for ASCII text: (words, stems by their first letters,
-    their length, the other words' pattern or None, first words that call for it), as bytes.
+    their length, the other words' pattern or None, first words that call for it, the last
+    parts of compounds by their last letters, their length), as bytes.
 
     In ASCII text a role word matches a whole word, lower-cased; a stem
     ("engineer*") the start of one.  A word with other characters (a space,
@@ -509,13 +514,19 @@ def _role_words():
         else:
             always = True
     pat = _rx(_role_alternation(other), re.IGNORECASE) if other else None
+    # The compounds' last parts by their last bytes (as many as the shortest
+    # has): a word is tried against the few that end as it does.
+    m = min((len(s) for s in suffixes), default=1)
+    by_end: dict[bytes, list] = {}
+    for s in sorted(suffixes):
+        by_end.setdefault(s[-m:], []).append(s)
     return (frozenset(exact), {k: tuple(v) for k, v in by_start.items()}, n, pat,
-            (None if always else frozenset(firsts)), tuple(sorted(suffixes)))
+            (None if always else frozenset(firsts)), {k: tuple(v) for k, v in by_end.items()}, m)
 
 
 def has_role(s: str) -> bool:
     """Return whether ``s`` contains a word that names a job."""
-    exact, stems, n, other, firsts, suffixes = _role_words()
+    exact, stems, n, other, firsts, ends, m = _role_words()
     if s.isascii():
         words = s.encode().translate(WORD_BYTES).split()
     else:
@@ -532,7 +543,10 @@ def has_role(s: str) -> bool:
         return True
     for w in words:
         cands = stems.get(w[:n])
-        if cands is not None and w.startswith(cands) or suffixes and w.endswith(suffixes):
+        if cands is not None and w.startswith(cands):
+            return True
+        cands = ends.get(w[-m:])
+        if cands is not None and w.endswith(cands):
             return True
     if other is None or (firsts is not None and firsts.isdisjoint(words)):
         return False
@@ -715,7 +729,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     heads = []
     for b in lead[:3]:
         line = text[b.start:b.end]
-        m = _BRACKET_PREFIX.match(line)
+        # (the pattern's bracket opens the line, after white space only)
+        m = _BRACKET_PREFIX.match(line) if line[:1] in "[\u3010" or line[:1].isspace() else None
         off = m.end() if m else 0  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
         heads.append((b.start + off, line[off:]))
     openings = []
