@@ -398,9 +398,10 @@ class _Tables:
     currency_last: frozenset
     """Last characters of currency aliases: a cheap test before searching back."""
     intro_last: frozenset
-    currency_ends: tuple
-    """Last words of the currency aliases: what the text before a currency match ends with."""
-    intro_ends: tuple
+    currency_ends: dict | None
+    """Last words of the currency aliases (what the text before a currency match ends with),
+    by their last character (None when one is empty)."""
+    intro_ends: dict | None
     """Last words of the opening words and articles, likewise."""
     body_follow: frozenset | None
     """What can follow a number inside an amount match (None: not known)."""
@@ -519,10 +520,10 @@ def _compiled() -> _Tables:
             rf"[\d.,' \t~\-\u2013\u2014]{{0,14}}(?:{'|'.join(map(re.escape, mult))})"
         ),
         currency_last=frozenset(k[-1] for k in currency),
-        currency_ends=_last_words(currency),
+        currency_ends=_by_last_char(_last_words(currency)),
         body_follow=_body_follow(currency, mult, per),
         body_resume=_body_resume(currency, mult, per, data),
-        intro_ends=_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws),
+        intro_ends=_by_last_char(_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws)),
         intro_last=frozenset(
             str(w).translate(_ASCII_LOWER)[-1]
             for ws in (*intros.values(), data["articles"]) for w in ws
@@ -638,16 +639,33 @@ def _last_words(words) -> tuple:
     return tuple(sorted(out))
 
 
-def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
+def _by_last_char(words: tuple) -> dict | None:
+    """Return ``words`` grouped by their last character (None when one is empty), for :func:`_ends_with`."""
+    if "" in words:
+        return None
+    out: dict = {}
+    for w in words:
+        out.setdefault(w[-1], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
+def _ends_with(low: str, lo: int, pos: int, blanks: int, words: dict | None) -> bool:
     """Return whether ``low[lo:pos]``, less up to ``blanks`` trailing blanks, can end with one of ``words``.
 
     A match of a word list that must end at ``pos`` (after the blanks) ends
     so; most text before a number does not, and this is cheaper to ask.
+    ``words`` are grouped by their last character: only the words ending
+    with the character before ``k`` can end there (one ``endswith`` over
+    them, not over the whole list).
     """
+    if words is None:
+        return low.endswith("", lo, pos)     # an empty word ends everywhere
     k = pos
     while True:
-        if low.endswith(words, lo, k):
-            return True
+        if k > lo:
+            ws = words.get(low[k - 1])
+            if ws is not None and low.endswith(ws, lo, k):
+                return True
         if k <= lo or pos - k >= blanks or low[k - 1] not in " \t":
             return False
         k -= 1
