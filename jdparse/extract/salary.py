@@ -195,8 +195,12 @@ _PHONE_OR_DATE_BEFORE = _rx(
     re.VERBOSE,
 )
 
+_PHONE_OR_DATE_LAST = frozenset("+) \t-/.")
+"""The characters but digits a match of _PHONE_OR_DATE_BEFORE can end with (before ``$``)."""
+
 # Text right after an amount that makes it part of a date, phone or code.
 _DATE_AFTER = _rx(r"[-/.]\d")
+_DATE_AFTER_FIRST = frozenset("-/.")
 
 # Han characters and Japanese kana: "¥" is CNY in Chinese text.
 _HAN = _rx(r"[\u4e00-\u9fff]")
@@ -1226,8 +1230,18 @@ def _judge(
     # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
     if not (p1 or p2) and t.not_money_unit.match(after):
         return None
-    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(text[max(0, opened - 12):opened]):
+    if after[:1] in _DATE_AFTER_FIRST and _DATE_AFTER.match(after):
         return None
+    if opened:
+        # Every match before the amount ends (but for a final newline) with a
+        # digit, "+", ")", a blank or a date's separator: most text does not.
+        c = text[opened - 1]
+        if c == "\n" and opened > 1:
+            c = text[opened - 2]
+        if (c in _PHONE_OR_DATE_LAST or c.isdecimal()) and _PHONE_OR_DATE_BEFORE.search(
+            text[max(0, opened - 12):opened]
+        ):
+            return None
 
     cs40, cs50, cs60 = _clause_starts(text, opened)
     ce40, ce30 = _clause_ends(text, end)
