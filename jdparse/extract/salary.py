@@ -196,8 +196,12 @@ _PHONE_OR_DATE_BEFORE = _rx(
     re.VERBOSE,
 )
 
+_PHONE_OR_DATE_LAST = frozenset("+) \t-/.")
+"""The characters but digits a match of _PHONE_OR_DATE_BEFORE can end with (before ``$``)."""
+
 # Text right after an amount that makes it part of a date, phone or code.
 _DATE_AFTER = _rx(r"[-/.]\d")
+_DATE_AFTER_FIRST = frozenset("-/.")
 
 # Han characters and Japanese kana: "¥" is CNY in Chinese text.
 _HAN = _rx(r"[\u4e00-\u9fff]")
@@ -399,9 +403,10 @@ class _Tables:
     currency_last: frozenset
     """Last characters of currency aliases: a cheap test before searching back."""
     intro_last: frozenset
-    currency_ends: tuple
-    """Last words of the currency aliases: what the text before a currency match ends with."""
-    intro_ends: tuple
+    currency_ends: dict | None
+    """Last words of the currency aliases (what the text before a currency match ends with),
+    by their last character (None when one is empty)."""
+    intro_ends: dict | None
     """Last words of the opening words and articles, likewise."""
     body_follow: frozenset | None
     """What can follow a number inside an amount match (None: not known)."""
@@ -520,10 +525,10 @@ def _compiled() -> _Tables:
             rf"[\d.,' \t~\-\u2013\u2014]{{0,14}}(?:{'|'.join(map(re.escape, mult))})"
         ),
         currency_last=frozenset(k[-1] for k in currency),
-        currency_ends=_last_words(currency),
+        currency_ends=_by_last_char(_last_words(currency)),
         body_follow=_body_follow(currency, mult, per),
         body_resume=_body_resume(currency, mult, per, data),
-        intro_ends=_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws),
+        intro_ends=_by_last_char(_last_words(w for ws in (*intros.values(), data["articles"]) for w in ws)),
         intro_last=frozenset(
             str(w).translate(_ASCII_LOWER)[-1]
             for ws in (*intros.values(), data["articles"]) for w in ws
@@ -639,16 +644,33 @@ def _last_words(words) -> tuple:
     return tuple(sorted(out))
 
 
-def _ends_with(low: str, lo: int, pos: int, blanks: int, words: tuple) -> bool:
+def _by_last_char(words: tuple) -> dict | None:
+    """Return ``words`` grouped by their last character (None when one is empty), for :func:`_ends_with`."""
+    if "" in words:
+        return None
+    out: dict = {}
+    for w in words:
+        out.setdefault(w[-1], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
+def _ends_with(low: str, lo: int, pos: int, blanks: int, words: dict | None) -> bool:
     """Return whether ``low[lo:pos]``, less up to ``blanks`` trailing blanks, can end with one of ``words``.
 
     A match of a word list that must end at ``pos`` (after the blanks) ends
     so; most text before a number does not, and this is cheaper to ask.
+    ``words`` are grouped by their last character: only the words ending
+    with the character before ``k`` can end there (one ``endswith`` over
+    them, not over the whole list).
     """
+    if words is None:
+        return low.endswith("", lo, pos)     # an empty word ends everywhere
     k = pos
     while True:
-        if low.endswith(words, lo, k):
-            return True
+        if k > lo:
+            ws = words.get(low[k - 1])
+            if ws is not None and low.endswith(ws, lo, k):
+                return True
         if k <= lo or pos - k >= blanks or low[k - 1] not in " \t":
             return False
         k -= 1
@@ -1209,8 +1231,18 @@ def _judge(
     # Counts, durations and shares: "3-5 years", "500+ employees", "50%".
     if not (p1 or p2) and t.not_money_unit.match(after):
         return None
-    if _DATE_AFTER.match(after) or _PHONE_OR_DATE_BEFORE.search(text[max(0, opened - 12):opened]):
+    if after[:1] in _DATE_AFTER_FIRST and _DATE_AFTER.match(after):
         return None
+    if opened:
+        # Every match before the amount ends (but for a final newline) with a
+        # digit, "+", ")", a blank or a date's separator: most text does not.
+        c = text[opened - 1]
+        if c == "\n" and opened > 1:
+            c = text[opened - 2]
+        if (c in _PHONE_OR_DATE_LAST or c.isdecimal()) and _PHONE_OR_DATE_BEFORE.search(
+            text[max(0, opened - 12):opened]
+        ):
+            return None
 
     cs40, cs50, cs60 = _clause_starts(text, opened)
     ce40, ce30 = _clause_ends(text, end)
