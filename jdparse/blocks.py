@@ -706,19 +706,31 @@ def _title_case(t: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
-def _label_match(t: str) -> re.Match | None:
-    """Return ``_LABEL.match(t)``, skipping the pattern when no colon can end a label."""
+def _label_match(t: str) -> tuple[str, int, int] | None:
+    """Return (label, its start, end of the match) of ``_LABEL.match(t)`` on a line ``t`` (no newline), or None.
+
+    Told without the pattern, whose lazy label is tried a character at a
+    time: the label is what stands before the first colon, spaces and tabs
+    around it aside (a lone space or tab when nothing else stands there),
+    of 1 to 48 characters, and the colon opens no "//".
+    """
     c = t.find(":")
     if not t.isascii():
         c2 = t.find("\uff1a")
         if c2 >= 0 and (c < 0 or c2 < c):
             c = c2
-    if c < 0:
+    if c <= 0 or t.startswith("//", c + 1):
         return None
-    # The label is what stands before the first colon, white space aside.
-    if c > 48 and len(t[:c].strip(" \t")) > 48:
+    head = t[:c]
+    s = len(head) - len(head.lstrip(" \t"))
+    e = len(head.rstrip(" \t"))
+    if e <= s:  # only spaces and tabs: the label is the last of them
+        s = c - 1
+        e = c
+    elif e - s > 48:
         return None
-    return _LABEL.match(t)
+    rest = t[c + 1:]
+    return head[s:e], s, len(t) - len(rest.lstrip(" \t"))
 
 
 _EDGE_SPACE = " \t\u00a0\u3000\u200b\ufeff"
@@ -1082,7 +1094,7 @@ def classify(doc: Document) -> list[Block]:
             if m is _UNSET:
                 m = LM[last + 1] = _label_match(nt) if ":" in nt or "\uff1a" in nt else None
             if m is not None:
-                g = m.group(1)
+                g = m[0]
                 if hkey(g) in labels or (g.isupper() and len(g.split()) <= 5):
                     break
             last += 1
@@ -1159,10 +1171,10 @@ def classify(doc: Document) -> list[Block]:
             # "• Location: Paris" is a field, not an item.  Only fields
             # (location, salary, contract type, dates ...): a bullet such as
             # "• Experience: 5 years" is an item of its list and stays one.
-            if m is not None and m.end() < len(t) and len(m.group(1).split()) <= 4:
-                kind = labels.get(hkey(m.group(1)))
+            if m is not None and m[2] < len(t) and len(m[0].split()) <= 4:
+                kind = labels.get(hkey(m[0]))
                 if kind is not None and kind not in _SECTION_KINDS:
-                    append(block(LABEL, CS[i] + m.start(1), CE[i], i, i, "label.bullet", kind, CS[i] + m.end()))
+                    append(block(LABEL, CS[i] + m[1], CE[i], i, i, "label.bullet", kind, CS[i] + m[2]))
                     i += 1
                     continue
         else:
@@ -1175,20 +1187,20 @@ def classify(doc: Document) -> list[Block]:
                 i += 1
                 continue
             if m is not None:
-                g = m.group(1)
+                g, gs, me = m
                 if len(g.split()) <= 6:
                     lk = hkey(g)
                     kind = labels.get(lk)
-                    if kind is None and m.end() >= len(t):
+                    if kind is None and me >= len(t):
                         kind = vocab.classify(lk, not is_first)[0]
                     if kind is not None:
-                        if m.end() >= len(t):
+                        if me >= len(t):
                             append(block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before))
                             i += 1
                             continue
                         # A label's value may wrap onto the next lines, like prose.
                         end, last = (CE[i], i) if blank_after or i <= first_content else continuation(i, CE[i])
-                        append(block(LABEL, CS[i] + m.start(1), end, i, last, "label.known", kind, CS[i] + m.end(),
+                        append(block(LABEL, CS[i] + gs, end, i, last, "label.known", kind, CS[i] + me,
                                      blank_before))
                         i = last + 1
                         continue
