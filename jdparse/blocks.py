@@ -94,12 +94,19 @@ _MAX_HEADING = 120
 _MAX_BOILERPLATE = 400
 # "About Acme", "Über uns", "À propos de X": such a short line is a heading.
 _ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
+_ABOUT_FIRST = "aAàÀcCoOqQsS\u017füÜ"
+"""The characters _ABOUT_LINE can start with, ignoring case ("\u017f", a long s, is an "s"): the pattern is tried only after one."""
 # Where two tags were glued when a page was copied ("EuropeCyprusHybridSenior"):
 # a lower-case letter ending a word, a capital starting the next.  After a
 # digit the letter is a unit ("10-25kRMB", "3xAWS"), not the end of a tag.
 _COUNT_OPENING = _rx(r"\d+\+?(?:\s*[-\u2013]\s*\d+\+?)?\s+[^\W\d_]")
 """A count and the word it counts ("5+ years ...", "3-5 years ..."): how an item opens, never a heading."""
 _GLUED = _rx(r"(?<!\d)[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
+# The same glues counted by their capitals: a capital after such a letter.
+# Capitals are few and lower-case letters many, so a search that opens on
+# the capital tries far fewer places (the count is the same: two glues
+# cannot share a letter, one's capital being the next one's first letter).
+_GLUE_CAPITAL = _rx(r"[A-Z\u00c0-\u00de](?<=[a-z\u00e0-\u00ff].)(?<!\d..)")
 
 
 _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
@@ -1249,14 +1256,14 @@ def classify(doc: Document) -> list[Block]:
                         pass
                     elif w <= 8 and _is_all_caps(t):
                         shape = "heading.caps"
-                    elif w <= 6 and _ABOUT_LINE.match(t):
+                    elif w <= 6 and t[0] in _ABOUT_FIRST and _ABOUT_LINE.match(t):
                         shape = "heading.about"
                     elif next_is_bullet and w <= 10:
                         shape = "heading.before_list"
                     elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()) and not (
                             t[0].isdecimal() and _COUNT_OPENING.match(t)):
                         # (not a count of something: "5+ years experience with Python" alone between blank lines is an item)
-                        if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
+                        if len(_GLUE_CAPITAL.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
                             shape = "heading.standalone"
                     elif (blank_before and not blank_after and not BU[j] and w <= 4
                           and _title_case(t) and len(T[j].split()) >= 5 and not _title_case(T[j])):

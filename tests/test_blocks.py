@@ -89,6 +89,18 @@ def test_label_match_is_the_pattern():
         assert m == (ref and (ref.group(1), ref.start(1), ref.end())), s
 
 
+def test_about_line_starts_with_its_first_characters():
+    pattern = blocks._ABOUT_LINE.pattern  # "(?:about|über|...)\\b..."
+    firsts = {w[0] for w in pattern[3:pattern.index(")")].split("|")}
+    first = re.compile("[" + "".join(firsts) + "]", re.IGNORECASE)
+    assert {chr(c) for c in range(0x110000) if first.match(chr(c))} == set(blocks._ABOUT_FIRST)
+
+
+def test_glues_counted_by_their_capitals():
+    for s in LINES + ["EuropeSpainHybridSenior", "aB", "1aB", "aBcD", "3xAWS", "éÉaB", "x\naB", "aBC", "ÿÀ9aBaB"]:
+        assert len(blocks._GLUE_CAPITAL.findall(s)) == len(blocks._GLUED.findall(s)), s
+
+
 def test_keyword_kinds_never_miss_a_kind():
     vocab = blocks.vocabulary()
     keys = [blocks.heading_key(s) for s in LINES]
