@@ -1108,6 +1108,15 @@ def classify(doc: Document) -> list[Block]:
             end = CE[last]
         return end, last
 
+    # Whether a line may hold an ASCII white space character other than the
+    # space (str.split() splits at each): told once for the whole text, by
+    # fast searches for each, instead of a line's isprintable() (a lookup per
+    # character).  Without one, an ASCII line's key is its lower case unless
+    # it has a double space; an ASCII control character that is no white
+    # space (printable or not) changes neither the key nor its word count.
+    text = doc.text
+    spaced = ("\t" in text or "\x0b" in text or "\x0c" in text or "\r" in text or "\x1c" in text
+              or "\x1d" in text or "\x1e" in text or "\x1f" in text)
     blocks: list[Block] = []
     append = blocks.append
     package_match = boiler._package
@@ -1126,14 +1135,14 @@ def classify(doc: Document) -> list[Block]:
         # Boilerplate lines are short; a paragraph is never one, and its key
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
-        simple = False  # printable ASCII with single spaces: its words are its spaces + 1
+        simple = False  # ASCII with single spaces and no other white space: its words are its spaces + 1
         ascii_key = False
         if len(t) <= _MAX_BOILERPLATE:
             if t.isascii():
                 # key(t) of a line's content (no white space at its ends)
                 ascii_key = True
                 k = t.lower()
-                if not k.isprintable() or "  " in k:
+                if "  " in k or spaced and not k.isprintable():
                     k = " ".join(k.split())
                 else:
                     simple = True
@@ -1169,7 +1178,7 @@ def classify(doc: Document) -> list[Block]:
         m = LM[i]
         if m is _UNSET:
             m = LM[i] = _label_match(t) if ":" in t or "\uff1a" in t else None
-        if i in numbered_bullets and (kind := _numbered_heading(doc.text, starts, CS, T, BU, i, n, exact, hkey)) is not None:
+        if i in numbered_bullets and (kind := _numbered_heading(text, starts, CS, T, BU, i, n, exact, hkey)) is not None:
             # "1. RESPONSIBILITIES" over "1.1 Prepare the close": a numbered section's heading.
             append(block(HEADING, CS[i], CE[i], i, i, "heading.numbered", kind, -1, blank_before))
             i += 1
@@ -1308,7 +1317,7 @@ def classify(doc: Document) -> list[Block]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
             # (most paragraphs do not end with a colon: the test is made here)
-            lead_in = _inline_heading(doc.text, CS[i], end, last, n, T, exact, hkey) if T[last][-1] in ":\uff1a" else None
+            lead_in = _inline_heading(text, CS[i], end, last, n, T, exact, hkey) if T[last][-1] in ":\uff1a" else None
             if lead_in is None:
                 append(block(TEXT, CS[i], end, i, last, "block.text", None, -1, blank_before, IN[i]))
             else:
