@@ -984,12 +984,14 @@ def classify(doc: Document) -> list[Block]:
     block = _block
     raw_lines = doc._raw
     n = len(raw_lines)
-    starts = [0] * n  # each line's start offset, for the document too
+    starts = doc.line_starts  # each line's start offset
 
     # Each line's content: its text after any bullet glyph, white space
-    # trimmed (None for a blank line), where it starts and ends, whether it
-    # is a bullet, its indent.
-    T: list[str | None] = [None] * n
+    # trimmed (None for a blank line; never empty), where it starts and ends,
+    # whether it is a bullet, its indent.  T has one None more, after the
+    # last line: T[i - 1] and T[i + 1] of the first and last lines are None
+    # (the document's start and end are blank).
+    T: list[str | None] = [None] * (n + 1)
     CS = [0] * n
     CE = [0] * n
     BU = [False] * n
@@ -1000,18 +1002,14 @@ def classify(doc: Document) -> list[Block]:
     numbered = 0  # lines that open with a digit and are no bullet ("1.1 Prepare the close")
     numbered_bullets: set[int] = set()  # bullets whose glyph is a number ("1.", "(2)")
     bullet_match = _BULLET.match
-    i = -1
-    start = 0
-    for raw in raw_lines:
-        i += 1
-        starts[i] = start
-        line_start = start
-        start += len(raw) + 1
+    for i, raw in enumerate(raw_lines):
         if not raw:
             continue
         ls = raw.lstrip(_EDGE_SPACE)
-        c = ls[:1]
-        if not c or c.isspace():  # (a line of other white space: blank or not as strip() says)
+        if not ls:  # (only the characters trimmed: blank)
+            continue
+        c = ls[0]
+        if c.isspace():  # (a line of other white space: blank or not as strip() says)
             if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
                 continue
             # Zero-width spaces around a space ("\u200b \u200b"): nothing would
@@ -1023,7 +1021,7 @@ def classify(doc: Document) -> list[Block]:
         content_end = len(raw.rstrip(_EDGE_SPACE))
         # A bullet's glyph, digit, letter or bracket stands first after the
         # lead: _BULLET is tried only where one does.
-        if c in _BULLET_FIRST or ls[1:2] == ")" or c.isdecimal():
+        if c in _BULLET_FIRST or c.isdecimal() or ls.startswith(")", 1):
             m = bullet_match(raw)
         else:
             m = None
@@ -1035,11 +1033,12 @@ def classify(doc: Document) -> list[Block]:
                 numbered_bullets.add(i)
         else:
             c0 = lead
-            if "\u25a0" <= c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff":  # (no CJK line is read)
+            if c >= "\u25a0" and (c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff"):  # (no CJK line is read)
                 if (m := _EMOJI_BULLET.match(raw)) is not None and m.end() < content_end:
                     emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
-        if not BU[i] and c.isdecimal():
-            numbered += 1
+            if c.isdecimal():
+                numbered += 1
+        line_start = starts[i]
         T[i] = raw[c0:content_end]
         CS[i] = line_start + c0
         CE[i] = line_start + content_end
@@ -1047,8 +1046,6 @@ def classify(doc: Document) -> list[Block]:
         nonblank.append(i)
         lengths.append(content_end - c0 + lead)
 
-    if doc._starts is None:
-        doc._starts = starts
     if len(emoji) > 1:
         _emoji_bullets(emoji, nonblank, T, CS, CE, BU, starts, raw_lines)
     if numbered > 1:
@@ -1093,7 +1090,7 @@ def classify(doc: Document) -> list[Block]:
                 break
             plen = CE[last] - CS[last] + IN[last]
             if not (wrap and plen >= wrap * 0.6
-                    or nt[:1].islower() and plen >= 40
+                    or nt[0].islower() and plen >= 40
                     and (wrap or ptext[-1] in ",;-/&(" or ptext.rsplit(None, 1)[-1].islower())):
                 break
             # a "LABEL: value" line starts a block of its own
@@ -1130,8 +1127,8 @@ def classify(doc: Document) -> list[Block]:
         if t is None:
             i += 1
             continue
-        blank_before = i == 0 or T[i - 1] is None
-        blank_after = i + 1 >= n or T[i + 1] is None
+        blank_before = T[i - 1] is None  # (T[-1] is the None after the last line)
+        blank_after = T[i + 1] is None
         # Boilerplate lines are short; a paragraph is never one, and its key
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
@@ -1196,7 +1193,7 @@ def classify(doc: Document) -> list[Block]:
         else:
             # A heading or a label?
             is_first = i == first_content
-            if m is None and t[:1] == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
+            if m is None and t[0] == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
                 # "【工作地点】北京市朝阳区", "【勤務地】東京都渋谷区": a CJK field label in brackets, its value after it.
                 append(block(LABEL, CS[i], CE[i], i, i, "label.bracket", kind, CS[i] + t.index("\u3011") + 1,
                              blank_before))
@@ -1234,7 +1231,7 @@ def classify(doc: Document) -> list[Block]:
             j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
             next_is_bullet = j >= 0 and BU[j]
             shape = None
-            if t[:1] in "# \t" and _MD_HEADING.match(t):
+            if t[0] in "# \t" and _MD_HEADING.match(t):
                 shape = "heading.markdown"
             elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
                 shape = "heading.bold"
