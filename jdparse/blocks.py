@@ -354,7 +354,7 @@ class _Boilerplate:
     """
 
     __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
-                 "_ascii_openings")
+                 "_ascii_openings", "_ascii_pairs")
 
     # Reading the branches costs a few milliseconds: a one-file run checks
     # too few lines to win them back, and uses the whole pattern throughout.
@@ -371,6 +371,7 @@ class _Boilerplate:
         self._countdown = self._GROUP_AFTER if sources else -1
         self._gates: dict[str, object] = {}
         self._ascii_openings: dict[str, dict[str, tuple[str, ...]] | None] = {}
+        self._ascii_pairs: dict[str, bool] = {}
 
     def fullmatch(self, k: str) -> bool:
         return self._package(k) or (bool(self.user) and any(u.fullmatch(k) for u in self.user))
@@ -479,6 +480,29 @@ class _Boilerplate:
         out = None if table is None else {p: tuple(os) for p, os in table.items()}
         self._ascii_openings[c] = out
         return out
+
+    def ascii_pair_open(self, two: str) -> bool:
+        """Return whether an ASCII key that opens with ``two`` in lower case (its first two
+        characters, or the whole of a one-character key) may fullmatch the package's pattern.
+
+        False when no branch can start with its first character, or when the
+        literal openings of those that can (``ascii_openings``) all disagree
+        with its first two.  Kept for the next key that opens so (there are
+        at most 128 * 128 such openings).  Call after ``_package`` has grouped
+        the branches.
+        """
+        k = two.lower()
+        c = k[0]
+        by_char = self._by_char
+        if c not in by_char:
+            by_char[c] = self._for_char(c)
+        if by_char[c] is None:
+            may = False
+        else:
+            table = self.ascii_openings(c)
+            may = table is None or k in table
+        self._ascii_pairs[two] = may
+        return may
 
 
 def _prefix_trie(words: set[str]) -> str:
@@ -1120,6 +1144,7 @@ def classify(doc: Document) -> list[Block]:
     by_char = boiler._by_char  # (None until the branches are grouped)
     gates = boiler._gates
     ascii_openings = boiler._ascii_openings
+    ascii_pairs = boiler._ascii_pairs
     user = boiler.user
     i = 0
     while i < n:
@@ -1137,12 +1162,25 @@ def classify(doc: Document) -> list[Block]:
         if len(t) <= _MAX_BOILERPLATE:
             if t.isascii():
                 # key(t) of a line's content (no white space at its ends)
-                ascii_key = True
-                k = t.lower()
-                if "  " in k or spaced and not k.isprintable():
-                    k = " ".join(k.split())
+                if "  " in t or spaced and not t.isprintable():
+                    ascii_key = True
+                    k = " ".join(t.lower().split())
                 else:
                     simple = True
+                    if by_char is None or user:
+                        ascii_key = True
+                        k = t.lower()
+                    else:
+                        # The key's first two characters are the line's in lower case:
+                        # they rule most lines out, told once for each pair.
+                        two = t[:2]
+                        may = ascii_pairs.get(two)
+                        if may is None:
+                            may = boiler.ascii_pair_open(two)
+                        if may:
+                            ascii_key = True
+                            k = t.lower()
+                        # (else k stays None: made below only if a rule needs it)
             elif by_char is not None and not user and _boiler_ruled_out(t, by_char, gates, boiler):
                 pass  # (k stays None: made below only if a rule needs it)
             else:

@@ -124,6 +124,10 @@ def test_boilerplate_grouping_gives_the_whole_pattern_answer():
              "cookie settings", "accept all cookies", "投递简历", "KOPY"]
     for k in keys:
         assert boiler.fullmatch(k) == (boiler.package.fullmatch(k) is not None), k
+    # An ASCII key whose first two characters rule it out is no boilerplate.
+    for k in keys + [k.upper() for k in keys]:
+        if k and k.isascii() and boiler.package.fullmatch(k.lower()) is not None:
+            assert boiler.ascii_pair_open(k[:2]), k
 
 
 def test_split_leading_group():
