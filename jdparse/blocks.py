@@ -77,6 +77,7 @@ _BULLET = _rx(
 )
 # What a bullet can open with, after its lead (beside a digit, and a letter before ")").
 _BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65"
+_BULLET_FIRSTS = frozenset(_BULLET_FIRST)  # (a set lookup is cheaper than a search of the string)
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = _rx(
@@ -1026,6 +1027,8 @@ def classify(doc: Document) -> list[Block]:
     numbered = 0  # lines that open with a digit and are no bullet ("1.1 Prepare the close")
     numbered_bullets: set[int] = set()  # bullets whose glyph is a number ("1.", "(2)")
     bullet_match = _BULLET.match
+    text = doc.text
+    paren = ")" in text  # (a letter opens a bullet only before one: "a) ...")
     for i, raw in enumerate(raw_lines):
         if not raw:
             continue
@@ -1041,20 +1044,23 @@ def classify(doc: Document) -> list[Block]:
             if not ls.rstrip(_EDGE_SPACE).strip():
                 continue
         # (otherwise a character that neither strip removes: not blank)
-        lead = len(raw) - len(ls)
+        if ls is raw:  # (lstrip gives the string itself when it removes nothing: most lines)
+            lead = 0
+        else:
+            lead = IN[i] = len(raw) - len(ls)
         content_end = len(raw.rstrip(_EDGE_SPACE))
         # A bullet's glyph, digit, letter or bracket stands first after the
         # lead: _BULLET is tried only where one does.
-        if c in _BULLET_FIRST or c.isdecimal() or ls.startswith(")", 1):
+        if c in _BULLET_FIRSTS or c.isdecimal() or paren and ls[1:2] == ")":
             m = bullet_match(raw)
         else:
             m = None
-        if m is not None and m.end() < len(raw.rstrip()) and m.end() < content_end:
+        if m is not None and (c0 := m.end()) < len(raw.rstrip()) and c0 < content_end:
             # (a glyph with nothing after it but invisible characters ("- \u200b") is no bullet)
             BU[i] = True
-            c0 = m.end()
             if c.isdecimal() or c == "(":
                 numbered_bullets.add(i)
+            lengths.append(content_end - c0 + lead)
         else:
             c0 = lead
             if c >= "\u25a0" and (c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff"):  # (no CJK line is read)
@@ -1062,13 +1068,12 @@ def classify(doc: Document) -> list[Block]:
                     emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
             if c.isdecimal():
                 numbered += 1
+            lengths.append(content_end)  # (its lead and content)
         line_start = starts[i]
         T[i] = raw[c0:content_end]
         CS[i] = line_start + c0
         CE[i] = line_start + content_end
-        IN[i] = lead
         nonblank.append(i)
-        lengths.append(content_end - c0 + lead)
 
     if len(emoji) > 1:
         _emoji_bullets(emoji, nonblank, T, CS, CE, BU, starts, raw_lines)
@@ -1135,7 +1140,6 @@ def classify(doc: Document) -> list[Block]:
     # character).  Without one, an ASCII line's key is its lower case unless
     # it has a double space; an ASCII control character that is no white
     # space (printable or not) changes neither the key nor its word count.
-    text = doc.text
     spaced = ("\t" in text or "\x0b" in text or "\x0c" in text or "\r" in text or "\x1c" in text
               or "\x1d" in text or "\x1e" in text or "\x1f" in text)
     blocks: list[Block] = []
@@ -1231,7 +1235,8 @@ def classify(doc: Document) -> list[Block]:
         else:
             # A heading or a label?
             is_first = i == first_content
-            if m is None and t[0] == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
+            first = t[0]
+            if m is None and first == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
                 # "【工作地点】北京市朝阳区", "【勤務地】東京都渋谷区": a CJK field label in brackets, its value after it.
                 append(block(LABEL, CS[i], CE[i], i, i, "label.bracket", kind, CS[i] + t.index("\u3011") + 1,
                              blank_before))
@@ -1269,9 +1274,9 @@ def classify(doc: Document) -> list[Block]:
             j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
             next_is_bullet = j >= 0 and BU[j]
             shape = None
-            if t[0] in "# \t" and _MD_HEADING.match(t):
+            if first in "# \t" and _MD_HEADING.match(t):
                 shape = "heading.markdown"
-            elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
+            elif first == "*" and t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
                 shape = "heading.bold"
             else:
                 last_char = t[-1]
@@ -1300,12 +1305,12 @@ def classify(doc: Document) -> list[Block]:
                         pass
                     elif w <= 8 and _is_all_caps(t):
                         shape = "heading.caps"
-                    elif w <= 6 and t[0] in _ABOUT_FIRST and _ABOUT_LINE.match(t):
+                    elif w <= 6 and first in _ABOUT_FIRST and _ABOUT_LINE.match(t):
                         shape = "heading.about"
                     elif next_is_bullet and w <= 10:
                         shape = "heading.before_list"
-                    elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()) and not (
-                            t[0].isdecimal() and _COUNT_OPENING.match(t)):
+                    elif blank_before and blank_after and w <= 6 and (first.isupper() or not first.isalpha()) and not (
+                            first.isdecimal() and _COUNT_OPENING.match(t)):
                         # (not a count of something: "5+ years experience with Python" alone between blank lines is an item)
                         if len(_GLUE_CAPITAL.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
                             shape = "heading.standalone"
