@@ -766,6 +766,11 @@ def _label_match(t: str) -> tuple[str, int, int] | None:
 
 
 _EDGE_SPACE = " \t\u00a0\u3000\u200b\ufeff"
+# What a line's last character says of its shape, by one lookup instead of a
+# test of each set of characters in turn (0: none of them).
+_COLON_END, _QUESTION_END, _EXCLAMATION_END, _STOP_END = 1, 2, 3, 4
+_LINE_ENDS = {**dict.fromkeys(_TERMINAL + ",;", _STOP_END), **dict.fromkeys("?\uff1f", _QUESTION_END),
+              **dict.fromkeys("!\uff01", _EXCLAMATION_END), **dict.fromkeys(":\uff1a", _COLON_END)}
 _TERMINAL_COLON = _TERMINAL + ":\uff1a"
 _SECTION_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits", "about_company",
                             "about_role", "apply", "eeo", "other"})
@@ -1150,6 +1155,7 @@ def classify(doc: Document) -> list[Block]:
     ascii_openings = boiler._ascii_openings
     ascii_pairs = boiler._ascii_pairs
     user = boiler.user
+    line_end = _LINE_ENDS.get
     i = 0
     while i < n:
         t = T[i]
@@ -1292,16 +1298,17 @@ def classify(doc: Document) -> list[Block]:
                     w = 99
                 else:
                     w = t.count(" ") + 1 if simple else len(t.split())
+                    ending = line_end(last_char, 0)
                     if w > 10:
-                        if last_char in ":\uff1a" and next_is_bullet and w <= 30:
+                        if ending == _COLON_END and next_is_bullet and w <= 30:
                             shape = "heading.leadin"
-                    elif last_char in ":\uff1a":
+                    elif ending == _COLON_END:
                         shape = "heading.colon"
-                    elif last_char in "?\uff1f" and w <= 6:
+                    elif ending == _QUESTION_END and w <= 6:
                         shape = "heading.question"  # "Who are you?", "Qui sommes-nous ?"
-                    elif last_char in "!\uff01" and next_is_bullet and w <= 8:
+                    elif ending == _EXCLAMATION_END and next_is_bullet and w <= 8:
                         shape = "heading.exclamation"  # "What we offer you!" over a list
-                    elif last_char in _TERMINAL or last_char in ",;":
+                    elif ending:  # (any other stop, a comma or a semicolon)
                         pass
                     elif w <= 8 and _is_all_caps(t):
                         shape = "heading.caps"
