@@ -78,6 +78,7 @@ _BULLET = _rx(
 )
 # What a bullet can open with, after its lead (beside a digit, and a letter before ")").
 _BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65"
+_BULLET_FIRSTS = frozenset(_BULLET_FIRST)  # (a set lookup is cheaper than a search of the string)
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
 _HEADING_ORDINAL = _rx(
@@ -95,12 +96,19 @@ _MAX_HEADING = 120
 _MAX_BOILERPLATE = 400
 # "About Acme", "Über uns", "À propos de X": such a short line is a heading.
 _ABOUT_LINE = _rx(r"(?:about|über|à propos|a propos|acerca de|sobre|om|chi siamo|qui sommes)\b\s*\S", re.IGNORECASE)
+_ABOUT_FIRST = "aAàÀcCoOqQsS\u017füÜ"
+"""The characters _ABOUT_LINE can start with, ignoring case ("\u017f", a long s, is an "s"): the pattern is tried only after one."""
 # Where two tags were glued when a page was copied ("EuropeCyprusHybridSenior"):
 # a lower-case letter ending a word, a capital starting the next.  After a
 # digit the letter is a unit ("10-25kRMB", "3xAWS"), not the end of a tag.
 _COUNT_OPENING = _rx(r"\d+\+?(?:\s*[-\u2013]\s*\d+\+?)?\s+[^\W\d_]")
 """A count and the word it counts ("5+ years ...", "3-5 years ..."): how an item opens, never a heading."""
 _GLUED = _rx(r"(?<!\d)[a-z\u00e0-\u00ff][A-Z\u00c0-\u00de]")
+# The same glues counted by their capitals: a capital after such a letter.
+# Capitals are few and lower-case letters many, so a search that opens on
+# the capital tries far fewer places (the count is the same: two glues
+# cannot share a letter, one's capital being the next one's first letter).
+_GLUE_CAPITAL = _rx(r"[A-Z\u00c0-\u00de](?<=[a-z\u00e0-\u00ff].)(?<!\d..)")
 
 
 _ASCII_MARKS = str.maketrans({c: " " for c in "*_#|^`"})
@@ -351,7 +359,7 @@ class _Boilerplate:
     """
 
     __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
-                 "_ascii_openings")
+                 "_ascii_openings", "_ascii_pairs")
 
     # Reading the branches costs a few milliseconds: a one-file run checks
     # too few lines to win them back, and uses the whole pattern throughout.
@@ -368,6 +376,7 @@ class _Boilerplate:
         self._countdown = self._GROUP_AFTER if sources else -1
         self._gates: dict[str, object] = {}
         self._ascii_openings: dict[str, dict[str, tuple[str, ...]] | None] = {}
+        self._ascii_pairs: dict[str, bool] = {}
 
     def fullmatch(self, k: str) -> bool:
         return self._package(k) or (bool(self.user) and any(u.fullmatch(k) for u in self.user))
@@ -476,6 +485,29 @@ class _Boilerplate:
         out = None if table is None else {p: tuple(os) for p, os in table.items()}
         self._ascii_openings[c] = out
         return out
+
+    def ascii_pair_open(self, two: str) -> bool:
+        """Return whether an ASCII key that opens with ``two`` in lower case (its first two
+        characters, or the whole of a one-character key) may fullmatch the package's pattern.
+
+        False when no branch can start with its first character, or when the
+        literal openings of those that can (``ascii_openings``) all disagree
+        with its first two.  Kept for the next key that opens so (there are
+        at most 128 * 128 such openings).  Call after ``_package`` has grouped
+        the branches.
+        """
+        k = two.lower()
+        c = k[0]
+        by_char = self._by_char
+        if c not in by_char:
+            by_char[c] = self._for_char(c)
+        if by_char[c] is None:
+            may = False
+        else:
+            table = self.ascii_openings(c)
+            may = table is None or k in table
+        self._ascii_pairs[two] = may
+        return may
 
 
 def _prefix_trie(words: set[str]) -> str:
@@ -710,22 +742,39 @@ def _title_case(t: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
-def _label_match(t: str) -> re.Match | None:
-    """Return ``_LABEL.match(t)``, skipping the pattern when no colon can end a label."""
+def _label_match(t: str) -> tuple[str, int, int] | None:
+    """Return (label, its start, end of the match) of ``_LABEL.match(t)`` on a line ``t`` (no newline), or None.
+
+    Told without the pattern, whose lazy label is tried a character at a
+    time: the label is what stands before the first colon, spaces and tabs
+    around it aside (a lone space or tab when nothing else stands there),
+    of 1 to 48 characters, and the colon opens no "//".
+    """
     c = t.find(":")
     if not t.isascii():
         c2 = t.find("\uff1a")
         if c2 >= 0 and (c < 0 or c2 < c):
             c = c2
-    if c < 0:
+    if c <= 0 or t.startswith("//", c + 1):
         return None
-    # The label is what stands before the first colon, white space aside.
-    if c > 48 and len(t[:c].strip(" \t")) > 48:
+    head = t[:c]
+    s = len(head) - len(head.lstrip(" \t"))
+    e = len(head.rstrip(" \t"))
+    if e <= s:  # only spaces and tabs: the label is the last of them
+        s = c - 1
+        e = c
+    elif e - s > 48:
         return None
-    return _LABEL.match(t)
+    rest = t[c + 1:]
+    return head[s:e], s, len(t) - len(rest.lstrip(" \t"))
 
 
 _EDGE_SPACE = " \t\u00a0\u3000\u200b\ufeff"
+# What a line's last character says of its shape, by one lookup instead of a
+# test of each set of characters in turn (0: none of them).
+_COLON_END, _QUESTION_END, _EXCLAMATION_END, _STOP_END = 1, 2, 3, 4
+_LINE_ENDS = {**dict.fromkeys(_TERMINAL + ",;", _STOP_END), **dict.fromkeys("?\uff1f", _QUESTION_END),
+              **dict.fromkeys("!\uff01", _EXCLAMATION_END), **dict.fromkeys(":\uff1a", _COLON_END)}
 _TERMINAL_COLON = _TERMINAL + ":\uff1a"
 _SECTION_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits", "about_company",
                             "about_role", "apply", "eeo", "other"})
@@ -991,12 +1040,14 @@ def classify(doc: Document) -> list[Block]:
     block = _block
     raw_lines = doc._raw
     n = len(raw_lines)
-    starts = [0] * n  # each line's start offset, for the document too
+    starts = doc.line_starts  # each line's start offset
 
     # Each line's content: its text after any bullet glyph, white space
-    # trimmed (None for a blank line), where it starts and ends, whether it
-    # is a bullet, its indent.
-    T: list[str | None] = [None] * n
+    # trimmed (None for a blank line; never empty), where it starts and ends,
+    # whether it is a bullet, its indent.  T has one None more, after the
+    # last line: T[i - 1] and T[i + 1] of the first and last lines are None
+    # (the document's start and end are blank).
+    T: list[str | None] = [None] * (n + 1)
     CS = [0] * n
     CE = [0] * n
     BU = [False] * n
@@ -1007,18 +1058,16 @@ def classify(doc: Document) -> list[Block]:
     numbered = 0  # lines that open with a digit and are no bullet ("1.1 Prepare the close")
     numbered_bullets: set[int] = set()  # bullets whose glyph is a number ("1.", "(2)")
     bullet_match = _BULLET.match
-    i = -1
-    start = 0
-    for raw in raw_lines:
-        i += 1
-        starts[i] = start
-        line_start = start
-        start += len(raw) + 1
+    text = doc.text
+    paren = ")" in text  # (a letter opens a bullet only before one: "a) ...")
+    for i, raw in enumerate(raw_lines):
         if not raw:
             continue
         ls = raw.lstrip(_EDGE_SPACE)
-        c = ls[:1]
-        if not c or c.isspace():  # (a line of other white space: blank or not as strip() says)
+        if not ls:  # (only the characters trimmed: blank)
+            continue
+        c = ls[0]
+        if c.isspace():  # (a line of other white space: blank or not as strip() says)
             if not raw.strip().strip("\u200b\ufeff\u00a0\u3000"):
                 continue
             # Zero-width spaces around a space ("\u200b \u200b"): nothing would
@@ -1026,36 +1075,37 @@ def classify(doc: Document) -> list[Block]:
             if not ls.rstrip(_EDGE_SPACE).strip():
                 continue
         # (otherwise a character that neither strip removes: not blank)
-        lead = len(raw) - len(ls)
+        if ls is raw:  # (lstrip gives the string itself when it removes nothing: most lines)
+            lead = 0
+        else:
+            lead = IN[i] = len(raw) - len(ls)
         content_end = len(raw.rstrip(_EDGE_SPACE))
         # A bullet's glyph, digit, letter or bracket stands first after the
         # lead: _BULLET is tried only where one does.
-        if c in _BULLET_FIRST or ls[1:2] == ")" or c.isdecimal():
+        if c in _BULLET_FIRSTS or c.isdecimal() or paren and ls[1:2] == ")":
             m = bullet_match(raw)
         else:
             m = None
-        if m is not None and m.end() < len(raw.rstrip()) and m.end() < content_end:
+        if m is not None and (c0 := m.end()) < len(raw.rstrip()) and c0 < content_end:
             # (a glyph with nothing after it but invisible characters ("- \u200b") is no bullet)
             BU[i] = True
-            c0 = m.end()
             if c.isdecimal() or c == "(":
                 numbered_bullets.add(i)
+            lengths.append(content_end - c0 + lead)
         else:
             c0 = lead
-            if "\u25a0" <= c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff":  # (no CJK line is read)
+            if c >= "\u25a0" and (c < "\u2c00" or "\U0001f000" <= c <= "\U0001faff"):  # (no CJK line is read)
                 if (m := _EMOJI_BULLET.match(raw)) is not None and m.end() < content_end:
                     emoji.append((i, m.end()))  # a bullet if a line next to it opens so too (below)
-        if not BU[i] and c.isdecimal():
-            numbered += 1
+            if c.isdecimal():
+                numbered += 1
+            lengths.append(content_end)  # (its lead and content)
+        line_start = starts[i]
         T[i] = raw[c0:content_end]
         CS[i] = line_start + c0
         CE[i] = line_start + content_end
-        IN[i] = lead
         nonblank.append(i)
-        lengths.append(content_end - c0 + lead)
 
-    if doc._starts is None:
-        doc._starts = starts
     if len(emoji) > 1:
         _emoji_bullets(emoji, nonblank, T, CS, CE, BU, starts, raw_lines)
     if numbered > 1:
@@ -1100,7 +1150,7 @@ def classify(doc: Document) -> list[Block]:
                 break
             plen = CE[last] - CS[last] + IN[last]
             if not (wrap and plen >= wrap * 0.6
-                    or nt[:1].islower() and plen >= 40
+                    or nt[0].islower() and plen >= 40
                     and (wrap or ptext[-1] in ",;-/&(" or ptext.rsplit(None, 1)[-1].islower())):
                 break
             # a "LABEL: value" line starts a block of its own
@@ -1108,42 +1158,65 @@ def classify(doc: Document) -> list[Block]:
             if m is _UNSET:
                 m = LM[last + 1] = _label_match(nt) if ":" in nt or "\uff1a" in nt else None
             if m is not None:
-                g = m.group(1)
+                g = m[0]
                 if hkey(g) in labels or (g.isupper() and len(g.split()) <= 5):
                     break
             last += 1
             end = CE[last]
         return end, last
 
+    # Whether a line may hold an ASCII white space character other than the
+    # space (str.split() splits at each): told once for the whole text, by
+    # fast searches for each, instead of a line's isprintable() (a lookup per
+    # character).  Without one, an ASCII line's key is its lower case unless
+    # it has a double space; an ASCII control character that is no white
+    # space (printable or not) changes neither the key nor its word count.
+    spaced = ("\t" in text or "\x0b" in text or "\x0c" in text or "\r" in text or "\x1c" in text
+              or "\x1d" in text or "\x1e" in text or "\x1f" in text)
     blocks: list[Block] = []
     append = blocks.append
     package_match = boiler._package
     by_char = boiler._by_char  # (None until the branches are grouped)
     gates = boiler._gates
     ascii_openings = boiler._ascii_openings
+    ascii_pairs = boiler._ascii_pairs
     user = boiler.user
+    line_end = _LINE_ENDS.get
     i = 0
     while i < n:
         t = T[i]
         if t is None:
             i += 1
             continue
-        blank_before = i == 0 or T[i - 1] is None
-        blank_after = i + 1 >= n or T[i + 1] is None
+        blank_before = T[i - 1] is None  # (T[-1] is the None after the last line)
+        blank_after = T[i + 1] is None
         # Boilerplate lines are short; a paragraph is never one, and its key
         # (NFKC and casefolding of the whole paragraph) is not worth making.
         k = None
-        simple = False  # printable ASCII with single spaces: its words are its spaces + 1
+        simple = False  # ASCII with single spaces and no other white space: its words are its spaces + 1
         ascii_key = False
         if len(t) <= _MAX_BOILERPLATE:
             if t.isascii():
                 # key(t) of a line's content (no white space at its ends)
-                ascii_key = True
-                k = t.lower()
-                if not k.isprintable() or "  " in k:
-                    k = " ".join(k.split())
+                if "  " in t or spaced and not t.isprintable():
+                    ascii_key = True
+                    k = " ".join(t.lower().split())
                 else:
                     simple = True
+                    if by_char is None or user:
+                        ascii_key = True
+                        k = t.lower()
+                    else:
+                        # The key's first two characters are the line's in lower case:
+                        # they rule most lines out, told once for each pair.
+                        two = t[:2]
+                        may = ascii_pairs.get(two)
+                        if may is None:
+                            may = boiler.ascii_pair_open(two)
+                        if may:
+                            ascii_key = True
+                            k = t.lower()
+                        # (else k stays None: made below only if a rule needs it)
             elif by_char is not None and not user and _boiler_ruled_out(t, by_char, gates, boiler):
                 pass  # (k stays None: made below only if a rule needs it)
             else:
@@ -1176,7 +1249,7 @@ def classify(doc: Document) -> list[Block]:
         m = LM[i]
         if m is _UNSET:
             m = LM[i] = _label_match(t) if ":" in t or "\uff1a" in t else None
-        if i in numbered_bullets and (kind := _numbered_heading(doc.text, starts, CS, T, BU, i, n, exact, hkey)) is not None:
+        if i in numbered_bullets and (kind := _numbered_heading(text, starts, CS, T, BU, i, n, exact, hkey)) is not None:
             # "1. RESPONSIBILITIES" over "1.1 Prepare the close": a numbered section's heading.
             append(block(HEADING, CS[i], CE[i], i, i, "heading.numbered", kind, -1, blank_before))
             i += 1
@@ -1185,36 +1258,37 @@ def classify(doc: Document) -> list[Block]:
             # "• Location: Paris" is a field, not an item.  Only fields
             # (location, salary, contract type, dates ...): a bullet such as
             # "• Experience: 5 years" is an item of its list and stays one.
-            if m is not None and m.end() < len(t) and len(m.group(1).split()) <= 4:
-                kind = labels.get(hkey(m.group(1)))
+            if m is not None and m[2] < len(t) and len(m[0].split()) <= 4:
+                kind = labels.get(hkey(m[0]))
                 if kind is not None and kind not in _SECTION_KINDS:
-                    append(block(LABEL, CS[i] + m.start(1), CE[i], i, i, "label.bullet", kind, CS[i] + m.end()))
+                    append(block(LABEL, CS[i] + m[1], CE[i], i, i, "label.bullet", kind, CS[i] + m[2]))
                     i += 1
                     continue
         else:
             # A heading or a label?
             is_first = i == first_content
-            if m is None and t[:1] == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
+            first = t[0]
+            if m is None and first == "\u3010" and (kind := _bracket_label(t, labels, hkey)) is not None:
                 # "【工作地点】北京市朝阳区", "【勤務地】東京都渋谷区": a CJK field label in brackets, its value after it.
                 append(block(LABEL, CS[i], CE[i], i, i, "label.bracket", kind, CS[i] + t.index("\u3011") + 1,
                              blank_before))
                 i += 1
                 continue
             if m is not None:
-                g = m.group(1)
+                g, gs, me = m
                 if len(g.split()) <= 6:
                     lk = hkey(g)
                     kind = labels.get(lk)
-                    if kind is None and m.end() >= len(t):
+                    if kind is None and me >= len(t):
                         kind = vocab.classify(lk, not is_first)[0]
                     if kind is not None:
-                        if m.end() >= len(t):
+                        if me >= len(t):
                             append(block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before))
                             i += 1
                             continue
                         # A label's value may wrap onto the next lines, like prose.
                         end, last = (CE[i], i) if blank_after or i <= first_content else continuation(i, CE[i])
-                        append(block(LABEL, CS[i] + m.start(1), end, i, last, "label.known", kind, CS[i] + m.end(),
+                        append(block(LABEL, CS[i] + gs, end, i, last, "label.known", kind, CS[i] + me,
                                      blank_before))
                         i = last + 1
                         continue
@@ -1233,9 +1307,9 @@ def classify(doc: Document) -> list[Block]:
             j = i + 1 if not blank_after else i + 2 if i + 2 < n and T[i + 2] is not None else -1
             next_is_bullet = j >= 0 and BU[j]
             shape = None
-            if t[:1] in "# \t" and _MD_HEADING.match(t):
+            if first in "# \t" and _MD_HEADING.match(t):
                 shape = "heading.markdown"
-            elif t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
+            elif first == "*" and t.startswith("**") and t.rstrip(":").endswith("**") and len(t) > 4:
                 shape = "heading.bold"
             else:
                 last_char = t[-1]
@@ -1251,28 +1325,29 @@ def classify(doc: Document) -> list[Block]:
                     w = 99
                 else:
                     w = t.count(" ") + 1 if simple else len(t.split())
+                    ending = line_end(last_char, 0)
                     if w > 10:
-                        if last_char in ":\uff1a" and next_is_bullet and w <= 30:
+                        if ending == _COLON_END and next_is_bullet and w <= 30:
                             shape = "heading.leadin"
-                    elif last_char in ":\uff1a":
+                    elif ending == _COLON_END:
                         shape = "heading.colon"
-                    elif last_char in "?\uff1f" and w <= 6:
+                    elif ending == _QUESTION_END and w <= 6:
                         shape = "heading.question"  # "Who are you?", "Qui sommes-nous ?"
-                    elif last_char in "!\uff01" and next_is_bullet and w <= 8:
+                    elif ending == _EXCLAMATION_END and next_is_bullet and w <= 8:
                         shape = "heading.exclamation"  # "What we offer you!" over a list
-                    elif last_char in _TERMINAL or last_char in ",;":
+                    elif ending:  # (any other stop, a comma or a semicolon)
                         pass
                     elif w <= 8 and _is_all_caps(t) and not all(any(map(str.isdigit, x)) for x in t.split()):
                         shape = "heading.caps"  # (not a code whose every word holds a digit: a postcode "NF1 2AB")
-                    elif w <= 6 and _ABOUT_LINE.match(t):
+                    elif w <= 6 and first in _ABOUT_FIRST and _ABOUT_LINE.match(t):
                         shape = "heading.about"
                     elif next_is_bullet and w <= 10:
                         shape = "heading.before_list"
-                    elif blank_before and blank_after and w <= 6 and (t[0].isupper() or not t[0].isalpha()) and not (
-                            t[0].isdecimal() and _COUNT_OPENING.match(t)) and not _amount_line(t):
+                    elif blank_before and blank_after and w <= 6 and (first.isupper() or not first.isalpha()) and not (
+                            first.isdecimal() and _COUNT_OPENING.match(t)) and not _amount_line(t):
                         # (not a count of something: "5+ years experience with Python" alone between blank lines is an
                         # item; nor an amount: "$45/hr depending on experience" is pay, not a requirements heading)
-                        if len(_GLUED.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
+                        if len(_GLUE_CAPITAL.findall(t)) < 2:  # "EuropeSpainHybridSenior": a glued tag line
                             shape = "heading.standalone"
                     elif (blank_before and not blank_after and not BU[j] and w <= 4
                           and _title_case(t) and len(T[j].split()) >= 5 and not _title_case(T[j])):
@@ -1317,7 +1392,7 @@ def classify(doc: Document) -> list[Block]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
             # (most paragraphs do not end with a colon: the test is made here)
-            lead_in = _inline_heading(doc.text, CS[i], end, last, n, T, exact, hkey) if T[last][-1] in ":\uff1a" else None
+            lead_in = _inline_heading(text, CS[i], end, last, n, T, exact, hkey) if T[last][-1] in ":\uff1a" else None
             if lead_in is None:
                 append(block(TEXT, CS[i], end, i, last, "block.text", None, -1, blank_before, IN[i]))
             else:

@@ -81,9 +81,24 @@ def test_heading_key_is_the_full_computation():
 
 
 def test_label_match_is_the_pattern():
-    for s in LINES + ["x" * 60 + ": y", " " * 50 + "ab: c", "a" * 48 + ":", "a" * 49 + ":", "\t:", "::"]:
+    extra = ["x" * 60 + ": y", " " * 50 + "ab: c", "a" * 48 + ":", "a" * 49 + ":", "\t:", "::", ":", "a:", " :",
+             " \t : x", "a \t: \t b", "http://x", "a: //x", "a:/ x", "a\uff1a b", "a\uff1a//b", "\uff1a", "a\uff1ab: c",
+             "a: b\uff1a c", " " * 48 + "a" * 48 + " :", "a" * 48 + " \t :"]
+    for s in LINES + extra:
         m, ref = blocks._label_match(s), blocks._LABEL.match(s)
-        assert (m and m.span(1), m and m.end()) == (ref and ref.span(1), ref and ref.end()), s
+        assert m == (ref and (ref.group(1), ref.start(1), ref.end())), s
+
+
+def test_about_line_starts_with_its_first_characters():
+    pattern = blocks._ABOUT_LINE.pattern  # "(?:about|über|...)\\b..."
+    firsts = {w[0] for w in pattern[3:pattern.index(")")].split("|")}
+    first = re.compile("[" + "".join(firsts) + "]", re.IGNORECASE)
+    assert {chr(c) for c in range(0x110000) if first.match(chr(c))} == set(blocks._ABOUT_FIRST)
+
+
+def test_glues_counted_by_their_capitals():
+    for s in LINES + ["EuropeSpainHybridSenior", "aB", "1aB", "aBcD", "3xAWS", "éÉaB", "x\naB", "aBC", "ÿÀ9aBaB"]:
+        assert len(blocks._GLUE_CAPITAL.findall(s)) == len(blocks._GLUED.findall(s)), s
 
 
 def test_keyword_kinds_never_miss_a_kind():
@@ -109,6 +124,10 @@ def test_boilerplate_grouping_gives_the_whole_pattern_answer():
              "cookie settings", "accept all cookies", "投递简历", "KOPY"]
     for k in keys:
         assert boiler.fullmatch(k) == (boiler.package.fullmatch(k) is not None), k
+    # An ASCII key whose first two characters rule it out is no boilerplate.
+    for k in keys + [k.upper() for k in keys]:
+        if k and k.isascii() and boiler.package.fullmatch(k.lower()) is not None:
+            assert boiler.ascii_pair_open(k[:2]), k
 
 
 def test_split_leading_group():
