@@ -423,7 +423,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     low = _casefolded(ctx)
     head = [(a, e) for a, e, _ in _label_spans(ctx, "work_mode", "location", "employment_type")]
     head += header_segments(ctx)
-    body = _block_spans(_body_blocks(ctx))
+    body = ctx.memo(_body_spans)
     finder = wm.Finder(text, low, head + body)
     offers: list = []  # the benefits' (a, e, matches), read only when needed
 
@@ -556,6 +556,12 @@ def _block_spans(blocks) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in blocks]
 
 
+def _body_spans(ctx) -> list[tuple[int, int]]:
+    """Return the spans of the body's blocks (see _body_blocks): work mode and
+    employment type both read them, so once per posting (not to be changed)."""
+    return _block_spans(_body_blocks(ctx))
+
+
 # --- seniority -----------------------------------------------------------------
 
 def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
@@ -671,7 +677,7 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     # offers ("Permanent contract", "CDI" among the benefits), read only when
     # nothing else says: a benefit may also mention hours in passing
     # ("part-time work possible").
-    for spans_of, rule in ((lambda: _block_spans(_body_blocks(ctx)), "employment.body"),
+    for spans_of, rule in ((lambda: ctx.memo(_body_spans), "employment.body"),
                            (lambda: offer_spans(ctx), "employment.benefits")):
         if hit is not None:
             break
