@@ -89,8 +89,6 @@ _HEADING_ORDINAL = _rx(
     )""",
     re.VERBOSE,
 )
-# "LABEL: value": a label of at most 6 words before the first colon.
-_LABEL = _rx(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
 _TERMINAL = ".!?\u3002\uff01\uff1f"
 _MAX_HEADING = 120
 _MAX_BOILERPLATE = 400
@@ -743,7 +741,7 @@ def _title_case(t: str) -> bool:
 
 
 def _label_match(t: str) -> tuple[str, int, int] | None:
-    """Return (label, its start, end of the match) of ``_LABEL.match(t)`` on a line ``t`` (no newline), or None.
+    """Return (label, its start, end of the match) of a "LABEL: value" line ``t`` (no newline), or None.
 
     Told without the pattern, whose lazy label is tried a character at a
     time: the label is what stands before the first colon, spaces and tabs
@@ -848,33 +846,42 @@ def _in_run(T: list, i: int, labels: dict, hkey) -> bool:
     return any(x is not None and len(x) <= _MAX_STACKED_LABEL and hkey(x) in labels for x in (up, down))
 
 
-def _stacked_label(t: str, below: str, labels: dict, exact: dict, hkey, answers=frozenset(),
-                   in_run: bool = False) -> str | None:
-    """Return the field the line ``t`` labels when it stands over its value ``below``, or None.
+def _stacked_label(T: list, i: int, labels: dict, exact: dict, hkey, answers: frozenset) -> str | None:
+    """Return the field the line ``T[i]`` labels when it stands over its value ``T[i + 1]``, or None.
 
     A field's label (not a section's), unless the same words head a section
     of that field ("Location(s)" over its lines) or one of the four lists
     ("Role" over "Lead the platform team"), and unless the label word is a
     value itself ("Remote", "Contract") that is not asked as a question (a
     board's "Remote job" over "No": one of ``answers``), or is over a value of
-    its own kind in a run of stacked labels (``in_run``); in such a run, a
+    its own kind in a run of stacked labels (``_in_run``); in such a run, a
     field's own heading word over a short value is its label too ("Salary").
     """
+    t, below = T[i], T[i + 1]
     k = hkey(t)
     kind = labels.get(k)
     if kind is None or kind in _SECTION_KINDS:
         return None
     heading_kind = exact.get(k)
-    if heading_kind == kind and not in_run or heading_kind in LIST_KINDS:
+    if heading_kind in LIST_KINDS:
         return None
+    in_run = None  # (asked only where it decides)
+    if heading_kind is not None:
+        in_run = _in_run(T, i, labels, hkey)
+        if heading_kind == kind and not in_run:
+            return None
     if not _stacked_value(below, labels, exact, hkey, heading_kind is not None and not in_run):
         return None
     from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
 
     own = tag_kind(t)
+    if own is None or hkey(below) in answers:
+        return kind
     # (a value word over another value of its kind, among a board's fields each over its
     # value, labels it: "Contract" / "Permanent" after "Salary" / "£29,970 a year")
-    return kind if own is None or hkey(below) in answers or in_run and tag_kind(below) == own else None
+    if in_run is None:
+        in_run = _in_run(T, i, labels, hkey)
+    return kind if in_run and tag_kind(below) == own else None
 
 
 def _stacked_value(t: str | None, labels: dict, exact: dict, hkey, heading: bool) -> bool:
@@ -1294,8 +1301,7 @@ def classify(doc: Document) -> list[Block]:
                         continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and not BU[i + 1]
                   and t.split(None, 1)[0].lower() in label_firsts
-                  and (kind := _stacked_label(t, T[i + 1], labels, exact, hkey, vocab.answers,
-                                          _in_run(T, i, labels, hkey))) is not None):
+                  and (kind := _stacked_label(T, i, labels, exact, hkey, vocab.answers)) is not None):
                 # A field's label over its value, on the line right under it
                 # ("Job Title" / "Registered Nurse", a board's "Pay" / "$19.50
                 # an hour"): one label block, as "Job Title: Registered Nurse".

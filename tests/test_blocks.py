@@ -80,12 +80,16 @@ def test_heading_key_is_the_full_computation():
         assert blocks.heading_key(s) == _reference_key(r), s
 
 
+# What _label_match tells, as a pattern: a label of 1 to 48 characters before the first colon.
+_LABEL = re.compile(r"[ \t]*([^:\uff1a\n]{1,48}?)[ \t]*[:\uff1a](?!//)[ \t]*")
+
+
 def test_label_match_is_the_pattern():
     extra = ["x" * 60 + ": y", " " * 50 + "ab: c", "a" * 48 + ":", "a" * 49 + ":", "\t:", "::", ":", "a:", " :",
              " \t : x", "a \t: \t b", "http://x", "a: //x", "a:/ x", "a\uff1a b", "a\uff1a//b", "\uff1a", "a\uff1ab: c",
              "a: b\uff1a c", " " * 48 + "a" * 48 + " :", "a" * 48 + " \t :"]
     for s in LINES + extra:
-        m, ref = blocks._label_match(s), blocks._LABEL.match(s)
+        m, ref = blocks._label_match(s), _LABEL.match(s)
         assert m == (ref and (ref.group(1), ref.start(1), ref.end())), s
 
 
