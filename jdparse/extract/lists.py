@@ -104,6 +104,8 @@ def _has_odd(s: str) -> bool:
     Latin-1 text) returns at once.
     """
     return any(map(s.__contains__, _ODD_CHARS))
+
+
 _ASCII = "".join(map(chr, range(128)))
 
 
@@ -303,7 +305,8 @@ def optional_strength(item: str) -> str | None:
 
 
 def _optional(item: str, m: dict, odd: bool = True) -> str | None:
-    """``optional_strength``, given ``_markers()`` (``odd``: as for ``_Phrases.in_text``)."""
+    """``optional_strength``, given ``_markers()`` (``odd`` False: ``item`` is part of a posting
+    known to hold no ``_ODD`` character, as for ``_reading``)."""
     # No word of any optional marker: most items.  (ASCII items are split on
     # bytes, giving the words the guard reads; other items are told to have
     # none of them by their runs of ASCII letters, where that can tell.)

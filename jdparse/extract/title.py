@@ -682,6 +682,8 @@ _HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VER
 """A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!")."""
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
+
+
 @rules.derived
 def _not_name_openers() -> frozenset[str]:
     """Return the keys of titles.yaml's ``not_name_openers`` of every language (pronouns,
@@ -690,10 +692,10 @@ def _not_name_openers() -> frozenset[str]:
 
 
 def _is_company(s: str, kinds: _Kinds) -> bool:
-    """Return whether a captured name can be an employer (capitalised, not a pronoun)."""
+    """Return whether a captured name can be an employer (capitalised, and name-like by ``_nameish``:
+    no pronoun, possessive or greeting opens it)."""
     t = s.strip()
-    words = key(t).split()
-    if not words or words[0].rstrip(",!") in _not_name_openers():
+    if not t:
         return False
     caseless = t[0].lower() == t[0].upper()  # CJK and other scripts without case
     return (t[0].isupper() or not t[0].isalpha() or caseless) and _nameish(t, kinds)
@@ -938,6 +940,8 @@ def _abbrev_end() -> re.Pattern:
     ("Acme, Inc.", "Nexora S.r.l.", "Nordpol Sp. z o.o."): that period is part of the name."""
     forms = sorted({f[:-1] for f in _legal_forms() if f.endswith(".") and len(f) > 1}, key=len, reverse=True)
     return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, forms)) or "(?!)") + r")$")
+
+
 _LEADING_THE = _rx(r"[Tt]he\s+(?=[A-Z])")
 
 
