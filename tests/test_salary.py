@@ -408,3 +408,21 @@ def test_an_amount_without_a_currency_takes_the_job_country_s(text, currency, pe
     assert got is not None and (got.currency, got.period) == (currency, period)
     if currency is not None:
         assert got.rule.endswith("+salary.currency_by_place")
+
+
+def test_the_characters_kept_beside_the_phone_and_date_patterns_are_theirs():
+    # _judge runs _PHONE_OR_DATE_BEFORE only when the character before the amount is a digit or one
+    # of _PHONE_OR_DATE_LAST, and _DATE_AFTER only after one of _DATE_AFTER_FIRST: every match ends
+    # (before a final newline) and starts so.
+    from jdparse.extract import salary as s
+
+    chars = [chr(c) for c in range(0x250)] + ["\u2013", "\u2014", "\u00a0", "\u3000", "\uff09", "\uff0b"]
+    for before in ("", "+", "+1", "+44 ", "(415)", "(415) ", "10", "10/", "tel ", "x"):
+        for c in chars:
+            for tail in ("", "\n"):
+                w = before + c + tail
+                last = w[-2] if w[-1] == "\n" and len(w) > 1 else w[-1]  # (as _judge reads it)
+                if s._PHONE_OR_DATE_BEFORE.search(w):
+                    assert last in s._PHONE_OR_DATE_LAST or last.isdecimal(), repr(w)
+            if s._DATE_AFTER.match(c + "5"):
+                assert c in s._DATE_AFTER_FIRST, repr(c)
