@@ -72,7 +72,7 @@ def tag_kind(s: str) -> str | None:
     if n <= _PLACE_TAG_LEN:
         if _REFERENCE.fullmatch(t):
             return "reference"  # "Req #45123", "Job ID 88231": the board's number for the posting
-        if " ".join(t.casefold().split()) in _start_notes() or _BOARD_NOTE.fullmatch(t):
+        if " ".join(t.casefold().split()) in _start_notes() or _board_note().fullmatch(t):
             return "note"  # "Immediate Start", "1 week ago", "Over 100 applicants"
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
@@ -126,12 +126,12 @@ _REFERENCE = _rx(
     re.IGNORECASE,
 )
 """A posting's reference number: a word that names it (or "#"), then a code with three digits or more."""
-_BOARD_NOTE = _rx(
-    r"(?:(?:re)?posted[ \t]+)?(?:\d+\+?|an?)[ \t]+(?:minute|hour|day|week|month)s?[ \t]+ago"
-    r"|(?:over[ \t]+)?\d[\d,]*\+?[ \t]+(?:applicants|people[ \t]+clicked[ \t]+apply|person[ \t]+clicked[ \t]+apply)",
-    re.IGNORECASE,
-)
-"""A board's note on the posting's age or its applicants ("Reposted 2 weeks ago", "Over 100 applicants")."""
+@rules.derived
+def _board_note() -> re.Pattern:
+    """Return the pattern of a board's note on the posting's age or its applicants
+    ("Reposted 2 weeks ago", "Over 100 applicants"): titles.yaml ``board_notes``, every language."""
+    notes = [str(p) for ps in (rules.load("titles").get("board_notes") or {}).values() for p in ps]
+    return _rx("|".join(f"(?:{p})" for p in notes) or "(?!)", re.IGNORECASE)
 
 
 @rules.derived
