@@ -641,7 +641,7 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     lower = sum(1 for w in t.split() if w[:1].islower())
     if lower >= 2 and lower * 2 > len(words) and not t.islower():
         return False
-    if kinds[t] is not None:
+    if kinds[t] is not None or _departments().issuperset(_DEPT_WORD.findall(t.lower())):
         return False
     if has_role(t):
         # A firm named by a plural role word ("Oakridge Partners"): the words
@@ -658,6 +658,16 @@ def _without_firm_ending(t: str, words: list[str]) -> str | None:
     if len(words) > 1 and words[-1] in _firm_endings() and t.split()[-1][:1].isupper():
         return t.rsplit(None, 1)[0]
     return None
+
+
+@rules.derived
+def _departments() -> frozenset[str]:
+    """Return the words of titles.yaml's ``departments`` of every language, lower case."""
+    return frozenset(str(w).lower() for ws in (rules.load("titles").get("departments") or {}).values() for w in ws)
+
+
+_DEPT_WORD = re.compile(r"[\w&]+(?:[-'’][\w&]+)*")
+"""A word of a department's name ("front-end", "r&d"); dashes and other signs between words are no words."""
 
 
 @rules.derived
