@@ -1016,7 +1016,7 @@ def _runs_on(T: list, CS: list, CE: list, IN: list, nonblank: list, width: int) 
         c = T[i + 1][:1]
         if c.islower() or c.isalpha() and c.upper() == c.lower():
             lower += 1
-    return lower * 4 >= ends
+    return lower > 0 and lower * 4 >= ends
 
 
 _BRACKET_LABEL = 12
