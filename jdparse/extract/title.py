@@ -1268,6 +1268,15 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     if comma > 0 and kinds[seg[comma + 1:]] in _COMMA_TAGS and has_role(seg[:comma]):
         e = a + len(seg[:comma].rstrip())
         seg = text[a:e]
+    # "Line Cook Needed", "Koch (m/w/d) gesucht": a small ad's note that the post is open.
+    words = seg.rsplit(None, _WANTED_WORDS)
+    for n in range(min(_WANTED_WORDS, len(words) - 1), 0, -1):
+        if " ".join(words[-n:]).lower() in _wanted_tails():
+            head = seg.rsplit(None, n)[0].rstrip(" \t-–—,")
+            if has_role(head):
+                e = a + len(head)
+                seg = head
+            break
     if not seg[:1].isalpha():
         return a, e
     found = find_work_modes(seg)
@@ -1276,6 +1285,17 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
         if rest > found[0].end and has_role(seg[rest:]):
             return a + rest, e
     return a, e
+
+
+_WANTED_WORDS = 2
+"""The most words of a ``wanted_tails`` phrase ("urgently needed")."""
+
+
+@rules.derived
+def _wanted_tails() -> frozenset[str]:
+    """Return titles.yaml's ``wanted_tails`` of every language, lower case, single-spaced."""
+    return frozenset(" ".join(str(w).lower().split()) for ws in (rules.load("titles").get("wanted_tails") or {}).values()
+                     for w in ws)
 
 
 def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
