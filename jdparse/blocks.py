@@ -65,6 +65,7 @@ _BULLET = _rx(
     r"(?:(?:[" + re.escape(_GLYPHS) + r"]"
     r"|\(?\d{1,2}[.)](?![\d.])"  # 1.  1)  (1)
     r"|\(?[a-zA-Z]\)"  # a)  (b)
+    r"|[a-z]\."  # a.  b.  (lower case: "A. Smith" is an initial; "e.g." has no space after "e.")
     r"|[" + _CJK_NUMERALS + r"]{1,3}[\u3001.\uff0e]"  # 一、 (with a space: "一、岗位职责" is a heading's ordinal)
     r")[ \t\u00a0\u3000]+"
     # CJK numbering, whose punctuation is its own space: 1、 1． （1） 1） ①
@@ -1089,7 +1090,7 @@ def classify(doc: Document) -> list[Block]:
         content_end = len(raw.rstrip(_EDGE_SPACE))
         # A bullet's glyph, digit, letter or bracket stands first after the
         # lead: _BULLET is tried only where one does.
-        if c in _BULLET_FIRSTS or c.isdecimal() or paren and ls[1:2] == ")":
+        if c in _BULLET_FIRSTS or c.isdecimal() or paren and ls[1:2] == ")" or ls[1:2] == "." and "a" <= c <= "z":
             m = bullet_match(raw)
         else:
             m = None

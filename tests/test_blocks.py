@@ -165,10 +165,10 @@ def test_document_lines_and_spans():
 
 def test_bullet_shortcut_is_the_pattern():
     # A line is tried with _BULLET only when its first character could open a bullet.
-    for raw in LINES + ["a) x", "(b) y", "1. z", "١. z", "三、x", "\u3000• x", "\u200b• x", "-x", "- x"]:
+    for raw in LINES + ["a) x", "(b) y", "1. z", "١. z", "三、x", "\u3000• x", "\u200b• x", "-x", "- x", "b. x", "B. x", "é. x"]:
         ls = raw.lstrip(blocks._EDGE_SPACE)
         c = ls[:1]
-        if not (c in blocks._BULLET_FIRST or ls[1:2] == ")" or c.isdecimal()):
+        if not (c in blocks._BULLET_FIRST or ls[1:2] == ")" or c.isdecimal() or ls[1:2] == "." and "a" <= c <= "z"):
             assert blocks._BULLET.match(raw) is None, raw
 
 
