@@ -338,9 +338,18 @@ def vocabulary() -> Vocabulary:
 
 @rules.derived
 def boilerplate() -> _Boilerplate:
-    """Return the boilerplate matcher: the package's lines as one pattern, the user's each on a time limit."""
+    """Return the boilerplate matcher: the package's lines as one pattern, the user's each on a time limit.
+
+    The lines that end the posting (``page_ends``) are boilerplate lines too;
+    ``ends`` tells them from the others once a line is found to be one.
+    """
     package, user = rules.split_patterns("boilerplate", "lines")
-    return _Boilerplate(_rx("|".join(f"(?:{p})" for p in package) or r"(?!)", re.IGNORECASE), user, package)
+    end_package, end_user = rules.split_patterns("boilerplate", "page_ends")
+    package, user = package + end_package, user + end_user
+    ends = _rx("|".join(f"(?:{p})" for p in end_package) or r"(?!)", re.IGNORECASE)
+    b = _Boilerplate(_rx("|".join(f"(?:{p})" for p in package) or r"(?!)", re.IGNORECASE), user, package)
+    b.ends = lambda k: ends.fullmatch(k) is not None or any(u.fullmatch(k) for u in end_user)
+    return b
 
 
 class _Boilerplate:
@@ -357,7 +366,7 @@ class _Boilerplate:
     ``fullmatch`` of an alternation is a ``fullmatch`` of one of its branches).
     """
 
-    __slots__ = ("package", "user", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
+    __slots__ = ("package", "user", "ends", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
                  "_ascii_openings", "_ascii_pairs")
 
     # Reading the branches costs a few milliseconds: a one-file run checks
@@ -368,6 +377,8 @@ class _Boilerplate:
     def __init__(self, package: re.Pattern, user: tuple, sources: list[str] | None = None):
         self.package = package
         self.user = user
+        self.ends = lambda k: False
+        """Whether a boilerplate line's key is one that ends the posting (a board's "Similar jobs")."""
         self._sources = sources
         self._branches: list | None = None
         self._by_char: dict[str, re.Pattern | None] | None = None
@@ -1251,6 +1262,14 @@ def classify(doc: Document) -> list[Block]:
             else:
                 hit = package_match(k)
             if hit or user and any(u.fullmatch(k) for u in user):
+                if boiler.ends(k):
+                    # A board's own listings ("Similar jobs", "People also viewed"):
+                    # the posting ended above; every line from here is the page's.
+                    for j in range(i, n):
+                        if T[j] is not None:
+                            append(block(BOILERPLATE, CS[j], CE[j], j, j, "boilerplate.page_end", None, -1,
+                                         T[j - 1] is None))
+                    break
                 append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.line", None, -1, blank_before))
                 i += 1
                 continue

@@ -131,7 +131,7 @@ def derived(fn):
 
 # Lists whose entries are regular expressions: (data file, key).  An entry is
 # a string, or a mapping whose "pattern" is one.
-PATTERN_LISTS = (("boilerplate", "lines"), ("titles", "hiring"))
+PATTERN_LISTS = (("boilerplate", "lines"), ("boilerplate", "page_ends"), ("titles", "hiring"))
 # Named groups a pattern of these lists must have, because the code reads them.
 _REQUIRED_GROUPS = {("titles", "hiring"): ("title",)}
 # A key made of two lowercase letters (and a region) is a language: a user may

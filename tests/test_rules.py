@@ -189,3 +189,18 @@ def test_user_not_names_keep_a_board_label_out_of_the_company(tmp_path):
     record = __import__("json").loads(proc.stdout)
     assert record["title"] == "Senior Backend Engineer"
     assert record["company"] is None
+
+
+def test_a_user_page_end_cuts_the_page_after_it(tmp_path):
+    # boilerplate.page_ends: a line that closes the posting; it and every line after it are the page's.
+    posting = tmp_path / "p.txt"
+    posting.write_text("Barista\nBean There Cafe\n\nWhat we offer\n- Free coffee\n- Flexible shifts\n"
+                       "\nMore from this board\n- Shift Lead at Grind House\n", encoding="utf-8")
+    proc = run_cli("parse", str(posting), "--format", "json")
+    assert __import__("json").loads(proc.stdout)["benefits"][-1] == "Shift Lead at Grind House"
+    rule = tmp_path / "rules.yaml"
+    rule.write_text("boilerplate:\n  page_ends: ['more from this board']\n", encoding="utf-8")
+    proc = run_cli("parse", str(posting), "--format", "json", "--rules", str(rule))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert __import__("json").loads(proc.stdout)["benefits"] == ["Free coffee", "Flexible shifts"]
+
