@@ -1160,6 +1160,10 @@ def classify(doc: Document) -> list[Block]:
         header line, however wide it is.
         """
         last = i
+        # A bullet's hanging indent: a line indented to where the bullet's text
+        # starts goes on with it ("1. Perform ... according to the PM" over
+        # "   schedule.").
+        hang = CS[i] - starts[i] if BU[i] else 0
         while last + 1 < n:
             nt = T[last + 1]
             if nt is None or BU[last + 1]:
@@ -1168,7 +1172,8 @@ def classify(doc: Document) -> list[Block]:
             if not ptext or ptext[-1] in _TERMINAL_COLON:
                 break
             plen = CE[last] - CS[last] + IN[last]
-            if not (wrap and plen >= wrap * 0.6
+            if not (hang and IN[last + 1] == hang
+                    or wrap and plen >= wrap * 0.6
                     or nt[0].islower() and plen >= 40
                     and (wrap or ptext[-1] in ",;-/&(" or ptext.rsplit(None, 1)[-1].islower())):
                 break
