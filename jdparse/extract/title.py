@@ -949,7 +949,7 @@ def _abbrev_end() -> re.Pattern:
     """Return the pattern of a ``legal_forms`` abbreviation ending a name, without its last period
     ("Acme, Inc.", "Nexora S.r.l.", "Nordpol Sp. z o.o."): that period is part of the name."""
     forms = sorted({f[:-1] for f in _legal_forms() if f.endswith(".") and len(f) > 1}, key=len, reverse=True)
-    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, forms)) or "(?!)") + r")$")
+    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, forms)) or "(?!)") + r")$", re.IGNORECASE)  # ("MERIDIAN FOODS INC.")
 
 
 _LEADING_THE = _rx(r"[Tt]he\s+(?=[A-Z])")
