@@ -442,14 +442,20 @@ def _offer_values(ctx, blocks, out: list, readings: dict, odd: bool) -> None:
             out.append(_sentence_value(starts, sa, core, val, "list.offer_sentence"))
 
 
-def _need_values(ctx, blocks, out: list, taken, readings: dict, odd: bool) -> None:
+def _need_values(ctx, blocks, out: list, taken, readings: dict, odd: bool, cue: str = "need") -> None:
     """Append a Value per sentence of the prose ``blocks`` that says what one must have
-    ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``."""
+    ("These are the skills we expect you to have: ..."), but not one at a start in ``taken``;
+    with ``cue`` "nice", what one may have ("Experience with WebGL or D3 is a plus.")."""
     starts = ctx.doc.line_starts
-    for sa, core, val in _cued_sentences(ctx, blocks, "need", readings, odd):
+    rule = "list.need_sentence" if cue == "need" else "list.nice_sentence"
+    for sa, core, val in _cued_sentences(ctx, blocks, cue, readings, odd):
         # (a short one is a lead-in: "The ideal candidate should have")
-        if sa not in taken and val.count(" ") >= _NEED_SPACES:
-            out.append(_sentence_value(starts, sa, core, val, "list.need_sentence"))
+        # (what is a plus is said in a whole sentence, with its stop: not a
+        # heading's words alone, "It would be a plus if"; and not what one must
+        # have beside it: "Need Drupal experience and Python is a plus")
+        if sa not in taken and val.count(" ") >= _NEED_SPACES and (
+                cue == "need" or val[-1] in ".\u3002" and _optional(val, _markers(), odd) is not None):
+            out.append(_sentence_value(starts, sa, core, val, rule))
 
 
 def _sentences(text: str, parts):
@@ -590,6 +596,15 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 _need_values(ctx, sec.blocks, needs, taken, readings, odd)
         if needs:
             per_kind["requirements"].append(("prose", needs))
+        if not any(items for _, items in per_kind["nice_to_have"]):
+            # (a posting written as prose says what is a plus in a sentence too)
+            taken |= {v.span.start for v in needs}
+            nices: list[Value] = []
+            for sec in ctx.outline.sections:
+                if sec.kind in _DUTY_KINDS:
+                    _need_values(ctx, sec.blocks, nices, taken, readings, odd, cue="nice")
+            if nices:
+                per_kind["nice_to_have"].append(("prose", nices))
     if not any(items for _, items in per_kind["benefits"]):
         offers: list[Value] = []
         for sec in ctx.outline.sections:
