@@ -669,10 +669,13 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
                 r.kind == "country" and r.country == cc for r in nxt.rows
             ):
                 end = nxt.end  # "Irvine, CA, US", "Toronto, Ontario, Canada"
-            if start is None and cc == "US" and whole and not countries and _plain_run(text, run) and not any(
-                r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))
-            ):
-                start = run[0]  # a town the gazetteer lacks, before a US state: "Bluff City, Tennessee"
+            if start is None and (cc == "US" or len(states) == 1) and whole and not countries and _plain_run(
+                text, run
+            ) and not any(r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))):
+                # A town the gazetteer lacks, before a US state ("Bluff City,
+                # Tennessee") or a province no other country's code or name
+                # is ("Paris, ON": not the Paris of France).
+                start = run[0]
         if start is None and countries:
             end, cc, rule = it.end, countries[0].country, "places.city_country"
             start = _city_at(text, run, cc, None)
