@@ -167,3 +167,18 @@ def test_several_place_lines_list_offices_not_the_jobs_place():
     r = jdparse.parse("Customer Success Manager\n\nWhat you will do\n- Onboard new clinics\n\n"
                       "Where we are\n\nBerlin\n\nLondon\n")
     assert r.locations == ()
+
+
+@pytest.mark.parametrize("money,want", [
+    # A city named alone that big cities of several countries share: the money decides, when it names one.
+    ("Salario: 22.000€ - 26.000€ bruto/año", "ES"),
+    ("Sueldo: 1.500 EUR al mes", "ES"),
+    # No money, or money of none of them: the largest ("Valencia" of Venezuela), as before.
+    ("", "VE"),
+    ("Pay: £30,000", "VE"),
+])
+def test_a_shared_city_name_reads_in_the_country_of_the_postings_money(money, want):
+    import jdparse
+
+    r = jdparse.parse("Técnico de Soporte IT\nGrupo Alvarán\nValencia\n\n" + money + "\n")
+    assert [(p.name, p.country) for p in r.locations] == [("Valencia", want)]

@@ -224,8 +224,48 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                     found.append(Location(p.name, span, rule, p.country, p.kind))
         found = _dedupe_places(found)
         if found:
-            return tuple(found)
+            return tuple(_by_currency(text, loc) for loc in found)
     return ()
+
+
+def _by_currency(text: str, loc: Location) -> Location:
+    """Return ``loc`` in the country whose money the posting names, where its city's name alone
+    is big cities of several countries and the money names one of them only ("Valencia" with
+    "22.000€" is Valencia, Spain, not the larger Valencia of Venezuela)."""
+    if loc.kind != "city" or "," in loc.name:
+        return loc
+    countries = _places.big_city_countries(loc.name)
+    if len(countries) < 2:
+        return loc
+    money = rules.load("currencies").get("country_currencies") or {}
+    named = {c for c in {money.get(cc) for cc in countries} if c and _names_currency(text, c)}
+    if len(named) != 1 or money.get(loc.country) in named:
+        return loc
+    code = named.pop()
+    hits = [cc for cc in countries if money.get(cc) == code]
+    if len(hits) != 1:
+        return loc
+    return Location(loc.name, loc.span, loc.rule, hits[0], loc.kind)
+
+
+@rules.derived
+def _currency_marks() -> dict[str, re.Pattern]:
+    """Return, per currency code, a pattern of the marks that name it alone (currencies.yaml):
+    its signs and its words of three letters or more; none with "$" (many dollars), no
+    short word ("kr", "Rs", "zl": words of other things too)."""
+    marks: dict[str, list[str]] = {}
+    for surface, code in (rules.load("currencies").get("currencies") or {}).items():
+        s = str(surface)
+        if "$" in s or s.isalpha() and len(s) < 3:
+            continue
+        marks.setdefault(str(code), []).append(re.escape(s) if not s.isalpha() else r"(?<!\w)" + re.escape(s) + r"(?!\w)")
+    return {code: _rx("|".join(ms), re.IGNORECASE) for code, ms in marks.items()}
+
+
+def _names_currency(text: str, code: str) -> bool:
+    """Return whether ``text`` names the currency ``code`` by a mark of its own."""
+    pat = _currency_marks().get(code)
+    return pat is not None and pat.search(text) is not None
 
 
 _REGION_TAIL = _rx(r",[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*")

@@ -396,6 +396,14 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
     return (best.country, "city", best.rule) if best is not None else None
 
 
+def big_city_countries(name: str) -> tuple[str, ...]:
+    """Return the countries of the cities that ``name`` alone may be (those a city named
+    alone must be as big as, or places.yaml's), largest first ("Valencia": ES and VE)."""
+    rows = sorted((r for r in _rows(fold(name)) if r.kind == "city" and r.bare and r.country
+                   and not 0 < r.population < BARE_MIN_POPULATION), key=lambda r: -r.population)
+    return tuple(dict.fromkeys(r.country for r in rows))
+
+
 @lru_cache(maxsize=_WORD_MEMO)
 def _name(surface: str, anchor: bool) -> _Name | None:
     """Return the readings of a known name as written (``_readings``), or None when it has none."""
