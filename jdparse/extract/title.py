@@ -1104,11 +1104,28 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
         return None
     rank = _RANK[field]
     vals = sorted(vals, key=lambda v: rank.get(v.rule, 99))
-    best = vals[0]
-    for v in vals[1:]:
-        if v.value != best.value:
-            losers.append(Candidate(field, v.value, v.span, v.rule, f"{best.rule} ranks higher"))
+    first = best = vals[0]
+    if field == "company":
+        # The same employer with its legal form, written before ("Armenian
+        # Software LLC" heading the posting, "Armenian Software" in a sentence
+        # of it): the name as the posting first writes it.
+        best = next((v for v in vals[1:] if v.span.start < first.span.start
+                     and _with_legal_form(v.value, first.value)), first)
+    for v in vals:
+        if v.value == best.value:
+            continue
+        why = (f"{best.rule} writes it before, with its legal form" if v is first
+               else f"{best.rule} ranks higher")
+        losers.append(Candidate(field, v.value, v.span, v.rule, why))
     return best
+
+
+def _with_legal_form(full: str, name: str) -> bool:
+    """Return whether ``full`` is ``name`` and a legal form after it ("Acme LLC", "Acme, Inc.")."""
+    if len(full) <= len(name) or not full.startswith(name):
+        return False
+    rest = full[len(name):]
+    return rest[:1] in (" ", ",") and rest.lstrip(" ,") in _legal_forms()
 
 
 def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
