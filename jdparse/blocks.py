@@ -346,9 +346,9 @@ def boilerplate() -> _Boilerplate:
     package, user = rules.split_patterns("boilerplate", "lines")
     end_package, end_user = rules.split_patterns("boilerplate", "page_ends")
     package, user = package + end_package, user + end_user
-    ends = _rx("|".join(f"(?:{p})" for p in end_package) or r"(?!)", re.IGNORECASE)
     b = _Boilerplate(_rx("|".join(f"(?:{p})" for p in package) or r"(?!)", re.IGNORECASE), user, package)
-    b.ends = lambda k: ends.fullmatch(k) is not None or any(u.fullmatch(k) for u in end_user)
+    b.ends = _rx("|".join(f"(?:{p})" for p in end_package) or r"(?!)", re.IGNORECASE)
+    b.user_ends = end_user
     return b
 
 
@@ -366,7 +366,7 @@ class _Boilerplate:
     ``fullmatch`` of an alternation is a ``fullmatch`` of one of its branches).
     """
 
-    __slots__ = ("package", "user", "ends", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
+    __slots__ = ("package", "user", "ends", "user_ends", "_sources", "_branches", "_by_char", "_by_set", "_countdown", "_gates",
                  "_ascii_openings", "_ascii_pairs")
 
     # Reading the branches costs a few milliseconds: a one-file run checks
@@ -377,8 +377,9 @@ class _Boilerplate:
     def __init__(self, package: re.Pattern, user: tuple, sources: list[str] | None = None):
         self.package = package
         self.user = user
-        self.ends = lambda k: False
-        """Whether a boilerplate line's key is one that ends the posting (a board's "Similar jobs")."""
+        self.ends: re.Pattern | None = None
+        """The package's lines that end the posting (a board's "Similar jobs"), and the user's."""
+        self.user_ends: tuple = ()
         self._sources = sources
         self._branches: list | None = None
         self._by_char: dict[str, re.Pattern | None] | None = None
@@ -387,6 +388,11 @@ class _Boilerplate:
         self._gates: dict[str, object] = {}
         self._ascii_openings: dict[str, dict[str, tuple[str, ...]] | None] = {}
         self._ascii_pairs: dict[str, bool] = {}
+
+    def is_end(self, k: str) -> bool:
+        """Return whether a boilerplate line's key ends the posting (``page_ends``)."""
+        return (self.ends is not None and self.ends.fullmatch(k) is not None
+                or any(u.fullmatch(k) for u in self.user_ends))
 
     def fullmatch(self, k: str) -> bool:
         return self._package(k) or (bool(self.user) and any(u.fullmatch(k) for u in self.user))
@@ -1267,7 +1273,7 @@ def classify(doc: Document) -> list[Block]:
             else:
                 hit = package_match(k)
             if hit or user and any(u.fullmatch(k) for u in user):
-                if boiler.ends(k):
+                if boiler.is_end(k):
                     # A board's own listings ("Similar jobs", "People also viewed"):
                     # the posting ended above; every line from here is the page's.
                     for j in range(i, n):
