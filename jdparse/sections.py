@@ -81,10 +81,11 @@ def build(blocks: list[Block]) -> Outline:
                 # item: see below.)
                 content.append(b)
                 continue
-            elif in_list and b.rule != "heading.colon" and _opens_list(blocks, i):
+            elif in_list and b.rule != "heading.colon" and b.rule != "heading.question" and _opens_list(blocks, i):
                 # A sub-heading inside a list section.  One that ends with a
-                # colon and names nothing we know ("Technologies used:") opens
-                # a topic of its own instead.
+                # colon and names nothing we know ("Technologies used:"), or
+                # asks a question ("Why Hartwell?"), opens a topic of its own
+                # instead.
                 content.append(b)
                 continue
             elif (in_list and b.rule == "heading.standalone" and _in_run(blocks, i)
