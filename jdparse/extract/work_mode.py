@@ -444,7 +444,9 @@ class Finder:
         seg = text[a:e]
         modes, perks, nots = _tables()
         cjk = _cjk_phrases()
-        if cjk and not seg.isascii() and any(p in seg for p in cjk):
+        # (a character of each phrase first: one short test each, and most
+        # text beyond ASCII, accents and dashes, holds none)
+        if cjk and not seg.isascii() and any(c in seg for c in _cjk_chars()) and any(p in seg for p in cjk):
             return _find_folded(seg, low[a:e])
         # Every phrase holds a hit: read only the tokens around the hits.
         found, perk_spans, not_spans = [], [], []
@@ -490,8 +492,9 @@ def _positions_in(low: str, spans) -> list[int] | None:
     return out
 
 
-_JOIN = 64
-"""Characters between two spans read as one range (one search is cheaper than two)."""
+_JOIN = 512
+"""Characters between two spans read as one range: one search is cheaper than two (a search
+costs about what a few hundred characters read cost: a call per literal of the anchors)."""
 
 _MARGIN = 24
 """Characters read past a window for a token no phrase holds (where no match can cross)."""
@@ -566,6 +569,12 @@ def _table_tokens() -> frozenset:
 def _cjk_phrases() -> tuple[str, ...]:
     """Return the CJK phrases of every table (each holds a character beyond ASCII)."""
     return tuple(p for t in _tables() for p, _ in t.cjk)
+
+
+@rules.derived
+def _cjk_chars() -> tuple[str, ...]:
+    """Return a CJK character of each CJK phrase (a text without any holds no such phrase)."""
+    return tuple(sorted({_CJK.search(p).group() for p in _cjk_phrases()}))
 
 
 @rules.derived
