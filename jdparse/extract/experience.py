@@ -48,7 +48,10 @@ _HS = r"[^\S\n]"  # horizontal white space: a token never spans lines
 _DASH = "-\u2010-\u2015\u2212"
 # A sentence ends at a newline, a bullet, a pipe, a semicolon, or . ! ? before a
 # space (not the period of an abbreviation a year count is written with: "3+ yrs. of", "Min. 5 years").
-_BOUNDARY = _rx(r"[\n;|\u2022\u00b7]|[!?](?=\s)|(?<![Yy]rs)(?<![Yy]r)(?<![Mm]in)(?<![Ee]xp)(?<!approx)\.(?=\s)")
+# Written as one character class first, the checks behind it: the search then
+# skips to those characters instead of trying every branch at every position.
+_BOUNDARY = _rx(r"[\n;|\u2022\u00b7!?.](?:(?<=[\n;|\u2022\u00b7])|(?<=[!?])(?=\s)"
+                r"|(?<=\.)(?<![Yy]rs\.)(?<![Yy]r\.)(?<![Mm]in\.)(?<![Ee]xp\.)(?<!approx\.)(?=\s))")
 
 
 def _list(data: dict, name: str) -> list[str]:
