@@ -113,7 +113,8 @@ def _text_memos() -> list:
     out = []
     for module, name in (("jdparse.extract._guard", "_words"), ("jdparse.extract.tags", "tag_kind"),
                          ("jdparse.extract.places", "_rows"), ("jdparse.extract.places", "_name"),
-                         ("jdparse.extract.places", "_gazetteer_head")):
+                         ("jdparse.extract.places", "_gazetteer_head"),
+                         ("jdparse.extract.places", "big_city_countries")):
         fn = getattr(importlib.import_module(module), name)  # renamed or no longer a memo:
         fn.cache_clear  # noqa: B018  (--cold fails rather than emptying nothing)
         out.append(fn)

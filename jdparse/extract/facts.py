@@ -249,23 +249,36 @@ def _by_currency(text: str, loc: Location) -> Location:
 
 
 @rules.derived
-def _currency_marks() -> dict[str, re.Pattern]:
-    """Return, per currency code, a pattern of the marks that name it alone (currencies.yaml):
-    its signs and its words of three letters or more; none with "$" (many dollars), no
-    short word ("kr", "Rs", "zl": words of other things too)."""
-    marks: dict[str, list[str]] = {}
+def _currency_marks() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], re.Pattern]]:
+    """Return, per currency code, the marks that name it alone (currencies.yaml): its signs,
+    its words of three letters or more (lower case) and a pattern of those words as words;
+    none with "$" (many dollars), no short word ("kr", "Rs", "zl": words of other things too)."""
+    signs: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}
     for surface, code in (rules.load("currencies").get("currencies") or {}).items():
         s = str(surface)
         if "$" in s or s.isalpha() and len(s) < 3:
             continue
-        marks.setdefault(str(code), []).append(re.escape(s) if not s.isalpha() else r"(?<!\w)" + re.escape(s) + r"(?!\w)")
-    return {code: _rx("|".join(ms), re.IGNORECASE) for code, ms in marks.items()}
+        (words if s.isalpha() else signs).setdefault(str(code), []).append(s)
+    out = {}
+    for code in set(signs) | set(words):
+        ws = tuple(w.lower() for w in words.get(code, ()))
+        pat = _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, ws)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+        out[code] = (tuple(signs.get(code, ())), ws, pat)
+    return out
 
 
 def _names_currency(text: str, code: str) -> bool:
-    """Return whether ``text`` names the currency ``code`` by a mark of its own."""
-    pat = _currency_marks().get(code)
-    return pat is not None and pat.search(text) is not None
+    """Return whether ``text`` names the currency ``code`` by a mark of its own (a sign, or one
+    of its words as a word: the pattern runs only where a plain search finds the word)."""
+    marks = _currency_marks().get(code)
+    if marks is None:
+        return False
+    signs, words, pat = marks
+    if any(s in text for s in signs):
+        return True
+    low = text.lower() if words else ""
+    return any(w in low for w in words) and pat.search(text) is not None
 
 
 _REGION_TAIL = _rx(r",[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*")

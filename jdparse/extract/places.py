@@ -396,6 +396,7 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
     return (best.country, "city", best.rule) if best is not None else None
 
 
+@lru_cache(maxsize=_WORD_MEMO)
 def big_city_countries(name: str) -> tuple[str, ...]:
     """Return the countries of the cities that ``name`` alone may be (those a city named
     alone must be as big as, or places.yaml's), largest first ("Valencia": ES and VE)."""
@@ -415,6 +416,7 @@ def _name(surface: str, anchor: bool) -> _Name | None:
 # Answers depend on the vocabulary: user rules clear these caches with the rest.
 rules.resets(_name)
 rules.resets(_rows)
+rules.resets(big_city_countries)
 
 
 class _Item:
