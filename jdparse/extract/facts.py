@@ -237,7 +237,7 @@ def _by_currency(text: str, loc: Location) -> Location:
     countries = _places.big_city_countries(loc.name)
     if len(countries) < 2:
         return loc
-    money = rules.load("currencies").get("country_currencies") or {}
+    money = _sal._compiled().country_currencies
     named = {c for c in {money.get(cc) for cc in countries} if c and _names_currency(text, c)}
     if len(named) != 1 or money.get(loc.country) in named:
         return loc

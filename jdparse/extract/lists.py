@@ -448,13 +448,14 @@ def _need_values(ctx, blocks, out: list, taken, readings: dict, odd: bool, cue: 
     with ``cue`` "nice", what one may have ("Experience with WebGL or D3 is a plus.")."""
     starts = ctx.doc.line_starts
     rule = "list.need_sentence" if cue == "need" else "list.nice_sentence"
+    markers = _markers()
     for sa, core, val in _cued_sentences(ctx, blocks, cue, readings, odd):
         # (a short one is a lead-in: "The ideal candidate should have")
         # (what is a plus is said in a whole sentence, with its stop: not a
         # heading's words alone, "It would be a plus if"; and not what one must
         # have beside it: "Need Drupal experience and Python is a plus")
         if sa not in taken and val.count(" ") >= _NEED_SPACES and (
-                cue == "need" or val[-1] in ".\u3002" and _optional(val, _markers(), odd) is not None):
+                cue == "need" or val[-1] in ".\u3002" and _optional(val, markers, odd) is not None):
             out.append(_sentence_value(starts, sa, core, val, rule))
 
 

@@ -388,7 +388,7 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
     # city (no population) is the user's word, and wins.
     best = None
     for r in rows:
-        if r.kind == "city" and r.bare and not 0 < r.population < BARE_MIN_POPULATION:
+        if _alone_city(r):
             if r.population == 0:
                 return r.country, "city", r.rule
             if best is None or r.population > best.population:
@@ -396,12 +396,17 @@ def _bare_reading(rows: tuple[_Row, ...], k: str) -> tuple[str | None, str, str]
     return (best.country, "city", best.rule) if best is not None else None
 
 
+def _alone_city(r: _Row) -> bool:
+    """Return whether the row is a city its name alone may name: as big as a city named alone
+    must be, or a places.yaml city (no population)."""
+    return r.kind == "city" and r.bare and not 0 < r.population < BARE_MIN_POPULATION
+
+
 @lru_cache(maxsize=_WORD_MEMO)
 def big_city_countries(name: str) -> tuple[str, ...]:
-    """Return the countries of the cities that ``name`` alone may be (those a city named
-    alone must be as big as, or places.yaml's), largest first ("Valencia": ES and VE)."""
-    rows = sorted((r for r in _rows(fold(name)) if r.kind == "city" and r.bare and r.country
-                   and not 0 < r.population < BARE_MIN_POPULATION), key=lambda r: -r.population)
+    """Return the countries of the cities that ``name`` alone may be (``_alone_city``),
+    largest first ("Valencia": ES and VE)."""
+    rows = sorted((r for r in _rows(fold(name)) if _alone_city(r) and r.country), key=lambda r: -r.population)
     return tuple(dict.fromkeys(r.country for r in rows))
 
 

@@ -666,7 +666,7 @@ def _departments() -> frozenset[str]:
     return frozenset(str(w).lower() for ws in (rules.load("titles").get("departments") or {}).values() for w in ws)
 
 
-_DEPT_WORD = re.compile(r"[\w&]+(?:[-'’][\w&]+)*")
+_DEPT_WORD = _rx(r"[\w&]+(?:[-'’][\w&]+)*")
 """A word of a department's name ("front-end", "r&d"); dashes and other signs between words are no words."""
 
 
