@@ -182,3 +182,5 @@ def test_a_shared_city_name_reads_in_the_country_of_the_postings_money(money, wa
 
     r = jdparse.parse("Técnico de Soporte IT\nGrupo Alvarán\nValencia\n\n" + money + "\n")
     assert [(p.name, p.country) for p in r.locations] == [("Valencia", want)]
+    # (a country read from the money says so in its rule)
+    assert r.locations[0].rule.endswith("+locations.by_currency") == (want == "ES")

@@ -245,7 +245,8 @@ def _by_currency(text: str, loc: Location) -> Location:
     hits = [cc for cc in countries if money.get(cc) == code]
     if len(hits) != 1:
         return loc
-    return Location(loc.name, loc.span, loc.rule, hits[0], loc.kind)
+    # (the rule says why the country is not the largest city's: rule suffix locations.by_currency)
+    return Location(loc.name, loc.span, f"{loc.rule}+locations.by_currency", hits[0], loc.kind)
 
 
 @rules.derived
