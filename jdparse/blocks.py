@@ -785,6 +785,34 @@ def _label_match(t: str) -> tuple[str, int, int] | None:
     return head[s:e], s, len(t) - len(rest.lstrip(" \t"))
 
 
+# A separator between fields on one line: a bar, a bullet or a middle dot.
+_FIELD_SEPARATOR = _rx(r"[ \t]*\|[ \t]*|[ \t]+[\u2022\u00b7][ \t]+")
+
+
+def _label_run(t: str, me: int, labels: dict, hkey) -> list[tuple[int, int, int, int, str]]:
+    """Return the fields after the first of a line of several ("Job: X | Company: Y").
+
+    ``me`` is where the first field's value starts.  Each is (its separator's
+    start, label start, value start, end, kind); a separator counts only where
+    a known field's label follows it ("Location: Austin | Remote" is one
+    field); [] when none.
+    """
+    run: list[tuple[int, int, int, int, str]] = []
+    for sep in _FIELD_SEPARATOR.finditer(t, me):
+        a = sep.end()
+        m = _label_match(t[a:])
+        if m is None or a + m[2] >= len(t) or len(m[0].split()) > 4:
+            continue
+        k = labels.get(hkey(m[0]))
+        if k is None:
+            continue
+        if run:  # the field before ends at this separator
+            ps, pa, pvs, _, pk = run[-1]
+            run[-1] = (ps, pa, pvs, sep.start(), pk)
+        run.append((sep.start(), a + m[1], a + m[2], len(t), k))
+    return run
+
+
 _EDGE_SPACE = " \t\u00a0\u3000\u200b\ufeff"
 # What a line's last character says of its shape, by one lookup instead of a
 # test of each set of characters in turn (0: none of them).
@@ -1324,6 +1352,17 @@ def classify(doc: Document) -> list[Block]:
                             append(block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before))
                             i += 1
                             continue
+                        if "|" in t or "\u2022" in t or "\u00b7" in t:
+                            run = _label_run(t, me, labels, hkey)
+                            if run:
+                                # "Job: Data Engineer | Company: Acme | Location: Austin": a
+                                # field of its own after each separator that opens a label.
+                                append(block(LABEL, CS[i] + gs, CS[i] + run[0][0], i, i, "label.known", kind,
+                                             CS[i] + me, blank_before))
+                                for _, a, vs, e, k2 in run:
+                                    append(block(LABEL, CS[i] + a, CS[i] + e, i, i, "label.run", k2, CS[i] + vs))
+                                i += 1
+                                continue
                         # A label's value may wrap onto the next lines, like prose.
                         end, last = (CE[i], i) if blank_after or i <= first_content else continuation(i, CE[i])
                         append(block(LABEL, CS[i] + gs, end, i, last, "label.known", kind, CS[i] + me,

@@ -363,3 +363,21 @@ def test_a_code_whose_every_word_holds_a_digit_is_no_caps_heading(line, heading)
 
     r = jdparse.parse(f"Staff Nurse\nNorthfield NHS Trust\nWard Road\n{line}\nWe care for patients.\n")
     assert any(h is not None and h.value == line for _, h in r.sections) is heading
+
+
+def test_several_fields_on_one_line_are_read_each_as_its_field():
+    # A feed's one-line header: each separator that opens a known label starts a field.
+    import jdparse
+
+    text = "Acme Corp\nJob: Senior Data Engineer | Company: Acme Corp | Location: Austin, TX\n\nWe build pipelines.\n"
+    r = jdparse.parse(text)
+    assert (r.title.value, r.title.rule) == ("Senior Data Engineer", "title.label")
+    assert text[r.title.span.start:r.title.span.end] == "Senior Data Engineer"
+    assert [p.name for p in r.locations] == ["Austin, TX"]
+    rules = [b.rule for b in blocks.classify(Document(text)) if b.type == blocks.LABEL]
+    assert rules == ["label.known", "label.run", "label.run"]
+    dot = jdparse.parse("Title: Staff Nurse \u00b7 Salary: $40/hour \u00b7 Employment Type: Full-time\n\nWe care.\n")
+    assert dot.title.value == "Staff Nurse" and dot.salary.min == 40 and dot.employment_type.value == "full_time"
+    # A separator before a word that is no label ends no field.
+    one = jdparse.parse("Data Analyst\n\nLocation: Austin | Remote\n")
+    assert [p.name for p in one.locations] == ["Austin"] and one.work_mode.value == "remote"
