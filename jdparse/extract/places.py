@@ -188,8 +188,14 @@ def _tables() -> dict:
         add(str(name), _Row("country", str(cc), "", 0, True, "places.country_alias"))
     for name, cc in (data.get("cities") or {}).items():
         add(str(name), _Row("city", str(cc), "", 0, True, "places.city"))
+    shared: dict[str, list[_Row]] = {}
+    for code, countries in (data.get("state_codes") or {}).items():
+        for cc in [countries] if isinstance(countries, str) else countries:
+            shared.setdefault(fold(str(code)), []).append(_Row("state", str(cc), str(code), 0, False,
+                                                                "places.state_code"))
     return {
         "extra": extra,
+        "shared_codes": shared,
         "exact": exact,
         "not_places": frozenset(fold(str(w)) for w in data.get("not_places") or ()),
         "not_city_words": frozenset(fold(str(w)) for w in data.get("not_city_words") or ()),
@@ -276,8 +282,10 @@ def _lines_from(prefix: str):
 
 @lru_cache(maxsize=_WORD_MEMO)
 def _rows(k: str) -> tuple[_Row, ...]:
-    """Return every reading of the folded name ``k``: places.yaml entries first."""
-    out = list(_tables()["extra"].get(k, ()))
+    """Return every reading of the folded name ``k``: places.yaml entries first,
+    its ``state_codes`` (a code the gazetteer gives another country) last."""
+    tables = _tables()
+    out = list(tables["extra"].get(k, ()))
     prefix = k + "\t"
     for line in _lines_from(prefix):
         if not line.startswith(prefix):
@@ -285,6 +293,9 @@ def _rows(k: str) -> tuple[_Row, ...]:
         _, kind, cc, extra, pop, flags = line.split("\t")
         rule = "places.country" if kind == "country" else "places.city"
         out.append(_Row(kind, cc, extra, int(pop), "b" in flags, rule))
+    shared = tables["shared_codes"].get(k)
+    if shared:
+        out += shared
     return tuple(out)
 
 
