@@ -336,7 +336,10 @@ _KEY_JOIN_MAX = max(_KEY_JOINS)
 def _extra_heads() -> dict[str, int]:
     """Return the head bits of the words that start a places.yaml name."""
     out: dict[str, int] = {}
-    for k in _tables()["extra"]:
+    tables = _tables()
+    for k in tables["shared_codes"]:
+        out[k] = _EXACT
+    for k in tables["extra"]:
         out[k] = out.get(k, 0) | _EXACT
         for j, c in enumerate(k):
             if c in _KEY_JOINS:
@@ -695,12 +698,13 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
                 r.kind == "country" and r.country == cc for r in nxt.rows
             ):
                 end = nxt.end  # "Irvine, CA, US", "Toronto, Ontario, Canada"
-            if start is None and (cc == "US" or len(states) == 1) and whole and not countries and _plain_run(
-                text, run
+            if start is None and (cc == "US" or len(states) == 1 and states[0].rule != "places.state_code") and (
+                whole and not countries and _plain_run(text, run)
             ) and not any(r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))):
                 # A town the gazetteer lacks, before a US state ("Bluff City,
                 # Tennessee") or a province no other country's code or name
-                # is ("Paris, ON": not the Paris of France).
+                # is ("Paris, ON": not the Paris of France), of the gazetteer (a
+                # state_codes code names a place only with a city of its country).
                 start = run[0]
         if start is None and countries:
             end, cc, rule = it.end, countries[0].country, "places.city_country"
