@@ -62,6 +62,14 @@ def build(blocks: list[Block]) -> Outline:
         i += 1
         t = b.type
         if t == TEXT or t == BULLET:
+            if t == TEXT and in_list and b.blank_before and content and content[-1] is cur[1] and cur[1].type == LABEL:
+                # A paragraph of its own after a section's label that held its
+                # value ("Nice to have: Kafka, Rust." over "We offer 30 days
+                # PTO ..."): the label said all of its section.
+                cur = ["other", None, [], "section.after_label"]
+                sections.append(cur)
+                content = cur[2]
+                in_list = False
             content.append(b)
         elif t == BOILERPLATE:
             boiler.append(b)
