@@ -1467,6 +1467,18 @@ def classify(doc: Document) -> list[Block]:
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
+            if end - CS[i] >= _INLINE_LIST_MIN and i > first_content and (
+                    " * " in (seg := text[CS[i]:end]) or " \u2022 " in seg):
+                pieces = _inline_list(text, CS[i], end, vocab, hkey)
+                if pieces:
+                    # "... What you can expect: * Work that is worthy * Respect and ...": a
+                    # list flattened into its paragraph, each glyph opening an item.
+                    for typ, a, e, rule, kind in pieces:
+                        la = bisect_right(starts, a) - 1
+                        append(block(typ, a, e, la, bisect_right(starts, e - 1) - 1, rule, kind, -1,
+                                     blank_before if a == CS[i] else False))
+                    i = last + 1
+                    continue
             # (most paragraphs do not end with a colon: the test is made here)
             lead_in = _inline_heading(text, CS[i], end, last, n, T, exact, hkey) if T[last][-1] in ":\uff1a" else None
             if lead_in is None:
@@ -1477,6 +1489,56 @@ def classify(doc: Document) -> list[Block]:
                 append(block(HEADING, hstart, end, last, last, "heading.inline", kind))
         i = last + 1
     return blocks
+
+
+_INLINE_LIST_MIN = 150
+"""The shortest paragraph read for a list flattened into it (``_inline_list``)."""
+_INLINE_GLYPH = _rx(r"[ \t]+[*\u2022][ \t]+(?=[\w(])")
+_INLINE_LEAD = 6
+"""The most words of the sentence ending with a colon that heads an inline list."""
+
+
+def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
+    """Return the blocks of a paragraph that holds a list written on its line, or None.
+
+    A scraper that flattens a page's list writes its items after the glyphs,
+    on the paragraph's line: "About APTIM ... What you can expect from APTIM:
+    * Work that is worthy of your time * Respect and flexibility ...".  Two
+    glyphs at least, each between spaces before a word, make one.  The
+    prose before the first glyph is a paragraph; its last sentence, when it
+    ends with a colon and is short, is the list's heading (of the kind its
+    words name, or none); each item runs to the next glyph.  Each piece is
+    (type, start, end, rule, kind).
+    """
+    seps = list(_INLINE_GLYPH.finditer(text, start, end))
+    if len(seps) < 2:
+        return None
+    out: list = []
+    lead_end = seps[0].start()
+    lead = text[start:lead_end].rstrip()
+    if lead:
+        lead_end = start + len(lead)
+        hs = -1
+        if lead[-1] in ":\uff1a":
+            cut = max(map(lead.rfind, _TERMINAL))  # (-1: the whole lead is one sentence)
+            tail = lead[cut + 1:-1]
+            if 0 < len(tail.split()) <= _INLINE_LEAD:
+                hs = start + cut + 1 + len(tail) - len(tail.lstrip())
+        if hs < 0:
+            out.append((TEXT, start, lead_end, "block.text", None))
+        else:
+            if text[start:hs].strip():
+                out.append((TEXT, start, start + cut + 1, "block.text", None))
+            kind = vocab.classify(hkey(text[hs:lead_end - 1]), True)[0]
+            # (a heading that names nothing opens a topic of its own, as "Technologies used:")
+            out.append((HEADING, hs, lead_end, "heading.inline_list" if kind else "heading.colon", kind))
+    for j, sep in enumerate(seps):
+        a = sep.end()
+        e = seps[j + 1].start() if j + 1 < len(seps) else end
+        e = a + len(text[a:e].rstrip())
+        if e > a:
+            out.append((BULLET, a, e, "block.inline_bullet", None))
+    return out
 
 
 LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})

@@ -397,3 +397,32 @@ def test_a_run_of_civil_service_fields_reads_each_field():
     assert (r.salary.min, r.salary.max) == (36530, 40152)
     # The page's tabs over the posting are headings, not perks.
     assert [v.value for v in r.benefits] == ["25 days annual leave"]
+
+
+def test_a_list_flattened_into_its_paragraph_is_read_item_by_item():
+    # A scraper writes a page's list on its paragraph's line, each item after a glyph.
+    import jdparse
+
+    text = ("Field Technician\nOrvane Medical\n\nRequirements\n- A driver's license\n\n"
+            "About Orvane: we make imaging equipment used in forty countries and serve clinics every day. "
+            "What we offer: * Medical and dental insurance * A yearly training budget * Paid holidays and sick leave\n")
+    r = jdparse.parse(text)
+    assert [v.value for v in r.benefits] == ["Medical and dental insurance", "A yearly training budget",
+                                             "Paid holidays and sick leave"]
+    assert all(text[v.span.start:v.span.end] == v.value for v in r.benefits)
+    assert [v.value for v in r.requirements] == ["A driver's license"]
+    got = [(b.type, b.rule, b.kind) for b in blocks.classify(Document(text)) if b.first_line == 6]
+    assert got == [("text", "block.text", None), ("heading", "heading.inline_list", "benefits")] + [
+        ("bullet", "block.inline_bullet", None)] * 3
+
+
+@pytest.mark.parametrize("line", [
+    "Berlin \u2022 Full-time \u2022 Hybrid \u2022 Senior \u2022 Data \u2022 Posted 3 days ago by the hiring team, "
+    "who reads every application.",  # a tag line over a sentence: too short to hold a list
+    "We ship often and we test what we ship, and the build is green * most days, as our dashboards show to anyone "
+    "who asks us, in every one of our three offices.",  # one glyph is no list
+])
+def test_a_paragraph_with_fewer_glyphs_or_short_stays_whole(line):
+    text = f"Field Technician\nOrvane Medical\n\n{line}\n"
+    got = [b for b in blocks.classify(Document(text)) if b.first_line == 3]
+    assert [b.type for b in got] == ["text"]
