@@ -1467,9 +1467,10 @@ def classify(doc: Document) -> list[Block]:
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
-            if end - CS[i] >= _INLINE_LIST_MIN and i > first_content and (
-                    " * " in (seg := text[CS[i]:end]) or " \u2022 " in seg):
-                pieces = _inline_list(text, CS[i], end, vocab, hkey)
+            if end - CS[i] >= _INLINE_LIST_MIN and (i > first_content or end - CS[i] >= _INLINE_SECTIONS_MIN) and (
+                    " * " in (seg := text[CS[i]:end]) or " \u2022 " in seg
+                    or end - CS[i] >= _INLINE_SECTIONS_MIN and seg.count(":") >= 2):
+                pieces = _inline_pieces(text, CS[i], end, vocab, hkey, i > first_content)
                 if pieces:
                     # "... What you can expect: * Work that is worthy * Respect and ...": a
                     # list flattened into its paragraph, each glyph opening an item.
@@ -1494,8 +1495,65 @@ def classify(doc: Document) -> list[Block]:
 _INLINE_LIST_MIN = 150
 """The shortest paragraph read for a list flattened into it (``_inline_list``)."""
 _INLINE_GLYPH = _rx(r"[ \t]+[*\u2022][ \t]+(?=[\w(])")
+_INLINE_GLYPH_AT = _rx(r"[*\u2022][ \t]+(?=[\w(])")
 _INLINE_LEAD = 6
 """The most words of the sentence ending with a colon that heads an inline list."""
+
+
+_INLINE_SECTIONS_MIN = 200
+"""The shortest paragraph read for the sections of a posting flattened into it (``_inline_sections``)."""
+_INLINE_HEADING_MAX = 5
+_NONSPACE = _rx(r"\S+")
+_HEADING_BEFORE_COLON = _rx(r"(?<![^\s.!?;,)\]])((?:[^\W\d_][\w'\u2019&/-]*[ \t]+){0,4}[^\W\d_][\w'\u2019&/-]*)[ \t]*:[ \t]+")
+
+
+def _inline_sections(text: str, start: int, end: int, exact: dict) -> list | None:
+    """Return the (start, end, value start, kind) of the section headings written inside a paragraph, or None.
+
+    A posting whose line breaks were lost ("... (Hybrid) About us: Acme builds
+    payment software. Responsibilities: Design APIs. Requirements: 5+ years
+    ..."): the last one to five words before a colon, capitalised, that are a
+    heading of the vocabulary naming a section.  Two at least make such a
+    paragraph; one heading-like phrase in prose ("the role: ...") does not.
+    """
+    found = []
+    for m in _HEADING_BEFORE_COLON.finditer(text, start, end):
+        g = m.group(1)
+        words = [(w.start(), w.group()) for w in _NONSPACE.finditer(g)]
+        for n in range(min(len(words), _INLINE_HEADING_MAX), 0, -1):
+            at, first = words[-n]
+            if first[0].isupper():
+                kind = exact.get(key(g[at:]))
+                if kind in _SECTION_KINDS:
+                    found.append((m.start(1) + at, text.rindex(":", m.start(), m.end()) + 1, m.end(), kind))
+                    break
+    return found if len(found) >= 2 else None
+
+
+def _inline_pieces(text: str, start: int, end: int, vocab, hkey, lists: bool) -> list | None:
+    """Return the blocks of a paragraph that holds a flattened posting's sections or a list, or None.
+
+    The sections first (``_inline_sections``), each section's prose then
+    read for a list (``_inline_list``; with ``lists`` false, only the
+    sections: the posting's first line is a list of tags more often).
+    """
+    heads = _inline_sections(text, start, end, vocab.exact) if end - start >= _INLINE_SECTIONS_MIN else None
+    if heads is None:
+        return _inline_list(text, start, end, vocab, hkey) if lists else None
+    out: list = []
+
+    def prose(a: int, e: int) -> None:
+        while a < e and text[a].isspace():
+            a += 1
+        e = a + len(text[a:e].rstrip())
+        if e > a:
+            out.extend(_inline_list(text, a, e, vocab, hkey) or [(TEXT, a, e, "block.text", None)])
+
+    prose(start, heads[0][0])
+    for j, (hs, he, vs, kind) in enumerate(heads):
+        out.append((HEADING, hs, he, "heading.inline_section", kind))
+        prose(vs, heads[j + 1][0] if j + 1 < len(heads) else end)
+    return out
 
 
 def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
@@ -1511,6 +1569,8 @@ def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
     (type, start, end, rule, kind).
     """
     seps = list(_INLINE_GLYPH.finditer(text, start, end))
+    if (m := _INLINE_GLYPH_AT.match(text, start, end)) is not None:
+        seps.insert(0, m)  # (a glyph that opens the prose: "Benefits: * 30 days vacation * ...")
     if len(seps) < 2:
         return None
     out: list = []

@@ -426,3 +426,29 @@ def test_a_paragraph_with_fewer_glyphs_or_short_stays_whole(line):
     text = f"Field Technician\nOrvane Medical\n\n{line}\n"
     got = [b for b in blocks.classify(Document(text)) if b.first_line == 3]
     assert [b.type for b in got] == ["text"]
+
+
+def test_a_posting_whose_line_breaks_were_lost_is_read_by_its_inline_headings():
+    import jdparse
+
+    text = ("Senior Backend Engineer - Acme Corp - Berlin, Germany (Hybrid) About us: Acme builds payment software. "
+            "Responsibilities: Design APIs. Maintain services. Requirements: 5+ years of Python experience. "
+            "Strong SQL. Nice to have: Kafka. Benefits: * 30 days vacation * Gym membership\n")
+    r = jdparse.parse(text)
+    assert r.title.value == "Senior Backend Engineer" and r.company.value == "Acme Corp"
+    assert [(p.name, p.country) for p in r.locations] == [("Berlin, Germany", "DE")]
+    assert [v.value for v in r.responsibilities] == ["Design APIs.", "Maintain services."]
+    assert [v.value for v in r.requirements] == ["5+ years of Python experience.", "Strong SQL."]
+    assert [v.value for v in r.nice_to_have] == ["Kafka."]
+    assert [v.value for v in r.benefits] == ["30 days vacation", "Gym membership"]
+    heads = [(text[b.start:b.end], b.kind) for b in blocks.classify(Document(text)) if b.type == blocks.HEADING]
+    assert heads == [("About us:", "about_company"), ("Responsibilities:", "responsibilities"),
+                     ("Requirements:", "requirements"), ("Nice to have:", "nice_to_have"), ("Benefits:", "benefits")]
+
+
+def test_one_heading_word_before_a_colon_in_prose_splits_nothing():
+    text = ("Data Analyst\nAcme Ltd\n\nWe are a small team that ships every week and reads every application "
+            "with care, and we answer each one within days. Responsibilities: you will own the reporting "
+            "of the sales team and its forecasts for the quarter ahead.\n")
+    got = [b.type for b in blocks.classify(Document(text)) if b.first_line == 3]
+    assert got == ["text"]
