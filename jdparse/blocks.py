@@ -1467,9 +1467,8 @@ def classify(doc: Document) -> list[Block]:
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
-            if end - CS[i] >= _INLINE_LIST_MIN and (i > first_content or end - CS[i] >= _INLINE_SECTIONS_MIN) and (
-                    " * " in (seg := text[CS[i]:end]) or " \u2022 " in seg
-                    or end - CS[i] >= _INLINE_SECTIONS_MIN and seg.count(":") >= 2):
+            if end - CS[i] >= _INLINE_MIN and (
+                    (seg := text[CS[i]:end]).count(":") >= 2 or i > first_content and (" * " in seg or " \u2022 " in seg)):
                 pieces = _inline_pieces(text, CS[i], end, vocab, hkey, i > first_content)
                 if pieces:
                     # "... What you can expect: * Work that is worthy * Respect and ...": a
@@ -1492,16 +1491,14 @@ def classify(doc: Document) -> list[Block]:
     return blocks
 
 
-_INLINE_LIST_MIN = 150
-"""The shortest paragraph read for a list flattened into it (``_inline_list``)."""
+_INLINE_MIN = 150
+"""The shortest paragraph read for the sections or a list flattened into it (``_inline_pieces``)."""
 _INLINE_GLYPH = _rx(r"[ \t]+[*\u2022][ \t]+(?=[\w(])")
 _INLINE_GLYPH_AT = _rx(r"[*\u2022][ \t]+(?=[\w(])")
 _INLINE_LEAD = 6
 """The most words of the sentence ending with a colon that heads an inline list."""
 
 
-_INLINE_SECTIONS_MIN = 200
-"""The shortest paragraph read for the sections of a posting flattened into it (``_inline_sections``)."""
 _INLINE_HEADING_MAX = 5
 _NONSPACE = _rx(r"\S+")
 _HEADING_BEFORE_COLON = _rx(r"(?<![^\s.!?;,)\]])((?:[^\W\d_][\w'\u2019&/-]*[ \t]+){0,4}[^\W\d_][\w'\u2019&/-]*)[ \t]*:[ \t]+")
@@ -1537,7 +1534,7 @@ def _inline_pieces(text: str, start: int, end: int, vocab, hkey, lists: bool) ->
     read for a list (``_inline_list``; with ``lists`` false, only the
     sections: the posting's first line is a list of tags more often).
     """
-    heads = _inline_sections(text, start, end, vocab.exact) if end - start >= _INLINE_SECTIONS_MIN else None
+    heads = _inline_sections(text, start, end, vocab.exact) if text.count(":", start, end) >= 2 else None
     if heads is None:
         return _inline_list(text, start, end, vocab, hkey) if lists else None
     out: list = []

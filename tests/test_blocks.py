@@ -452,3 +452,16 @@ def test_one_heading_word_before_a_colon_in_prose_splits_nothing():
             "of the sales team and its forecasts for the quarter ahead.\n")
     got = [b.type for b in blocks.classify(Document(text)) if b.first_line == 3]
     assert got == ["text"]
+
+
+def test_a_short_flattened_posting_in_french_is_read_by_its_headings():
+    # French writes a space before the colon; 150 characters are enough.
+    import jdparse
+
+    text = ("Développeur PHP H/F - Lyon. Vos missions : Développer des API. Maintenir le code. "
+            "Votre profil : 3 ans d'expérience. Avantages : Tickets restaurant. Télétravail partiel.\n")
+    r = jdparse.parse(text)
+    assert r.title.value == "Développeur PHP H/F"
+    assert [p.name for p in r.locations] == ["Lyon"]
+    assert [v.value for v in r.responsibilities] == ["Développer des API.", "Maintenir le code."]
+    assert [v.value for v in r.benefits] == ["Tickets restaurant.", "Télétravail partiel."]
