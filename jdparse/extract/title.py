@@ -1197,6 +1197,11 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             # "CS Team Lead - German and English": the tail is not a tag, keep it all;
             # but the tags that end it go ("... - Fintech - Up to 120k€ - Barcelona/Remote").
             k = _untagged(kinds, segs, len(segs))
+            for j in range(1, k):
+                if len(segs[j]) > _PROSE_PART and _SENTENCE_IN.search(segs[j]):
+                    # "Data Engineer - Join our team. We build ...": prose after the title, not its tail.
+                    k = j
+                    break
             c = None
             if k > 1 and segs[k - 1].split()[-1] in _legal_forms() and _nameish(segs[k - 1], kinds):
                 # "Data Engineer - Acme Corp": a last part that ends with a legal form is the employer.
@@ -1211,6 +1216,9 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     return None, None
 
 
+_PROSE_PART = 40
+_SENTENCE_IN = _rx(r"[.!?\u3002\uff01\uff1f]\s+\S")
+"""A sentence's end inside a head line's part, more text after it."""
 _AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?=[A-Z\u00c0-\u00de])")
 """Between a title and its employer in a head line: " @ ", " at " before a capital."""
 _INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
