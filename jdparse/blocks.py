@@ -258,6 +258,9 @@ class Vocabulary:
                     self.exact.setdefault(heading_key(w), kind)
             for kind, words in (table.get("keywords") or {}).items():
                 kw.setdefault(kind, []).extend(words)
+        # The last words of the headings: a phrase before a colon that ends with
+        # none is no heading written inside a paragraph (_inline_sections).
+        self.exact_lasts = frozenset(k.rsplit(None, 1)[-1] for k in self.exact if k.strip())
         # The first words of the labels, lower-cased: a line that starts with
         # none is no stacked label (label.stacked), and its key is not made.
         self.label_firsts = frozenset(k.split()[0] for k in self.labels if k.split())
@@ -1467,8 +1470,8 @@ def classify(doc: Document) -> list[Block]:
         if BU[i]:
             append(block(BULLET, CS[i], end, i, last, "block.bullet", None, -1, blank_before, IN[i]))
         else:
-            if end - CS[i] >= _INLINE_MIN and (
-                    (seg := text[CS[i]:end]).count(":") >= 2 or i > first_content and (" * " in seg or " \u2022 " in seg)):
+            if end - CS[i] >= _INLINE_MIN and (text.count(":", CS[i], end) >= 2 or i > first_content and (
+                    text.find(" * ", CS[i], end) >= 0 or text.find(" \u2022 ", CS[i], end) >= 0)):
                 pieces = _inline_pieces(text, CS[i], end, vocab, hkey, i > first_content)
                 if pieces:
                     # "... What you can expect: * Work that is worthy * Respect and ...": a
@@ -1493,18 +1496,23 @@ def classify(doc: Document) -> list[Block]:
 
 _INLINE_MIN = 150
 """The shortest paragraph read for the sections or a list flattened into it (``_inline_pieces``)."""
-_INLINE_GLYPH = _rx(r"[ \t]+[*\u2022][ \t]+(?=[\w(])")
-_INLINE_GLYPH_AT = _rx(r"[*\u2022][ \t]+(?=[\w(])")
 _INLINE_LEAD = 6
 """The most words of the sentence ending with a colon that heads an inline list."""
 
 
+def _item_opens(text: str, i: int) -> bool:
+    """Return whether an item's text starts at ``i`` (a word or a bracket, after a glyph)."""
+    return i < len(text) and (text[i].isalnum() or text[i] in "_(")
+
+
 _INLINE_HEADING_MAX = 5
 _NONSPACE = _rx(r"\S+")
-_HEADING_BEFORE_COLON = _rx(r"(?<![^\s.!?;,)\]])((?:[^\W\d_][\w'\u2019&/-]*[ \t]+){0,4}[^\W\d_][\w'\u2019&/-]*)[ \t]*:[ \t]+")
+_INLINE_HEADING_REACH = 60
+"""How far before a colon the words of an inline heading are looked for."""
+_HEADING_STOPS = ".!?;,)]\u3002"
 
 
-def _inline_sections(text: str, start: int, end: int, exact: dict) -> list | None:
+def _inline_sections(text: str, start: int, end: int, vocab, hkey) -> list | None:
     """Return the (start, end, value start, kind) of the section headings written inside a paragraph, or None.
 
     A posting whose line breaks were lost ("... (Hybrid) About us: Acme builds
@@ -1513,17 +1521,28 @@ def _inline_sections(text: str, start: int, end: int, exact: dict) -> list | Non
     heading of the vocabulary naming a section.  Two at least make such a
     paragraph; one heading-like phrase in prose ("the role: ...") does not.
     """
+    exact = vocab.exact
+    lasts = vocab.exact_lasts
     found = []
-    for m in _HEADING_BEFORE_COLON.finditer(text, start, end):
-        g = m.group(1)
-        words = [(w.start(), w.group()) for w in _NONSPACE.finditer(g)]
-        for n in range(min(len(words), _INLINE_HEADING_MAX), 0, -1):
-            at, first = words[-n]
-            if first[0].isupper():
-                kind = exact.get(key(g[at:]))
-                if kind in _SECTION_KINDS:
-                    found.append((m.start(1) + at, text.rindex(":", m.start(), m.end()) + 1, m.end(), kind))
+    c = text.find(":", start, end)
+    while c >= 0:
+        nxt = c + 1
+        last = text[text.rfind(" ", start, c - 1) + 1:c].strip() if nxt < end and text[nxt] in " \t" else ""
+        if last and ((last.lower() if last.isascii() else hkey(last)) in lasts or text[c - 1] == " "):
+            # The words before the colon, back to a stop or a comma (at most five);
+            # first, whether the last of them ends a heading at all.
+            lo = max(start, c - _INLINE_HEADING_REACH)
+            head = text[lo:c].rstrip(" \t")
+            cut = max(map(head.rfind, _HEADING_STOPS))
+            words = list(_NONSPACE.finditer(head, cut + 1))[-_INLINE_HEADING_MAX:]
+            if not words or hkey(words[-1].group()) not in lasts:
+                words = ()
+            for w in words:  # (the longest phrase first)
+                if w.group()[0].isupper() and (kind := exact.get(hkey(head[w.start():]))) in _SECTION_KINDS:
+                    rest = text[nxt:end]
+                    found.append((lo + w.start(), nxt, nxt + len(rest) - len(rest.lstrip(" \t")), kind))
                     break
+        c = text.find(":", nxt, end)
     return found if len(found) >= 2 else None
 
 
@@ -1534,7 +1553,7 @@ def _inline_pieces(text: str, start: int, end: int, vocab, hkey, lists: bool) ->
     read for a list (``_inline_list``; with ``lists`` false, only the
     sections: the posting's first line is a list of tags more often).
     """
-    heads = _inline_sections(text, start, end, vocab.exact) if text.count(":", start, end) >= 2 else None
+    heads = _inline_sections(text, start, end, vocab, hkey) if text.count(":", start, end) >= 2 else None
     if heads is None:
         return _inline_list(text, start, end, vocab, hkey) if lists else None
     out: list = []
@@ -1565,13 +1584,20 @@ def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
     words name, or none); each item runs to the next glyph.  Each piece is
     (type, start, end, rule, kind).
     """
-    seps = list(_INLINE_GLYPH.finditer(text, start, end))
-    if (m := _INLINE_GLYPH_AT.match(text, start, end)) is not None:
-        seps.insert(0, m)  # (a glyph that opens the prose: "Benefits: * 30 days vacation * ...")
+    # Each glyph as (where it starts, where its item starts): " * " or " \u2022 "
+    # before a word, or one that opens the prose ("Benefits: * 30 days vacation * ...").
+    seps = [(start, start + 2)] if text.startswith(("* ", "\u2022 "), start) and _item_opens(text, start + 2) else []
+    for glyph in (" * ", " \u2022 "):
+        g = text.find(glyph, start, end)
+        while g >= 0:
+            if _item_opens(text, g + 3):
+                seps.append((g, g + 3))
+            g = text.find(glyph, g + 3, end)
     if len(seps) < 2:
         return None
+    seps.sort()
     out: list = []
-    lead_end = seps[0].start()
+    lead_end = seps[0][0]
     lead = text[start:lead_end].rstrip()
     if lead:
         lead_end = start + len(lead)
@@ -1589,9 +1615,8 @@ def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
             kind = vocab.classify(hkey(text[hs:lead_end - 1]), True)[0]
             # (a heading that names nothing opens a topic of its own, as "Technologies used:")
             out.append((HEADING, hs, lead_end, "heading.inline_list" if kind else "heading.colon", kind))
-    for j, sep in enumerate(seps):
-        a = sep.end()
-        e = seps[j + 1].start() if j + 1 < len(seps) else end
+    for j, (_, a) in enumerate(seps):
+        e = seps[j + 1][0] if j + 1 < len(seps) else end
         e = a + len(text[a:e].rstrip())
         if e > a:
             out.append((BULLET, a, e, "block.inline_bullet", None))
