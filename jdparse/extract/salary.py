@@ -1201,9 +1201,11 @@ def _judge(
     m2 = multiplier.get(m2s or "")
     a1 = _number(a1s)
     a2 = _number(a2s) if a2s else None
-    # One multiplier written once covers both ends: "$170-230K", "10-25万".
+    # One multiplier written once covers both ends: "$170-230K", "10-25万"; a
+    # multiplier of ten thousand or more, a low end of the same scale as the
+    # high end however many digits it has: "3,500~4,500만원".
     if a2 is not None:
-        if m2 and not m1 and a1 < 1000:
+        if m2 and not m1 and (a1 < 1000 or (m2 >= 10000 and a1 <= a2)):
             m1 = m2
         elif m1 and not m2 and a2 < 1000:
             m2 = m1
