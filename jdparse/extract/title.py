@@ -443,11 +443,11 @@ class _Hiring:
 
 
 def _role_alternation(words) -> str:
-    """Return the pattern text of role words, as ``_roles`` writes it (CJK anywhere, "*" any ending,
-    a leading "*" any beginning: the compounds "*arbetare" stands for, "Lagerarbetare")."""
+    """Return the pattern text of role words, as ``_roles`` writes it (CJK and Korean anywhere, "*" any
+    ending, a leading "*" any beginning: the compounds "*arbetare" stands for, "Lagerarbetare")."""
     latin, cjk = [], []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        if any("\u3000" <= c <= "\u9fff" for c in w):
+        if any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in w):
             cjk.append(re.escape(w))
             continue
         head = r"\w*" if w.startswith("*") else ""
