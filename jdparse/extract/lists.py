@@ -41,10 +41,10 @@ _MAX_ITEM = 2500  # longer "items" are page dumps, not list entries (a sentence 
 
 
 def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
-    """Return one pattern for a {language: [phrase]} table: whole words (CJK anywhere)."""
+    """Return one pattern for a {language: [phrase]} table: whole words (CJK and Korean anywhere)."""
     words = sorted({w for ws in table.values() for w in ws}, key=lambda w: (-len(w), w))
-    latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
-    cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
+    latin = [re.escape(w) for w in words if not _is_cjk(w)]
+    cjk = [re.escape(w) for w in words if _is_cjk(w)]
     alts = []
     if latin:
         alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
@@ -110,7 +110,9 @@ _ASCII = "".join(map(chr, range(128)))
 
 
 def _is_cjk(p: str) -> bool:
-    return any("\u3000" <= c <= "\u9fff" for c in p)
+    """Return whether phrase ``p`` is matched anywhere: it holds CJK or Hangul (Korean
+    writes its particles on to a word: "우대합니다")."""
+    return any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in p)
 
 
 def _key(p: str, bounded_ends: bool) -> bytes | None:
