@@ -585,8 +585,20 @@ def _cjk_phrases() -> tuple[str, ...]:
 
 @rules.derived
 def _cjk_chars() -> tuple[str, ...]:
-    """Return a CJK character of each CJK phrase (a text without any holds no such phrase)."""
-    return tuple(sorted({_CJK.search(p).group() for p in _cjk_phrases()}))
+    """Return CJK characters such that each CJK phrase holds one (a text without any holds no
+    such phrase): few, each tested on a segment, so one held by the most phrases first
+    ("재" of 재택근무, 부분 재택, 전면 재택 ...)."""
+    left = set(_cjk_phrases())
+    out = []
+    while left:
+        counts: dict[str, int] = {}
+        for p in left:
+            for c in set(_CJK.findall(p)):
+                counts[c] = counts.get(c, 0) + 1
+        best = min(counts, key=lambda c: (-counts[c], c))
+        out.append(best)
+        left = {p for p in left if best not in p}
+    return tuple(sorted(out))
 
 
 @rules.derived
