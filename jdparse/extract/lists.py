@@ -109,6 +109,13 @@ def _has_odd(s: str) -> bool:
 _ASCII = "".join(map(chr, range(128)))
 
 
+_CJK_TEXT = _rx(r"[\u3000-\u9fff\uac00-\ud7a3]")
+"""A character that makes a phrase one matched anywhere (see ``_is_cjk``): a text without one holds no such phrase."""
+CJK_WORD = b"\x00cjk"
+"""A word no text has: the words a text is read by hold it when the text holds a ``_CJK_TEXT``
+character, so that its CJK and Korean phrases are searched for only then."""
+
+
 def _is_cjk(p: str) -> bool:
     """Return whether phrase ``p`` is matched anywhere: it holds CJK or Hangul (Korean
     writes its particles on to a word: "우대합니다")."""
@@ -164,11 +171,13 @@ class _Phrases:
       matches an ASCII one case-insensitively (checked here; else ``fast``
       is off).  Those with a key are searched, by their own pattern
       (``rx_keyed``), in the other texts that hold one of their keys; those
-      without one (CJK) by theirs (``rx_keyless``) in every other text.
+      without one by theirs in every other text: the CJK and Korean ones
+      (``rx_cjk``) where the words show a CJK or Hangul character
+      (``CJK_WORD``), the rest (``rx_keyless``) in each.
     """
 
     __slots__ = ("rx", "anchored", "fast", "by_key", "keys", "whole", "other_keys", "rx_keyed", "rx_keyless",
-                 "keyless_ascii")
+                 "rx_cjk", "keyless_ascii")
 
     def __init__(self, table: dict, anchored: bool = False):
         self.rx = _pattern(table, anchored)
@@ -192,7 +201,10 @@ class _Phrases:
         self.whole = frozenset(p.lower() for p in phrases if p.isascii())
         self.other_keys = frozenset(other_keys)
         self.rx_keyed = _pattern({"": keyed}, anchored) if keyed else None
+        cjk = [p for p in keyless if _is_cjk(p)]
+        keyless = [p for p in keyless if not _is_cjk(p)]
         self.rx_keyless = _pattern({"": keyless}, anchored) if keyless else None
+        self.rx_cjk = _pattern({"": cjk}, anchored) if cjk else None
         self.keyless_ascii = any(p.isascii() for p in keyless)
 
     def found(self, s: str, words, plain: bool) -> bool:
@@ -236,7 +248,10 @@ class _Phrases:
         elif not self.keyless_ascii:
             return False
         rx = self.rx_keyless
-        return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
+        if rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None:
+            return True
+        rx = self.rx_cjk
+        return rx is not None and CJK_WORD in words and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
     def in_part(self, s: str, reading) -> bool:
         """Return whether ``rx`` finds a phrase in ``s``, a text or a sentence of a text whose
@@ -254,8 +269,12 @@ class _Phrases:
 
 
 def _words(s: str) -> list:
-    """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
-    return s.encode().translate(LETTER_BYTES).split()
+    """Return the runs of ASCII letters of ``s``, lower-cased, as bytes, and last ``CJK_WORD``
+    when ``s`` holds a CJK or Hangul character."""
+    words = s.encode().translate(LETTER_BYTES).split()
+    if not s.isascii() and _CJK_TEXT.search(s):
+        words.append(CJK_WORD)
+    return words
 
 
 def _reading(s: str, odd: bool = True) -> frozenset | None:
@@ -267,11 +286,17 @@ def _reading(s: str, odd: bool = True) -> frozenset | None:
     A prose block is read by several markers, and so are its sentences: its
     words are made once.  A sentence's words are words of its block (it is cut
     at white space or a stop, never inside a word), so they may stand for them.
-    ``found`` reads words only by its key sets, so the few that are keys do.
+    ``found`` reads words only by its key sets, so the few that are keys do,
+    and ``CJK_WORD`` when ``s`` holds a CJK or Hangul character.
     """
     if s.isascii() or not (odd and _ODD.search(s)):
-        return _markers()["keys"].intersection(_words(s))
+        words = _words(s)
+        keys = _markers()["keys"].intersection(words)
+        return keys | _CJK_READING if words and words[-1] == CJK_WORD else keys
     return None
+
+
+_CJK_READING = frozenset((CJK_WORD,))
 
 
 def _block_reading(text: str, b, readings: dict, odd: bool):
@@ -332,6 +357,8 @@ def _optional(item: str, m: dict, odd: bool = True) -> str | None:
             return None
         if not m["guard"].may_match(item):
             return None
+        if _CJK_TEXT.search(item):
+            words.append(CJK_WORD)
     return _strength(item, m, words, plain)
 
 
