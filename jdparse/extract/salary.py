@@ -424,6 +424,8 @@ class _Tables:
     keyword: re.Pattern
     not_salary: re.Pattern
     not_money_unit: re.Pattern
+    or_more: re.Pattern
+    """Matches right after an amount the words that make it a minimum ("5,000만원 이상")."""
     annual_amount: float
     annual_currencies: frozenset
     monthly_from: float
@@ -545,6 +547,7 @@ def _compiled() -> _Tables:
         not_money_unit=_rx(
             rf"[ \t]{{0,2}}\+?[ \t]{{0,2}}(?:{_alt(data['not_money_units'])})"
         ),
+        or_more=_rx(rf"[ \t]{{0,2}}(?:{_alt(data.get('or_more') or [])})"),
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
         monthly_from=float(monthly.get("from", 1000)),
@@ -1284,7 +1287,7 @@ def _judge(
 
     if kind == "upto" and v2 is None:
         lo, hi, rule = None, v1, "salary.up_to"
-    elif (kind == "from" or m.group("plus")) and v2 is None:
+    elif (kind == "from" or m.group("plus") or t.or_more.match(text, end)) and v2 is None:
         lo, hi, rule = v1, None, "salary.from"
     elif v2 is not None:
         lo, hi, rule = v1, v2, "salary.range"
