@@ -240,7 +240,8 @@ class _Table:
             if n:
                 out.append((toks[i][0], toks[i + n - 1][1], v))
                 free = i + n
-        if cjk and self.cjk:
+        # (each CJK phrase holds a _CJK character: a text without one holds none of them)
+        if cjk and self.cjk and not text.isascii() and _CJK.search(text) is not None:
             taken = [(s, e) for s, e, _ in out]
             for phrase, v in self.cjk:
                 pos = text.find(phrase)
