@@ -110,6 +110,7 @@ _ASCII = "".join(map(chr, range(128)))
 
 
 _CJK_TEXT = _rx(r"[\u3000-\u9fff\uac00-\ud7a3]")
+_HANGUL_TEXT = _rx(r"[\uac00-\ud7a3]")
 """A character that makes a phrase one matched anywhere (see ``_is_cjk``): a text without one holds no such phrase."""
 CJK_WORD = b"\x00cjk"
 """A word no text has: the words a text is read by hold it when the text holds a ``_CJK_TEXT``
@@ -692,30 +693,38 @@ def _content_words():
     filed under their first ``klen`` characters (a cue of several words
     under its last word's: the bullet then has a word starting with it), so
     a bullet's words are looked up, not tested against every cue.  ``always``
-    holds the cues of several words that cannot be filed so.
+    holds the cues of several words that cannot be filed so.  Korean cues are
+    filed apart (``korean``, under their first two syllables, the shortest
+    being two), read only in a bullet with Hangul: filed with the others they
+    would shorten ``klen`` for every bullet.
     """
     data = rules.load("content")
     kinds = {}
     for kind in ("benefits", "requirements"):
         words = {str(w).casefold() for ws in (data.get(kind) or {}).values() for w in ws}
         kinds[kind] = tuple(sorted(words))
-    filed, always = [], []
+    filed, always, korean = [], [], {}
     for kind, cues in kinds.items():
         for c in cues:
             if " " in c:
                 last = c.split(" ")[-1]
                 if last and last == "".join(last.split()):
-                    filed.append((last, kind, c, True))
+                    head = (last, kind, c, True)
                 else:
                     always.append((kind, c))
+                    continue
             else:
-                filed.append((c, kind, c, False))
+                head = (c, kind, c, False)
+            if _HANGUL_TEXT.match(head[0]) and len(head[0]) >= 2:
+                korean.setdefault(head[0][:2], []).append(head[1:])
+            else:
+                filed.append(head)
     klen = min((len(f[0]) for f in filed), default=0)
     buckets: dict[str, list] = {}
     for head, kind, c, multi in filed:
         buckets.setdefault(head[:klen], []).append((kind, c, multi))
     keys = frozenset(buckets)
-    return float(data.get("share", 0.5)), kinds, klen, buckets, keys, tuple(always)
+    return float(data.get("share", 0.5)), kinds, klen, buckets, keys, tuple(always), korean
 
 
 @rules.derived
@@ -768,13 +777,18 @@ def _cue_kinds(s: str) -> set[str]:
 
 def _cues(s: str) -> set[tuple[str, str]]:
     """Return the (list kind, cue word) pairs of data/content.yaml that the item ``s`` holds."""
-    _, _, klen, buckets, keys, always = _content_words()
+    _, _, klen, buckets, keys, always, korean = _content_words()
     low = s.lower() if s.isascii() else s.casefold()  # (the same, for ASCII)
     words = low.split()
     hit = set()
     if not keys.isdisjoint(map(itemgetter(slice(0, klen)), words)):
         for w in words:
             for kind, c, multi in buckets.get(w[:klen], ()):
+                if c in low if multi else w.startswith(c):
+                    hit.add((kind, c))
+    if korean and not s.isascii() and _HANGUL_TEXT.search(low) is not None:
+        for w in words:
+            for kind, c, multi in korean.get(w[:2], ()):
                 if c in low if multi else w.startswith(c):
                     hit.add((kind, c))
     for kind, c in always:
