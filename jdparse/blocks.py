@@ -73,12 +73,13 @@ _BULLET = _rx(
     r"|\d{1,2}(?:\u3001|\uff0e(?!\d))[ \t\u00a0\u3000]*"
     r"|[(\uff08]?\d{1,2}\uff09[ \t\u00a0\u3000]*"
     r"|[" + _CIRCLED + r"][ \t\u00a0\u3000]*"
-    # the Japanese middle dot, full and half width, written right before the item: ・決済APIの設計
-    r"|[\u30fb\uff65][ \t\u00a0\u3000]*"
+    # the Japanese middle dot, full and half width, written right before the item: ・決済APIの設計;
+    # the Korean one (U+318D): ㆍ결제 시스템 개발
+    r"|[\u30fb\uff65\u318d][ \t\u00a0\u3000]*"
     r")"
 )
 # What a bullet can open with, after its lead (beside a digit, and a letter before ")").
-_BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65"
+_BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65\u318d"
 _BULLET_FIRSTS = frozenset(_BULLET_FIRST)  # (a set lookup is cheaper than a search of the string)
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")

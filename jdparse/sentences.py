@@ -4,11 +4,12 @@ from __future__ import annotations
 from ._cache import compile as _rx
 
 # A sentence ends at . ! ? (or their CJK forms) followed by white space and a
-# capital, a digit, a quote or an opening bracket; or at a CJK full stop.
+# capital, a digit, a quote, an opening bracket or a Hangul syllable (Korean
+# has no capitals: "찾습니다. 지원 ..."); or at a CJK full stop.
 # (Written to start with one class of characters, which the regex engine
 # scans for quickly; the look-behinds tell the two kinds of stop apart.)
 _END = _rx(
-    r"""[.!?\u3002\uff01\uff1f](?:(?<=[.!?])[.!?]*["'\u201d\u2019)]?\s+(?=[A-Z0-9\u00c0-\u00de"'\u201c\u2018(\[])"""
+    r"""[.!?\u3002\uff01\uff1f](?:(?<=[.!?])[.!?]*["'\u201d\u2019)]?\s+(?=[A-Z0-9\u00c0-\u00de"'\u201c\u2018(\[\uac00-\ud7a3])"""
     r"""|(?<=[\u3002\uff01\uff1f])\s*)"""
 )
 # Abbreviations after which a period does not end a sentence (case matters).

@@ -140,3 +140,11 @@ def test_a_boards_stacked_fields_are_labels(cli, tmp_path):
     assert d["employment_type"] == "full_time"  # the label's value, before the lines under it
     assert d["evidence"]["employment_type"]["rule"] == "employment.label:employment.en"
     assert (d["salary"]["min"], d["salary"]["period"]) == (19.5, "hour")
+
+
+def test_every_package_word_is_found_by_its_runs_or_as_a_literal():
+    # A word that is neither (a CJK or Korean word with a space in it) turns
+    # the cheap look-up off for every posting: positions() then scans by anchors.
+    from jdparse.extract import employment
+
+    assert employment._scan() is not None

@@ -4,7 +4,10 @@ Shared by the word-list matchers (employment type, seniority, experience), so
 a word written in a data file matches the same way everywhere: a space
 matches a run of white space on one line, a hyphen any dash, ' matches ’,
 Latin words match whole ("Staffing" is not "Staff"), CJK words anywhere
-(those scripts put no spaces between words).
+(those scripts put no spaces between words), and Korean words anywhere too:
+Korean spaces its words, but writes a particle on to the noun ("정규직으로",
+"경력이") and a counter on to the number ("3년"); a compound that is no
+such word ("비정규직") is a stop context of its table.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from ._guard import GAP, _EXTRA_CASES, _tolower, literal_atoms
 HS = r"[^\S\n]"
 """Horizontal white space: a match never spans lines."""
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff]")
+_CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff\uac00-\ud7a3]")  # and Hangul syllables
 
 ASCII_TWINS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 """The only characters beyond ASCII that ``re.IGNORECASE`` matches to an ASCII

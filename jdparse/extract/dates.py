@@ -31,7 +31,8 @@ def _patterns() -> tuple[re.Pattern, dict[str, int]]:
     pat = _rx(
         rf"""
         (?P<iso>(?<![\w/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?![\d/.-]\d|\d))  # 2025-10-29, 2025/10/29
-      | (?P<cjk>(?P<cy>(?:19|20)\d\d)\s*年\s*(?P<cm>\d{{1,2}})\s*月\s*(?P<cd>\d{{1,2}})\s*[日号])  # 2025年10月29日
+      | (?P<cjk>(?P<cy>(?:19|20)\d\d)\s*[年년]\s*(?P<cm>\d{{1,2}})\s*[月월]\s*(?P<cd>\d{{1,2}})\s*[日号일])  # 2025年10月29日, 2025년 10월 29일
+      | (?P<ko>(?<![\w/.-])(?P<ky>(?:19|20)\d\d)\.[ ](?P<km>\d{{1,2}})\.[ ](?P<kd>\d{{1,2}})(?![\d/-]|\.\d))  # 2025. 10. 29. (Korean)
       | (?P<num>(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d))  # 10/29/2025, 29.10.2025
       | (?P<mdy>\b(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)  # May 23, 2023
       | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:de\s+)?(?P<y2>(?:19|20)\d\d)\b)  # 13 July 2004, 29 de octubre de 2025
@@ -60,6 +61,8 @@ def find_dates(text: str) -> list[DateMatch]:
             iso, rule = _iso(int(m["iy"]), int(m["im"]), int(m["id"])), "date.iso"
         elif m.group("cjk"):
             iso, rule = _iso(int(m["cy"]), int(m["cm"]), int(m["cd"])), "date.iso"
+        elif m.group("ko"):
+            iso, rule = _iso(int(m["ky"]), int(m["km"]), int(m["kd"])), "date.iso"
         elif m.group("num"):
             a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
             if m["sep"] == "." or a > 12:

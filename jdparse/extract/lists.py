@@ -41,10 +41,10 @@ _MAX_ITEM = 2500  # longer "items" are page dumps, not list entries (a sentence 
 
 
 def _pattern(table: dict, anchored: bool = False) -> re.Pattern:
-    """Return one pattern for a {language: [phrase]} table: whole words (CJK anywhere)."""
+    """Return one pattern for a {language: [phrase]} table: whole words (CJK and Korean anywhere)."""
     words = sorted({w for ws in table.values() for w in ws}, key=lambda w: (-len(w), w))
-    latin = [re.escape(w) for w in words if not any("\u3000" <= c <= "\u9fff" for c in w)]
-    cjk = [re.escape(w) for w in words if any("\u3000" <= c <= "\u9fff" for c in w)]
+    latin = [re.escape(w) for w in words if not _is_cjk(w)]
+    cjk = [re.escape(w) for w in words if _is_cjk(w)]
     alts = []
     if latin:
         alts.append(r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)")
@@ -109,8 +109,18 @@ def _has_odd(s: str) -> bool:
 _ASCII = "".join(map(chr, range(128)))
 
 
+_CJK_TEXT = _rx(r"[\u3000-\u9fff\uac00-\ud7a3]")
+_HANGUL_TEXT = _rx(r"[\uac00-\ud7a3]")
+"""A character that makes a phrase one matched anywhere (see ``_is_cjk``): a text without one holds no such phrase."""
+CJK_WORD = b"\x00cjk"
+"""A word no text has: the words a text is read by hold it when the text holds a ``_CJK_TEXT``
+character, so that its CJK and Korean phrases are searched for only then."""
+
+
 def _is_cjk(p: str) -> bool:
-    return any("\u3000" <= c <= "\u9fff" for c in p)
+    """Return whether phrase ``p`` is matched anywhere: it holds CJK or Hangul (Korean
+    writes its particles on to a word: "우대합니다")."""
+    return any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in p)
 
 
 def _key(p: str, bounded_ends: bool) -> bytes | None:
@@ -162,11 +172,13 @@ class _Phrases:
       matches an ASCII one case-insensitively (checked here; else ``fast``
       is off).  Those with a key are searched, by their own pattern
       (``rx_keyed``), in the other texts that hold one of their keys; those
-      without one (CJK) by theirs (``rx_keyless``) in every other text.
+      without one by theirs in every other text: the CJK and Korean ones
+      (``rx_cjk``) where the words show a CJK or Hangul character
+      (``CJK_WORD``), the rest (``rx_keyless``) in each.
     """
 
     __slots__ = ("rx", "anchored", "fast", "by_key", "keys", "whole", "other_keys", "rx_keyed", "rx_keyless",
-                 "keyless_ascii")
+                 "rx_cjk", "keyless_ascii")
 
     def __init__(self, table: dict, anchored: bool = False):
         self.rx = _pattern(table, anchored)
@@ -190,7 +202,10 @@ class _Phrases:
         self.whole = frozenset(p.lower() for p in phrases if p.isascii())
         self.other_keys = frozenset(other_keys)
         self.rx_keyed = _pattern({"": keyed}, anchored) if keyed else None
+        cjk = [p for p in keyless if _is_cjk(p)]
+        keyless = [p for p in keyless if not _is_cjk(p)]
         self.rx_keyless = _pattern({"": keyless}, anchored) if keyless else None
+        self.rx_cjk = _pattern({"": cjk}, anchored) if cjk else None
         self.keyless_ascii = any(p.isascii() for p in keyless)
 
     def found(self, s: str, words, plain: bool) -> bool:
@@ -234,7 +249,10 @@ class _Phrases:
         elif not self.keyless_ascii:
             return False
         rx = self.rx_keyless
-        return rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None
+        if rx is not None and (rx.match(s) if self.anchored else rx.search(s)) is not None:
+            return True
+        rx = self.rx_cjk
+        return rx is not None and CJK_WORD in words and (rx.match(s) if self.anchored else rx.search(s)) is not None
 
     def in_part(self, s: str, reading) -> bool:
         """Return whether ``rx`` finds a phrase in ``s``, a text or a sentence of a text whose
@@ -252,8 +270,12 @@ class _Phrases:
 
 
 def _words(s: str) -> list:
-    """Return the runs of ASCII letters of ``s``, lower-cased, as bytes."""
-    return s.encode().translate(LETTER_BYTES).split()
+    """Return the runs of ASCII letters of ``s``, lower-cased, as bytes, and last ``CJK_WORD``
+    when ``s`` holds a CJK or Hangul character."""
+    words = s.encode().translate(LETTER_BYTES).split()
+    if not s.isascii() and _CJK_TEXT.search(s):
+        words.append(CJK_WORD)
+    return words
 
 
 def _reading(s: str, odd: bool = True) -> frozenset | None:
@@ -265,11 +287,17 @@ def _reading(s: str, odd: bool = True) -> frozenset | None:
     A prose block is read by several markers, and so are its sentences: its
     words are made once.  A sentence's words are words of its block (it is cut
     at white space or a stop, never inside a word), so they may stand for them.
-    ``found`` reads words only by its key sets, so the few that are keys do.
+    ``found`` reads words only by its key sets, so the few that are keys do,
+    and ``CJK_WORD`` when ``s`` holds a CJK or Hangul character.
     """
     if s.isascii() or not (odd and _ODD.search(s)):
-        return _markers()["keys"].intersection(_words(s))
+        words = _words(s)
+        keys = _markers()["keys"].intersection(words)
+        return keys | _CJK_READING if words and words[-1] == CJK_WORD else keys
     return None
+
+
+_CJK_READING = frozenset((CJK_WORD,))
 
 
 def _block_reading(text: str, b, readings: dict, odd: bool):
@@ -330,6 +358,8 @@ def _optional(item: str, m: dict, odd: bool = True) -> str | None:
             return None
         if not m["guard"].may_match(item):
             return None
+        if _CJK_TEXT.search(item):
+            words.append(CJK_WORD)
     return _strength(item, m, words, plain)
 
 
@@ -663,30 +693,38 @@ def _content_words():
     filed under their first ``klen`` characters (a cue of several words
     under its last word's: the bullet then has a word starting with it), so
     a bullet's words are looked up, not tested against every cue.  ``always``
-    holds the cues of several words that cannot be filed so.
+    holds the cues of several words that cannot be filed so.  Korean cues are
+    filed apart (``korean``, under their first two syllables, the shortest
+    being two), read only in a bullet with Hangul: filed with the others they
+    would shorten ``klen`` for every bullet.
     """
     data = rules.load("content")
     kinds = {}
     for kind in ("benefits", "requirements"):
         words = {str(w).casefold() for ws in (data.get(kind) or {}).values() for w in ws}
         kinds[kind] = tuple(sorted(words))
-    filed, always = [], []
+    filed, always, korean = [], [], {}
     for kind, cues in kinds.items():
         for c in cues:
             if " " in c:
                 last = c.split(" ")[-1]
                 if last and last == "".join(last.split()):
-                    filed.append((last, kind, c, True))
+                    head = (last, kind, c, True)
                 else:
                     always.append((kind, c))
+                    continue
             else:
-                filed.append((c, kind, c, False))
+                head = (c, kind, c, False)
+            if _HANGUL_TEXT.match(head[0]) and len(head[0]) >= 2:
+                korean.setdefault(head[0][:2], []).append(head[1:])
+            else:
+                filed.append(head)
     klen = min((len(f[0]) for f in filed), default=0)
     buckets: dict[str, list] = {}
     for head, kind, c, multi in filed:
         buckets.setdefault(head[:klen], []).append((kind, c, multi))
     keys = frozenset(buckets)
-    return float(data.get("share", 0.5)), kinds, klen, buckets, keys, tuple(always)
+    return float(data.get("share", 0.5)), kinds, klen, buckets, keys, tuple(always), korean
 
 
 @rules.derived
@@ -739,13 +777,18 @@ def _cue_kinds(s: str) -> set[str]:
 
 def _cues(s: str) -> set[tuple[str, str]]:
     """Return the (list kind, cue word) pairs of data/content.yaml that the item ``s`` holds."""
-    _, _, klen, buckets, keys, always = _content_words()
+    _, _, klen, buckets, keys, always, korean = _content_words()
     low = s.lower() if s.isascii() else s.casefold()  # (the same, for ASCII)
     words = low.split()
     hit = set()
     if not keys.isdisjoint(map(itemgetter(slice(0, klen)), words)):
         for w in words:
             for kind, c, multi in buckets.get(w[:klen], ()):
+                if c in low if multi else w.startswith(c):
+                    hit.add((kind, c))
+    if korean and not s.isascii() and _HANGUL_TEXT.search(low) is not None:
+        for w in words:
+            for kind, c, multi in korean.get(w[:2], ()):
                 if c in low if multi else w.startswith(c):
                     hit.add((kind, c))
     for kind, c in always:

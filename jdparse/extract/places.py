@@ -31,7 +31,9 @@ How a line is read, in this order:
    ``places.region`` and ``places.city`` (cities of 100,000 people or more,
    capitalised, not in ``not_places``).
 4. ``places.city_district``: a CJK city and the district of its country
-   written right after it are one place ("上海市浦东新区").
+   written right after it are one place ("上海市浦东新区"); so are a Korean
+   city and the word after it that ends as a district does ("서울 강남구",
+   ``places.district_endings``).
 
 A wrong place is worse than a missing one: bare US states, small towns and
 lower-case names are not taken.
@@ -146,6 +148,10 @@ _METRO = _rx(
     re.VERBOSE,
 )
 _CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_OR_HANGUL = _rx(r"[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+"""A character of a script without capitals whose names are looked up (Hangul syllables too)."""
+_HANGUL = ("\uac00", "\ud7a3")
+"""The first and last Hangul syllables."""
 _SHORT = 3
 """Names this short must be written as in the data (UK, EU, US): "us" is a pronoun."""
 BARE_MIN_POPULATION = 100_000
@@ -188,6 +194,15 @@ def _tables() -> dict:
         add(str(name), _Row("country", str(cc), "", 0, True, "places.country_alias"))
     for name, cc in (data.get("cities") or {}).items():
         add(str(name), _Row("city", str(cc), "", 0, True, "places.city"))
+    # Korean names, by their first syllable, longest first: a particle is
+    # written on to a name ("서울에서"), which is found at the start of its word.
+    hangul: dict[str, list[str]] = {}
+    for table in ("regions", "country_aliases", "cities"):
+        for name in data.get(table) or {}:
+            name = str(name)
+            if name and _HANGUL[0] <= name[0] <= _HANGUL[1]:
+                hangul.setdefault(name[0], []).append(name)
+    endings = tuple(str(w) for w in data.get("district_endings") or ())
     shared: dict[str, list[_Row]] = {}
     for code, countries in (data.get("state_codes") or {}).items():
         for cc in [countries] if isinstance(countries, str) else countries:
@@ -200,6 +215,8 @@ def _tables() -> dict:
         "not_places": frozenset(fold(str(w)) for w in data.get("not_places") or ()),
         "not_city_words": frozenset(fold(str(w)) for w in data.get("not_city_words") or ()),
         "region_endings": frozenset(str(w) for w in data.get("region_endings") or ()),
+        "hangul": {c: tuple(sorted(ns, key=lambda n: (-len(n), n))) for c, ns in hangul.items()},
+        "district": _rx(r"[ \t]+[\uac00-\ud7a3]+?(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + r")(?!\w)"),
         "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
                          + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"),
     }
@@ -453,11 +470,22 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         s, e = m.span()
-        if _CJK.match(text, s):
-            out.extend(_cjk_split(text, s, e))
+        if _CJK_OR_HANGUL.match(text, s):
+            out.extend(_hangul_split(text, s, e) if _HANGUL[0] <= text[s] <= _HANGUL[1] else _cjk_split(text, s, e))
         else:
             out.append((s, e))
     return out
+
+
+def _hangul_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Return a Korean word cut after the longest known name it starts with ("서울에서": 서울, 에서)."""
+    for name in _tables()["hangul"].get(text[s], ()):
+        n = len(name)
+        if n < e - s and text.startswith(name, s):
+            return [(s, s + n), (s + n, e)]
+        if n == e - s and text.startswith(name, s):
+            break
+    return [(s, e)]
 
 
 def _cjk_split(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -743,8 +771,8 @@ def find_places(text: str) -> list[Place]:
     if text.isascii():
         if text.lower() == text:
             return []  # no capital letter (and no CJK in ASCII)
-    elif not any(map(str.isupper, text)) and not _CJK.search(text):
-        return []  # every place is capitalised or CJK: most body lines end here, before any lookup
+    elif not any(map(str.isupper, text)) and not _CJK_OR_HANGUL.search(text):
+        return []  # every place is capitalised, CJK or Korean: most body lines end here, before any lookup
     places: list[Place] = _metro(text) if "Area" in text else []
     items = _scan(text)
     if not items:
@@ -778,7 +806,22 @@ def find_places(text: str) -> list[Place]:
     places.sort(key=lambda p: p.start)
     if len(places) > 1 and not text.isascii():
         places = _cjk_runs(text, places)
+    if places and not text.isascii():
+        places = _korean_districts(text, places)
     return places
+
+
+def _korean_districts(text: str, places: list[Place]) -> list[Place]:
+    """Return ``places`` with a Korean city followed by a district ("서울 강남구",
+    "성남시 분당구": a word that ends as ``district_endings`` do) read as one place."""
+    out = []
+    for p in places:
+        if p.kind == "city" and _HANGUL[0] <= text[p.end - 1] <= _HANGUL[1]:
+            m = _tables()["district"].match(text, p.end)
+            if m is not None and not any(q.start < m.end() and q.end > p.end for q in places):
+                p = Place(p.start, m.end(), tidy(text[p.start:m.end()]), p.country, p.kind, "places.city_district")
+        out.append(p)
+    return out
 
 
 def _cjk_runs(text: str, places: list[Place]) -> list[Place]:

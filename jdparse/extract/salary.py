@@ -424,6 +424,8 @@ class _Tables:
     keyword: re.Pattern
     not_salary: re.Pattern
     not_money_unit: re.Pattern
+    or_more: re.Pattern
+    """Matches right after an amount the words that make it a minimum ("5,000만원 이상")."""
     annual_amount: float
     annual_currencies: frozenset
     monthly_from: float
@@ -545,6 +547,7 @@ def _compiled() -> _Tables:
         not_money_unit=_rx(
             rf"[ \t]{{0,2}}\+?[ \t]{{0,2}}(?:{_alt(data['not_money_units'])})"
         ),
+        or_more=_rx(rf"[ \t]{{0,2}}(?:{_alt(data.get('or_more') or [])})"),
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
         monthly_from=float(monthly.get("from", 1000)),
@@ -1201,9 +1204,11 @@ def _judge(
     m2 = multiplier.get(m2s or "")
     a1 = _number(a1s)
     a2 = _number(a2s) if a2s else None
-    # One multiplier written once covers both ends: "$170-230K", "10-25万".
+    # One multiplier written once covers both ends: "$170-230K", "10-25万"; a
+    # multiplier of ten thousand or more, a low end of the same scale as the
+    # high end however many digits it has: "3,500~4,500만원".
     if a2 is not None:
-        if m2 and not m1 and a1 < 1000:
+        if m2 and not m1 and (a1 < 1000 or (m2 >= 10000 and a1 <= a2)):
             m1 = m2
         elif m1 and not m2 and a2 < 1000:
             m2 = m1
@@ -1282,7 +1287,7 @@ def _judge(
 
     if kind == "upto" and v2 is None:
         lo, hi, rule = None, v1, "salary.up_to"
-    elif (kind == "from" or m.group("plus")) and v2 is None:
+    elif (kind == "from" or m.group("plus") or t.or_more.match(text, end)) and v2 is None:
         lo, hi, rule = v1, None, "salary.from"
     elif v2 is not None:
         lo, hi, rule = v1, v2, "salary.range"

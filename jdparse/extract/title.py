@@ -167,6 +167,13 @@ _PREFILTERS = {
     "(?P<company>[^\\]\u3011\\n]{2,40}?)(?:\u516c\u53f8)?(?:\u8bda\u8058|\u62db\u8058|\u6025\u8058|\u9ad8\u85aa\u8bda\u8058|\u62db)"
     "\\s*(?P<title>[^\\s].{1,40}?)(?=\\s+(?:\u85aa\u6c34|\u85aa\u8d44|\u6708\u85aa|\u5e74\u85aa|\u5f85\u9047)|\\s*[\uff08(]|$)":
         ("chars", ("\u62db", "\u8058")),
+    # Korean: 채용 or 모집 (hiring) is in every match.
+    "^\\[(?P<company>[^\\[\\]\\n]{2,40})\\]\\s*(?P<title>[^\\s].{1,80}?)\\s+(?:\ucc44\uc6a9|\ubaa8\uc9d1)"
+    "(?:\ud569\ub2c8\ub2e4| \uc911)?\\s*[.!]?$":
+        ("any", ("\ucc44\uc6a9", "\ubaa8\uc9d1")),
+    "^(?P<company>[^\\s].{1,40}?)\uc5d0\uc11c (?P<title>[^\\s].{1,60}?)(?:\uc744|\ub97c) (?:\ucc44\uc6a9|\ubaa8\uc9d1)"
+    "(?:\ud569\ub2c8\ub2e4|\ud558\uace0 \uc788\uc2b5\ub2c8\ub2e4|\uc911\uc785\ub2c8\ub2e4)":
+        ("any", ("\ucc44\uc6a9", "\ubaa8\uc9d1")),
 }
 _SEPS = ":-\u2013\u2014"
 _FOLDS_RX = _rx("[" + FOLDS_TO_ASCII + "]")  # one of them occurs: the exact test
@@ -443,11 +450,11 @@ class _Hiring:
 
 
 def _role_alternation(words) -> str:
-    """Return the pattern text of role words, as ``_roles`` writes it (CJK anywhere, "*" any ending,
-    a leading "*" any beginning: the compounds "*arbetare" stands for, "Lagerarbetare")."""
+    """Return the pattern text of role words, as ``_roles`` writes it (CJK and Korean anywhere, "*" any
+    ending, a leading "*" any beginning: the compounds "*arbetare" stands for, "Lagerarbetare")."""
     latin, cjk = [], []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        if any("\u3000" <= c <= "\u9fff" for c in w):
+        if any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in w):
             cjk.append(re.escape(w))
             continue
         head = r"\w*" if w.startswith("*") else ""

@@ -149,8 +149,16 @@ _OFFICE_DAYS_CJK = _rx(
     "(?:\u7a0b\u5ea6|\u307b\u3069)?\u306e?" + _CJK_OFFICE
 )
 
+# Korean: "주 2일 출근", "주 1~2회 사무실 출근", "주 3일 정도 출근" (coming to the
+# office N days a week); looked for only where its office word, 출근, is.
+_KO_OFFICE = "\ucd9c\uadfc"
+_OFFICE_DAYS_KO = _rx(
+    "\uc8fc[ \t]?[1-7](?:[ \t]?[~\uff5e\\-\u2013][ \t]?[1-7])?[ \t]?[\uc77c\ud68c]"
+    "(?:[ \t]?\uc815\ub3c4)?(?:[ \t]?(?:\uc0ac\ubb34\uc2e4|\uc624\ud53c\uc2a4))?[ \t]?" + _KO_OFFICE
+)
+
 # Words without which no office-days phrase can match (the word guard's).
-_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite", *_OTHER_OFFICE_PLACES, _CJK_OFFICE})
+_OFFICE_WORDS = frozenset({"office", "offices", "hq", "site", "onsite", *_OTHER_OFFICE_PLACES, _CJK_OFFICE, _KO_OFFICE})
 
 # A token of a phrase: a word, or a sign that phrases spell out ("100% remote",
 # "On-site (Hybrid)", "Remote/Telecommute").
@@ -160,7 +168,9 @@ _TOKEN = _rx(r"""\w+ | [%()/] """, re.VERBOSE)
 _GAP = _rx(r"""[-‐‑–—\s]{0,3}""", re.VERBOSE)
 _GAP_CHARS = r"[-‐‑–—\s]"
 # Whether a character is CJK: phrases in these scripts have no word boundaries.
-_CJK = _rx(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana too: "フルリモート"
+# Hangul too: a Korean phrase is found as a substring, for its particles are
+# written on to it ("재택근무가", "하이브리드로").
+_CJK = _rx(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]")  # kana too: "フルリモート"
 
 
 def _phrase_key(s: str) -> tuple[str, ...]:
@@ -230,7 +240,8 @@ class _Table:
             if n:
                 out.append((toks[i][0], toks[i + n - 1][1], v))
                 free = i + n
-        if cjk and self.cjk:
+        # (each CJK phrase holds a _CJK character: a text without one holds none of them)
+        if cjk and self.cjk and not text.isascii() and _CJK.search(text) is not None:
             taken = [(s, e) for s, e, _ in out]
             for phrase, v in self.cjk:
                 pos = text.find(phrase)
@@ -332,7 +343,7 @@ def _anchors() -> Anchors:
 # What every office-days phrase holds, one of (the pattern ignores case):
 # "(the|our) (office|hq)", "in office", "on[- ]?site", or the office word of another language.
 _OFFICE_DAYS_HOLD = ("the office", "our office", "the hq", "our hq", "in office", "onsite", "on-site", "on site",
-                     *_OTHER_OFFICE_PLACES, _CJK_OFFICE)
+                     *_OTHER_OFFICE_PLACES, _CJK_OFFICE, _KO_OFFICE)
 
 
 def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
@@ -346,6 +357,8 @@ def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
     if find("\u0131", a, e) >= 0:
         return _OFFICE_ALL
     out = (_OFFICE_DAYS_CJK,) if find(_CJK_OFFICE, a, e) >= 0 else ()
+    if find(_KO_OFFICE, a, e) >= 0:  # (no search at all of a text without such characters)
+        out += (_OFFICE_DAYS_KO,)
     (places, days), *others = _OFFICE_DAYS_WORDS
     for w in places:
         if find(w, a, e) >= 0:
@@ -363,7 +376,7 @@ def _office_patterns(low: str, a: int = 0, e: int | None = None) -> tuple:
     return out
 
 
-_OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER, _OFFICE_DAYS_CJK)
+_OFFICE_ALL = (_OFFICE_DAYS, _OFFICE_DAYS_OTHER, _OFFICE_DAYS_CJK, _OFFICE_DAYS_KO)
 _OTHER_OFFICE_WORDS = _rx("|".join(map(re.escape, _OTHER_OFFICE_PLACES)))
 
 
@@ -573,8 +586,20 @@ def _cjk_phrases() -> tuple[str, ...]:
 
 @rules.derived
 def _cjk_chars() -> tuple[str, ...]:
-    """Return a CJK character of each CJK phrase (a text without any holds no such phrase)."""
-    return tuple(sorted({_CJK.search(p).group() for p in _cjk_phrases()}))
+    """Return CJK characters such that each CJK phrase holds one (a text without any holds no
+    such phrase): few, each tested on a segment, so one held by the most phrases first
+    ("재" of 재택근무, 부분 재택, 전면 재택 ...)."""
+    left = set(_cjk_phrases())
+    out = []
+    while left:
+        counts: dict[str, int] = {}
+        for p in left:
+            for c in set(_CJK.findall(p)):
+                counts[c] = counts.get(c, 0) + 1
+        best = min(counts, key=lambda c: (-counts[c], c))
+        out.append(best)
+        left = {p for p in left if best not in p}
+    return tuple(sorted(out))
 
 
 @rules.derived
