@@ -426,3 +426,13 @@ def test_the_characters_kept_beside_the_phone_and_date_patterns_are_theirs():
                     assert last in s._PHONE_OR_DATE_LAST or last.isdecimal(), repr(w)
             if s._DATE_AFTER.match(c + "5"):
                 assert c in s._DATE_AFTER_FIRST, repr(c)
+
+
+def test_a_word_list_emptied_by_the_users_rules_reads_no_word(tmp_path):
+    # currencies.or_more emptied under replace: no amount is a minimum by it, and pay still reads.
+    from conftest import parse_with_rules
+
+    record = parse_with_rules(tmp_path, "currencies:\n  replace:\n    or_more: []\n",
+                              "Data Analyst\nAcme Ltd\n\nSalary: $90,000 a year\n")
+    salary = record["salary"]
+    assert (salary["min"], salary["max"], salary["currency"]) == (90000, 90000, "USD")

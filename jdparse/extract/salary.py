@@ -339,8 +339,8 @@ def _ordered_alt(seqs: list[list[str]]) -> str:
         if k not in seen:           # a repeated branch can only fail where the first did
             seen.add(k)
             uniq.append(s)
-    if len(uniq) == 1:
-        return "".join(uniq[0])
+    if len(uniq) <= 1:
+        return "".join(uniq[0]) if uniq else ""  # (no branch: the caller's "(?!)")
     firsts = [s[0] if s else None for s in uniq]
     if None not in firsts[:-1] and all(f is None or _is_char(f) for f in firsts):
         groups: dict[str, list[list[str]]] = {}
@@ -1287,7 +1287,7 @@ def _judge(
 
     if kind == "upto" and v2 is None:
         lo, hi, rule = None, v1, "salary.up_to"
-    elif (kind == "from" or m.group("plus") or t.or_more.match(text, end)) and v2 is None:
+    elif v2 is None and (kind == "from" or m.group("plus") or t.or_more.match(text, end)):
         lo, hi, rule = v1, None, "salary.from"
     elif v2 is not None:
         lo, hi, rule = v1, v2, "salary.range"
