@@ -22,6 +22,14 @@ HS = r"[^\S\n]"
 """Horizontal white space: a match never spans lines."""
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 _CJK = _rx(r"[\u3000-\u9fff\uf900-\ufaff\uac00-\ud7a3]")  # and Hangul syllables
+SPACELESS = _CJK
+"""A CJK or Hangul character: a word that holds one matches anywhere (see the module's
+docstring), and a text without one holds no such word."""
+
+
+def anywhere(word: str) -> bool:
+    """Return whether a word of a word list matches anywhere, not as a whole word (``SPACELESS``)."""
+    return _CJK.search(word) is not None
 
 ASCII_TWINS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 """The only characters beyond ASCII that ``re.IGNORECASE`` matches to an ASCII

@@ -33,7 +33,7 @@ from ..blocks import LABEL, TEXT
 from ..context import ITEM_TAIL, EDGE, new_span as _span, new_value as _value, trimmed
 from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
-from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES
+from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES, SPACELESS as _CJK_TEXT, anywhere as _is_cjk
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
 
@@ -109,18 +109,10 @@ def _has_odd(s: str) -> bool:
 _ASCII = "".join(map(chr, range(128)))
 
 
-_CJK_TEXT = _rx(r"[\u3000-\u9fff\uac00-\ud7a3]")
 _HANGUL_TEXT = _rx(r"[\uac00-\ud7a3]")
-"""A character that makes a phrase one matched anywhere (see ``_is_cjk``): a text without one holds no such phrase."""
 CJK_WORD = b"\x00cjk"
 """A word no text has: the words a text is read by hold it when the text holds a ``_CJK_TEXT``
 character, so that its CJK and Korean phrases are searched for only then."""
-
-
-def _is_cjk(p: str) -> bool:
-    """Return whether phrase ``p`` is matched anywhere: it holds CJK or Hangul (Korean
-    writes its particles on to a word: "우대합니다")."""
-    return any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in p)
 
 
 def _key(p: str, bounded_ends: bool) -> bytes | None:

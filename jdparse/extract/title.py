@@ -34,7 +34,7 @@ from .. import rules
 from ..blocks import _DECO_CATEGORIES, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
-from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES
+from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES, anywhere
 from .tags import tag_kind
 from .work_mode import find_work_modes
 from .._cache import compile as _rx
@@ -454,7 +454,7 @@ def _role_alternation(words) -> str:
     ending, a leading "*" any beginning: the compounds "*arbetare" stands for, "Lagerarbetare")."""
     latin, cjk = [], []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        if any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in w):
+        if anywhere(w):
             cjk.append(re.escape(w))
             continue
         head = r"\w*" if w.startswith("*") else ""
