@@ -41,6 +41,23 @@ def run_cli(*args: str, input: bytes | None = None, cwd=None, env=None) -> subpr
     )
 
 
+def parse_with_rules(tmp_path, rules: str | None, posting: str) -> dict:
+    """Parse ``posting`` with the installed command, with a rules file holding ``rules`` (None:
+    the package's alone); return its JSON record (the command must succeed)."""
+    import json
+
+    path = tmp_path / "p.txt"
+    path.write_text(posting, encoding="utf-8")
+    args = ["parse", str(path), "--format", "json"]
+    if rules is not None:
+        rules_path = tmp_path / "r.yaml"
+        rules_path.write_text(rules, encoding="utf-8")
+        args += ["--rules", str(rules_path)]
+    proc = run_cli(*args)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
 @pytest.fixture
 def cli():
     return run_cli

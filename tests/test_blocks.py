@@ -355,6 +355,17 @@ def test_a_run_of_fields_each_over_its_value_reads_every_field():
     # Alone, "Contract" over a value is no label: both words are read, and precedence decides.
     alone = jdparse.parse("Staff Nurse\nNorthfield NHS Trust\n\nContract\nPermanent\n\nJob overview\nWe care.\n")
     assert alone.employment_type.value == "contract"
+    # A civil service page: "Job grade", "Working pattern" and "Number of jobs available" are
+    # field labels, so "Contract type" over "Permanent" is a label, not the word "contract";
+    # the page's tabs over the posting are headings, not perks.
+    civil = jdparse.parse(
+        "Policy Adviser\nDepartment for Transport\n\nAbout the job\nBenefits\nThings you need to know\n"
+        "Apply and further information\n\nBenefits\n- 25 days annual leave\n\nSalary\n\u00a336,530 - \u00a340,152\n"
+        "Job grade\nHigher Executive Officer\nContract type\nPermanent\nWorking pattern\nFull-time\n"
+        "Number of jobs available\n3\n")
+    assert civil.employment_type.value == "full_time" and civil.employment_type.rule.startswith("employment.label")
+    assert (civil.salary.min, civil.salary.max) == (36530, 40152)
+    assert [v.value for v in civil.benefits] == ["25 days annual leave"]
 
 
 @pytest.mark.parametrize("line, heading", [("NF1 2AB", False), ("SW1A 1AA", False), ("Q3 GOALS", True)])
@@ -381,22 +392,6 @@ def test_several_fields_on_one_line_are_read_each_as_its_field():
     # A separator before a word that is no label ends no field.
     one = jdparse.parse("Data Analyst\n\nLocation: Austin | Remote\n")
     assert [p.name for p in one.locations] == ["Austin"] and one.work_mode.value == "remote"
-
-
-def test_a_run_of_civil_service_fields_reads_each_field():
-    # "Job grade", "Working pattern" and "Number of jobs available" are field labels, so the run
-    # under "Salary" is read field by field: "Contract type" is a label, not the word "contract".
-    import jdparse
-
-    text = ("Policy Adviser\nDepartment for Transport\n\nAbout the job\nBenefits\nThings you need to know\n"
-            "Apply and further information\n\nBenefits\n- 25 days annual leave\n\nSalary\n\u00a336,530 - \u00a340,152\n"
-            "Job grade\nHigher Executive Officer\nContract type\nPermanent\nWorking pattern\nFull-time\n"
-            "Number of jobs available\n3\n")
-    r = jdparse.parse(text)
-    assert r.employment_type.value == "full_time" and r.employment_type.rule.startswith("employment.label")
-    assert (r.salary.min, r.salary.max) == (36530, 40152)
-    # The page's tabs over the posting are headings, not perks.
-    assert [v.value for v in r.benefits] == ["25 days annual leave"]
 
 
 def test_a_list_flattened_into_its_paragraph_is_read_item_by_item():

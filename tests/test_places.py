@@ -189,16 +189,10 @@ def test_a_shared_city_name_reads_in_the_country_of_the_postings_money(money, wa
 def test_a_users_shared_state_code_reads_through_the_command(tmp_path):
     # places.state_codes is extensible: "SA" (a legal form as well) names South Australia only
     # after a city of Australia; a firm's "Acme, SA" stays no place.
-    import json
+    from conftest import parse_with_rules
 
-    from conftest import run_cli
-
-    rules = tmp_path / "r.yaml"
-    rules.write_text("places:\n  state_codes:\n    SA: AU\n", encoding="utf-8")
-    posting = tmp_path / "p.txt"
-    posting.write_text("Staff Nurse\nAcme Ltd\nLocation: Adelaide, SA\n\nAcme, SA is our parent.\n", encoding="utf-8")
-    with_rules = run_cli("parse", str(posting), "--rules", str(rules), "--format", "json")
-    assert with_rules.returncode == 0, with_rules.stderr
-    assert [(p["name"], p["country"]) for p in json.loads(with_rules.stdout)["locations"]] == [("Adelaide, SA", "AU")]
-    plain = run_cli("parse", str(posting), "--format", "json")
-    assert [(p["name"], p["country"]) for p in json.loads(plain.stdout)["locations"]] == [("Adelaide", "AU")]
+    posting = "Staff Nurse\nAcme Ltd\nLocation: Adelaide, SA\n\nAcme, SA is our parent.\n"
+    with_rules = parse_with_rules(tmp_path, "places:\n  state_codes:\n    SA: AU\n", posting)
+    assert [(p["name"], p["country"]) for p in with_rules["locations"]] == [("Adelaide, SA", "AU")]
+    plain = parse_with_rules(tmp_path, None, posting)
+    assert [(p["name"], p["country"]) for p in plain["locations"]] == [("Adelaide", "AU")]
