@@ -1497,8 +1497,6 @@ def classify(doc: Document) -> list[Block]:
 
 _INLINE_MIN = 150
 """The shortest paragraph read for the sections or a list flattened into it (``_inline_pieces``)."""
-_INLINE_LEAD = 6
-"""The most words of the sentence ending with a colon that heads an inline list."""
 
 
 def _item_opens(text: str, i: int) -> bool:
@@ -1606,7 +1604,7 @@ def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
         if lead[-1] in ":\uff1a":
             cut = max(map(lead.rfind, _TERMINAL))  # (-1: the whole lead is one sentence)
             tail = lead[cut + 1:-1]
-            if 0 < len(tail.split()) <= _INLINE_LEAD:
+            if 0 < len(tail.split()) <= _INLINE_HEADING_WORDS:  # (as _inline_heading's)
                 hs = start + cut + 1 + len(tail) - len(tail.lstrip())
         if hs < 0:
             out.append((TEXT, start, lead_end, "block.text", None))

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from .. import rules
+from .. import rules, sentences as _sentences
 from ..blocks import _DECO_CATEGORIES, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
@@ -1205,7 +1205,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             # but the tags that end it go ("... - Fintech - Up to 120k€ - Barcelona/Remote").
             k = _untagged(kinds, segs, len(segs))
             for j in range(1, k):
-                if len(segs[j]) > _PROSE_PART and _SENTENCE_IN.search(segs[j]):
+                if len(segs[j]) > _PROSE_PART and len(_sentences.split(segs[j])) > 1:
                     # "Data Engineer - Join our team. We build ...": prose after the title, not its tail.
                     k = j
                     break
@@ -1224,8 +1224,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
 
 
 _PROSE_PART = 40
-_SENTENCE_IN = _rx(r"[.!?\u3002\uff01\uff1f]\s+\S")
-"""A sentence's end inside a head line's part, more text after it."""
+"""The shortest head line's part read as prose when it holds two sentences (sentences.split)."""
 _AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?=[A-Z\u00c0-\u00de])")
 """Between a title and its employer in a head line: " @ ", " at " before a capital."""
 _INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
