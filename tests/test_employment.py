@@ -127,6 +127,39 @@ def test_employment_labels_answered_by_a_length_of_time(line, want):
     assert (got and got.value) == want
 
 
+@pytest.mark.parametrize("line,want", [
+    # Full- and part-time named in one label offer a choice: neither is the job's type.
+    ("Job Type: Full-time, Part-time", None),
+    ("Working pattern: Full-time, Part-time, Job share", None),
+    ("Arbeitszeit: Vollzeit/Teilzeit", None),
+    # The other types named with them are read as before.
+    ("Job Type: Full-time, Part-time, Temporary", "temporary"),
+    ("Job Type: Part-time, Contract", "contract"),
+    # One of them alone is read as before.
+    ("Job Type: Part-time", "part_time"),
+    ("Job Type: Full-time", "full_time"),
+])
+def test_full_and_part_time_in_one_place_offer_a_choice(line, want):
+    import jdparse
+
+    got = jdparse.parse(header_line_posting(line)).employment_type
+    assert (got and got.value) == want
+
+
+def test_a_choice_of_hours_leaves_the_type_to_the_next_places(cli):
+    # The label offers both; the body says which this job is.
+    text = ("Barista (Full-time/Part-time)\nCorner Cafe\nLeeds\n\n"
+            "Job Type: Full-time, Part-time\n\nAbout the role\nThis is a full-time position on our early shift.\n")
+    r = cli("parse", "--format", "json", "--evidence", input=text.encode())
+    assert r.returncode == 0, r.stderr
+    import json
+
+    got = json.loads(r.stdout)
+    assert got["employment_type"] == "full_time"
+    assert got["evidence"]["employment_type"]["rule"].startswith("employment.body:")
+    assert employment.without_choice([]) == []
+
+
 def test_a_boards_stacked_fields_are_labels(cli, tmp_path):
     # "Job details" as a board shows them: each label on its own line, its value under it.
     p = tmp_path / "indeed.txt"

@@ -23,7 +23,7 @@ from ._guard import Anchors, WordGuard, any_within, folded
 from .._cache import compile as _rx
 from ._vocab import ASCII_TWIN_CHARS, DASHES, WORD_BYTES, Match, Split, atoms, lookup_key, word_table, alternation
 
-__all__ = ["Match", "TYPES", "find_employment_types", "employment_type"]
+__all__ = ["Match", "TYPES", "find_employment_types", "employment_type", "without_choice"]
 
 TYPES = ("full_time", "part_time", "contract", "temporary", "internship")
 
@@ -43,6 +43,8 @@ class _Tables:
     """fold(word) -> (type, language)"""
     rank: dict
     """type -> precedence rank, 0 is most specific"""
+    either: frozenset
+    """types that, all named in one place, offer a choice (``either`` in employment.yaml)"""
 
 
 @rules.derived
@@ -62,7 +64,32 @@ def _tables() -> _Tables:
         stops=(Split.build(stops, _rx) or _rx(_alternation(stops), re.IGNORECASE)) if stops else None,
         lookup=lookup,
         rank={t: i for i, t in enumerate(precedence)},
+        either=_either(data.get("either")),
     )
+
+
+def _either(types) -> frozenset:
+    if types is None:
+        return frozenset()
+    if not isinstance(types, list) or not set(types) <= set(TYPES) or len(set(types)) == 1:
+        raise ValueError(f"employment.yaml: either: expected two or more of {TYPES}")
+    return frozenset(types)
+
+
+def without_choice(matches: list[Match]) -> list[Match]:
+    """Return the matches of one place without the types it offers as a choice.
+
+    >>> text = "Job Type: Full-time, Part-time, Temporary"
+    >>> [m.value for m in without_choice(find_employment_types(text))]
+    ['temporary']
+    """
+    either = _tables().either
+    if len(matches) < 2 or not either:
+        return matches
+    named = {m.value for m in matches}
+    if not either <= named:
+        return matches
+    return [m for m in matches if m.value not in either]
 
 
 # A head count, not the job's type: "50 full-time employees", "20 full-time

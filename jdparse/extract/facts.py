@@ -722,10 +722,11 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "start_date")], "employment.label"))
     text = ctx.text
     low = _casefolded(ctx)
+    choice = emp.without_choice  # (a place naming full- and part-time offers both: neither is read there)
     if low is None:
-        find = lambda a, e: emp.find_employment_types(text[a:e])  # noqa: E731
+        find = lambda a, e: choice(emp.find_employment_types(text[a:e]))  # noqa: E731
     else:
-        find = lambda a, e: emp.find_folded(text, low, a, e)  # noqa: E731
+        find = lambda a, e: choice(emp.find_folded(text, low, a, e))  # noqa: E731
     hit = _first_tier_spans(tiers, find, emp.employment_type)
     # Then the body (many blocks, searched at once), and last what the posting
     # offers ("Permanent contract", "CDI" among the benefits), read only when
@@ -738,7 +739,7 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         spans = spans_of()
         if spans:
             finder = emp.Finder(text, low, (min(a for a, _ in spans), max(e for _, e in spans)))
-            hit = _first_tier_spans([(spans, rule)], finder.find, emp.employment_type)
+            hit = _first_tier_spans([(spans, rule)], lambda a, e: choice(finder.find(a, e)), emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
