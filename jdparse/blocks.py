@@ -248,6 +248,7 @@ class Vocabulary:
         self.labels: dict[str, str] = {}
         self.exact: dict[str, str] = {}
         kw: dict[str, list[str]] = {k: [] for k in order}
+        lead_ins: dict[str, str] = {}
         for lang, table in data.items():
             if not isinstance(table, dict):
                 continue
@@ -259,6 +260,12 @@ class Vocabulary:
                     self.exact.setdefault(heading_key(w), kind)
             for kind, words in (table.get("keywords") or {}).items():
                 kw.setdefault(kind, []).extend(words)
+            for kind, words in (table.get("lead_ins") or {}).items():
+                for w in words:
+                    lead_ins.setdefault(heading_key(w), kind)
+        # The endings of a lead-in line over a list, longest first (lead_in).
+        self.lead_ins: tuple[tuple[str, str], ...] = tuple(
+            sorted(((w, k) for w, k in lead_ins.items() if w), key=lambda x: (-len(x[0]), x[0])))
         # The last words of the headings: a phrase before a colon that ends with
         # none is no heading written inside a paragraph (_inline_sections).
         self.exact_lasts = frozenset(k.rsplit(None, 1)[-1] for k in self.exact if k.strip())
@@ -329,6 +336,17 @@ class Vocabulary:
                     if kind in kinds and pat.search(k):
                         return kind, "heading.keyword"
         return None, "heading.shape"
+
+    def lead_in(self, k: str) -> str | None:
+        """Return the section kind that the ending of a lead-in line's key names, or None.
+
+        The key ends with an entry of ``lead_ins``, the whole key or after a
+        space or a comma: "as a nurse practitioner, you will" names the duties.
+        """
+        for w, kind in self.lead_ins:
+            if k.endswith(w) and (len(k) == len(w) or k[-len(w) - 1] in " ,"):
+                return kind
+        return None
 
 
 _WORD = _rx(r"\w+")
@@ -1450,6 +1468,10 @@ def classify(doc: Document) -> list[Block]:
                 hk = hkey(t)
                 if hk and (not is_first or shape == "heading.markdown"):
                     kind, rule = vocab.classify(hk, True)
+                    if kind is None and next_is_bullet and (shape == "heading.colon" or shape == "heading.leadin"):
+                        # "As a Nurse Practitioner, you will:" over a list: its last words name the list.
+                        kind = vocab.lead_in(hk)
+                        rule = "heading.lead_in"
                     start = CS[i]
                     if shape == "heading.markdown":
                         start += _MD_HEADING.match(t).end()  # the heading's text, without its "#" marks

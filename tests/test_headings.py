@@ -33,3 +33,21 @@ def test_data_files_load_with_the_pure_python_loader(path):
     text = path.read_text(encoding="utf-8")
     assert isinstance(yaml.load(text, Loader=yaml.SafeLoader), dict)
     assert text.lstrip().startswith("#"), "every data file opens with a comment saying what it matches"
+
+
+def test_a_lead_in_names_only_the_list_under_it():
+    # Its last words name the list it stands over; over prose it is no heading of that kind.
+    over_list = jdparse.parse("Nurse\nAcme Clinic\n\nAs a Nurse Practitioner, you will:\n* Assess patients\n")
+    assert [v.value for v in over_list.responsibilities] == ["Assess patients"]
+    assert [h.rule for k, h in over_list.sections if k == "responsibilities"] == ["heading.lead_in"]
+    over_prose = jdparse.parse("Nurse\nAcme Clinic\n\nAs a Nurse Practitioner, you will:\nAssess patients in our clinic.\n")
+    assert over_prose.responsibilities == ()
+
+
+def test_lead_in_endings_are_rules_users_extend(tmp_path):
+    from conftest import parse_with_rules
+
+    posting = "Nurse\nAcme Clinic\n\nEvery week on the ward you get to:\n* Assess patients\n"
+    assert parse_with_rules(tmp_path, None, posting)["responsibilities"] == []
+    rules_text = "headings:\n  en:\n    lead_ins:\n      responsibilities: [you get to]\n"
+    assert parse_with_rules(tmp_path, rules_text, posting)["responsibilities"] == ["Assess patients"]
