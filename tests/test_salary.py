@@ -397,6 +397,8 @@ def test_a_salary_label_gives_its_period(line, period):
     ("高级Java开发工程师\n杭州云栖科技有限公司\n杭州 | 3-5年 | 本科 | 25-40K·14薪\n", "CNY", "month"),
     ("Data Analyst\nAcme Corp\nDenver, CO\nSalary: 85-95k\n", "USD", "year"),
     ("Data Analyst\nAcme GmbH\nBerlin, Germany\nGehalt: 60.000 - 75.000 brutto\n", "EUR", "year"),
+    ("QA Engineer\nArcadia Systems\nLOCATION:  Yerevan, Armenia\nREMUNERATION/ SALARY:  150,000 - 200,000 monthly\n",
+     "AMD", "month"),
     # Places in two countries, or none: no currency is given.
     ("Data Analyst\nAcme Corp\nLondon, UK or New York, NY\nSalary: 85-95k\n", None, None),
     ("Data Analyst\nAcme Corp\nSalary: 85-95k\n", None, None),
