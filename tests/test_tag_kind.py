@@ -17,6 +17,8 @@ def _full(s):
         for kind, found in (("salary", sal), ("mode", modes), ("employment", emp), ("place", pl), ("level", lev)):
             if found:
                 return kind
+    if (p := t.rfind("(")) > 0 and t.find(")", p) in (-1, len(t) - 1) and s.rstrip().endswith(")"):
+        return _full(t[:p])  # a tag and a note on it in brackets: the tag's kind
     return None
 
 
@@ -29,8 +31,32 @@ def _full(s):
     # Level words and names without one (the level finder is skipped when no level word can occur).
     "Goody", "Staff", "Mid-Senior level", "Head of Engineering", "VP Sales", "Chief Technology Officer",
     "Sr. Manager", "Entry level", "Executive Director", "Principal", "Senior-level",
+    # A tag with a note on it in brackets; a name or a title with one stays none.
+    "Hybrid (3 days/week in office)", "Full-time (40h)", "Acme (Berlin)", "Data Engineer (m/w/d)",
 ])
 def test_same_answer_as_every_finder(s):
     got = tags.tag_kind(s)
     if got not in ("url", "tags", "empty"):
         assert got == _full(s)
+
+
+@pytest.mark.parametrize("s,kind", [
+    ("Hybrid (3 days/week in office)", "mode"),
+    ("Remote (US only)", "mode"),
+    ("Full-time (40 hours)", "employment"),
+    ("Engineer (Remote)", None),
+    ("Acme (Berlin)", None),
+    ("Visa sponsorship", "note"),
+    ("Relocation assistance", "note"),
+])
+def test_a_tag_with_a_note_in_brackets_and_a_mover_s_note(s, kind):
+    assert tags.tag_kind(s) == kind
+
+
+def test_a_dashed_head_line_with_such_tags_gives_title_and_employer():
+    import jdparse
+
+    p = jdparse.parse("Orbital Dynamics - Berlin, Germany - Senior Embedded Engineer - Hybrid (3 days/week in office)"
+                      " - Visa sponsorship\n\nWe make satellites. We're looking for an embedded engineer.\n")
+    assert (p.title.value, p.company.value) == ("Senior Embedded Engineer", "Orbital Dynamics")
+    assert p.work_mode.value == "hybrid"
