@@ -63,10 +63,13 @@ def test_a_remote_tag_against_the_body(body, mode):
     # Said only among what the posting offers: read there, last.
     ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets\n\nBeneficios\n- Trabajo remoto 100% (opcional)\n- Un bici\n",
      "remote", "work_mode.benefits"),
-    # A part of the week is part-time remote, not the job's mode: not read.
+    # A remote day named there is a perk, not the job's mode: not read.
     ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets\n\nBenefits\n- Remote Fridays\n", None, None),
-    ("Support Agent\nAcme\n\nAvantages\n- Accord télétravail 3J/semaine\n", None, None),
-    ("Support Agent\nAcme\n\nBenefits\n- Home office 2 days a week\n", None, None),
+    # A count of home or office days there, or a hybrid, is the job's week: hybrid.
+    ("Support Agent\nAcme\n\nAvantages\n- Accord télétravail 3J/semaine\n", "hybrid", "work_mode.benefits"),
+    ("Support Agent\nAcme\n\nBenefits\n- Home office 2 days a week\n", "hybrid", "work_mode.benefits"),
+    ("Support Agent\nAcme\n\nCosa offriamo\n- Smart working 2 giorni a settimana\n", "hybrid", "work_mode.benefits"),
+    ("Support Agent\nAcme\n\nBenefits\n- Hybrid working, two days a week in the office\n", "hybrid", "work_mode.benefits"),
     # The body says: the body wins.
     ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets on site in Lyon\n\nBenefits\n- Fully remote onboarding week\n"
      "- Remote work possible\n", "onsite", "work_mode.body"),

@@ -491,8 +491,16 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         # Last, what the posting offers ("Trabajo remoto 100%" among the
         # benefits), where nothing else says: a perk there stays a perk, and
         # a block that names a part of the week ("Remote Fridays") is not read.
+        # A hybrid there, or a count of office or home days ("Smart working
+        # 2 giorni a settimana", "リモートワーク可（週2日出社）"), is the job's week.
         part = _part_of_week()
-        return [got for got in offered() if part.search(text, got[0], got[1]) is None]
+        out = []
+        for a, e, ms in offered():
+            if part.search(text, a, e) is not None:
+                ms = [m for m in ms if m.mode == "hybrid" and not m.perk]
+            if ms:
+                out.append((a, e, ms))
+        return out
 
     tiers = (("work_mode.header", lambda: finder.find_all(head)), ("work_mode.body", lambda: finder.find_all(body)),
              ("work_mode.benefits", unpartial))
