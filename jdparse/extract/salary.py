@@ -115,7 +115,8 @@ _SEP_BETWEEN = r"""
 _BODY = r"""
     (?:(?P<c1>%(cur_before)s)[ \t]{0,2})?                          # $, EUR €, PLN
     (?P<a1>%(number)s)
-    (?:[ \t]?(?P<m1>%(mult)s))?                                    # 170K, 1.2 M
+    (?:[ \t]?(?P<m1>%(mult)s)                                       # 170K, 1.2 M
+       (?:[ \t]?(?P<x1>\d{1,4}|\d,\d{3})[ \t]?(?P<y1>%(cjk_mult)s))?)?      # 1억 2천만: a smaller unit's count after
     (?:[ \t]{0,2}(?P<c2>%(cur_after)s))?                           # 65.000 €, 250$
     (?P<plus>\+(?![\w+]))?                                         # $100K+: a minimum only
     (?P<p1>%(period)s)?                                            # US$52/hour to ...
@@ -123,7 +124,8 @@ _BODY = r"""
         %(sep)s
         (?:(?P<c3>%(cur_before)s)[ \t]{0,2})?
         (?P<a2>%(number)s)
-        (?:[ \t]?(?P<m2>%(mult)s))?
+        (?:[ \t]?(?P<m2>%(mult)s)
+           (?:[ \t]?(?P<x2>\d{1,4}|\d,\d{3})[ \t]?(?P<y2>%(cjk_mult)s))?)?
         (?:[ \t]{0,2}(?P<c4>%(cur_after)s))?
     )?
     (?P<p2>%(period)s)?                                            # ... /yr, gross/year, por mês
@@ -490,6 +492,9 @@ def _compiled() -> _Tables:
         "cur_after": rf"{cur_first}(?:{cur_after})",
         "number": _NUMBER,
         "mult": rf"{_first_of('', mult, star=False)}(?:{mult_alt})",
+        # The units a count of a smaller one may follow ("1억 2천만"): those not written in ASCII.
+        "cjk_mult": "|".join(re.escape(m) for m in sorted((m for m in mult if not m.isascii()), key=lambda w: (-len(w), w)))
+                    or "(?!)",
         "period": period,
     }
     sep_between = _SEP_BETWEEN % {
@@ -1214,6 +1219,15 @@ def _judge(
             m2 = m1
     v1 = a1 * (m1 or 1)
     v2 = a2 * (m2 or 1) if a2 is not None else None
+    if m["x1"] is not None or m["x2"] is not None:
+        # "1억 2천만원": a count of a smaller unit after a unit of ten thousand or more adds to it.
+        for x, y, big in ((m["x1"], m["y1"], m1), (m["x2"], m["y2"], m2)):
+            if x is not None and not (big and big >= 10000 and (small := multiplier.get(y)) and _number(x) * small < big):
+                return None
+        if m["x1"] is not None:
+            v1 += _number(m["x1"]) * multiplier[m["y1"]]
+        if m["x2"] is not None:
+            v2 += _number(m["x2"]) * multiplier[m["y2"]]
     has_mult = bool(m1 or m2)
     if v1 <= 0 or (v2 is not None and v2 <= 0):
         return None                                   # "💰 0"
