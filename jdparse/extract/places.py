@@ -644,7 +644,7 @@ def _part_before(text: str, end: int, lo: int) -> tuple[int, int] | None:
     endings = _tables()["region_endings"]
     for s, e in reversed(words):
         w = text[s:e]
-        if (w[0].isupper() or _CJK.match(w) or (w.isdigit() and not run) or (w in _PARTICLES and run)
+        if (w[0].isupper() or _CJK_OR_HANGUL.match(w) or (w.isdigit() and not run) or (w in _PARTICLES and run)
                 or (not run and w in endings and len(words) > 1)):  # "Jönköpings län"
             run.insert(0, (s, e))
             if len(run) == 5:
