@@ -490,9 +490,9 @@ def work_mode(ctx, title: Value | None) -> Value | None:
     def unpartial():
         # Last, what the posting offers ("Trabajo remoto 100%" among the
         # benefits), where nothing else says: a perk there stays a perk, and
-        # a block that names a part of the week ("Remote Fridays") is not read.
-        # A hybrid there, or a count of office or home days ("Smart working
-        # 2 giorni a settimana", "リモートワーク可（週2日出社）"), is the job's week.
+        # a block that names a part of the week is read only for a hybrid:
+        # "Remote Fridays" is a perk, a count of office or home days ("Smart
+        # working 2 giorni a settimana", "リモートワーク可（週2日出社）") the job's week.
         part = _part_of_week()
         out = []
         for a, e, ms in offered():
