@@ -119,15 +119,6 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     ("Contract: Permanent", "full_time"),
     ("Job Type: 6 months", None),
     ("Contract: TBC", None),
-])
-def test_employment_labels_answered_by_a_length_of_time(line, want):
-    import jdparse
-
-    got = jdparse.parse(header_line_posting(line)).employment_type
-    assert (got and got.value) == want
-
-
-@pytest.mark.parametrize("line,want", [
     # Full- and part-time named in one label offer a choice: neither is the job's type.
     ("Job Type: Full-time, Part-time", None),
     ("Working pattern: Full-time, Part-time, Job share", None),
@@ -139,7 +130,8 @@ def test_employment_labels_answered_by_a_length_of_time(line, want):
     ("Job Type: Part-time", "part_time"),
     ("Job Type: Full-time", "full_time"),
 ])
-def test_full_and_part_time_in_one_place_offer_a_choice(line, want):
+def test_employment_type_of_a_header_line(line, want):
+    # Labels answered by a length of time, and labels naming a choice of hours.
     import jdparse
 
     got = jdparse.parse(header_line_posting(line)).employment_type
