@@ -1189,6 +1189,18 @@ def _last_char(s: str, pos: int, spaces: int) -> str:
     return s[i] if i >= 0 else ""
 
 
+def _smaller_unit(x: str | None, y: str | None, big: float | None, multiplier: dict) -> float | None:
+    """Return what a count of a smaller unit after an amount's unit adds ("2천만" after "1억"):
+    0 for none, None when it is no smaller part of a unit of ten thousand or more."""
+    if x is None:
+        return 0
+    small = multiplier.get(y)
+    if not (small and big and big >= 10000):
+        return None
+    more = _number(x) * small
+    return more if more < big else None
+
+
 def _judge(
     t: _Tables, m: re.Match, opened: int, kind: str | None, text: str, labelled: bool,
     keep: int | None = None,
@@ -1201,8 +1213,8 @@ def _judge(
     change the answer.
     """
     start, end = m.span()
-    c1, a1s, m1s, c2, p1, c3, a2s, m2s, c4, p2 = m.group(
-        "c1", "a1", "m1", "c2", "p1", "c3", "a2", "m2", "c4", "p2"
+    c1, a1s, m1s, x1, y1, c2, p1, c3, a2s, m2s, x2, y2, c4, p2 = m.group(
+        "c1", "a1", "m1", "x1", "y1", "c2", "p1", "c3", "a2", "m2", "x2", "y2", "c4", "p2"
     )
     multiplier = t.multiplier
     m1 = multiplier.get(m1s or "")
@@ -1219,15 +1231,14 @@ def _judge(
             m2 = m1
     v1 = a1 * (m1 or 1)
     v2 = a2 * (m2 or 1) if a2 is not None else None
-    if m["x1"] is not None or m["x2"] is not None:
+    if x1 is not None or x2 is not None:
         # "1억 2천만원": a count of a smaller unit after a unit of ten thousand or more adds to it.
-        for x, y, big in ((m["x1"], m["y1"], m1), (m["x2"], m["y2"], m2)):
-            if x is not None and not (big and big >= 10000 and (small := multiplier.get(y)) and _number(x) * small < big):
-                return None
-        if m["x1"] is not None:
-            v1 += _number(m["x1"]) * multiplier[m["y1"]]
-        if m["x2"] is not None:
-            v2 += _number(m["x2"]) * multiplier[m["y2"]]
+        more1, more2 = _smaller_unit(x1, y1, m1, multiplier), _smaller_unit(x2, y2, m2, multiplier)
+        if more1 is None or more2 is None:
+            return None
+        v1 += more1
+        if v2 is not None:
+            v2 += more2
     has_mult = bool(m1 or m2)
     if v1 <= 0 or (v2 is not None and v2 <= 0):
         return None                                   # "💰 0"
