@@ -17,7 +17,7 @@ def _full(s):
         for kind, found in (("salary", sal), ("mode", modes), ("employment", emp), ("place", pl), ("level", lev)):
             if found:
                 return kind
-    if (p := t.rfind("(")) > 0 and t.find(")", p) in (-1, len(t) - 1) and s.rstrip().endswith(")"):
+    if s.rstrip().endswith(")") and (p := t.rfind("(")) > 0 and t.find(")", p) < 0:
         return _full(t[:p])  # a tag and a note on it in brackets: the tag's kind
     return None
 

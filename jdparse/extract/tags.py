@@ -89,7 +89,7 @@ def tag_kind(s: str) -> str | None:
                 first = kind
             if cov >= need:
                 return first
-    if (p := t.rfind("(")) > 0 and t.find(")", p) in (-1, len(t) - 1) and s.rstrip()[-1:] == ")":
+    if s.rstrip().endswith(")") and (p := t.rfind("(")) > 0 and t.find(")", p) < 0:
         # "Hybrid (3 days/week in office)", "Remote (US only)": a tag and a note on it in brackets.
         return tag_kind(t[:p])
     return None
