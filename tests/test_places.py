@@ -196,3 +196,14 @@ def test_a_users_shared_state_code_reads_through_the_command(tmp_path):
     assert [(p["name"], p["country"]) for p in with_rules["locations"]] == [("Adelaide, SA", "AU")]
     plain = parse_with_rules(tmp_path, None, posting)
     assert [(p["name"], p["country"]) for p in plain["locations"]] == [("Adelaide", "AU")]
+
+
+def test_a_city_before_a_code_shared_by_a_state_and_its_country_reads_through_the_command():
+    # "DE" is Delaware and Germany: after a German city and no Delaware one, the job is in Germany.
+    from conftest import run_cli
+    import json
+
+    posting = b"Data Engineer\nAcme GmbH\nMunich, DE\n\nYou will build pipelines.\n"
+    proc = run_cli("parse", "-", "--format", "json", input=posting)
+    assert proc.returncode == 0, proc.stderr
+    assert [(p["name"], p["country"]) for p in json.loads(proc.stdout)["locations"]] == [("Munich, DE", "DE")]

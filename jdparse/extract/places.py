@@ -26,7 +26,9 @@ How a line is read, in this order:
    Victoria", "Bangalore, Karnataka, India". The city must be in the gazetteer
    for that country; before a US state any capitalised run that starts its
    part will do ("Bluff City, Tennessee"), since ", ST" after a name is an
-   American address.
+   American address. A state's code that is also a country's ISO code ("DE",
+   "IN", "CA") after a city of that country and of none of the states it
+   names is that country: ``places.city_country`` "Munich, DE".
 3. Whatever is left, bare: ``places.country`` / ``places.country_alias``,
    ``places.region`` and ``places.city`` (cities of 100,000 people or more,
    capitalised, not in ``not_places``).
@@ -721,6 +723,14 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
             else:
                 cc = states[0].country
             end, rule = it.end, "places.us_city_state" if cc == "US" else "places.city_state"
+            code = text[it.start:it.end]
+            if start is None and len(code) == 2 and code.isupper():
+                # A state's code that is also a country's ("DE": Delaware and
+                # Germany; "IN", "CA"), after a city of that country and of none
+                # of the states it names: "Munich, DE" is Germany, "Toronto, CA" Canada.
+                start = _city_at(text, run, code, None)
+                if start is not None:
+                    cc, rule = code, "places.city_country"
             nxt = items[idx + 1] if idx + 1 < len(items) else None
             if nxt and _COMMA.fullmatch(text, it.end, nxt.start) and any(
                 r.kind == "country" and r.country == cc for r in nxt.rows
