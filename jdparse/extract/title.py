@@ -650,6 +650,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
         return False
     if kinds[t] is not None or _departments().issuperset(_DEPT_WORD.findall(t.lower())):
         return False
+    if any(c.isdigit() for c in t) and _amount().search(t) is not None:
+        return False  # an amount ("Lift up to 25 KG", "At least 3 years"), not a name
     if has_role(t):
         # A firm named by a plural role word ("Oakridge Partners"): the words
         # before it must name no job and be no tag ("Senior Engineers" is none).
@@ -658,6 +660,15 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     comma = t.find(",")
     # "Leeds, West Yorkshire": a place and its region, not a name (asked last: a kind costs most)
     return comma <= 0 or kinds[t[:comma].strip()] != "place"
+
+
+@rules.derived
+def _amount() -> re.Pattern:
+    """Return the pattern of an ``amount_words`` phrase right before a number (whole words, any case)."""
+    from ._vocab import alternation
+
+    words = {str(w) for ws in (rules.load("titles").get("amount_words") or {}).values() for w in ws}
+    return _rx((alternation(words) if words else "(?!)") + r"[ \t\u00a0]*\d", re.IGNORECASE)
 
 
 def _without_firm_ending(t: str, words: list[str]) -> str | None:
