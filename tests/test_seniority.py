@@ -129,3 +129,33 @@ def test_articles_before_the_title_are_data(tmp_path):
         assert [v.value for v in parse(text).seniority] == ["senior"]
     finally:
         rules.use_user_rules(())
+
+
+@pytest.mark.parametrize("field, want, items", [
+    ("Experience: Entry level", ["junior"], []),
+    ("Experience: Mid-Senior level", ["mid", "senior"], []),
+    ("경력: 신입", ["junior"], []),
+    # a word beside the level: a requirement, no level field
+    ("Experience: Senior experience with Spark", [], ["Senior experience with Spark"]),
+    ("Experience: Junior or mid", [], ["Junior or mid"]),
+    ("Experience: 5+ years", [], ["5+ years"]),
+])
+def test_a_requirements_label_whose_value_is_a_level_is_a_level_field(cli, tmp_path, field, want, items):
+    import json
+
+    p = tmp_path / "posting.txt"
+    p.write_text(f"Illustrator\nAcme Studio\n{field}\n\nWe draw books.\n", encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json", "--evidence")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert (d["seniority"], d["requirements"]) == (want, items)
+    if want:
+        assert all(e["rule"].startswith("seniority.label:") for e in d["evidence"]["seniority"])
+
+
+def test_level_value_is_the_whole_value_or_nothing():
+    from jdparse.extract.seniority import level_value
+
+    assert levels(level_value("Entry level")) == ("junior",)
+    assert level_value("Entry level role in a senior team") == []
+    assert level_value("x" * 50 + " Senior") == []

@@ -636,6 +636,10 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
         spans.append((title.span.start, title.span.end, "seniority.title", False))
     for a, e, _ in _label_spans(ctx, "seniority"):
         spans.append((a, e, "seniority.label", False))
+    for a, e, _ in _label_spans(ctx, "requirements"):
+        # A requirement's label whose whole value is a level is a level field:
+        # "Experience: Entry level", "경력: 신입" (see seniority.level_value).
+        spans.append((a, e, "seniority.label", None))
     for a, e in _header_except_title(ctx, title):
         n_words = len(text[a:e].split())
         if n_words <= 8:
@@ -649,7 +653,8 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     for a, e, rule, tag in spans:
         if test is not None and test.search(low, a, e) is None:
             continue  # no level word: find_levels gives none
-        for m in sen.find_levels(text[a:e], tag=tag):
+        found = sen.find_levels(text[a:e], tag=bool(tag)) if tag is not None else sen.level_value(text[a:e])
+        for m in found:
             if m.value in seen:
                 continue
             seen.add(m.value)

@@ -33,6 +33,7 @@ from ..blocks import LABEL, TEXT
 from ..context import ITEM_TAIL, EDGE, new_span as _span, new_value as _value, trimmed
 from ..model import Value
 from ._guard import _NO_SPACES, WordGuard
+from . import seniority as _seniority
 from ._vocab import FOLDS_TO_ASCII, LETTER_BYTES, SPACELESS as _CJK_TEXT, anywhere as _is_cjk
 from ..sections import LIST_KINDS
 from .._cache import compile as _rx
@@ -516,6 +517,8 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
         t = b.type
         if t == LABEL:
             a, e = ctx.label_value(b)
+            if _seniority.level_value(text[a:e]):
+                continue  # a level field ("Experience: Entry level"): seniority reads it
             rule = "list.label"
             r = _reading(text[a:e], odd)
         elif t == TEXT:

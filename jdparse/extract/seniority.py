@@ -267,6 +267,28 @@ def find_levels(text: str, tag: bool = False) -> list[Match]:
     return found
 
 
+LEVEL_VALUE = 40
+"""The longest field value ``level_value`` reads ("Experience: Entry level")."""
+
+
+def level_value(text: str) -> list[Match]:
+    """Return the levels of ``text`` when they are all of it but separators, else [].
+
+    A field's value that is a level and nothing else: "Entry level",
+    "Mid-Senior level", "신입"; not "Senior experience with Spark", nor
+    "Junior or mid" (a word beside the levels).
+    """
+    if len(text) > LEVEL_VALUE:
+        return []
+    found = find_levels(text)
+    if not found:
+        return []
+    rest = list(text)
+    for m in found:
+        rest[m.start:m.end] = " " * (m.end - m.start)
+    return [] if any(c.isalnum() for c in rest) else found
+
+
 def levels(matches) -> tuple[str, ...]:
     """Return the levels of ``matches``, each once, in order of appearance."""
     return tuple(dict.fromkeys(m.value for m in matches))
