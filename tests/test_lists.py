@@ -92,3 +92,17 @@ def test_text_wrapped_at_a_width_is_still_joined():
     posting = f"Finance Assistant\nMedics Abroad\n\n{filler}\n\nResponsibilities\n\n{duty}\n"
     got = jdparse.parse(posting).to_dict()["responsibilities"]
     assert got == [" ".join(duty.split())]
+
+
+def test_essential_and_desirable_labels_of_a_uk_person_specification(cli, tmp_path):
+    import json
+
+    p = tmp_path / "posting.txt"
+    p.write_text("Research Software Engineer\nUniversity of Example\n\n"
+                 "Essential: a degree in computing; experience with C++.\n"
+                 "Desirable: experience with HPC systems.\n", encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["requirements"] == ["a degree in computing; experience with C++."]
+    assert d["nice_to_have"] == ["experience with HPC systems."]
