@@ -8,7 +8,8 @@ title
   title.split_line   the part of a "Company | Title | Place | Remote" line that names a job
   title.first_line   the first line, when it names a job (a role word), tags after " - " trimmed,
                      an opening work mode ("Remote/Telecommute ...") and labelled fields that
-                     run on after it ("... Compensation: $60,000") cut
+                     run on after it ("... Compensation: $60,000") cut; an e-mail's subject is
+                     read without its "Subject:" or "Re:" and a list's "[Jobs]" tag
   title.second_line  the second line, when the first is a name without a role word
   title.hiring       "Acme is hiring a Senior Engineer who ...", "Job opening: X", "X诚聘 Y"
   title.body_label   a title label below the posting's first list ("Role: Back End Developer" among
@@ -662,6 +663,20 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     return comma <= 0 or kinds[t[:comma].strip()] != "place"
 
 
+_EMAIL_PREFIX_REACH = 24
+"""How far into a head line the colon of an ``email_prefixes`` word may be ("Re: Fwd: Subject:")."""
+
+
+@rules.derived
+def _email_prefix() -> re.Pattern:
+    """Return the pattern of the ``email_prefixes`` that open a line, each with its colon, one or more."""
+    from ._vocab import alternation
+
+    words = {str(w) for ws in (rules.load("titles").get("email_prefixes") or {}).values() for w in ws}
+    word = alternation(words) if words else "(?!)"
+    return _rx(r"[ \t]*(?:" + word + r"[ \t]*[:\uff1a][ \t]*)+", re.IGNORECASE)
+
+
 @rules.derived
 def _amount() -> re.Pattern:
     """Return the pattern of an ``amount_words`` phrase right before a number (whole words, any case)."""
@@ -759,9 +774,12 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     heads = []
     for b in lead[:3]:
         line = text[b.start:b.end]
+        # An e-mail's subject: "Subject: [Jobs] Data Engineer at Acme" is the line after it.
+        sm = _email_prefix().match(line) if ":" in line[:_EMAIL_PREFIX_REACH] else None
+        off = sm.end() if sm else 0
         # (the pattern's bracket opens the line, after white space only)
-        m = _BRACKET_PREFIX.match(line) if line[:1] in "[\u3010" or line[:1].isspace() else None
-        off = m.end() if m else 0  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
+        m = _BRACKET_PREFIX.match(line, off) if line[off:off + 1] in "[\u3010" or line[off:off + 1].isspace() else None
+        off = m.end() if m else off  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
         heads.append((b.start + off, line[off:]))
     openings = []
     for b in ctx.blocks[:_HIRING_BLOCKS]:
@@ -1138,6 +1156,26 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
     return best
 
 
+def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value | None] | None:
+    """Return (title, company) of ``text[a:e]`` written as a title, then "@" or "at", then its employer,
+    or None: "Senior Engineer @ Kite", "Nurse at St. Aldric Hospital | Nights"."""
+    text = ctx.text
+    body = text[a:e]
+    at = _AT_COMPANY.search(body)
+    if at is None:
+        return None
+    head = body[:at.start()]
+    rest = _parts(body[at.end():], a + at.end())
+    if not (rest and has_role(head) and _titleish(head)):
+        return None
+    ca, ce = rest[0]
+    if kinds[text[ca:ce]] is not None or not _nameish(text[ca:ce], kinds):
+        return None
+    ta, te = _trim_title(text, a, a + at.start(), kinds)
+    ca, ce = _trim_paren(text, ca, ce, kinds)
+    return ctx.value(ta, te, "title.first_line"), ctx.value(ca, ce, "company.split_line")
+
+
 def _with_legal_form(full: str, name: str) -> bool:
     """Return whether ``full`` is ``name`` and a legal form after it ("Acme LLC", "Acme, Inc.")."""
     if len(full) <= len(name) or not full.startswith(name):
@@ -1158,10 +1196,12 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             k = _untagged(kinds, [ctx.text[a:e] for a, e in tparts], len(tparts))
             if k < len(tparts):
                 te = tparts[k - 1][1]
-            t = ctx.value(*_trim_title(ctx.text, ta, te, kinds), "title.first_line")
             c = None
             if "company" in pat.groupindex and hm.group("company") and _is_company(hm.group("company"), kinds):
                 c = ctx.value(base + hm.start("company"), base + hm.end("company"), "company.split_line")
+            elif (split := _at_split(ctx, kinds, ta, te)) is not None:
+                return split  # "Job opening: Data Engineer at Acme Ltd"
+            t = ctx.value(*_trim_title(ctx.text, ta, te, kinds), "title.first_line")
             return t, c
     # "Ruby on Rails Developer Compensation: $60,000 ... Reply to: jobs@...":
     # a line that runs on into labelled fields ends where the first label starts.
@@ -1169,18 +1209,9 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     if cut is not None:
         body = body[:cut].rstrip(" \t,;-\u2013\u2014|")
     text = ctx.text
-    at = _AT_COMPANY.search(body)
-    if at is not None:
-        # "Senior Engineer @ Kite", "Nurse at St. Aldric Hospital | Nights": the
-        # title, then the employer.
-        head = body[:at.start()]
-        rest = _parts(body[at.end():], base + at.end())
-        if rest and has_role(head) and _titleish(head):
-            ca, ce = rest[0]
-            if kinds[text[ca:ce]] is None and _nameish(text[ca:ce], kinds):
-                a, e = _trim_title(text, base, base + at.start(), kinds)
-                ca, ce = _trim_paren(text, ca, ce, kinds)
-                return ctx.value(a, e, "title.first_line"), ctx.value(ca, ce, "company.split_line")
+    split = _at_split(ctx, kinds, base, base + len(body))
+    if split is not None:
+        return split
     parts = _parts(body, base)
     if len(parts) >= 2:
         segs = [text[a:e] for a, e in parts]
