@@ -952,6 +952,32 @@ def _stacked_label(T: list, i: int, labels: dict, exact: dict, hkey, answers: fr
     return kind if in_run and tag_kind(below) == own else None
 
 
+_CELL_SEPARATOR = _rx(r"[ \t]*\|[ \t]*|\t+")
+"""Between a table row's cells, as a copied page or a converted table writes them."""
+
+
+def _cell_label(t: str, labels: dict, exact: dict, hkey, answers: frozenset) -> tuple[str, int] | None:
+    """Return (field, where its value starts) of a line of two cells, a field's label and its value
+    ("Company | Finverse", "Location<TAB>Singapore"); else None."""
+    m = _CELL_SEPARATOR.search(t)
+    if m is None or m.start() == 0 or m.start() > _MAX_STACKED_LABEL:
+        return None
+    value = t[m.end():]
+    if not value or _CELL_SEPARATOR.search(value) is not None:
+        return None  # (three cells or more: a head line's parts, "Acme | Engineer | Berlin")
+    # As a label over its value (_stacked_label), but on one line: no section's
+    # heading to tell it from ("Role", "Location" head sections only over lines).
+    label = t[:m.start()]
+    kind = labels.get(hkey(label))
+    if kind is None or kind in _SECTION_KINDS or not _stacked_value(value, labels, exact, hkey, False):
+        return None
+    from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
+
+    if tag_kind(label) is not None and hkey(value) not in answers:
+        return None  # a value word itself ("Remote | Senior Engineer": a head line's tag)
+    return kind, m.end()
+
+
 def _stacked_value(t: str | None, labels: dict, exact: dict, hkey, heading: bool) -> bool:
     """Return whether the line ``t`` under a label line can be its value: short,
     neither a label nor a heading of its own, not a "LABEL: value" line.
@@ -1391,6 +1417,13 @@ def classify(doc: Document) -> list[Block]:
                                      blank_before))
                         i = last + 1
                         continue
+            elif (("|" in t or "\t" in t) and t.split(None, 1)[0].lower() in label_firsts
+                  and (cell := _cell_label(t, labels, exact, hkey, vocab.answers)) is not None):
+                # A table's row of a field and its value, as a page's table reads when copied
+                # ("Company | Finverse", "Location<TAB>Singapore"): as "Company: Finverse".
+                append(block(LABEL, CS[i], CE[i], i, i, "label.cell", cell[0], CS[i] + cell[1], blank_before))
+                i += 1
+                continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and not BU[i + 1]
                   and t.split(None, 1)[0].lower() in label_firsts
                   and (kind := _stacked_label(T, i, labels, exact, hkey, vocab.answers)) is not None):

@@ -243,3 +243,32 @@ def test_escaped_tags_are_html_in_any_case(lt, gt):
     text = "".join(f"{lt}p{gt}{w}{lt}/p{gt}\n" for w in ("One", "Two", "Three"))
     assert detect(text) == "html"
     assert to_text(text, "auto").split() == ["One", "Two", "Three"]
+
+
+_KV_POSTING = {
+    "md": ("| Role | Senior Data Analyst |\n|---|---|\n| Company | Finverse |\n| Location | Singapore |\n"
+           "| Salary | SGD 8,000 - 10,000 / month |\n\n## Responsibilities\n- Build dashboards\n"),
+    "html": ("<html><body><table><tr><th>Role</th><td>Senior Data Analyst</td></tr>"
+             "<tr><td>Company</td><td>Finverse</td></tr><tr><td>Location</td><td>Singapore</td></tr>"
+             "<tr><td>Salary</td><td>SGD 8,000 - 10,000 / month</td></tr></table>"
+             "<h2>Responsibilities</h2><ul><li>Build dashboards</li></ul></body></html>"),
+    "txt": ("Role\tSenior Data Analyst\nCompany\tFinverse\nLocation\tSingapore\n"
+            "Salary\tSGD 8,000 - 10,000 / month\n\nResponsibilities\n- Build dashboards\n"),
+}
+
+
+@pytest.mark.parametrize("ext", sorted(_KV_POSTING))
+def test_a_table_of_fields_and_values_reads_as_labels(cli, tmp_path, ext):
+    # A page's table of fields (Markdown, HTML, or cells copied with tabs): each row a field's
+    # label and its value, never a name "Company".
+    import json
+
+    p = tmp_path / f"posting.{ext}"
+    p.write_text(_KV_POSTING[ext], encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json", "--evidence")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert (d["title"], d["company"]) == ("Senior Data Analyst", "Finverse")
+    assert [x["name"] for x in d["locations"]] == ["Singapore"]
+    assert (d["salary"]["min"], d["salary"]["max"], d["salary"]["period"]) == (8000, 10000, "month")
+    assert d["evidence"]["company"]["rule"] == "company.label"

@@ -653,6 +653,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
         return False
     if any(c.isdigit() for c in t) and _amount().search(t) is not None:
         return False  # an amount ("Lift up to 25 KG", "At least 3 years"), not a name
+    if len(words) <= 3 and heading_key(t) in vocabulary().labels:
+        return False  # a field's label alone ("Salary | Competitive", a table's "Company" cell)
     if has_role(t):
         # A firm named by a plural role word ("Oakridge Partners"): the words
         # before it must name no job and be no tag ("Senior Engineers" is none).
@@ -1237,6 +1239,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
                         break
             return t, c
         if role is None and piped:
+            if len(parts) == 2 and heading_key(segs[0]) in vocabulary().labels and kinds[segs[0]] is None:
+                return None, None  # a field's label and its value ("Salary | Competitive"): no name
             for j, (a, e) in enumerate(parts):
                 if kinds[segs[j]] is None and _nameish(segs[j], kinds):
                     ca, ce = _trim_paren(text, a, e, kinds)
