@@ -147,6 +147,12 @@ _PREFILTERS = {
     "(?:(?:full[- ]stack|remote|full[- ]time|part[- ]time) )?(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
         ("any", tuple(f" {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 67),
+    "(?P<company>[A-Z][\\w.&' -]{0,60}?), (?:a|an|the|one of|part of) [^,\\n]{2,80}?, (?:is|are) "
+    "(?:hiring|looking for|seeking|searching for|recruiting) (?:an? |one |two |several |multiple |experienced |talented )*"
+    "(?:(?:full[- ]stack|remote|full[- ]time|part[- ]time) )?(?P<title>[\\w/.&#+ -]{3,80}?)"
+    "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
+        # (the texts start at the aside's closing comma: the name, its comma, the aside's article and words before it)
+        ("any", tuple(f", {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 61 + 2 + 8 + 80),
     "(?:we're|we are|we're currently|we are currently) (?:hiring|looking for|seeking|searching for|recruiting) "
     "(?:an? |one |two |several |multiple |experienced |talented )*(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
