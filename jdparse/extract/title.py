@@ -942,7 +942,32 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             losers.append(Candidate("company", company.value, company.span, company.rule,
                                     f"{named.rule}: the posting names the company of this domain"))
             company = named
+    if title is not None and company is not None:
+        cut = _without_company(ctx, title, company)
+        if cut is not title:
+            losers.append(Candidate("title", title.value, title.span, title.rule,
+                                    f"{company.rule}: its part after a separator is the company"))
+            title = cut
     return title, company, losers
+
+
+def _without_company(ctx, title: Value, company: Value) -> Value:
+    """Return ``title`` cut before a part of it, after a separator, that is the company's name
+    ("Senior Data Engineer - Acme Analytics - Remote" when the posting names Acme Analytics
+    elsewhere), if what is left still names a job; else ``title`` itself."""
+    text = ctx.text
+    a, e = title.span.start, title.span.end
+    seg = text[a:e]
+    name = " ".join(company.value.casefold().split())
+    if not name or name not in " ".join(seg.casefold().split()):
+        return title
+    seps = list(_SPLIT.finditer(seg))
+    for i, m in enumerate(seps):
+        end = seps[i + 1].start() if i + 1 < len(seps) else len(seg)
+        if " ".join(seg[m.end():end].casefold().split()) == name:
+            v = ctx.value(a, a + m.start(), title.rule)
+            return v if v is not None and has_role(v.value) else title
+    return title
 
 
 @rules.derived
