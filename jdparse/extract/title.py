@@ -163,7 +163,7 @@ _PREFILTERS = {
         ("ends", ("opening", "job offer", "vacancy", "position")),
     "(?P<company>[\\w.&' -]{2,60}?) (?:recherche|recrute|sucht|busca|contrata|procura|s\u00f6ker|cerca|assume|zoekt) "
     "(?:un |une |un\\(e\\) |une? |eine?n? |un |una |um |uma |en |ett |een )?(?P<title>[\\w/.&#+ -]{3,80}?)"
-    "(?= (?:qui|pour|avec|who|f\u00fcr|mit|para|con|som|per|die|voor|met)\\b|[.,;:!(]|$)":
+    "(?= (?:qui|pour|avec|\u00e0|au|dans|chez|who|f\u00fcr|mit|in|bei|ab|zur|zum|para|con|som|till|hos|inom|i|p\u00e5|per|die|voor|met|bij)\\b|[.,;:!(]|$)":
         # Both cases of the o with diaeresis: lower-casing bytes keeps non-ASCII letters.
         ("spaced", (*(f" {v} " for v in _OTHER_VERB_TEXTS), " s\u00d6ker "), 60),
     # Both cases of the o with diaeresis, as above.
