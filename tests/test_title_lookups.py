@@ -28,7 +28,7 @@ HIRING = [
     ("Hello\n\nJava developer job opening\n\nRequirements\n- C", "Java developer", None),  # (a greeting names no employer)
     ("Hello\n\n[上海/远程] Hamster Ltd.诚聘 golang 中级开发工程师 薪水 18k-35k RMB\n\n要求\n- Go",
      "golang 中级开发工程师", "Hamster Ltd."),
-    ("WE'RE HIRING A PRODUCT DESIGNER to shape the app.\n\nAbout\nAcme", "PRODUCT DESIGNER", "About"),
+    ("WE'RE HIRING A PRODUCT DESIGNER to shape the app.\n\nAbout\nAcme", "PRODUCT DESIGNER", None),  # ("About" is a label, no name)
     # A word, white space and a separator, in ASCII lines and in others.
     ("Hello\n\nJOB \t: Senior Engineer\n\nRequirements\n- C", "Senior Engineer", None),  # (a greeting names no employer)
     ("Hello\n\nPosition\u00a0\u2013 D\u00e9veloppeur PHP\n\nProfil\n- PHP", "D\u00e9veloppeur PHP", None),  # (a greeting names no employer)
