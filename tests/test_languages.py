@@ -34,6 +34,7 @@ def test_a_posting_in_each_language_pack(language):
 @pytest.mark.parametrize("text,mode", [
     ("Werkwijze: hybride, twee dagen op kantoor", "hybrid"),
     ("Locatie: Amsterdam (volledig thuiswerken mogelijk)", "remote"),
+    ("Werkwijze: volledig op afstand", "remote"),
     ("Sede: Torino, lavoro ibrido", "hybrid"),
     ("Modalità di lavoro: da remoto", "remote"),
     ("Tryb pracy: praca zdalna", "remote"),
