@@ -106,3 +106,16 @@ def test_essential_and_desirable_labels_of_a_uk_person_specification(cli, tmp_pa
     d = json.loads(r.stdout)
     assert d["requirements"] == ["a degree in computing; experience with C++."]
     assert d["nice_to_have"] == ["experience with HPC systems."]
+
+
+@pytest.mark.parametrize("line, field, want", [
+    ("Responsibilities include: scheduling shipments, tracking inventory, and liaising with carriers.",
+     "responsibilities", ["scheduling shipments, tracking inventory, and liaising with carriers."]),
+    ("Benefits include: free parking, a pension and 28 days of leave.",
+     "benefits", ["free parking, a pension and 28 days of leave."]),
+])
+def test_a_lead_in_label_that_says_include_gives_its_list_without_it(line, field, want):
+    import jdparse
+
+    d = jdparse.parse(f"Operations Coordinator\nHarbor Freight Co.\n\n{line}\n").to_dict()
+    assert d[field] == want
