@@ -1189,6 +1189,23 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
     return best
 
 
+def _named_again(text: str, name: str, a: int, e: int) -> bool:
+    """Return whether ``name`` ends with a legal form or is written in ``text`` outside ``[a, e)``."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in _legal_forms():
+        return True
+    if len(name) < 3:
+        return False
+    low = text.casefold()
+    k = name.casefold()
+    i = low.find(k)
+    while i >= 0:
+        if (i < a or i >= e) and not (low[i - 1:i].isalnum() or low[i + len(k):i + len(k) + 1].isalnum()):
+            return True
+        i = low.find(k, i + 1)
+    return False
+
+
 def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value | None] | None:
     """Return (title, company) of ``text[a:e]`` written as a title, then "@" or "at", then its employer,
     or None: "Senior Engineer @ Kite", "Nurse at St. Aldric Hospital | Nights"."""
@@ -1267,6 +1284,15 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
                     if (k is None and _nameish(segs[j], kinds)) or (k == "url" and _bare_domain(segs[j])):
                         ca, ce = _trim_paren(text, *parts[j], kinds)
                         c = ctx.value(ca, ce, "company.split_line")
+                        break
+            elif piped:
+                # "Software Engineer | Nimbus Health | Boston, MA": a name after the title, when
+                # the posting says it is one (a legal form, or the name again outside this line).
+                for j in range(1, len(segs)):
+                    if kinds[segs[j]] is None and _nameish(segs[j], kinds):
+                        if segs[j][:1].isupper() and _named_again(text, segs[j], base, base + len(body)):
+                            ca, ce = _trim_paren(text, *parts[j], kinds)
+                            c = ctx.value(ca, ce, "company.split_line")
                         break
             return t, c
         if role is None and piped:
