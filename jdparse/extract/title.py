@@ -56,7 +56,9 @@ _ABOUT = _rx(
 # "Lumina is a climate-tech company ...": the name that opens an about section.
 _NAME_IS = _rx(
     r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de|du|la|für)){0,5})"
-    r"\s+(?:is|are|was|est|ist|es|é|är)\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\b"
+    r"(?:\s+(?:is|are|was|est|ist|es|é|är)\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\b"
+    # or the same said in an aside: "Nimbus Health, a digital clinic, is growing"
+    r"|,\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\s+[^,.;:\n]{2,80},\s+\w)"
 )
 _AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
 _AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X match starts
