@@ -673,6 +673,12 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     return comma <= 0 or kinds[t[:comma].strip()] != "place"
 
 
+@rules.derived
+def _institution_words() -> frozenset[str]:
+    """Return the ``institution_words`` of every language, lower case."""
+    return frozenset(str(w).lower() for ws in (rules.load("titles").get("institution_words") or {}).values() for w in ws)
+
+
 _EMAIL_PREFIX_REACH = 24
 """How far into a head line the colon of an ``email_prefixes`` word may be ("Re: Fwd: Subject:")."""
 
@@ -1223,6 +1229,8 @@ def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value |
     ca, ce = rest[0]
     if kinds[text[ca:ce]] is not None or not _nameish(text[ca:ce], kinds):
         return None
+    if at.group("the") and _institution_words().isdisjoint(text[ca:ce].lower().split()):
+        return None  # "at the" before no institution ("at the Forefront of AI")
     ta, te = _trim_title(text, a, a + at.start(), kinds)
     ca, ce = _trim_paren(text, ca, ce, kinds)
     return ctx.value(ta, te, "title.first_line"), ctx.value(ca, ce, "company.split_line")
@@ -1330,8 +1338,9 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
 
 _PROSE_PART = 40
 """The shortest head line's part read as prose when it holds two sentences (sentences.split)."""
-_AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?=[A-Z\u00c0-\u00de])")
-"""Between a title and its employer in a head line: " @ ", " at " before a capital."""
+_AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?P<the>the\s+)?(?=[A-Z\u00c0-\u00de])")
+"""Between a title and its employer in a head line: " @ ", " at " (or " at the ", see
+``institution_words``) before a capital."""
 _INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
 _LABEL_WORDS = 3
 """The most words of a label ("Reply to", "Type of contract") looked for before a colon."""
