@@ -631,30 +631,30 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     from . import seniority as sen
 
     text = ctx.text
+    # (start, end, rule, a tag on its own, a field's value read only when it is a level and no more)
     spans = []
     if title is not None:
-        spans.append((title.span.start, title.span.end, "seniority.title", False))
+        spans.append((title.span.start, title.span.end, "seniority.title", False, False))
     for a, e, _ in _label_spans(ctx, "seniority"):
-        spans.append((a, e, "seniority.label", False))
+        spans.append((a, e, "seniority.label", False, False))
     for a, e, _ in _label_spans(ctx, "requirements"):
         # A requirement's label whose whole value is a level is a level field:
         # "Experience: Entry level", "경력: 신입" (see seniority.level_value).
-        spans.append((a, e, "seniority.label", None))
+        spans.append((a, e, "seniority.label", False, True))
     for a, e in _header_except_title(ctx, title):
         n_words = len(text[a:e].split())
         if n_words <= 8:
-            spans.append((a, e, "seniority.tags", n_words == 1))
+            spans.append((a, e, "seniority.tags", n_words == 1, False))
     out: list[Value] = []
     seen = set()
     # A span with no level word (most of them) is not read: one search of
     # the posting's fold each tells.
     low = _casefolded(ctx)
     test = sen.anchor_test() if low is not None else None
-    for a, e, rule, tag in spans:
+    for a, e, rule, tag, whole in spans:
         if test is not None and test.search(low, a, e) is None:
             continue  # no level word: find_levels gives none
-        found = sen.find_levels(text[a:e], tag=bool(tag)) if tag is not None else sen.level_value(text[a:e])
-        for m in found:
+        for m in sen.level_value(text[a:e]) if whole else sen.find_levels(text[a:e], tag=tag):
             if m.value in seen:
                 continue
             seen.add(m.value)

@@ -517,7 +517,7 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
         t = b.type
         if t == LABEL:
             a, e = ctx.label_value(b)
-            if _seniority.level_value(text[a:e]):
+            if b.kind == "requirements" and _seniority.level_value(text[a:e]):
                 continue  # a level field ("Experience: Entry level"): seniority reads it
             rule = "list.label"
             r = _reading(text[a:e], odd)

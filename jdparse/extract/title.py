@@ -92,7 +92,7 @@ _FOOTER = _rx(
 @rules.derived
 def _sentence_openers() -> frozenset[str]:
     """Return the keys of titles.yaml ``sentence_openers`` of every language."""
-    return frozenset(key(str(w)) for ws in (rules.load("titles").get("sentence_openers") or {}).values() for w in ws)
+    return frozenset(key(w) for w in _titles_words("sentence_openers"))
 
 
 @rules.derived
@@ -621,7 +621,7 @@ class _Kinds(dict):
 @rules.derived
 def _not_names() -> frozenset[str]:
     """Return the keys of the ``not_names`` of every language: labels that stand where a name would."""
-    return frozenset(" ".join(key(str(w)).split()) for ws in (rules.load("titles").get("not_names") or {}).values() for w in ws)
+    return frozenset(" ".join(key(w).split()) for w in _titles_words("not_names"))
 
 
 _NOT_NAME_WORDS = 3
@@ -673,10 +673,15 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     return comma <= 0 or kinds[t[:comma].strip()] != "place"
 
 
+def _titles_words(name: str) -> set[str]:
+    """Return the words of titles.yaml's list ``name``, of every language, as written."""
+    return {str(w) for ws in (rules.load("titles").get(name) or {}).values() for w in ws}
+
+
 @rules.derived
 def _institution_words() -> frozenset[str]:
     """Return the ``institution_words`` of every language, lower case."""
-    return frozenset(str(w).lower() for ws in (rules.load("titles").get("institution_words") or {}).values() for w in ws)
+    return frozenset(w.lower() for w in _titles_words("institution_words"))
 
 
 _EMAIL_PREFIX_REACH = 24
@@ -688,7 +693,7 @@ def _email_prefix() -> re.Pattern:
     """Return the pattern of the ``email_prefixes`` that open a line, each with its colon, one or more."""
     from ._vocab import alternation
 
-    words = {str(w) for ws in (rules.load("titles").get("email_prefixes") or {}).values() for w in ws}
+    words = _titles_words("email_prefixes")
     word = alternation(words) if words else "(?!)"
     return _rx(r"[ \t]*(?:" + word + r"[ \t]*[:\uff1a][ \t]*)+", re.IGNORECASE)
 
@@ -698,7 +703,7 @@ def _amount() -> re.Pattern:
     """Return the pattern of an ``amount_words`` phrase right before a number (whole words, any case)."""
     from ._vocab import alternation
 
-    words = {str(w) for ws in (rules.load("titles").get("amount_words") or {}).values() for w in ws}
+    words = _titles_words("amount_words")
     return _rx((alternation(words) if words else "(?!)") + r"[ \t\u00a0]*\d", re.IGNORECASE)
 
 
@@ -712,7 +717,7 @@ def _without_firm_ending(t: str, words: list[str]) -> str | None:
 @rules.derived
 def _departments() -> frozenset[str]:
     """Return the words of titles.yaml's ``departments`` of every language, lower case."""
-    return frozenset(str(w).lower() for ws in (rules.load("titles").get("departments") or {}).values() for w in ws)
+    return frozenset(w.lower() for w in _titles_words("departments"))
 
 
 _DEPT_WORD = _rx(r"[\w&]+(?:[-'’][\w&]+)*")
@@ -747,7 +752,7 @@ _HIRING_BLOCKS = 15
 def _not_name_openers() -> frozenset[str]:
     """Return the keys of titles.yaml's ``not_name_openers`` of every language (pronouns,
     possessives, greetings): a line or a captured name that opens with one names no employer."""
-    return frozenset(key(str(w)) for ws in (rules.load("titles").get("not_name_openers") or {}).values() for w in ws)
+    return frozenset(key(w) for w in _titles_words("not_name_openers"))
 
 
 def _is_company(s: str, kinds: _Kinds) -> bool:
@@ -1204,13 +1209,10 @@ def _named_again(text: str, name: str, a: int, e: int) -> bool:
         return True
     if len(name) < 3:
         return False
-    low = text.casefold()
-    k = name.casefold()
-    i = low.find(k)
-    while i >= 0:
-        if (i < a or i >= e) and not (low[i - 1:i].isalnum() or low[i + len(k):i + len(k) + 1].isalnum()):
+    # (searched without case in the text itself: a casefolded copy may be longer, its offsets not the text's)
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
+        if m.start() < a or m.start() >= e:
             return True
-        i = low.find(k, i + 1)
     return False
 
 
