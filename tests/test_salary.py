@@ -392,6 +392,32 @@ def test_a_salary_label_gives_its_period(line, period):
     assert got.text == line.split(": ", 1)[1]  # the amount as written, the label left out
 
 
+@pytest.mark.parametrize("line,want", [
+    # A freelance board's "Budget:" names the pay: the label's "budget" is no
+    # company money, as it is in a clause ("a marketing budget of $2M").
+    ("Budget: $60-80 per hour", (60, 80, "USD", "hour")),
+    ("Budget: $5,000", (5000, 5000, "USD", None)),
+    ("TJM : 550 € / jour", (550, 550, "EUR", "day")),
+    # A label of other words with "budget" in it stays no pay.
+    ("Marketing budget: $2M", None),
+    ("Relocation: $5,000", None),
+])
+def test_a_budget_label_is_pay(line, want):
+    import jdparse
+
+    got = jdparse.parse(header_line_posting(line)).salary
+    assert (got and (got.min, got.max, got.currency, got.period)) == want
+
+
+def test_budget_in_a_sentence_is_still_no_pay(cli):
+    text = ("Marketing Lead\nAcme\n\nAbout the role\nYou will own a budget of $2,000,000 a year.\n")
+    r = cli("parse", "--format", "json", input=text.encode())
+    assert r.returncode == 0, r.stderr
+    import json
+
+    assert json.loads(r.stdout)["salary"] is None
+
+
 @pytest.mark.parametrize("text,currency,period", [
     # An amount with no currency takes the job's country's, and the period it implies there.
     ("高级Java开发工程师\n杭州云栖科技有限公司\n杭州 | 3-5年 | 本科 | 25-40K·14薪\n", "CNY", "month"),

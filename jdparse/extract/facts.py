@@ -829,6 +829,11 @@ _EXPERIENCE_TYPES = (TEXT, LABEL, BULLET)
 from . import salary as _sal     # noqa: E402  (imported once, not on every call)
 
 
+def _label_not_pay(reader, text: str, a: int, e: int) -> bool:
+    """Return whether a salary label's words ``text[a:e]`` hold a ``not_salary`` word ("Budget:")."""
+    return reader.t.not_salary.search(text[a:e].lower()) is not None
+
+
 def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     """Return the pay range (from the salary label, the header, salary sections, then the body)
     and the other amounts read as pay, as losing candidates with why they lost."""
@@ -839,8 +844,11 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
         return None, []             # no digit, no amount (most spans have none: they are skipped)
     tiers = [
         # A label read with its own words ("Hourly rate: $18 - $21" is by the
-        # hour), unless they hold a digit (a year in "Salary 2027:" is no pay).
-        ([(a if reader.has_digit(b.start, a) else b.start, e) for a, e, b in _label_spans(ctx, "salary")],
+        # hour), unless they hold a digit (a year in "Salary 2027:" is no pay)
+        # or a word that elsewhere says an amount is no pay: the label names
+        # the field pay ("Budget: $60-80 per hour", a freelance board's).
+        ([(a if reader.has_digit(b.start, a) or _label_not_pay(reader, text, b.start, a) else b.start, e)
+          for a, e, b in _label_spans(ctx, "salary")],
          True, "salary.label"),
         (header_segments(ctx), False, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
