@@ -129,6 +129,11 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     # One of them alone is read as before.
     ("Job Type: Part-time", "part_time"),
     ("Job Type: Full-time", "full_time"),
+    # A word that names a type only as a label's whole value (label_values).
+    ("Contract: B2B", "contract"),
+    ("Typ umowy: B2B / UoP", "contract"),
+    ("Contract type: UoP", "full_time"),
+    ("Type: B2B SaaS", None),
 ])
 def test_employment_type_of_a_header_line(line, want):
     # Labels answered by a length of time, and labels naming a choice of hours.
@@ -173,3 +178,19 @@ def test_every_package_word_is_found_by_its_runs_or_as_a_literal():
     from jdparse.extract import employment
 
     assert employment._scan() is not None
+
+
+def test_a_label_value_word_is_no_type_outside_a_label():
+    import jdparse
+
+    text = "Account Executive\nAcme\n\nAbout the role\nYou will sell our B2B platform to retailers.\n"
+    assert jdparse.parse(text).employment_type is None
+
+
+def test_label_values_are_data_a_user_extends(tmp_path):
+    from conftest import parse_with_rules
+
+    posting = header_line_posting("Typ umowy: JDG")
+    assert parse_with_rules(tmp_path, None, posting)["employment_type"] is None
+    extra = "employment:\n  label_values:\n    contract: [JDG]\n"
+    assert parse_with_rules(tmp_path, extra, posting)["employment_type"] == "contract"

@@ -373,6 +373,40 @@ class Finder:
         return find_folded(self.text, low, a, e)
 
 
+@rules.derived
+def _label_values() -> tuple[re.Pattern, dict] | None:
+    """Return the pattern of a label value made of ``label_values`` words only, and word -> type."""
+    data = rules.load("employment").get("label_values") or {}
+    if not isinstance(data, dict) or not set(data) <= set(TYPES):
+        raise ValueError(f"employment.yaml: label_values: expected {{type: [word]}}, type one of {TYPES}")
+    lookup = {str(w).casefold(): t for t, ws in data.items() for w in ws or ()}
+    if not lookup:
+        return None
+    word = "(?:" + "|".join(re.escape(w) for w in sorted(lookup, key=len, reverse=True)) + ")"
+    sep = r"(?:[ \t]*[,/|;+&][ \t]*|[ \t]+(?:or|and|lub|oraz|i)[ \t]+)"
+    return _rx(r"[ \t(]*(?:" + word + r")(?:" + sep + word + r")*[ \t.)]*", re.IGNORECASE), lookup
+
+
+def label_value_types(text: str, a: int, e: int) -> list[Match]:
+    """Return the ``label_values`` words of ``text[a:e]`` when the whole span is made of them, else [].
+
+    >>> [(m.value, m.rule) for m in label_value_types("B2B / UoP", 0, 9)]
+    [('contract', 'employment.label_value'), ('full_time', 'employment.label_value')]
+    """
+    table = _label_values()
+    if table is None:
+        return []
+    pattern, lookup = table
+    if pattern.fullmatch(text, a, e) is None:
+        return []
+    out = []
+    for m in re.finditer(r"\w+", text[a:e]):
+        t = lookup.get(m.group().casefold())
+        if t is not None:
+            out.append(Match(m.start(), m.end(), t, "employment.label_value"))
+    return out
+
+
 def employment_type(matches) -> Match | None:
     """Return the match of the most specific type (the first of equals), or None.
 

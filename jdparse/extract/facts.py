@@ -729,7 +729,8 @@ def employment_type(ctx, title: Value | None) -> Value | None:
     tiers = []
     if title is not None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
-    tiers.append((_employment_label_spans(ctx), "employment.label"))
+    label_spans = _employment_label_spans(ctx)
+    tiers.append((label_spans, "employment.label"))
     tiers.append((_header_except_title(ctx, title), "employment.header"))
     # A duration's value ("Duration: 6 month contract"), after the header's tags.
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "start_date")], "employment.label"))
@@ -740,6 +741,10 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         find = lambda a, e: choice(emp.find_employment_types(text[a:e]))  # noqa: E731
     else:
         find = lambda a, e: choice(emp.find_folded(text, low, a, e))  # noqa: E731
+    if label_spans:
+        # A label's value that names a type only there ("Contract: B2B").
+        labelled, plain = set(label_spans), find
+        find = lambda a, e: plain(a, e) or ((a, e) in labelled and emp.label_value_types(text, a, e)) or []  # noqa: E731
     hit = _first_tier_spans(tiers, find, emp.employment_type)
     # Then the body (many blocks, searched at once), and last what the posting
     # offers ("Permanent contract", "CDI" among the benefits), read only when
