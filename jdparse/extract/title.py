@@ -96,6 +96,19 @@ def _sentence_openers() -> frozenset[str]:
 
 
 @rules.derived
+def _verdict_words() -> frozenset[str]:
+    """Return the keys of titles.yaml ``verdict_words`` of every language ("plus", "atout")."""
+    return frozenset(key(w) for w in _titles_words("verdict_words"))
+
+
+def _judges_a_skill(text: str, at: int, end: int) -> bool:
+    """Return whether the word at ``text[at:end]`` (after "X is a") is a ``verdict_words`` word:
+    "Python is a plus" judges a skill and names no employer."""
+    words = text[at:min(end, at + 40)].split(None, 1)
+    return bool(words) and key(words[0].strip(".,;:!")) in _verdict_words()
+
+
+@rules.derived
 def _company_asides() -> tuple[str, ...]:
     """Return the keys of what opens a funding or ownership aside after a name, each with the space after it."""
     return tuple(key(str(w)) + " " for w in rules.load("titles").get("company_asides") or ())
@@ -930,6 +943,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 break
             m = _NAME_IS.match(text, b.start, b.end)
             if (m and key(m.group("name")).split()[0] not in _sentence_openers()
+                    and not _judges_a_skill(text, m.end(), b.end)
                     and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds)):
                 v = ctx.value(m.start("name"), m.end("name"), "company.opening")
                 if v:
