@@ -64,6 +64,9 @@ _OFFICE_DAYS = _rx(
     | {_N}(?:[ ]?(?:to|-|–|or)[ ]?{_N})?[ ](?:days?|times)
       (?:[ ](?:a|per|each|every)[ ]week)?[ ]
       (?:in[ ](?:(?:the|our)[ ])?offices?|on[- ]?site|at[ ](?:the|our)[ ](?:office|hq)s?)
+    # "In-office 4 days a week", "on-site 3 days per week", "in office 2-3 days/week"
+    | (?:in[- ]office|on[- ]?site)[ ](?:(?:about|around|at[ ]least)[ ])?{_N}(?:[ ]?(?:to|-|–|or)[ ]?{_N})?[ ]
+      (?:days?|times)(?:[ ](?:a|per|each|every)[ ]week|[ ]?/[ ]?(?:week|wk))
     )(?!\w)
     """,
     re.VERBOSE | re.IGNORECASE,
