@@ -66,10 +66,12 @@ _WE_ARE_WORDS = ("we're", "we’re", "we are", "nous sommes", "wir sind", "somos
 """What opens a "We're X," sentence, lower-cased (the pattern below is made of them)."""
 _WE_ARE = _rx(
     r"(?<![\w'’])(?:" + "|".join(map(re.escape, _WE_ARE_WORDS)) + r")\s+"
-    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de)){0,3})\s*(?:,|\(|\s[\u2013\u2014-]\s)",
+    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de)){0,3})\s*(?:,|\(|\s[\u2013\u2014-]\s"
+    r"|(?P<stop>\.)(?=[ \t]+(?-i:[A-Z\u00c0-\u00de])|[ \t]*$))",
     re.IGNORECASE,
 )
-"""The name after "We're" that a comma or an aside follows ("We're Payflow, a fintech company")."""
+"""The name after "We're" that a comma or an aside follows ("We're Payflow, a fintech company"),
+or that ends its sentence ("We are Nordwave Labs. We build ...": ``stop``)."""
 _NAME_LINE_WORDS = 6
 """The most words of a name line read under a tag line."""
 _SENTENCE_MARK = _rx(r"[!?]|\.\s")
@@ -924,6 +926,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if not any(w in low for w in _WE_ARE_WORDS):
             continue  # (one search of the lower-cased opening for the pattern's first words)
         m = _WE_ARE.search(text, b.start, e)
+        if m and m.group("stop") and not _named_again(text, m.group("name"), m.start(), m.end()):
+            m = None  # a sentence ("We are Very Excited.") names a company only if it is named again or has a legal form
         if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
             v = ctx.value(m.start("name"), m.end("name"), "company.about")
             if v:
