@@ -207,3 +207,36 @@ def test_a_city_before_a_code_shared_by_a_state_and_its_country_reads_through_th
     proc = run_cli("parse", "-", "--format", "json", input=posting)
     assert proc.returncode == 0, proc.stderr
     assert [(p["name"], p["country"]) for p in json.loads(proc.stdout)["locations"]] == [("Munich, DE", "DE")]
+
+
+@pytest.mark.parametrize("line,want", [
+    # A location label says its value is a place: a town too small to name one alone counts there.
+    ("Standort: Konstanz", [("Konstanz", "DE")]),
+    ("Location: Konstanz / Ravensburg", [("Konstanz", "DE"), ("Ravensburg", "DE")]),
+    ("Lieu : Annecy", [("Annecy", "FR")]),
+    # Every part must be a town; a word of not_places is none.
+    ("Location: Konstanz or remote", []),
+    ("Location: Mobile", []),
+    ("Location: Various", []),
+])
+def test_a_location_labels_value_may_be_a_small_town(line, want):
+    import jdparse
+
+    p = jdparse.parse(f"Staff Nurse\nKlinikum am See GmbH\n{line}\n\nYou will care for patients.\n")
+    assert [(loc.name, loc.country) for loc in p.locations] == want
+    assert all(loc.rule == "locations.label_town" for loc in p.locations)
+
+
+def test_a_small_town_alone_in_running_text_is_still_no_place():
+    from conftest import run_cli
+    import json
+
+    posting = b"Staff Nurse\nKlinikum am See GmbH\n\nYou will care for patients from Konstanz and nearby.\n"
+    proc = run_cli("parse", "-", "--format", "json", input=posting)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["locations"] == []
+    labelled = posting.replace(b"GmbH\n", b"GmbH\nStandort: Konstanz\n")
+    proc = run_cli("parse", "-", "--format", "json", "--evidence", input=labelled)
+    d = json.loads(proc.stdout)
+    assert [p["name"] for p in d["locations"]] == ["Konstanz"]
+    assert d["evidence"]["locations"][0]["rule"] == "locations.label_town"

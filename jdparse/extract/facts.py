@@ -210,8 +210,20 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     # each name a place); then a location section; then a cue in the body;
     # then the body's one place line (each tier's spans made only when the
     # tiers before it named no place).
+    def label_towns() -> list[tuple[int, int]]:
+        # A label's value of towns too small to name a place alone ("Standort: Konstanz").
+        out = []
+        for a, e in labels:
+            if not find(a, e):
+                towns = _places.labelled_towns(text[a:e])
+                if towns:
+                    memo[a, e] = towns
+                    out.append((a, e))
+        return out
+
     for tier in (
         lambda: (("locations.label", labels), ("locations.header", head)),
+        lambda: (("locations.label_town", label_towns()),),
         lambda: (("locations.section", loc_secs),),
         lambda: (("locations.body_cue", _cued_spans(ctx)),),
         lambda: (("locations.line", place_lines()),),

@@ -435,6 +435,37 @@ def _alone_city(r: _Row) -> bool:
     return r.kind == "city" and r.bare and not 0 < r.population < BARE_MIN_POPULATION
 
 
+_LABEL_PARTS = _rx(r"[^,/|;•·\n]+")
+"""The parts of a location label's value between separators ("Konstanz / Ravensburg")."""
+
+
+def labelled_towns(text: str) -> list[Place]:
+    """Return the towns of a location label's value ``text`` that ``find_places`` leaves out.
+
+    A city named alone must be big (``BARE_MIN_POPULATION``) in running
+    text; a location label says its value is a place, so there each part
+    between separators may be a town of any size ("Standort: Konstanz"),
+    the largest town of that name.  Only when every part is one; a word of
+    ``not_places`` is none (a label's "Mobile" is no town).
+    """
+    out = []
+    not_places = _tables()["not_places"]
+    for m in _LABEL_PARTS.finditer(text):
+        part = m.group().strip(" \t.()")
+        if not part:
+            continue
+        k = fold(part)
+        if len(part) < 3 or not part[0].isupper() or k in not_places:
+            return []
+        towns = [r for r in _rows(k) if r.kind == "city" and r.country]
+        if not towns:
+            return []
+        best = max(towns, key=lambda r: r.population)
+        start = m.start() + m.group().index(part)
+        out.append(Place(start, start + len(part), tidy(part), best.country, "city", "places.labelled_town"))
+    return out
+
+
 @lru_cache(maxsize=_WORD_MEMO)
 def big_city_countries(name: str) -> tuple[str, ...]:
     """Return the countries of the cities that ``name`` alone may be (``_alone_city``),
