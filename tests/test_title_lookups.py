@@ -40,6 +40,16 @@ HIRING = [
     # part is read as the company ("position x job").
     ("Hello\n\nposition x job\u2014 Lead Designer\n\nRequirements\n- Figma", "Lead Designer", ...),
     ("Hello\n\nLe Caf\u00e9 RECHERCHE un Serveur pour l'\u00e9t\u00e9.\n\nProfil\n- Service", "Serveur", "Le Caf\u00e9"),
+    # A recruiter's note: the title, capitalised, between an article and the word for a job.
+    ("Hi Sam,\n\nI'm reaching out about a Contract Data Analyst role with my client, a bank.\n\nKey skills:\n- SQL",
+     "Data Analyst", None),
+    ("Hi Sam,\n\nI have an exciting Staff Nurse opportunity with a hospital in Leeds.\n\nKey skills:\n- Care",
+     "Staff Nurse", None),
+    ("Hi Sam,\n\nYou'd be a great fit for a Senior Data Analyst position.\n\nKey skills:\n- SQL",
+     "Senior Data Analyst", None),
+    # Lower case after the article is no title; an offer with no title names none.
+    ("Hi Sam,\n\nYou will lead the sales team in this role.\n\nKey skills:\n- SQL", None, None),
+    ("Hi Sam,\n\nI'm writing about a great opportunity in Leeds.\n\nKey skills:\n- SQL", None, None),
 ]
 
 
