@@ -23,6 +23,8 @@ company
                      a few lines below the title
   company.about      "About Acme" heading, "At Acme, we ..." opening an about section
   company.opening    "Acme is the ..." opening the posting's first prose paragraphs (before any list)
+  company.legal_name a name with a legal form after a works_at word in those paragraphs ("join the
+                     team at Klarfors AB", "bei der Nordlicht GmbH"), where no other rule names one
   company.footer     "See all 8 jobs at Acme", "Please let Acme know you found this job on ..."
 """
 from __future__ import annotations
@@ -954,6 +956,12 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                     companies.append(v)
                     n_text = _OPENING_BLOCKS
                     break
+    if not companies:
+        # "Join the analytics team at Klarfors AB": a name with a legal form
+        # after a works_at word in the opening paragraphs.
+        v = _legal_name_at(ctx, kinds)
+        if v is not None:
+            companies.append(v)
     for b in ctx.outline.boilerplate:
         m = _FOOTER.search(text, b.start, b.end)
         if m:
@@ -1050,6 +1058,60 @@ def _abbrev_end() -> re.Pattern:
     ("Acme, Inc.", "Nexora S.r.l.", "Nordpol Sp. z o.o."): that period is part of the name."""
     forms = sorted({f[:-1] for f in _legal_forms() if f.endswith(".") and len(f) > 1}, key=len, reverse=True)
     return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, forms)) or "(?!)") + r")$", re.IGNORECASE)  # ("MERIDIAN FOODS INC.")
+
+
+@rules.derived
+def _works_at() -> re.Pattern:
+    """Return the pattern of a ``works_at`` word ending a text ("... team at "), an article allowed after it."""
+    from ._vocab import alternation
+
+    words = _titles_words("works_at")
+    word = alternation(words) if words else "(?!)"
+    return _rx(r"(?<!\w)(?:" + word + r")[ \t]+(?:(?:the|der|die|dem|den|la|le|el|het)[ \t]+|l['’])?$", re.IGNORECASE)
+
+
+_WORKS_AT_REACH = 16
+"""How far before a name its works_at word may start ("au sein de la " is 14 characters)."""
+
+
+def _legal_name_at(ctx, kinds: _Kinds) -> Value | None:
+    """Return the first name with a legal form after a ``works_at`` word in the opening
+    paragraphs (the first prose blocks before any list), or None."""
+    text = ctx.text
+    forms = _legal_forms()
+    works_at = _works_at()
+    n_text = 0
+    for sec in ctx.outline.sections:
+        if sec.kind in LIST_KINDS or n_text >= _OPENING_BLOCKS:
+            break
+        for b in sec.blocks:
+            if b.type != TEXT or text.count(" ", b.start, b.end) < 5:
+                continue  # (prose only, as for the "X is a ..." opening)
+            n_text += 1
+            if n_text > _OPENING_BLOCKS:
+                break
+            for run in _CAPITALISED.finditer(text, b.start, b.end):
+                words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(run.group())]
+                # A works_at word may open the run ("Join Klarfors AB"), or stand before it.
+                first = 1 if works_at.search(words[0][1] + " ") is not None else 0
+                # The name: up to its first legal form ("Klarfors AB in Stockholm" ends at AB).
+                end = None
+                for i in range(first + 1, min(len(words), first + _NAME_LINE_WORDS)):
+                    w = words[i][1].rstrip(",;:")
+                    if w in forms or (w.endswith(".") and w[:-1] in forms):
+                        end, form = i, w if w in forms else w[:-1]
+                        break
+                if end is None:
+                    continue
+                a = run.start() + words[first][0]
+                if not first and works_at.search(text, max(b.start, a - _WORKS_AT_REACH), a) is None:
+                    continue
+                if kinds[text[a:run.start() + words[end - 1][0] + len(words[end - 1][1])]] == "place":
+                    continue  # a place and its state's code ("at Adelaide SA"), not a name and its form
+                v = ctx.value(a, run.start() + words[end][0] + len(form), "company.legal_name")
+                if v:
+                    return v
+    return None
 
 
 _LEADING_THE = _rx(r"[Tt]he\s+(?=[A-Z])")
@@ -1193,7 +1255,7 @@ _ORDER = {
     "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring",
               "title.body_label"],
     "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.legal_line",
-                "company.about", "company.opening", "company.footer"],
+                "company.about", "company.opening", "company.legal_name", "company.footer"],
 }
 
 _RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
