@@ -47,8 +47,8 @@ from .._cache import compile as _rx
 _SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+|\s+[\u00b7\u2022]\s+")
 _SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/\u00b7\u2022]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
-_TRAILING_PAREN = _rx(r"\s*[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)\uff09]\s*$")
-"""A parenthesis ending a line, ASCII or full width ("（リモート可）")."""
+_TRAILING_PAREN = _rx(r"\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)\uff09]|\[(?P<square>[^\[\]]{1,60})\])\s*$")
+"""A parenthesis ending a line, ASCII or full width ("（リモート可）"), or square brackets ("[Remote]")."""
 _ABOUT_FIRST_LINE = 60
 """The longest first line read as an "About X" heading (the first line is never classified a heading)."""
 _ABOUT = _rx(
@@ -589,6 +589,9 @@ def has_role(s: str) -> bool:
 def _parts(text: str, base: int) -> list[tuple[int, int]]:
     """Return (start, end) of the separated parts of a header line, shifted by ``base``."""
     out, pos = [], 0
+    # A separator inside brackets that close is no part's end: "Engineer
+    # (Remote - US)" is one part, its tag in brackets.
+    bracketed = "(" in text or "[" in text or "\uff08" in text
     # What ``_SPLIT.finditer`` finds, tried only where a separator may start:
     # every one holds a separator character, and starts at it or at the
     # white space just before it (a match ends after all the white space
@@ -596,8 +599,8 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
     # the run's start fails, a later start in it or the character fails too).
     for mc in _SPLIT_CHAR.finditer(text):
         c = mc.start()
-        if c < pos:
-            continue  # inside the separator found before
+        if c < pos or bracketed and _in_brackets(text, c):
+            continue  # inside the separator found before, or inside brackets
         r = c
         while r > pos and text[r - 1].isspace():
             r -= 1
@@ -609,6 +612,17 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
         return [(base, base + len(text))] if text.strip() else []  # one part: no separator
     out.append((pos, len(text)))
     return [(a + base, b + base) for a, b in out if text[a:b].strip()]
+
+
+_BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("\uff08", "\uff09"))
+
+
+def _in_brackets(text: str, c: int) -> bool:
+    """Return whether ``text[c]`` stands inside a pair of brackets that opens before it and closes after it."""
+    for o, x in _BRACKET_PAIRS:
+        if text.count(o, 0, c) > text.count(x, 0, c) and x in text[c:]:
+            return True
+    return False
 
 
 def _labels_next(text: str, parts: list[tuple[int, int]], j: int) -> bool:
@@ -1528,9 +1542,9 @@ def _wanted_tails() -> frozenset[str]:
 def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     """Return (a, e) without a trailing parenthesis that is a place, a mode, a web address or a reference number."""
     seg = text[a:e]
-    if not seg.rstrip().endswith((")", "\uff09")):
+    if not seg.rstrip().endswith((")", "\uff09", "]")):
         return a, e  # no parenthesis at the end
     m = _TRAILING_PAREN.search(seg)
-    if m and kinds[m.group("inner")] in ("place", "mode", "url", "employment", "reference", "note"):
+    if m and kinds[m.group("inner") or m.group("square")] in ("place", "mode", "url", "employment", "reference", "note"):
         return a, a + m.start()
     return a, e
