@@ -240,3 +240,15 @@ def test_a_small_town_alone_in_running_text_is_still_no_place():
     d = json.loads(proc.stdout)
     assert [p["name"] for p in d["locations"]] == ["Konstanz"]
     assert d["evidence"]["locations"][0]["rule"] == "locations.label_town"
+
+
+def test_one_country_by_two_names_is_one_location(cli):
+    import json
+
+    text = "Senior Engineer (Remote - US)\nTidewater Labs\nLocation: Remote (United States)\n\nYou will:\n- Design APIs\n"
+    r = cli("parse", "--format", "json", input=text.encode())
+    assert r.returncode == 0, r.stderr
+    assert [(p["name"], p["country"]) for p in json.loads(r.stdout)["locations"]] == [("United States", "US")]
+    # Two countries stay two.
+    r = cli("parse", "--format", "json", input=text.replace("(United States)", "(US or Canada)").encode())
+    assert [p["country"] for p in json.loads(r.stdout)["locations"]] == ["US", "CA"]

@@ -476,6 +476,8 @@ def _dedupe_places(found: list[Location]) -> list[Location]:
             continue
         if any(k == o.name.casefold() for o in out):
             continue
+        if loc.kind == "country" and any(o.kind == "country" and o.country == loc.country for o in out):
+            continue  # one country by two names ("Remote (United States)" and "Remote - US"): the first
         out.append(loc)
     return out
 
