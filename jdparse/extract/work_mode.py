@@ -143,12 +143,12 @@ _OTHER_OFFICE_PLACES = tuple(w for places, _ in _OFFICE_DAYS_WORDS[1:] for w in 
 """The office words of the other languages: "büro", "bureau", "oficina" ..."""
 
 # Japanese, whose words have no spaces between them: "週2日出社", "週1〜2回出社",
-# "週3日程度の出社" (coming to the office N days a week).  Looked for only
+# "週3日程度の出社", "週1出社" (coming to the office N days a week).  Looked for only
 # where its office word, 出社, is.
 _CJK_OFFICE = "\u51fa\u793e"
 _CJK_N = "[1-7\uff11-\uff17\u4e00\u4e8c\u4e09\u56db\u4e94]"
 _OFFICE_DAYS_CJK = _rx(
-    "\u9031[ \t]?" + _CJK_N + "(?:[ \t]?[\u301c\uff5e~\\-\u2013][ \t]?" + _CJK_N + ")?[ \t]?[\u65e5\u56de]"
+    "\u9031[ \t]?" + _CJK_N + "(?:[ \t]?[\u301c\uff5e~\\-\u2013][ \t]?" + _CJK_N + ")?[ \t]?[\u65e5\u56de]?"
     "(?:\u7a0b\u5ea6|\u307b\u3069)?\u306e?" + _CJK_OFFICE
 )
 
