@@ -460,3 +460,22 @@ def test_a_short_flattened_posting_in_french_is_read_by_its_headings():
     assert [p.name for p in r.locations] == ["Lyon"]
     assert [v.value for v in r.responsibilities] == ["Développer des API.", "Maintenir le code."]
     assert [v.value for v in r.benefits] == ["Tickets restaurant.", "Télétravail partiel."]
+
+
+@pytest.mark.parametrize("line,boiler", [
+    # A board's rating of the employer is the page's, not the posting's.
+    ("4.1 ★", True),
+    ("3.8 out of 5 stars", True),
+    ("★★★★☆ (1,204 reviews)", True),
+    ("4,2 ★ (312 ratings)", True),
+    # A line that says more is the posting's.
+    ("Rated 4.1 stars by our customers for service", False),
+    ("5 stars hotel experience preferred", False),
+])
+def test_a_boards_rating_line_is_boilerplate(line, boiler):
+    from jdparse.blocks import BOILERPLATE, classify
+    from jdparse.document import Document
+
+    blocks = classify(Document(f"Software Engineer\nAcme Corp\n{line}\nSan Jose, CA\n"))
+    got = [b for b in blocks if b.first_line == 2]
+    assert (got[0].type == BOILERPLATE) is boiler
