@@ -1323,6 +1323,9 @@ def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value |
     if not (rest and has_role(head) and _titleish(head)):
         return None
     ca, ce = rest[0]
+    place = _IN_PLACE.search(text, ca, ce)
+    if place is not None and kinds[text[place.end():ce]] == "place":
+        ce = place.start()  # "at Acme Corp in San Jose": the employer, then where the job is
     if kinds[text[ca:ce]] is not None or not _nameish(text[ca:ce], kinds):
         return None
     if at.group("the") and _institution_words().isdisjoint(text[ca:ce].lower().split()):
@@ -1437,6 +1440,8 @@ _PROSE_PART = 40
 _AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?P<the>the\s+)?(?=[A-Z\u00c0-\u00de])")
 """Between a title and its employer in a head line: " @ ", " at " (or " at the ", see
 ``institution_words``) before a capital."""
+_IN_PLACE = _rx(r"\s+(?:in|near)\s+(?=[A-Z\u00c0-\u00de])")
+"""Between an employer's name and a place after it ("Acme Corp in San Jose")."""
 _INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
 _LABEL_WORDS = 3
 """The most words of a label ("Reply to", "Type of contract") looked for before a colon."""
