@@ -1025,8 +1025,10 @@ def _without_company(ctx, title: Value, company: Value) -> Value:
 
 @rules.derived
 def _legal_forms() -> frozenset[str]:
-    """Return the ``legal_forms`` of titles.yaml ("Inc.", "GmbH"), as written."""
-    return frozenset(str(f) for f in rules.load("titles").get("legal_forms") or [])
+    """Return the ``legal_forms`` of titles.yaml ("Inc.", "GmbH"), as written and in capitals
+    (a line written all in capitals: "ACME CORP", "NORDLICHT GMBH")."""
+    forms = {str(f) for f in rules.load("titles").get("legal_forms") or []}
+    return frozenset(forms | {f.upper() for f in forms})
 
 
 _CAPITALISED = _rx(r"(?<![\w.@/])[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*")
