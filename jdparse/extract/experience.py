@@ -204,7 +204,12 @@ def _context_ok(t: _Tables, text: str, m: re.Match) -> bool:
         return False
     if exp_after or t.experience.search(before):
         return True
-    return bool(t.connector.match(after))
+    cm = t.connector.match(after)
+    if cm is None:
+        return False
+    # A verb that ends the sentence does no work ("voted best place to work 3
+    # years running"): it is an idiom, not years spent doing something.
+    return not cm.group().rstrip().endswith("ing") or bool(after[cm.end():].strip(" \t.,!?)"))
 
 
 @rules.derived
