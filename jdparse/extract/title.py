@@ -866,8 +866,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             break
         if c_v is not None:
             companies.append(c_v)
-        if idx == 0 and not _titleish(line):
-            break
+        if idx == 0 and not _titleish(line) and _HIRES_AT_END.search(line) is None:
+            break  # a sentence opens the posting; but "Acme is hiring!" announces the title under it
 
     # Hiring sentences, in the first lines or the opening prose.  Only a
     # block's opening is read: the sentence that introduces a job comes first,
