@@ -1077,6 +1077,15 @@ def _abbrev_end() -> re.Pattern:
 
 
 @rules.derived
+def _careers_at() -> re.Pattern:
+    """Return the pattern of a ``careers_at`` phrase opening a line, with the white space after it."""
+    from ._vocab import alternation
+
+    words = _titles_words("careers_at")
+    return _rx(r"(?:" + (alternation(words) if words else "(?!)") + r")[ \t]+(?=\S)", re.IGNORECASE)
+
+
+@rules.derived
 def _works_at() -> re.Pattern:
     """Return the pattern of a ``works_at`` word ending a text ("... team at "), an article allowed after it."""
     from ._vocab import alternation
@@ -1257,6 +1266,8 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
         # (a piped line is a board's "Acme Labs: Full Time | London")
     a, e = parts[0]
     at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
+    if at is None and (at := _careers_at().match(text, a, e)) is not None and not text[at.end()].isupper():
+        at = None  # "Careers at Fullwave" names Fullwave; "Work at home" names no one
     if at:
         a = at.end()
     hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
