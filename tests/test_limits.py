@@ -26,6 +26,7 @@ SHAPES = {
     "html nesting": lambda n: "<div>" * n + "<p>Engineer</p>" + "</div>" * n,
     "markdown bullets": lambda n: "# Engineer\n\n## Requirements\n" + "* **Python** and [SQL](x)\n" * n,
     "digits and currencies": lambda n: "Engineer\n\n" + "$1-2 € 3,000 £4k " * n + "\n",
+    "separators in brackets": lambda n: "Engineer (" + " - ".join(["word"] * n) + ")\nAcme\n",
 }
 
 

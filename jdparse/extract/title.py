@@ -592,6 +592,10 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
     # A separator inside brackets that close is no part's end: "Engineer
     # (Remote - US)" is one part, its tag in brackets.
     bracketed = "(" in text or "[" in text or "\uff08" in text
+    if bracketed:
+        depth = [0] * len(_BRACKET_PAIRS)  # each pair's opens less closes before the character reached
+        last_close = [text.rfind(x) for _, x in _BRACKET_PAIRS]
+        counted = 0
     # What ``_SPLIT.finditer`` finds, tried only where a separator may start:
     # every one holds a separator character, and starts at it or at the
     # white space just before it (a match ends after all the white space
@@ -599,8 +603,16 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
     # the run's start fails, a later start in it or the character fails too).
     for mc in _SPLIT_CHAR.finditer(text):
         c = mc.start()
-        if c < pos or bracketed and _in_brackets(text, c):
-            continue  # inside the separator found before, or inside brackets
+        if bracketed:
+            inside = False
+            for k, (o, x) in enumerate(_BRACKET_PAIRS):
+                depth[k] += text.count(o, counted, c) - text.count(x, counted, c)
+                inside = inside or (depth[k] > 0 and last_close[k] > c)
+            counted = c
+            if inside:
+                continue  # inside brackets that close later
+        if c < pos:
+            continue  # inside the separator found before
         r = c
         while r > pos and text[r - 1].isspace():
             r -= 1
@@ -615,14 +627,7 @@ def _parts(text: str, base: int) -> list[tuple[int, int]]:
 
 
 _BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("\uff08", "\uff09"))
-
-
-def _in_brackets(text: str, c: int) -> bool:
-    """Return whether ``text[c]`` stands inside a pair of brackets that opens before it and closes after it."""
-    for o, x in _BRACKET_PAIRS:
-        if text.count(o, 0, c) > text.count(x, 0, c) and x in text[c:]:
-            return True
-    return False
+"""The brackets a separator inside which splits no head line ("Engineer (Remote - US)")."""
 
 
 def _labels_next(text: str, parts: list[tuple[int, int]], j: int) -> bool:
