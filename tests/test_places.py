@@ -252,3 +252,23 @@ def test_one_country_by_two_names_is_one_location(cli):
     # Two countries stay two.
     r = cli("parse", "--format", "json", input=text.replace("(United States)", "(US or Canada)").encode())
     assert [p["country"] for p in json.loads(r.stdout)["locations"]] == ["US", "CA"]
+
+
+@pytest.mark.parametrize("name,country", [
+    # English names the gazetteer holds only as another name of the city.
+    ("New York", "US"), ("Bangalore", "IN"), ("Kiev", "UA"), ("Cologne", "DE"), ("Seville", "ES"), ("Ghent", "BE"),
+])
+def test_a_citys_english_name_alone_is_the_city(name, country):
+    assert [(p.name, p.country, p.kind) for p in find_places(name)] == [(name, country, "city")]
+
+
+def test_new_york_after_a_city_is_the_state():
+    assert [(p.name, p.country) for p in find_places("Buffalo, New York")] == [("Buffalo, New York", "US")]
+
+
+def test_a_spaced_slash_separates_a_header_lines_places_from_its_notes():
+    import jdparse
+
+    text = ("ML Engineer\nQuanta Research\nSan Francisco or New York (hybrid) / Remote within the US considered\n\n"
+            "What you'll do\n- Build pipelines\n")
+    assert [loc.name for loc in jdparse.parse(text).locations] == ["San Francisco", "New York"]

@@ -70,14 +70,14 @@ def _header_except_title(ctx, title: Value | None, company: Value | None = None)
 
 
 # Separators of a header line's fields: middle dots, pipes, semicolons, emoji
-# field markers ("💰 ... 🌎 ...") and spaced dashes.
-_FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
+# field markers ("💰 ... 🌎 ...") and spaced dashes and slashes.
+_FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014/]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
 
 
 def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """Return the fields of a header segment, split at its separators."""
     seg = text[a:e]
-    if seg.isascii() and "|" not in seg and ";" not in seg and "-" not in seg:
+    if seg.isascii() and "|" not in seg and ";" not in seg and "-" not in seg and " / " not in seg:
         return [(a, e)] if e > a else []  # no separator can be in it
     out, pos = [], a
     for m in _FIELD_SEP.finditer(text, a, e):
