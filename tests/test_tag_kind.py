@@ -13,6 +13,7 @@ def _full(s):
     pl = places.find_places(t)
     sal = [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
     cov = sum(m.end - m.start for m in modes + emp + lev + pl + sal)
+    cov += tags._durations_before(t, emp)  # ("3 month contract": the length of time is the tag's)
     if any(c.isalnum() for c in t) and cov >= 0.6 * len(t.strip()):
         for kind, found in (("salary", sal), ("mode", modes), ("employment", emp), ("place", pl), ("level", lev)):
             if found:
@@ -33,6 +34,8 @@ def _full(s):
     "Sr. Manager", "Entry level", "Executive Director", "Principal", "Senior-level",
     # A tag with a note on it in brackets; a name or a title with one stays none.
     "Hybrid (3 days/week in office)", "Full-time (40h)", "Acme (Berlin)", "Data Engineer (m/w/d)",
+    # A length of time before an employment word.
+    "3 month contract", "6-month contract", "12 months", "2027 contract",
 ])
 def test_same_answer_as_every_finder(s):
     got = tags.tag_kind(s)
@@ -48,6 +51,10 @@ def test_same_answer_as_every_finder(s):
     ("Acme (Berlin)", None),
     ("Visa sponsorship", "note"),
     ("Relocation assistance", "note"),
+    # A length of time before an employment word is the tag's; alone it is none.
+    ("3 month contract", "employment"),
+    ("6-month contract", "employment"),
+    ("3 month", None),
 ])
 def test_a_tag_with_a_note_in_brackets_and_a_mover_s_note(s, kind):
     assert tags.tag_kind(s) == kind
@@ -60,3 +67,11 @@ def test_a_dashed_head_line_with_such_tags_gives_title_and_employer():
                       " - Visa sponsorship\n\nWe make satellites. We're looking for an embedded engineer.\n")
     assert (p.title.value, p.company.value) == ("Senior Embedded Engineer", "Orbital Dynamics")
     assert p.work_mode.value == "hybrid"
+
+
+def test_a_locum_gp_head_line_ends_before_its_contract_tag():
+    import jdparse
+
+    p = jdparse.parse("Locum GP - 3 month contract\nRiverside Surgery\n\nResponsibilities\n- See patients\n")
+    assert (p.title.value, p.company.value) == ("Locum GP", "Riverside Surgery")
+    assert p.employment_type.value == "temporary"

@@ -85,6 +85,8 @@ def tag_kind(s: str) -> str | None:
             cov += sum(m.end - m.start for m in found)
             if kind == "salary" and cov < need:
                 cov += _pay_words_around(t, found)
+            elif kind == "employment" and cov < need:
+                cov += _durations_before(t, found)
             if first is None:
                 first = kind
             if cov >= need:
@@ -96,6 +98,28 @@ def tag_kind(s: str) -> str | None:
 
 
 _WORD = _rx(r"\w+|\+")
+
+
+def _durations_before(t: str, found) -> int:
+    """Return how many characters of ``t`` are lengths of time right before the employment
+    words ``found`` ("3 month contract", "6-month FTC"): employment.yaml ``durations``."""
+    lasting = _lasting_end()
+    n = 0
+    for m in found:
+        d = lasting.search(t, 0, m.start)
+        if d is not None:
+            n += d.end() - d.start()
+    return n
+
+
+@rules.derived
+def _lasting_end() -> re.Pattern:
+    """Return the pattern of a length of time ("12 months", "6-month") that ends where it is searched to."""
+    from ._vocab import alternation
+
+    words = {str(w) for w in rules.load("employment").get("durations") or ()}
+    unit = alternation(words) if words else "(?!)"
+    return _rx(r"\d+(?:[.,]\d+)?[ \t]*[-\u2013]?[ \t]*(?:" + unit + r")[ \t-]*$", re.IGNORECASE)
 
 
 def _pay_words_around(t: str, found) -> int:
