@@ -660,6 +660,12 @@ def _not_names() -> frozenset[str]:
     return frozenset(" ".join(key(w).split()) for w in _titles_words("not_names"))
 
 
+@rules.derived
+def _skill_names() -> frozenset[str]:
+    """Return the keys of titles.yaml's ``skill_names``: a language or a tool names no employer."""
+    return frozenset(" ".join(key(str(w)).split()) for w in rules.load("titles").get("skill_names") or ())
+
+
 _NOT_NAME_WORDS = 3
 """The most words of a ``not_names`` phrase ("offre d'emploi", "now hiring") looked for at a part's start."""
 
@@ -686,6 +692,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     words = key(t).split()
     if not words or t[:1].isdigit() or words[0].rstrip(",!") in _not_name_openers() or " ".join(words) in _not_names():
         return False
+    if " ".join(words) in _skill_names():
+        return False  # "Kubernetes is a core part of our stack": a tool, not an employer
     # A name's words are capitalised but for small ones ("Banco do Brasil"):
     # a line that capitalises some words and leaves most of its words (two
     # or more) in lower case is a sentence ("Join our cafe team.").  A line
