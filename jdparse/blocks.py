@@ -956,9 +956,14 @@ _CELL_SEPARATOR = _rx(r"[ \t]*\|[ \t]*|\t+")
 """Between a table row's cells, as a copied page or a converted table writes them."""
 
 
-def _cell_label(t: str, labels: dict, exact: dict, hkey, answers: frozenset) -> tuple[str, int] | None:
+def _cell_label(t: str, labels: dict, exact: dict, hkey, answers: frozenset,
+                in_table: bool = False) -> tuple[str, int] | None:
     """Return (field, where its value starts) of a line of two cells, a field's label and its value
-    ("Company | Finverse", "Location<TAB>Singapore"); else None."""
+    ("Company | Finverse", "Location<TAB>Singapore"); else None.
+
+    ``in_table``: the line before is such a row, so a label that is a value word
+    itself is a label too ("Contract | Full-time" under "Location | Lisbon").
+    """
     m = _CELL_SEPARATOR.search(t)
     if m is None or m.start() == 0 or m.start() > _MAX_STACKED_LABEL:
         return None
@@ -973,7 +978,7 @@ def _cell_label(t: str, labels: dict, exact: dict, hkey, answers: frozenset) -> 
         return None
     from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
 
-    if tag_kind(label) is not None and hkey(value) not in answers:
+    if not in_table and tag_kind(label) is not None and hkey(value) not in answers:
         return None  # a value word itself ("Remote | Senior Engineer": a head line's tag)
     return kind, m.end()
 
@@ -1418,7 +1423,9 @@ def classify(doc: Document) -> list[Block]:
                         i = last + 1
                         continue
             elif (("|" in t or "\t" in t) and t.split(None, 1)[0].lower() in label_firsts
-                  and (cell := _cell_label(t, labels, exact, hkey, vocab.answers)) is not None):
+                  and (cell := _cell_label(t, labels, exact, hkey, vocab.answers,
+                                           blocks and blocks[-1].rule == "label.cell" and blocks[-1].last_line == i - 1))
+                  is not None):
                 # A table's row of a field and its value, as a page's table reads when copied
                 # ("Company | Finverse", "Location<TAB>Singapore"): as "Company: Finverse".
                 append(block(LABEL, CS[i], CE[i], i, i, "label.cell", cell[0], CS[i] + cell[1], blank_before))

@@ -272,3 +272,29 @@ def test_a_table_of_fields_and_values_reads_as_labels(cli, tmp_path, ext):
     assert [x["name"] for x in d["locations"]] == ["Singapore"]
     assert (d["salary"]["min"], d["salary"]["max"], d["salary"]["period"]) == (8000, 10000, "month")
     assert d["evidence"]["company"]["rule"] == "company.label"
+
+
+@pytest.mark.parametrize("ext", sorted(_KV_POSTING))
+def test_a_table_row_whose_label_is_a_value_word_is_a_label_in_the_table(cli, tmp_path, ext):
+    # "Contract | Full-time" alone may be a head line's two tags; under another row of the table
+    # it is the contract field and its value.
+    import json
+
+    row = {"md": "| Contract | Full-time |\n", "html": "<tr><td>Contract</td><td>Full-time</td></tr>",
+           "txt": "Contract\tFull-time\n"}[ext]
+    text = _KV_POSTING[ext]
+    at = text.index({"md": "| Salary", "html": "<tr><td>Salary", "txt": "Salary\t"}[ext])
+    p = tmp_path / f"posting.{ext}"
+    p.write_text(text[:at] + row + text[at:], encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json", "--evidence")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["employment_type"] == "full_time"
+    assert d["evidence"]["employment_type"]["rule"].startswith("employment.label:")
+
+
+def test_a_head_line_of_two_tags_is_no_table_row():
+    import jdparse
+
+    p = jdparse.parse("Backend Engineer\nContract | Remote\n\nRequirements\n- Java\n")
+    assert (p.employment_type.value, p.work_mode.value) == ("contract", "remote")
