@@ -40,6 +40,9 @@ HIRING = [
     # part is read as the company ("position x job").
     ("Hello\n\nposition x job\u2014 Lead Designer\n\nRequirements\n- Figma", "Lead Designer", ...),
     ("Hello\n\nLe Caf\u00e9 RECHERCHE un Serveur pour l'\u00e9t\u00e9.\n\nProfil\n- Service", "Serveur", "Le Caf\u00e9"),
+    # A Korean board's head: the employer in brackets, in Hangul, before the title; a place there is none.
+    ("[넥스트웨이브] 백엔드 개발자 (경력 3년 이상)\n서울 강남구\n\n자격 요건\n- Java", "백엔드 개발자 (경력 3년 이상)", "넥스트웨이브"),
+    ("[서울/판교] 백엔드 개발자\n\n자격 요건\n- Java", "백엔드 개발자", None),
     # A recruiter's note: the title, capitalised, between an article and the word for a job.
     ("Hi Sam,\n\nI'm reaching out about a Contract Data Analyst role with my client, a bank.\n\nKey skills:\n- SQL",
      "Data Analyst", None),
