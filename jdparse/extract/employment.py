@@ -373,6 +373,20 @@ class Finder:
         return find_folded(self.text, low, a, e)
 
 
+LENGTH_OF_TIME = r"\d+(?:[.,]\d+)?[ \t]*[-\u2013]?[ \t]*(?:{units})"
+"""A count and a unit of time ("12 months", "6-month"); ``{units}`` is ``duration_units()``."""
+
+
+@rules.derived
+def duration_units() -> str:
+    """Return the alternation of employment.yaml's ``durations`` (month, mois, Monate ...), for
+    the patterns of a length of time ("12 months", "6-month") that other readers build."""
+    from ._vocab import alternation
+
+    words = {str(w) for w in rules.load("employment").get("durations") or ()}
+    return alternation(words) if words else "(?!)"
+
+
 @rules.derived
 def _label_values() -> tuple[re.Pattern, dict] | None:
     """Return the pattern of a label value made of ``label_values`` words only, and word -> type."""

@@ -730,11 +730,7 @@ def _employment_label_spans(ctx) -> list[tuple[int, int]]:
 @rules.derived
 def _lasting() -> re.Pattern:
     """Return the pattern of a length of time alone: "12 months", "6-month", "3 mois"."""
-    from ._vocab import alternation
-
-    words = {str(w) for w in rules.load("employment").get("durations") or ()}
-    unit = alternation(words) if words else "(?!)"
-    return _rx(r"[ \t(]*\d+(?:[.,]\d+)?[ \t]*[-\u2013]?[ \t]*(?:" + unit + r")[ \t.)]*", re.IGNORECASE)
+    return _rx(r"[ \t(]*" + _emp.LENGTH_OF_TIME.format(units=_emp.duration_units()) + r"[ \t.)]*", re.IGNORECASE)
 
 
 def employment_type(ctx, title: Value | None) -> Value | None:

@@ -115,11 +115,7 @@ def _durations_before(t: str, found) -> int:
 @rules.derived
 def _lasting_end() -> re.Pattern:
     """Return the pattern of a length of time ("12 months", "6-month") that ends where it is searched to."""
-    from ._vocab import alternation
-
-    words = {str(w) for w in rules.load("employment").get("durations") or ()}
-    unit = alternation(words) if words else "(?!)"
-    return _rx(r"\d+(?:[.,]\d+)?[ \t]*[-\u2013]?[ \t]*(?:" + unit + r")[ \t-]*$", re.IGNORECASE)
+    return _rx(employment.LENGTH_OF_TIME.format(units=employment.duration_units()) + r"[ \t-]*$", re.IGNORECASE)
 
 
 def _pay_words_around(t: str, found) -> int:

@@ -964,25 +964,15 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                 break
     # "Quillpad is the writing platform used by ...": the posting's first
     # prose paragraphs, where no about section names the employer.
-    n_text = 0
-    for sec in ctx.outline.sections:
-        if sec.kind in LIST_KINDS or n_text >= _OPENING_BLOCKS:
-            break
-        for b in sec.blocks:
-            if b.type != TEXT or text.count(" ", b.start, b.end) < 5:
-                continue
-            n_text += 1
-            if n_text > _OPENING_BLOCKS:
+    for b in _opening_prose(ctx):
+        m = _NAME_IS.match(text, b.start, b.end)
+        if (m and key(m.group("name")).split()[0] not in _sentence_openers()
+                and not _judges_a_skill(text, m.end(), b.end)
+                and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds)):
+            v = ctx.value(m.start("name"), m.end("name"), "company.opening")
+            if v:
+                companies.append(v)
                 break
-            m = _NAME_IS.match(text, b.start, b.end)
-            if (m and key(m.group("name")).split()[0] not in _sentence_openers()
-                    and not _judges_a_skill(text, m.end(), b.end)
-                    and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds)):
-                v = ctx.value(m.start("name"), m.end("name"), "company.opening")
-                if v:
-                    companies.append(v)
-                    n_text = _OPENING_BLOCKS
-                    break
     if not companies:
         # "Join the analytics team at Klarfors AB": a name with a legal form
         # after a works_at word in the opening paragraphs.
@@ -1112,43 +1102,51 @@ _WORKS_AT_REACH = 16
 """How far before a name its works_at word may start ("au sein de la " is 14 characters)."""
 
 
+def _opening_prose(ctx):
+    """Yield the posting's first ``_OPENING_BLOCKS`` prose blocks (text of six words or
+    more) before any list: where an opening names the employer."""
+    text = ctx.text
+    n_text = 0
+    for sec in ctx.outline.sections:
+        if sec.kind in LIST_KINDS:
+            return
+        for b in sec.blocks:
+            if b.type != TEXT or text.count(" ", b.start, b.end) < 5:
+                continue
+            n_text += 1
+            if n_text > _OPENING_BLOCKS:
+                return
+            yield b
+
+
 def _legal_name_at(ctx, kinds: _Kinds) -> Value | None:
     """Return the first name with a legal form after a ``works_at`` word in the opening
-    paragraphs (the first prose blocks before any list), or None."""
+    paragraphs (``_opening_prose``), or None."""
     text = ctx.text
     forms = _legal_forms()
     works_at = _works_at()
-    n_text = 0
-    for sec in ctx.outline.sections:
-        if sec.kind in LIST_KINDS or n_text >= _OPENING_BLOCKS:
-            break
-        for b in sec.blocks:
-            if b.type != TEXT or text.count(" ", b.start, b.end) < 5:
-                continue  # (prose only, as for the "X is a ..." opening)
-            n_text += 1
-            if n_text > _OPENING_BLOCKS:
-                break
-            for run in _CAPITALISED.finditer(text, b.start, b.end):
-                words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(run.group())]
-                # A works_at word may open the run ("Join Klarfors AB"), or stand before it.
-                first = 1 if works_at.search(words[0][1] + " ") is not None else 0
-                # The name: up to its first legal form ("Klarfors AB in Stockholm" ends at AB).
-                end = None
-                for i in range(first + 1, min(len(words), first + _NAME_LINE_WORDS)):
-                    w = words[i][1].rstrip(",;:")
-                    if w in forms or (w.endswith(".") and w[:-1] in forms):
-                        end, form = i, w if w in forms else w[:-1]
-                        break
-                if end is None:
-                    continue
-                a = run.start() + words[first][0]
-                if not first and works_at.search(text, max(b.start, a - _WORKS_AT_REACH), a) is None:
-                    continue
-                if kinds[text[a:run.start() + words[end - 1][0] + len(words[end - 1][1])]] == "place":
-                    continue  # a place and its state's code ("at Adelaide SA"), not a name and its form
-                v = ctx.value(a, run.start() + words[end][0] + len(form), "company.legal_name")
-                if v:
-                    return v
+    for b in _opening_prose(ctx):
+        for run in _CAPITALISED.finditer(text, b.start, b.end):
+            words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(run.group())]
+            # A works_at word may open the run ("Join Klarfors AB"), or stand before it.
+            first = 1 if works_at.search(words[0][1] + " ") is not None else 0
+            # The name: up to its first legal form ("Klarfors AB in Stockholm" ends at AB).
+            end = None
+            for i in range(first + 1, min(len(words), first + _NAME_LINE_WORDS)):
+                w = words[i][1].rstrip(",;:")
+                if w in forms or (w.endswith(".") and w[:-1] in forms):
+                    end, form = i, w if w in forms else w[:-1]
+                    break
+            if end is None:
+                continue
+            a = run.start() + words[first][0]
+            if not first and works_at.search(text, max(b.start, a - _WORKS_AT_REACH), a) is None:
+                continue
+            if kinds[text[a:run.start() + words[end - 1][0] + len(words[end - 1][1])]] == "place":
+                continue  # a place and its state's code ("at Adelaide SA"), not a name and its form
+            v = ctx.value(a, run.start() + words[end][0] + len(form), "company.legal_name")
+            if v:
+                return v
     return None
 
 
