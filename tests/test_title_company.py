@@ -20,3 +20,15 @@ def test_table_is_big_enough():
 def test_title_and_company(case):
     d = jdparse.parse(case["text"]).to_dict()
     assert (d["title"], d["company"]) == (case["title"], case["company"])
+
+
+def test_the_company_word_lists_are_data_a_user_extends(tmp_path):
+    # titles.works_at and titles.verdict_words take a user's words like the package's.
+    from conftest import parse_with_rules
+
+    partner = "Data Scientist\nBerlin\n\nWe partner with Microsoft Corp on our cloud work every day.\n\nRequirements\n- Python\n"
+    assert parse_with_rules(tmp_path, None, partner)["company"] is None
+    assert parse_with_rules(tmp_path, "titles:\n  works_at:\n    en: [with]\n", partner)["company"] == "Microsoft Corp"
+    judged = "Data Scientist\nBerlin\n\nGrafana is a nice extra for this role, not a must.\n\nRequirements\n- Python\n"
+    assert parse_with_rules(tmp_path, None, judged)["company"] == "Grafana"
+    assert parse_with_rules(tmp_path, "titles:\n  verdict_words:\n    en: [nice]\n", judged)["company"] is None
