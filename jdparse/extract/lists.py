@@ -654,6 +654,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
             if any_bullets and keep == "prose":
                 continue
             vals.extend(items)
+    for kind in ("requirements", "responsibilities", "nice_to_have"):
+        # A pay line after the last list ("$150,000 - $185,000 a year") is no item of it.
+        if any(_pay_only(v.value) for v in out[kind]):
+            out[kind] = [v for v in out[kind] if not _pay_only(v.value)]
     moved = []
     m = _markers()
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
@@ -672,6 +676,19 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
 
 def _start(v: Value) -> int:
     return v.span.start
+
+
+_PAY_ITEM = 60
+"""The longest item read as a pay line alone (``_pay_only``)."""
+
+
+def _pay_only(s: str) -> bool:
+    """Return whether a list item is an amount of pay and nothing else ("$150,000 - $185,000 a year")."""
+    if len(s) > _PAY_ITEM or not any(c.isdigit() for c in s):
+        return False
+    from .tags import tag_kind  # (tags reads the extractors: imported when first needed)
+
+    return tag_kind(s) == "salary"
 
 
 _SURE_HEADINGS = frozenset({"heading.exact", "heading.label", "label.known"})
