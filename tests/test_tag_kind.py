@@ -75,3 +75,14 @@ def test_a_locum_gp_head_line_ends_before_its_contract_tag():
     p = jdparse.parse("Locum GP - 3 month contract\nRiverside Surgery\n\nResponsibilities\n- See patients\n")
     assert (p.title.value, p.company.value) == ("Locum GP", "Riverside Surgery")
     assert p.employment_type.value == "temporary"
+
+
+@pytest.mark.parametrize("s,want", [
+    ("$150,000 - $185,000 a year", True), ("Salary: EUR 70,000-85,000.", True), ("£40k DOE", True),
+    ("5+ years designing B2B software", False), ("Comfortable handling budgets over $100,000 a year", False),
+    ("Remote", False), ("$90k, Remote", False),
+])
+def test_pay_only_is_the_salary_reading_alone(s, want):
+    assert tags.pay_only(s) is want
+    if want:
+        assert tags.tag_kind(s) == "salary"

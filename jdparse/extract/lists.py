@@ -686,9 +686,9 @@ def _pay_only(s: str) -> bool:
     """Return whether a list item is an amount of pay and nothing else ("$150,000 - $185,000 a year")."""
     if len(s) > _PAY_ITEM or not any(c.isdigit() for c in s):
         return False
-    from .tags import tag_kind  # (tags reads the extractors: imported when first needed)
+    from .tags import pay_only  # (tags reads the extractors: imported when first needed)
 
-    return tag_kind(s) == "salary"
+    return pay_only(s)
 
 
 _SURE_HEADINGS = frozenset({"heading.exact", "heading.label", "label.known"})

@@ -174,6 +174,18 @@ def _salaries(t: str) -> list:
     return [m for m in salary.find_salaries(t) if m.confidence >= salary.SALARY_THRESHOLD]
 
 
+def pay_only(s: str) -> bool:
+    """Return whether ``s`` is an amount of pay and the words that stand around one, and
+    nothing else ("$150,000 - $185,000 a year", "Salary: EUR 70,000-85,000."): tag_kind's
+    salary reading alone, without the other finders."""
+    t = s.strip(_STRIP)
+    found = _salaries(t)
+    if not found:
+        return False
+    cov = sum(m.end - m.start for m in found) + _pay_words_around(t, found)
+    return cov >= 0.6 * len(t.strip())
+
+
 def _modes(t: str) -> list:
     return [m for m in work_mode.find_work_modes(t) if not m.perk]
 
