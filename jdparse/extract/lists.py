@@ -655,9 +655,10 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 continue
             vals.extend(items)
     for kind in ("requirements", "responsibilities", "nice_to_have"):
-        # A pay line after the last list ("$150,000 - $185,000 a year") is no item of it.
-        if any(_pay_only(v.value) for v in out[kind]):
-            out[kind] = [v for v in out[kind] if not _pay_only(v.value)]
+        # A pay line after a list, read as its last item ("$150,000 - $185,000 a year"), is none of it.
+        vals = out[kind]
+        if vals and _pay_only(vals[-1].value):
+            out[kind] = vals[:-1]
     moved = []
     m = _markers()
     for kind, needed in (("requirements", ("strong", "weak")), ("responsibilities", ("strong",))):
