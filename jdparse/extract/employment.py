@@ -401,6 +401,9 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
     return _rx(r"[ \t(]*(?:" + word + r")(?:" + sep + word + r")*[ \t.)]*", re.IGNORECASE), lookup
 
 
+_WORD = _rx(r"\w+")
+
+
 def label_value_types(text: str, a: int, e: int) -> list[Match]:
     """Return the ``label_values`` words of ``text[a:e]`` when the whole span is made of them, else [].
 
@@ -414,7 +417,7 @@ def label_value_types(text: str, a: int, e: int) -> list[Match]:
     if pattern.fullmatch(text, a, e) is None:
         return []
     out = []
-    for m in re.finditer(r"\w+", text[a:e]):
+    for m in _WORD.finditer(text[a:e]):
         t = lookup.get(m.group().casefold())
         if t is not None:
             out.append(Match(m.start(), m.end(), t, "employment.label_value"))

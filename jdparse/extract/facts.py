@@ -210,28 +210,22 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     # each name a place); then a location section; then a cue in the body;
     # then the body's one place line (each tier's spans made only when the
     # tiers before it named no place).
-    def label_towns() -> list[tuple[int, int]]:
-        # A label's value of towns too small to name a place alone ("Standort: Konstanz").
-        out = []
-        for a, e in labels:
-            if not find(a, e):
-                towns = _places.labelled_towns(text[a:e])
-                if towns:
-                    memo[a, e] = towns
-                    out.append((a, e))
-        return out
+    def towns(a: int, e: int) -> list:
+        # A label's value of towns too small to name a place alone ("Standort: Konstanz"),
+        # where the label names no place by the gazetteer's own rule.
+        return [] if find(a, e) else _places.labelled_towns(text[a:e])
 
     for tier in (
-        lambda: (("locations.label", labels), ("locations.header", head)),
-        lambda: (("locations.label_town", label_towns()),),
-        lambda: (("locations.section", loc_secs),),
-        lambda: (("locations.body_cue", _cued_spans(ctx)),),
-        lambda: (("locations.line", place_lines()),),
+        lambda: (("locations.label", labels, find), ("locations.header", head, find)),
+        lambda: (("locations.label_town", labels, towns),),
+        lambda: (("locations.section", loc_secs, find),),
+        lambda: (("locations.body_cue", _cued_spans(ctx), find),),
+        lambda: (("locations.line", place_lines(), find),),
     ):
         found: list[Location] = []
-        for rule, spans in tier():
+        for rule, spans, read in tier():
             for a, e in spans:
-                for p in find(a, e):
+                for p in read(a, e):
                     span = ctx.doc.span(a + p.start, a + p.end)
                     found.append(Location(p.name, span, rule, p.country, p.kind))
         found = _dedupe_places(found)
@@ -846,7 +840,7 @@ from . import salary as _sal     # noqa: E402  (imported once, not on every call
 
 def _label_not_pay(reader, text: str, a: int, e: int) -> bool:
     """Return whether a salary label's words ``text[a:e]`` hold a ``not_salary`` word ("Budget:")."""
-    return reader.t.not_salary.search(text[a:e].lower()) is not None
+    return reader.t.not_salary.search(_sal._lower(text[a:e])) is not None
 
 
 def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:

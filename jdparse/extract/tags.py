@@ -35,6 +35,8 @@ def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _STRIP = " \t-\u2013\u2014|,;:()[]"
+_COVER = 0.6
+"""The share of a fragment its readings must cover for the fragment to be a tag of their kind."""
 _MEMO = 1 << 12
 """Fragments whose kind is kept between postings.  Header fragments recur
 from posting to posting ("Remote", "Full-time", "London, UK"); bounded, so
@@ -76,7 +78,7 @@ def tag_kind(s: str) -> str | None:
             return "note"  # "Immediate Start", "1 week ago", "Over 100 applicants"
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
-    need = 0.6 * len(t.strip())
+    need = _COVER * len(t.strip())
     cov = 0
     first = None
     for kind, find in _FINDERS:
@@ -183,7 +185,7 @@ def pay_only(s: str) -> bool:
     if not found:
         return False
     cov = sum(m.end - m.start for m in found) + _pay_words_around(t, found)
-    return cov >= 0.6 * len(t.strip())
+    return cov >= _COVER * len(t.strip())
 
 
 def _modes(t: str) -> list:

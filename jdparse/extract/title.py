@@ -690,9 +690,10 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
         return False
     words = key(t).split()
-    if not words or t[:1].isdigit() or words[0].rstrip(",!") in _not_name_openers() or " ".join(words) in _not_names():
+    joined = " ".join(words)
+    if not words or t[:1].isdigit() or words[0].rstrip(",!") in _not_name_openers() or joined in _not_names():
         return False
-    if " ".join(words) in _skill_names():
+    if joined in _skill_names():
         return False  # "Kubernetes is a core part of our stack": a tool, not an employer
     # A name's words are capitalised but for small ones ("Banco do Brasil"):
     # a line that capitalises some words and leaves most of its words (two
@@ -722,6 +723,15 @@ def _titles_words(name: str) -> set[str]:
     return {str(w) for ws in (rules.load("titles").get(name) or {}).values() for w in ws}
 
 
+def _titles_alternation(name: str) -> str:
+    """Return the guarded alternation of titles.yaml's list ``name`` (``_vocab.alternation``),
+    or a pattern that matches nothing when the list is empty."""
+    from ._vocab import alternation
+
+    words = _titles_words(name)
+    return alternation(words) if words else "(?!)"
+
+
 @rules.derived
 def _institution_words() -> frozenset[str]:
     """Return the ``institution_words`` of every language, lower case."""
@@ -735,20 +745,13 @@ _EMAIL_PREFIX_REACH = 24
 @rules.derived
 def _email_prefix() -> re.Pattern:
     """Return the pattern of the ``email_prefixes`` that open a line, each with its colon, one or more."""
-    from ._vocab import alternation
-
-    words = _titles_words("email_prefixes")
-    word = alternation(words) if words else "(?!)"
-    return _rx(r"[ \t]*(?:" + word + r"[ \t]*[:\uff1a][ \t]*)+", re.IGNORECASE)
+    return _rx(r"[ \t]*(?:" + _titles_alternation("email_prefixes") + r"[ \t]*[:\uff1a][ \t]*)+", re.IGNORECASE)
 
 
 @rules.derived
 def _amount() -> re.Pattern:
     """Return the pattern of an ``amount_words`` phrase right before a number (whole words, any case)."""
-    from ._vocab import alternation
-
-    words = _titles_words("amount_words")
-    return _rx((alternation(words) if words else "(?!)") + r"[ \t\u00a0]*\d", re.IGNORECASE)
+    return _rx(_titles_alternation("amount_words") + r"[ \t\u00a0]*\d", re.IGNORECASE)
 
 
 def _without_firm_ending(t: str, words: list[str]) -> str | None:
@@ -1082,20 +1085,13 @@ def _abbrev_end() -> re.Pattern:
 @rules.derived
 def _careers_at() -> re.Pattern:
     """Return the pattern of a ``careers_at`` phrase opening a line, with the white space after it."""
-    from ._vocab import alternation
-
-    words = _titles_words("careers_at")
-    return _rx(r"(?:" + (alternation(words) if words else "(?!)") + r")[ \t]+(?=\S)", re.IGNORECASE)
+    return _rx(r"(?:" + _titles_alternation("careers_at") + r")[ \t]+(?=\S)", re.IGNORECASE)
 
 
 @rules.derived
 def _works_at() -> re.Pattern:
     """Return the pattern of a ``works_at`` word ending a text ("... team at "), an article allowed after it."""
-    from ._vocab import alternation
-
-    words = _titles_words("works_at")
-    word = alternation(words) if words else "(?!)"
-    return _rx(r"(?<!\w)(?:" + word + r")[ \t]+(?:(?:the|der|die|dem|den|la|le|el|het)[ \t]+|l['’])?$", re.IGNORECASE)
+    return _rx(r"(?<!\w)(?:" + _titles_alternation("works_at") + r")[ \t]+(?:(?:the|der|die|dem|den|la|le|el|het)[ \t]+|l['’])?$", re.IGNORECASE)
 
 
 _WORKS_AT_REACH = 16
