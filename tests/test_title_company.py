@@ -32,3 +32,13 @@ def test_the_company_word_lists_are_data_a_user_extends(tmp_path):
     judged = "Data Scientist\nBerlin\n\nGrafana is a nice extra for this role, not a must.\n\nRequirements\n- Python\n"
     assert parse_with_rules(tmp_path, None, judged)["company"] == "Grafana"
     assert parse_with_rules(tmp_path, "titles:\n  verdict_words:\n    en: [nice]\n", judged)["company"] is None
+
+
+def test_gender_tags_are_data_a_user_extends(tmp_path):
+    # titles.gender_tags: a user's mark makes a title like the package's.
+    from conftest import parse_with_rules
+
+    posting = "Kommissionierer (x/y)\nHafenlogistik Kiel GmbH\n\nDeine Aufgaben\n- Kommissionieren\n"
+    assert parse_with_rules(tmp_path, None, posting)["title"] is None
+    got = parse_with_rules(tmp_path, "titles:\n  gender_tags:\n    de: [x/y]\n", posting)
+    assert got["title"] == "Kommissionierer (x/y)"

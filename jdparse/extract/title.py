@@ -581,9 +581,24 @@ def has_role(s: str) -> bool:
         cands = ends.get(w[-m:])
         if cands is not None and w.endswith(cands):
             return True
-    if other is None or (firsts is not None and firsts.isdisjoint(words)):
-        return False
-    return other.search(s) is not None
+    if other is not None and (firsts is None or not firsts.isdisjoint(words)) and other.search(s) is not None:
+        return True
+    return ("(" in s or "[" in s or "\uff08" in s) and _gender_tag().search(s) is not None
+
+
+@rules.derived
+def _gender_tag() -> re.Pattern:
+    """Return the pattern of a bracketed titles.yaml ``gender_tags`` mark ("(m/w/d)", "(H/F)",
+    "[all genders]"): any case, white space around a slash or between words aside."""
+    alts = set()
+    for t in _titles_words("gender_tags"):
+        parts = [r"\s+".join(map(re.escape, p.split())) for p in t.split("/")]
+        if all(parts):
+            alts.add(r"\s*/\s*".join(parts))
+    if not alts:
+        return _rx("(?!)")
+    body = "|".join(sorted(alts, key=lambda a: (-len(a), a)))
+    return _rx(r"[(\[\uff08]\s*(?:" + body + r")\s*[)\]\uff09]", re.IGNORECASE)
 
 
 def _parts(text: str, base: int) -> list[tuple[int, int]]:
