@@ -130,6 +130,44 @@ def test_a_header_place_beside_a_region_or_district_the_gazetteer_lacks(posting,
         assert (r.company.value if r.company else None) == company
 
 
+@pytest.mark.parametrize("line,want,company", [
+    # A postcode before the place, a legal name before it (after a comma or a dash).
+    ("Stadtwerke Auenfeld GmbH, 79098 Freiburg", [("Freiburg", "DE")], "Stadtwerke Auenfeld GmbH"),
+    ("Stadtwerke Auenfeld GmbH - 79098 Freiburg im Breisgau", [("Freiburg im Breisgau", "DE")],
+     "Stadtwerke Auenfeld GmbH"),
+    ("Stadtwerke Auenfeld GmbH, D-79098 Freiburg im Breisgau", [("Freiburg im Breisgau", "DE")],
+     "Stadtwerke Auenfeld GmbH"),
+    # A name with a legal form, a comma, the place (the line read as a place by its share of letters).
+    ("Stadtwerke Auenfeld GmbH, Freiburg im Breisgau", [("Freiburg im Breisgau", "DE")], "Stadtwerke Auenfeld GmbH"),
+    ("Harbor & Finch Ltd, Berlin, Germany", [("Berlin, Germany", "DE")], "Harbor & Finch Ltd"),
+    # A state's code and a postcode after the place.
+    ("Fernwood Labs Inc., Austin, TX 78701", [("Austin, TX", "US")], "Fernwood Labs Inc."),
+    # Without a legal form, a name before a place is not told from a district.
+    ("Fernwood, Berlin, Germany", [("Berlin, Germany", "DE")], None),
+])
+def test_a_company_line_with_a_postcode_and_place(line, want, company):
+    import jdparse
+
+    r = jdparse.parse(f"Elektroniker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung der Anlagen\n")
+    assert [(p.name, p.country) for p in r.locations] == want
+    assert (r.company.value if r.company else None) == company
+
+
+def test_a_city_runs_on_over_a_link_word_and_a_river_where_the_field_ends(cli):
+    # places.city_links: "im", "an der", "upon" join a city to the river or region it lies on,
+    # only where the name ends the field ("München im Team Nord" is München).
+    import json
+
+    # (the gazetteer names these cities "Freiburg" and "Offenbach" alone)
+    for line, want in [("Standort: Freiburg im Breisgau", "Freiburg im Breisgau"),
+                       ("Location: Offenbach am Main | Full-time", "Offenbach am Main"),
+                       ("Standort: Freiburg im Breisgau (Hybrid)", "Freiburg im Breisgau"),
+                       ("Standort: München im Team Nord", "München")]:
+        proc = cli("parse", "--format", "json", input=f"Elektroniker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung\n".encode())
+        assert proc.returncode == 0, proc.stderr
+        assert [p["name"] for p in json.loads(proc.stdout)["locations"]] == [want], line
+
+
 def test_a_place_cue_before_our_office():
     import jdparse
 

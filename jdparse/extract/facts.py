@@ -170,10 +170,12 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                     or (found[0].start == 0 and _REGION_TAIL.fullmatch(seg, found[0].end))
                     or (found[0].start == 0 and _region_word_tail(seg, found[0].end))
                     or (_DISTRICT_HEAD.fullmatch(seg, 0, found[-1].start)
-                        and _STATE_TAIL.fullmatch(seg, found[-1].end))):
+                        and _places.STATE_TAIL.fullmatch(seg, found[-1].end))
+                    or (_places.POSTCODE_HEAD.match(seg) is not None and covered >= 0.4 * _alnum_count(_places.without_postcodes(seg)))):
                 # (or a place, then a region the gazetteer lacks: "Leeds, West
                 # Yorkshire", "Kraków, małopolskie"; or a district it lacks, then the place:
-                # "Dandenong South, Melbourne VIC")
+                # "Dandenong South, Melbourne VIC"; or a postcode, then the place:
+                # "79098 Freiburg im Breisgau")
                 head.append((pa, pe))
     loc_secs = []
     for sec in ctx.sections("location"):
@@ -311,8 +313,6 @@ _PLACE_LINE = 50
 """The longest line read as a place on its own."""
 _DISTRICT_HEAD = _rx(r"[ \t]*[A-Z\u00c0-\u00de][\w'.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'.-]*){0,2}[ \t]*,[ \t]*")
 """Before a place that ends a header field: up to three capitalised words and a comma (a district or suburb)."""
-_STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+\d{4,6})?[ \t]*")
-"""After that place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150")."""
 
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 

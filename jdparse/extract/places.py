@@ -220,7 +220,11 @@ def _tables() -> dict:
         "hangul": {c: tuple(sorted(ns, key=lambda n: (-len(n), n))) for c, ns in hangul.items()},
         "district": _rx(r"[ \t]+[\uac00-\ud7a3]+?(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + r")(?!\w)"),
         "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
-                         + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"),
+                         + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"
+                         + r"|[ \t]+(?:" + ("|".join(sorted((r"[ \t]+".join(map(re.escape, str(w).split()))
+                                                         for ws in (data.get("city_links") or {}).values() for w in ws),
+                                                        key=lambda w: (-len(w), w))) or "(?!)")
+                         + r")[ \t]+[A-Z\u00c0-\u00de][\w'-]*(?=[ \t]*(?:$|[\n,;|/()\u00b7\u2022\u2013\u2014]|[ \t]-[ \t]))"),
     }
 
 
@@ -805,6 +809,18 @@ def _metro(text: str) -> list[Place]:
         if rows:
             out.append(Place(m.start(), m.end(), tidy(m.group(0)), rows[0].country, "region", "places.metro_area"))
     return out
+
+
+POSTCODE_HEAD = _rx(r"[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+")
+"""Before a place: a postcode ("79098 Freiburg", "D-80331 München", "75008 Paris")."""
+STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+\d{4,6})?[ \t]*")
+"""After a place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150", "Austin, TX 78701")."""
+_POSTCODE = _rx(r"(?<!\w)(?:[A-Z]{1,2}-)?\d{4,6}(?!\w)")
+
+
+def without_postcodes(s: str) -> str:
+    """Return ``s`` without its postcodes (runs of four to six digits, "D-" before them or not)."""
+    return _POSTCODE.sub("", s) if any(c.isdigit() for c in s) else s
 
 
 def find_places(text: str) -> list[Place]:

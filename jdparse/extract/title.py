@@ -717,7 +717,9 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     lower = sum(1 for w in t.split() if w[:1].islower())
     if lower >= 2 and lower * 2 > len(words) and not t.islower():
         return False
-    if kinds[t] is not None or _departments().issuperset(_DEPT_WORD.findall(t.lower())):
+    if kinds[t] is not None and not _legal_name_then_place(t, kinds):
+        return False
+    if _departments().issuperset(_DEPT_WORD.findall(t.lower())):
         return False
     if any(c.isdigit() for c in t) and _amount().search(t) is not None:
         return False  # an amount ("Lift up to 25 KG", "At least 3 years"), not a name
@@ -731,6 +733,16 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     comma = t.find(",")
     # "Leeds, West Yorkshire": a place and its region, not a name (asked last: a kind costs most)
     return comma <= 0 or kinds[t[:comma].strip()] != "place"
+
+
+def _legal_name_then_place(t: str, kinds: _Kinds) -> bool:
+    """Return whether ``t``, read as a place, is a name with a legal form, a comma, then the place
+    ("Stadtwerke Auenfeld GmbH, Freiburg im Breisgau"): the name, which ``_tidy_company`` cuts at the comma."""
+    comma = t.find(",")
+    if comma <= 0 or kinds[t] != "place":
+        return False
+    head = t[:comma].split()
+    return len(head) >= 2 and head[-1] in _legal_forms() and kinds[t[:comma].strip()] is None
 
 
 def _titles_words(name: str) -> set[str]:
@@ -1188,12 +1200,15 @@ def _tidy_company(ctx, v: Value) -> Value:
         from . import places
 
         found = places.find_places(text[a:e])
-    if found and a + found[-1].end >= e - 1:
+    if found and (a + found[-1].end >= e - 1 or places.STATE_TAIL.fullmatch(text, a + found[-1].end, e)):
         # Cut at the comma before the place ("Acme Ltd, Berlin, Germany"), or
-        # inside it when the name runs into it ("City of Burbank, CA").
+        # inside it when the name runs into it ("City of Burbank, CA"); a
+        # postcode may stand before the place or after it ("Stadtwerke
+        # Auenfeld GmbH, 79098 Freiburg", "Acme Inc., Austin, TX 78701").
         place_start = a + found[-1].start
         comma = text.rfind(",", a, place_start)
-        if comma < 0 or text[comma + 1:place_start].strip():
+        if comma < 0 or (text[comma + 1:place_start].strip()
+                         and places.POSTCODE_HEAD.fullmatch(text, comma + 1, place_start) is None):
             comma = text.rfind(",", place_start, e)
         if comma > a and text[a:comma].strip():
             e = comma
