@@ -310,3 +310,38 @@ def test_a_spaced_slash_separates_a_header_lines_places_from_its_notes():
     text = ("ML Engineer\nQuanta Research\nSan Francisco or New York (hybrid) / Remote within the US considered\n\n"
             "What you'll do\n- Build pipelines\n")
     assert [loc.name for loc in jdparse.parse(text).locations] == ["San Francisco", "New York"]
+
+
+@pytest.mark.parametrize("posting,want", [
+    # The sentence that names the title names the place, written with what it lies in.
+    ("We are looking for a part-time Bookkeeper to join our family business in Galway, Ireland.\n\n"
+     "You will:\n- reconcile bank statements\n", [("Galway, Ireland", "IE")]),
+    ("Hi Sam,\n\nI am reaching out about a Lead Mobile Engineer opportunity with a client of mine in Austin, TX. "
+     "It pays well.\n\nBest,\nDana\n", [("Austin, TX", "US")]),
+    # A place after the sentence's end, a bare city, or a title on a line of its own: none.
+    ("We are looking for a part-time Bookkeeper to join our family business. Our founder lives in Galway, Ireland.\n\n"
+     "You will:\n- reconcile bank statements\n", []),
+    ("We are looking for a part-time Bookkeeper to join our family business in Galway.\n\n"
+     "You will:\n- reconcile bank statements\n", []),
+    ("Bookkeeper\n\nWe are a family business founded in Galway, Ireland, in 1990.\n\n"
+     "You will:\n- reconcile bank statements\n", []),
+])
+def test_the_sentence_that_names_the_title_names_the_place(posting, want):
+    import jdparse
+
+    r = jdparse.parse(posting)
+    assert r.title is not None
+    assert [(p.name, p.country) for p in r.locations] == want
+    assert all(p.rule == "locations.title_sentence" for p in r.locations)
+
+
+def test_the_title_sentences_place_through_the_command(cli):
+    import json
+
+    posting = ("Hello Alex,\n\nI am writing about a Barista role with a client of mine in Cork, Ireland. "
+               "Mornings only.\n\nYou will:\n- make coffee\n")
+    proc = cli("parse", "--format", "json", "--evidence", input=posting.encode())
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout)
+    assert [p["name"] for p in d["locations"]] == ["Cork, Ireland"]
+    assert d["evidence"]["locations"][0]["rule"] == "locations.title_sentence"

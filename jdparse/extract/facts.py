@@ -217,11 +217,17 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
         # where the label names no place by the gazetteer's own rule.
         return [] if find(a, e) else _places.labelled_towns(text[a:e])
 
+    def composite(a: int, e: int) -> list:
+        # A place written with what it lies in ("Galway, Ireland", "Austin, TX"): a bare
+        # word of a sentence may be a name or a thing, the pair is a place.
+        return [p for p in find(a, e) if "," in p.name and p.kind == "city"]
+
     for tier in (
         lambda: (("locations.label", labels, find), ("locations.header", head, find)),
         lambda: (("locations.label_town", labels, towns),),
         lambda: (("locations.section", loc_secs, find),),
         lambda: (("locations.body_cue", _cued_spans(ctx), find),),
+        lambda: (("locations.title_sentence", _title_sentence(ctx, title), composite),),
         lambda: (("locations.line", place_lines(), find),),
     ):
         found: list[Location] = []
@@ -234,6 +240,25 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
         if found:
             return tuple(_by_currency(text, loc) for loc in found)
     return ()
+
+
+_SENTENCE_END = _rx(r"[.!?;](?=\s|$)|\n")
+
+
+def _title_sentence(ctx, title: Value | None) -> list[tuple[int, int]]:
+    """Return the rest of the sentence that names the title ("We are looking for a Bookkeeper
+    to join our team in Galway, Ireland."), when the title was read from a sentence of prose."""
+    if title is None:
+        return []
+    text = ctx.text
+    t0, t1 = title.span.start, title.span.end
+    for b in ctx.lead:
+        if b.start <= t0 and t1 <= b.end:
+            if b.type is not TEXT or b.end - b.start < (t1 - t0) + 20:
+                return []  # the title is a line of its own
+            m = _SENTENCE_END.search(text, t1, b.end)
+            return [(t1, m.start() if m else b.end)]
+    return []
 
 
 def _by_currency(text: str, loc: Location) -> Location:
