@@ -21,7 +21,7 @@ company
   company.adjacent   a short name-like line next to the title line
   company.legal_line a header line that is a name ending with a legal form ("星云科技有限公司", "Acme GmbH"),
                      a few lines below the title
-  company.about      "About Acme" heading, "At Acme, we ..." opening an about section
+  company.about      "About Acme" heading, "At Acme, we ..." or "Acme builds ..." opening an about section
   company.opening    "Acme is the ..." opening the posting's first prose paragraphs (before any list)
   company.legal_name a name with a legal form after a works_at word in those paragraphs ("join the
                      team at Klarfors AB", "bei der Nordlicht GmbH"), where no other rule names one
@@ -61,6 +61,12 @@ _NAME_IS = _rx(
     r"(?:\s+(?:is|are|was|est|ist|es|é|är)\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\b"
     # or the same said in an aside: "Nimbus Health, a digital clinic, is growing"
     r"|,\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\s+[^,.;:\n]{2,80},\s+\w)"
+)
+# "Pinecone Atlas builds mapping tools ...": the name that opens an about section, then its
+# verb (a lower-case word in the third person: "builds", "helps"; an aside in brackets between).
+_NAME_DOES = _rx(
+    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:(?:&|of|for|de|du|la|für)\s+)?[A-Z\u00c0-\u00de][\w&.'’-]*){0,5})"
+    r"(?:\s+\([^()\n]{1,40}\))?\s+[a-z]{2,}[^s\W]s\s+\w"
 )
 _AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
 _AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X match starts
@@ -959,6 +965,9 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         first = next((b for b in sec.blocks if b.type == TEXT), None)
         if first is not None:
             m = _NAME_IS.match(text, first.start, first.end)
+            if m is None and (m := _NAME_DOES.match(text, first.start, first.end)) is not None:
+                if key(m.group("name")).split()[0] in _sentence_openers():
+                    m = None  # "Many Lycos employees ...": a sentence's opening word, not a name
             if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
                 v = ctx.value(m.start("name"), m.end("name"), "company.about")
                 if v:
