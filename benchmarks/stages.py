@@ -72,7 +72,7 @@ def main(argv=None) -> int:
         text = to_text(text, "auto"); lap("convert")
         text = normalise_newlines(text); doc = Document(text); lap("document")
         blocks = _blocks.classify(doc); lap("blocks")
-        outline = _sections.build(blocks); ctx = Context(doc, tuple(blocks), outline); lap("sections")
+        outline = _sections.build(blocks, doc.text); ctx = Context(doc, tuple(blocks), outline); lap("sections")
         title, company, _ = title_ex.extract(ctx); lap("title+company")
         facts.salary(ctx, title); lap("salary")
         lists.extract(ctx); lap("lists")

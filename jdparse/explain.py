@@ -66,7 +66,7 @@ def explain_data(text: str) -> dict:
     text = posting.text or text
     doc = Document(text)
     blocks = _blocks.classify(doc)
-    outline = _sections.build(blocks)
+    outline = _sections.build(blocks, doc.text)
 
     lines = [
         {"line": ln.index + 1, "text": ln.text, "section": None, "block": None, "continued": False,

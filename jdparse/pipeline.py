@@ -18,7 +18,7 @@ def parse(text: str) -> Posting:
     text = normalise_newlines(text)
     doc = Document(text)
     blocks = _blocks.classify(doc)
-    outline = _sections.build(blocks)
+    outline = _sections.build(blocks, doc.text)
     ctx = Context(doc, tuple(blocks), outline)
 
     facts, lists, title_ex = _EXTRACTORS or _extractors()

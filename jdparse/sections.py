@@ -49,8 +49,8 @@ _section = _fast_maker(Section, ("kind", "heading", "blocks", "rule"))
 _outline = _fast_maker(Outline, ("sections", "labels", "boilerplate"))
 
 
-def build(blocks: list[Block]) -> Outline:
-    """Return the outline of a posting from its blocks."""
+def build(blocks: list[Block], text: str) -> Outline:
+    """Return the outline of a posting from its blocks and the document's text."""
     cur = ["header", None, [], "section.header"]
     sections: list[list] = [cur]
     content = cur[2]  # the blocks of the current section
@@ -62,10 +62,13 @@ def build(blocks: list[Block]) -> Outline:
         i += 1
         t = b.type
         if t == TEXT or t == BULLET:
-            if t == TEXT and in_list and b.blank_before and content and content[-1] is cur[1] and cur[1].type == LABEL:
+            if (t == TEXT and in_list and content and content[-1] is cur[1] and cur[1].type == LABEL
+                    and (b.blank_before or _field_line(text, cur[1], b))):
                 # A paragraph of its own after a section's label that held its
                 # value ("Nice to have: Kafka, Rust." over "We offer 30 days
-                # PTO ..."): the label said all of its section.
+                # PTO ..."), or a field of a name we do not know right under it
+                # ("Experience: 6+ years" over "Notice period: 30 days"): the
+                # label said all of its section.
                 cur = ["other", None, [], "section.after_label"]
                 sections.append(cur)
                 content = cur[2]
@@ -135,6 +138,25 @@ def build(blocks: list[Block]) -> Outline:
         tuple([_section(k, h, tuple(bs), r) for k, h, bs, r in sections if h is not None or bs]),
         tuple(labels), tuple(boiler),
     )
+
+
+_FIELD_NAME_WORDS = 4
+"""The most words of a field's name on a line under a label ("Notice period", "Start date")."""
+
+
+def _field_line(text: str, label: Block, b: Block) -> bool:
+    """Return whether the one-line block ``b`` under ``label`` (which holds a value) is a field
+    of its own: a short capitalised name, a colon, a value."""
+    from .blocks import _label_match
+
+    if label.value_start < 0 or label.value_start >= label.end or b.first_line != b.last_line:
+        return False
+    m = _label_match(text[b.start:b.end])
+    if m is None:
+        return False
+    name, _, value_at = m
+    return (name[:1].isupper() and len(name.split()) <= _FIELD_NAME_WORDS
+            and value_at < b.end - b.start and not name.endswith(("http", "https")))
 
 
 def _in_run(blocks: list[Block], i: int) -> bool:

@@ -119,3 +119,12 @@ def test_a_lead_in_label_that_says_include_gives_its_list_without_it(line, field
 
     d = jdparse.parse(f"Operations Coordinator\nHarbor Freight Co.\n\n{line}\n").to_dict()
     assert d[field] == want
+
+
+def test_a_field_under_a_list_label_through_the_command(cli):
+    import json
+
+    posting = "Java Developer\nAcme Corp\nExperience: 6+ years\nNotice period: 30 days\n\nSkills\n- Java 17\n"
+    proc = cli("parse", "--format", "json", input=posting.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["requirements"] == ["6+ years", "Java 17"]

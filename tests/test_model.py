@@ -51,7 +51,7 @@ def test_context_memo_computes_once_per_context():
     def make(text):
         doc = Document(text)
         bl = blocks.classify(doc)
-        return Context(doc, tuple(bl), sections.build(bl))
+        return Context(doc, tuple(bl), sections.build(bl, doc.text))
 
     calls = []
 
