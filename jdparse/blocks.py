@@ -1398,8 +1398,10 @@ def classify(doc: Document) -> list[Block]:
                 if len(g.split()) <= 6:
                     lk = hkey(g)
                     kind = labels.get(lk)
-                    if kind is None and me >= len(t):
+                    if kind is None:
                         kind = vocab.classify(lk, not is_first)[0]
+                        if me < len(t) and kind not in _KEYWORD_LABEL_KINDS:
+                            kind = None  # (a value after a keyword names only a field: "Annual salary: ...")
                     if kind is not None:
                         if me >= len(t):
                             append(block(HEADING, CS[i], CE[i], i, i, "heading.label", kind, -1, blank_before))
@@ -1684,6 +1686,9 @@ def _inline_list(text: str, start: int, end: int, vocab, hkey) -> list | None:
     return out
 
 
+_KEYWORD_LABEL_KINDS = frozenset({"salary", "location"})
+"""The kinds a label with its value is read as by a keyword of its name ("Annual salary: EUR
+50,000", "Work location: Lyon"), not by its whole name: fields, whose value says itself."""
 LIST_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have", "benefits"})
 """Section kinds whose items become the four list fields (sections.py reads them from here)."""
 _INLINE_HEADING_WORDS = 6

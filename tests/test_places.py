@@ -345,3 +345,12 @@ def test_the_title_sentences_place_through_the_command(cli):
     d = json.loads(proc.stdout)
     assert [p["name"] for p in d["locations"]] == ["Cork, Ireland"]
     assert d["evidence"]["locations"][0]["rule"] == "locations.title_sentence"
+
+
+def test_a_location_label_named_by_a_keyword_of_its_name():
+    # "Primary location: Austin, TX" alone between blank lines in the body: a location label
+    # with its value (as "Location: Austin, TX"), not a heading over nothing.
+    import jdparse
+
+    r = jdparse.parse("Data Analyst\n\nAbout us\nWe build maps.\n\nPrimary location: Austin, TX\n\nRequirements\n- SQL\n")
+    assert [(p.name, p.country, p.rule) for p in r.locations] == [("Austin, TX", "US", "locations.label")]

@@ -381,6 +381,9 @@ def test_a_bare_dollar_read_by_place_through_the_command(cli):
     ("Hourly rate: $18.00 - $21.00", "hour"),
     ("Day rate: £550 - £600", "day"),
     ("Monthly salary: 3.500 €", "month"),
+    # A label named by a keyword of its name, not its whole name.
+    ("Annual gross salary: EUR 50,000 - 60,000", "year"),
+    ("Monthly gross salary: 4000-5000 EUR", "month"),
     # A label that holds a digit is read from its value only.
     ("Salary 2027: $150,000 - $170,000", "year"),
 ])
@@ -397,6 +400,8 @@ def test_a_salary_label_gives_its_period(line, period):
     # company money, as it is in a clause ("a marketing budget of $2M").
     ("Budget: $60-80 per hour", (60, 80, "USD", "hour")),
     ("Budget: $5,000", (5000, 5000, "USD", None)),
+    # Its other words still give the period ("Hourly budget" is by the hour).
+    ("Hourly budget: $60-80", (60, 80, "USD", "hour")),
     ("TJM : 550 € / jour", (550, 550, "EUR", "day")),
     # A label of other words with "budget" in it stays no pay.
     ("Marketing budget: $2M", None),
@@ -464,3 +469,25 @@ def test_a_word_list_emptied_by_the_users_rules_reads_no_word(tmp_path):
                               "Data Analyst\nAcme Ltd\n\nSalary: $90,000 a year\n")
     salary = record["salary"]
     assert (salary["min"], salary["max"], salary["currency"]) == (90000, 90000, "USD")
+
+
+@pytest.mark.parametrize("line,want", [
+    # A line alone between blank lines, named by a keyword of its name (not a label's whole
+    # name): a salary label with its value, not a heading of the salary section.
+    ("Annual salary: 50,000 - 60,000 EUR", (50000, 60000, "EUR", "year")),
+    ("Gross salary: 50,000-60,000 EUR", (50000, 60000, "EUR", "year")),
+    ("Monthly salary: 4000-5000 EUR", (4000, 5000, "EUR", "month")),
+])
+def test_a_keyword_salary_label_alone_between_blank_lines(line, want):
+    import jdparse
+
+    got = jdparse.parse(f"Data Analyst\n\n{line}\n\nRequirements\n- SQL\n").salary
+    assert (got and (got.min, got.max, got.currency, got.period)) == want
+
+
+def test_a_keyword_salary_label_through_the_command(cli):
+    text = "Data Analyst\n\nAnnual salary: 50,000 - 60,000 EUR\n\nRequirements\n- SQL\n"
+    r = cli("parse", "--format", "json", input=text.encode())
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)["salary"]
+    assert (got["min"], got["max"], got["currency"], got["period"]) == (50000, 60000, "EUR", "year")

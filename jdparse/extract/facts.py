@@ -868,6 +868,13 @@ def _label_not_pay(reader, text: str, a: int, e: int) -> bool:
     return reader.t.not_salary.search(_sal._lower(text[a:e])) is not None
 
 
+def _label_period(words: str) -> str | None:
+    """Return the period a salary label's words name (currencies.yaml ``periods.before``:
+    "Hourly budget" is by the hour), or None."""
+    hit = _sal._compiled().period_before.search(_sal._lower(words))
+    return hit.lastgroup if hit else None
+
+
 def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     """Return the pay range (from the salary label, the header, salary sections, then the body)
     and the other amounts read as pay, as losing candidates with why they lost."""
@@ -876,14 +883,21 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     reader = sal._Reader(text, sal.SALARY_THRESHOLD)
     if reader.digits == []:
         return None, []             # no digit, no amount (most spans have none: they are skipped)
+    # A label read with its own words ("Hourly rate: $18 - $21" is by the
+    # hour), unless they hold a digit (a year in "Salary 2027:" is no pay)
+    # or a word that elsewhere says an amount is no pay: the label names
+    # the field pay ("Budget: $60-80 per hour", a freelance board's); such a
+    # label's words still give the period its value does not ("Hourly budget:").
+    label_spans = []
+    label_words: dict[int, int] = {}  # a value read without its label's words: its start -> the label's
+    for a, e, b in _label_spans(ctx, "salary"):
+        if reader.has_digit(b.start, a) or _label_not_pay(reader, text, b.start, a):
+            label_words[a] = b.start
+            label_spans.append((a, e))
+        else:
+            label_spans.append((b.start, e))
     tiers = [
-        # A label read with its own words ("Hourly rate: $18 - $21" is by the
-        # hour), unless they hold a digit (a year in "Salary 2027:" is no pay)
-        # or a word that elsewhere says an amount is no pay: the label names
-        # the field pay ("Budget: $60-80 per hour", a freelance board's).
-        ([(a if reader.has_digit(b.start, a) or _label_not_pay(reader, text, b.start, a) else b.start, e)
-          for a, e, b in _label_spans(ctx, "salary")],
-         True, "salary.label"),
+        (label_spans, True, "salary.label"),
         (header_segments(ctx), False, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
         (_salary_body_spans(ctx, reader), False, "salary.body"),
@@ -903,8 +917,13 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     best = min(found, key=lambda f: (f[0], -f[3].confidence, f[2] + f[3].start))
     t, rule, a, m = best
     span = ctx.doc.span(a + m.start, a + m.end)
-    won = Salary(m.min, m.max, m.currency, m.period, text[a + m.start:a + m.end].strip(),
-                 span, f"{rule}:{m.rule}", m.annualized_min, m.annualized_max)
+    period, lo, hi, how = m.period, m.annualized_min, m.annualized_max, f"{rule}:{m.rule}"
+    if period is None and t == 0 and a in label_words:
+        period = _label_period(text[label_words[a]:a])
+        if period is not None:
+            lo, hi = sal.annualized(m.min, m.max, period)
+            how += "+salary.label_period"
+    won = Salary(m.min, m.max, m.currency, period, text[a + m.start:a + m.end].strip(), span, how, lo, hi)
     losers = []
     for ft, frule, fa, fm in found:
         if fm is m:
