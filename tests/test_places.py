@@ -142,13 +142,20 @@ def test_a_header_place_beside_a_region_or_district_the_gazetteer_lacks(posting,
     ("Harbor & Finch Ltd, Berlin, Germany", [("Berlin, Germany", "DE")], "Harbor & Finch Ltd"),
     # A state's code and a postcode after the place.
     ("Fernwood Labs Inc., Austin, TX 78701", [("Austin, TX", "US")], "Fernwood Labs Inc."),
+    # A British and a Canadian postcode, a ZIP+4.
+    ("The Copper Pot, Edinburgh EH1 1AA", [("Edinburgh", "GB")], "The Copper Pot"),
+    ("Maple Foods Inc., Toronto, ON M5V 2T6", [("Toronto, ON", "CA")], "Maple Foods Inc."),
+    ("Fernwood Labs Inc., Seattle, WA 98101-1234", [("Seattle, WA", "US")], "Fernwood Labs Inc."),
+    # A place and its postcode alone is no company.
+    ("London SW1A 2AA", [("London", "GB")], None),
+    ("Leeds LS1 4AP", [("Leeds", "GB")], None),
     # Without a legal form, a name before a place is not told from a district.
     ("Fernwood, Berlin, Germany", [("Berlin, Germany", "DE")], None),
 ])
 def test_a_company_line_with_a_postcode_and_place(line, want, company):
     import jdparse
 
-    r = jdparse.parse(f"Elektroniker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung der Anlagen\n")
+    r = jdparse.parse(f"Elektriker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung der Anlagen\n")
     assert [(p.name, p.country) for p in r.locations] == want
     assert (r.company.value if r.company else None) == company
 

@@ -813,14 +813,23 @@ def _metro(text: str) -> list[Place]:
 
 POSTCODE_HEAD = _rx(r"[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+")
 """Before a place: a postcode ("79098 Freiburg", "D-80331 München", "75008 Paris")."""
-STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+\d{4,6})?[ \t]*")
-"""After a place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150", "Austin, TX 78701")."""
-_POSTCODE = _rx(r"(?<!\w)(?:[A-Z]{1,2}-)?\d{4,6}(?!\w)")
+STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
+                 r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d))?[ \t]*")
+"""After a place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150", "Austin, TX 78701",
+a British "Edinburgh EH1 1AA", a Canadian "Toronto, ON M5V 2T6")."""
+_POSTCODE = _rx(r"(?<!\w)(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
+               r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?!\w)")
+"""A postcode: four to six digits ("79098", "D-80331", "98101-1234"), a British "EH1 1AA", a Canadian "M5V 2T6"."""
 
 
 def without_postcodes(s: str) -> str:
-    """Return ``s`` without its postcodes (runs of four to six digits, "D-" before them or not)."""
+    """Return ``s`` without its postcodes (``_POSTCODE``)."""
     return _POSTCODE.sub("", s) if any(c.isdigit() for c in s) else s
+
+
+def postcode_chars(s: str) -> int:
+    """Return how many characters of ``s`` are postcodes (``_POSTCODE``)."""
+    return sum(len(m.group()) for m in _POSTCODE.finditer(s)) if any(c.isdigit() for c in s) else 0
 
 
 def find_places(text: str) -> list[Place]:

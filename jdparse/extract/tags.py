@@ -89,6 +89,8 @@ def tag_kind(s: str) -> str | None:
                 cov += _pay_words_around(t, found)
             elif kind == "employment" and cov < need:
                 cov += _durations_before(t, found)
+            elif kind == "place" and cov < need:
+                cov += places.postcode_chars(t)  # "London SW1A 2AA", "79098 Freiburg"
             if first is None:
                 first = kind
             if cov >= need:
