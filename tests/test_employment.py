@@ -134,6 +134,10 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     ("Typ umowy: B2B / UoP", "contract"),
     ("Contract type: UoP", "full_time"),
     ("Type: B2B SaaS", None),
+    # A header field of those words alone, between separators.
+    ("Wrocław, Poland | B2B | 22 000 - 28 000 PLN", "contract"),
+    ("Kraków · UoP · Hybrid", "full_time"),
+    ("Wrocław | B2B SaaS platform | Hybrid", None),
 ])
 def test_employment_type_of_a_header_line(line, want):
     # Labels answered by a length of time, and labels naming a choice of hours.
@@ -194,3 +198,15 @@ def test_label_values_are_data_a_user_extends(tmp_path):
     assert parse_with_rules(tmp_path, None, posting)["employment_type"] is None
     extra = "employment:\n  label_values:\n    contract: [JDG]\n"
     assert parse_with_rules(tmp_path, extra, posting)["employment_type"] == "contract"
+
+
+def test_a_header_field_of_label_value_words_through_the_command(cli):
+    import json
+
+    text = "Senior DevOps Engineer\nChmurex Sp. z o.o.\nWrocław | B2B | Remote\n\nWymagania:\n- Terraform\n"
+    r = cli("parse", "--format", "json", "--evidence", input=text.encode())
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["employment_type"] == "contract"
+    assert d["evidence"]["employment_type"]["rule"] == "employment.header:employment.label_value"
+    assert text[d["evidence"]["employment_type"]["start"]:d["evidence"]["employment_type"]["end"]] == "B2B"

@@ -752,6 +752,10 @@ def _lasting() -> re.Pattern:
     return _rx(r"[ \t(]*" + _emp.LENGTH_OF_TIME.format(units=_emp.duration_units()) + r"[ \t.)]*", re.IGNORECASE)
 
 
+_FIELD_VALUE = 24
+"""The longest header field read for employment.yaml ``label_values`` words alone ("B2B", "UoP")."""
+
+
 def employment_type(ctx, title: Value | None) -> Value | None:
     """Return the employment type from the title, labels and tags, then the body, then the benefits."""
     emp = _emp
@@ -760,7 +764,8 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         tiers.append(([(title.span.start, title.span.end)], "employment.title"))
     label_spans = _employment_label_spans(ctx)
     tiers.append((label_spans, "employment.label"))
-    tiers.append((_header_except_title(ctx, title), "employment.header"))
+    header = _header_except_title(ctx, title)
+    tiers.append((header, "employment.header"))
     # A duration's value ("Duration: 6 month contract"), after the header's tags.
     tiers.append(([(a, e) for a, e, _ in _label_spans(ctx, "start_date")], "employment.label"))
     text = ctx.text
@@ -770,10 +775,22 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         find = lambda a, e: choice(emp.find_employment_types(text[a:e]))  # noqa: E731
     else:
         find = lambda a, e: choice(emp.find_folded(text, low, a, e))  # noqa: E731
-    if label_spans:
-        # A label's value that names a type only there ("Contract: B2B").
-        labelled, plain = set(label_spans), find
-        find = lambda a, e: plain(a, e) or ((a, e) in labelled and emp.label_value_types(text, a, e)) or []  # noqa: E731
+    # A label's value that names a type only there ("Contract: B2B"), or a header
+    # field of those words alone ("Wrocław | B2B | 22 000 PLN").
+    labelled, fields, plain = set(label_spans), set(header), find
+
+    def find(a: int, e: int) -> list:
+        got = plain(a, e)
+        if got or not (labelled or fields):
+            return got
+        if (a, e) in labelled:
+            return emp.label_value_types(text, a, e)
+        if (a, e) in fields:
+            for fa, fe in _place_parts(text, a, e):
+                got = emp.label_value_types(text, fa, fe) if fe - fa <= _FIELD_VALUE else []
+                if got:
+                    return [emp.Match(m.start + fa - a, m.end + fa - a, m.value, m.rule) for m in got]
+        return []
     hit = _first_tier_spans(tiers, find, emp.employment_type)
     # Then the body (many blocks, searched at once), and last what the posting
     # offers ("Permanent contract", "CDI" among the benefits), read only when
