@@ -1295,6 +1295,15 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
     return None
 
 
+def _words_past(line: str, n: int) -> bool:
+    """Return whether ``line`` has more than ``n`` words, a separator ("|", "·", "-") no word."""
+    words = line.split(None, 2 * n)
+    return len(words) > n and sum(1 for w in words if not all(c in _SEPARATOR_CHARS for c in w)) > n
+
+
+_SEPARATOR_CHARS = frozenset("|·•-–—/")
+
+
 def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
     """Return the company named by the header line ``nb`` (its first part), or None."""
     text = ctx.text
@@ -1304,7 +1313,7 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
     parts = _parts(line, nb.start)
     if not parts:
         return None  # a line of separators only
-    if len(line.split(None, 8)) > 8 and (  # more than 8 words (the rest not split)
+    if _words_past(line, 8) and (  # more than 8 words (separators aside)
             len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])):
         return None  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)")
     if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
