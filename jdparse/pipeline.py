@@ -27,7 +27,7 @@ def parse(text: str) -> Posting:
     salary, salary_losers = facts.salary(ctx, title)
     locations = facts.locations(ctx, title, company)
     salary = facts.currency_by_place(facts.dollar_by_place(salary, locations), locations)
-    lists_ = lists.extract(ctx)
+    lists_ = lists.extract(ctx, None if salary is None else salary.span)
     value = ctx.value
     outline_values = [
         (sec.kind, None if (h := sec.heading) is None else value(h.start, h.end, sec.rule))

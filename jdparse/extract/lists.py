@@ -545,8 +545,14 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
             out.append(_sentence_value(starts, sa, core, val, rule))
 
 
-def extract(ctx) -> dict[str, tuple[Value, ...]]:
-    """Return the four list fields, each a tuple of Values in document order."""
+def _holds(span, inner) -> bool:
+    """Return whether ``span`` holds the whole of ``inner``."""
+    return span.start <= inner.start and inner.end <= span.end
+
+
+def extract(ctx, pay=None) -> dict[str, tuple[Value, ...]]:
+    """Return the four list fields, each a tuple of Values in document order (``pay``: the span
+    of the salary the posting reports, or None)."""
     text = ctx.text
     # Whether the posting has an _ODD character: most have none, and then none
     # of the texts read below (its parts, white space tidied) has one.
@@ -655,9 +661,11 @@ def extract(ctx) -> dict[str, tuple[Value, ...]]:
                 continue
             vals.extend(items)
     for kind in ("requirements", "responsibilities", "nice_to_have"):
-        # A pay line after a list, read as its last item ("$150,000 - $185,000 a year"), is none of it.
+        # A pay line after a list, read as its last item ("$150,000 - $185,000 a year"), is none
+        # of it; nor is a sentence there that states the pay the posting reports ("The OTE
+        # range for this role is $220,000 - $260,000 ...").
         vals = out[kind]
-        if vals and _pay_only(vals[-1].value):
+        if vals and (_pay_only(vals[-1].value) or pay is not None and _holds(vals[-1].span, pay)):
             out[kind] = vals[:-1]
     moved = []
     m = _markers()
