@@ -404,6 +404,19 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
 _WORD = _rx(r"\w+")
 
 
+@rules.derived
+def _label_value_word() -> re.Pattern:
+    """Return the pattern of any ``label_values`` word, as a word, any case."""
+    table = _label_values()
+    words = sorted(table[1], key=len, reverse=True) if table is not None else ()
+    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+
+
+def holds_label_value_word(text: str, a: int, e: int) -> bool:
+    """Return whether ``text[a:e]`` holds a ``label_values`` word (a cheap test before reading its fields)."""
+    return _label_value_word().search(text, a, e) is not None
+
+
 def label_value_types(text: str, a: int, e: int) -> list[Match]:
     """Return the ``label_values`` words of ``text[a:e]`` when the whole span is made of them, else [].
 

@@ -785,7 +785,7 @@ def employment_type(ctx, title: Value | None) -> Value | None:
             return got
         if (a, e) in labelled:
             return emp.label_value_types(text, a, e)
-        if (a, e) in fields:
+        if (a, e) in fields and emp.holds_label_value_word(text, a, e):
             for fa, fe in _place_parts(text, a, e):
                 got = emp.label_value_types(text, fa, fe) if fe - fa <= _FIELD_VALUE else []
                 if got:
