@@ -42,3 +42,12 @@ def test_gender_tags_are_data_a_user_extends(tmp_path):
     assert parse_with_rules(tmp_path, None, posting)["title"] is None
     got = parse_with_rules(tmp_path, "titles:\n  gender_tags:\n    de: [x/y]\n", posting)
     assert got["title"] == "Kommissionierer (x/y)"
+
+
+def test_place_links_are_data_a_user_extends(tmp_path):
+    from conftest import parse_with_rules
+
+    # A place link between the employer and a place ("at Acme Corp in San Jose"), with a user's word.
+    head = "Software Engineer job at Acme Corp nahe Berlin\n\nResponsibilities\n- Build things\n"
+    assert parse_with_rules(tmp_path, None, head)["company"] != "Acme Corp"
+    assert parse_with_rules(tmp_path, "titles:\n  place_links:\n    de: [nahe]\n", head)["company"] == "Acme Corp"

@@ -397,7 +397,9 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
     if not lookup:
         return None
     word = "(?:" + "|".join(re.escape(w) for w in sorted(lookup, key=len, reverse=True)) + ")"
-    sep = r"(?:[ \t]*[,/|;+&][ \t]*|[ \t]+(?:or|and|lub|oraz|i)[ \t]+)"
+    joiners = rules.load("employment").get("label_value_joiners") or {}
+    joined = "|".join(sorted({re.escape(str(w)) for ws in joiners.values() for w in ws or ()}, key=lambda w: (-len(w), w)))
+    sep = r"(?:[ \t]*[,/|;+&][ \t]*" + (r"|[ \t]+(?:" + joined + r")[ \t]+" if joined else "") + ")"
     return _rx(r"[ \t(]*(?:" + word + r")(?:" + sep + word + r")*[ \t.)]*", re.IGNORECASE), lookup
 
 

@@ -1127,7 +1127,12 @@ def _careers_at() -> re.Pattern:
 @rules.derived
 def _works_at() -> re.Pattern:
     """Return the pattern of a ``works_at`` word ending a text ("... team at "), an article allowed after it."""
-    return _rx(r"(?<!\w)(?:" + _titles_alternation("works_at") + r")[ \t]+(?:(?:the|der|die|dem|den|la|le|el|het)[ \t]+|l['’])?$", re.IGNORECASE)
+    articles = _titles_words("works_at_articles")
+    whole = "|".join(sorted((re.escape(w) for w in articles if w[-1:] not in "'’"), key=lambda w: (-len(w), w)))
+    elided = "|".join(sorted((re.escape(w) for w in articles if w[-1:] in "'’"), key=lambda w: (-len(w), w)))
+    article = "|".join(x for x in ((r"(?:" + whole + r")[ \t]+") if whole else "", elided) if x)
+    return _rx(r"(?<!\w)(?:" + _titles_alternation("works_at") + r")[ \t]+" + (f"(?:{article})?" if article else "")
+               + "$", re.IGNORECASE)
 
 
 _WORKS_AT_REACH = 16
@@ -1391,7 +1396,7 @@ def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value |
     if not (rest and has_role(head) and _titleish(head)):
         return None
     ca, ce = rest[0]
-    place = _IN_PLACE.search(text, ca, ce)
+    place = _place_link().search(text, ca, ce)
     if place is not None and kinds[text[place.end():ce]] == "place":
         ce = place.start()  # "at Acme Corp in San Jose": the employer, then where the job is
     if kinds[text[ca:ce]] is not None or not _nameish(text[ca:ce], kinds):
@@ -1508,8 +1513,11 @@ _PROSE_PART = 40
 _AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?P<the>the\s+)?(?=[A-Z\u00c0-\u00de])")
 """Between a title and its employer in a head line: " @ ", " at " (or " at the ", see
 ``institution_words``) before a capital."""
-_IN_PLACE = _rx(r"\s+(?:in|near)\s+(?=[A-Z\u00c0-\u00de])")
-"""Between an employer's name and a place after it ("Acme Corp in San Jose")."""
+@rules.derived
+def _place_link() -> re.Pattern:
+    """Return the pattern of a titles.yaml ``place_links`` word between an employer's name and a
+    place after it ("Acme Corp in San Jose"), before a capital."""
+    return _rx(r"\s+(?:" + _titles_alternation("place_links") + r")\s+(?=[A-Z\u00c0-\u00de])", re.IGNORECASE)
 _INLINE_COLON = _rx(r"(?<=\w)[:\uff1a](?=\s)")
 _LABEL_WORDS = 3
 """The most words of a label ("Reply to", "Type of contract") looked for before a colon."""
