@@ -1389,8 +1389,14 @@ def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value |
     text = ctx.text
     body = text[a:e]
     at = _AT_COMPANY.search(body)
+    legal_only = False
     if at is None:
-        return None
+        # "Backendutvecklare till Nordsken AB": another language's word for "at", only before
+        # a name with a legal form (those words have other senses: "Ingénieur en Informatique").
+        at = _title_link().search(body)
+        if at is None:
+            return None
+        legal_only = True
     head = body[:at.start()]
     rest = _parts(body[at.end():], a + at.end())
     if not (rest and has_role(head) and _titleish(head)):
@@ -1401,11 +1407,20 @@ def _at_split(ctx, kinds: _Kinds, a: int, e: int) -> tuple[Value | None, Value |
         ce = place.start()  # "at Acme Corp in San Jose": the employer, then where the job is
     if kinds[text[ca:ce]] is not None or not _nameish(text[ca:ce], kinds):
         return None
-    if at.group("the") and _institution_words().isdisjoint(text[ca:ce].lower().split()):
+    if legal_only and text[ca:ce].split()[-1] not in _legal_forms():
+        return None
+    if not legal_only and at.group("the") and _institution_words().isdisjoint(text[ca:ce].lower().split()):
         return None  # "at the" before no institution ("at the Forefront of AI")
     ta, te = _trim_title(text, a, a + at.start(), kinds)
     ca, ce = _trim_paren(text, ca, ce, kinds)
     return ctx.value(ta, te, "title.first_line"), ctx.value(ca, ce, "company.split_line")
+
+
+@rules.derived
+def _title_link() -> re.Pattern:
+    """Return the pattern of a titles.yaml ``title_links`` word between a head line's title and
+    its employer ("Backendutvecklare till Nordsken AB"), before a capital."""
+    return _rx(r"\s+(?:" + _titles_alternation("title_links") + r")\s+(?=[A-Z\u00c0-\u00de])", re.IGNORECASE)
 
 
 def _with_legal_form(full: str, name: str) -> bool:
