@@ -361,3 +361,13 @@ def test_a_location_label_named_by_a_keyword_of_its_name():
 
     r = jdparse.parse("Data Analyst\n\nAbout us\nWe build maps.\n\nPrimary location: Austin, TX\n\nRequirements\n- SQL\n")
     assert [(p.name, p.country, p.rule) for p in r.locations] == [("Austin, TX", "US", "locations.label")]
+
+
+def test_a_city_and_its_district_through_the_command(cli):
+    import json
+
+    proc = cli("parse", "--format", "json", "--evidence",
+               input="Barista\nKaffeehaus Nord\nStandort: Berlin-Mitte\n\nDeine Aufgaben\n- Kaffee\n".encode())
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout)
+    assert [(p["name"], p["country"]) for p in d["locations"]] == [("Berlin-Mitte", "DE")]

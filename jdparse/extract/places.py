@@ -870,6 +870,8 @@ def find_places(text: str) -> list[Place]:
                             pe = q.end()  # "Paris Centre": the city as the posting names it
                     places.append(Place(ps, pe, tidy(text[ps:pe]), *b))
     places.sort(key=lambda p: p.start)
+    if len(places) > 1 and "-" in text:
+        places = _hyphened_districts(text, places)
     if len(places) > 1 and not text.isascii():
         places = _cjk_runs(text, places)
     if places and not text.isascii():
@@ -887,6 +889,20 @@ def _korean_districts(text: str, places: list[Place]) -> list[Place]:
             if m is not None and not any(q.start < m.end() and q.end > p.end for q in places):
                 p = Place(p.start, m.end(), tidy(text[p.start:m.end()]), p.country, p.kind, "places.city_district")
         out.append(p)
+    return out
+
+
+def _hyphened_districts(text: str, places: list[Place]) -> list[Place]:
+    """Return ``places`` with a city joined by a hyphen to a place of its country ("Berlin-Mitte",
+    "Hamburg-Altona": a city and its district) read as one place, named as written."""
+    out = [places[0]]
+    for p in places[1:]:
+        q = out[-1]
+        if (p.start == q.end + 1 and text[q.end] == "-" and q.kind == "city" and p.kind == "city"
+                and p.country == q.country and "," not in q.name and "," not in p.name):
+            out[-1] = Place(q.start, p.end, tidy(text[q.start:p.end]), q.country, q.kind, "places.city_district")
+        else:
+            out.append(p)
     return out
 
 
