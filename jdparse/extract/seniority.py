@@ -35,7 +35,7 @@ LEVELS = (
 # What may stand before "Executive" for it to be a segment's first word: the
 # start of a line, or a separator of a tag line or a level field.
 _SEGMENT_END = _rx(rf"(?:^|[|,;:/(\[\u2022\u00b7]|{_HS}[{_DASHES}]){_HS}*$")
-_NEXT_WORD = _rx(rf"{_HS}+\w")
+_NEXT_WORD = _rx(rf"\+?{_HS}+\w")  # ("Staff Engineer", "Staff+ Engineer")
 
 
 def _strings(v, where: str) -> list[str]:
