@@ -51,3 +51,12 @@ def test_place_links_are_data_a_user_extends(tmp_path):
     head = "Software Engineer job at Acme Corp nahe Berlin\n\nResponsibilities\n- Build things\n"
     assert parse_with_rules(tmp_path, None, head)["company"] != "Acme Corp"
     assert parse_with_rules(tmp_path, "titles:\n  place_links:\n    de: [nahe]\n", head)["company"] == "Acme Corp"
+
+
+def test_board_names_are_data_a_user_extends(tmp_path):
+    from conftest import parse_with_rules
+
+    posting = "Jobbland\nProduct Manager\nHalcyon Bank · London\n\nAbout the job\nWe bank.\n"
+    assert parse_with_rules(tmp_path, None, posting)["company"] == "Jobbland"
+    got = parse_with_rules(tmp_path, "titles:\n  board_names: [Jobbland]\n", posting)
+    assert got["company"] == "Halcyon Bank"

@@ -1267,13 +1267,21 @@ def _cjk_legal_forms() -> tuple[str, ...]:
     return tuple(f for f in _legal_forms() if f and "\u3000" <= f[0] <= "\u9fff")
 
 
+@rules.derived
+def _board_names() -> frozenset[str]:
+    """Return the keys of titles.yaml ``board_names`` ("linkedin", "welcome to the jungle")."""
+    return frozenset(" ".join(key(str(w)).split()) for w in rules.load("titles").get("board_names") or ())
+
+
 def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | None:
     text = ctx.text
     order = []
     below = None  # (a tag line under the title, the line under it: a name alone, tried last)
     if title_block is not None:
         if title_block > 0:
-            order.append(lead[title_block - 1])
+            above = lead[title_block - 1]
+            if " ".join(key(text[above.start:above.end]).split()) not in _board_names():
+                order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
         if title_block + 1 < len(lead):
             order.append(lead[title_block + 1])
             # A tag line under the title ("Berlin or Remote within Germany"),
