@@ -1208,6 +1208,9 @@ def _tidy_company(ctx, v: Value) -> Value:
     m = _LEADING_THE.match(text, a, e)
     if m and v.rule in ("company.hiring", "company.about") and len(text[m.end():e].split()) >= 2:
         a = m.end()  # "The Acme Foundation is hiring": the article is the sentence's
+    c = text.find(", ", a, e)
+    if c > a and (key(text[c + 2:e]) + " ").startswith(_company_asides()):
+        e = c  # "Acme Corp, a Fernwood company", "Nimbus, part of Oracle": the name without the aside
     # Only a comma inside the name can be cut at: without one, no place is looked for.
     found = None
     if text.find(",", a, e) >= 0:
