@@ -41,6 +41,16 @@ def run_cli(*args: str, input: bytes | None = None, cwd=None, env=None) -> subpr
     )
 
 
+def parse_json(posting: str, *args: str) -> dict:
+    """Parse ``posting`` (piped in) with the installed command, ``--format json --evidence`` and
+    ``args``; return its JSON record (the command must succeed)."""
+    import json
+
+    proc = run_cli("parse", "--format", "json", "--evidence", *args, input=posting.encode("utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
 def parse_with_rules(tmp_path, rules: str | None, posting: str) -> dict:
     """Parse ``posting`` with the installed command, with a rules file holding ``rules`` (None:
     the package's alone); return its JSON record (the command must succeed)."""

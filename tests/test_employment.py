@@ -200,13 +200,11 @@ def test_label_values_are_data_a_user_extends(tmp_path):
     assert parse_with_rules(tmp_path, extra, posting)["employment_type"] == "contract"
 
 
-def test_a_header_field_of_label_value_words_through_the_command(cli):
-    import json
+def test_a_header_field_of_label_value_words_through_the_command():
+    from conftest import parse_json
 
     text = "Senior DevOps Engineer\nChmurex Sp. z o.o.\nWrocław | B2B | Remote\n\nWymagania:\n- Terraform\n"
-    r = cli("parse", "--format", "json", "--evidence", input=text.encode())
-    assert r.returncode == 0, r.stderr
-    d = json.loads(r.stdout)
+    d = parse_json(text)
     assert d["employment_type"] == "contract"
     assert d["evidence"]["employment_type"]["rule"] == "employment.header:employment.label_value"
     assert text[d["evidence"]["employment_type"]["start"]:d["evidence"]["employment_type"]["end"]] == "B2B"

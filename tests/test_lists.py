@@ -121,22 +121,17 @@ def test_a_lead_in_label_that_says_include_gives_its_list_without_it(line, field
     assert d[field] == want
 
 
-def test_a_field_under_a_list_label_through_the_command(cli):
-    import json
+def test_a_field_under_a_list_label_through_the_command():
+    from conftest import parse_json
 
     posting = "Java Developer\nAcme Corp\nExperience: 6+ years\nNotice period: 30 days\n\nSkills\n- Java 17\n"
-    proc = cli("parse", "--format", "json", input=posting.encode())
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["requirements"] == ["6+ years", "Java 17"]
+    assert parse_json(posting)["requirements"] == ["6+ years", "Java 17"]
 
 
-def test_the_reported_pay_after_a_list_through_the_command(cli):
-    import json
+def test_the_reported_pay_after_a_list_through_the_command():
+    from conftest import parse_json
 
-    posting = ("Account Executive\nLumenwise\n\nWhat You'll Bring\n3+ years of closing experience\n\n"
-               "The OTE range for this role is $220,000 - $260,000 with a 50/50 split.\n")
-    proc = cli("parse", "--format", "json", input=posting.encode())
-    assert proc.returncode == 0, proc.stderr
-    d = json.loads(proc.stdout)
+    d = parse_json("Account Executive\nLumenwise\n\nWhat You'll Bring\n3+ years of closing experience\n\n"
+                   "The OTE range for this role is $220,000 - $260,000 with a 50/50 split.\n")
     assert d["requirements"] == ["3+ years of closing experience"]
     assert (d["salary"]["min"], d["salary"]["max"]) == (220000, 260000)

@@ -160,19 +160,18 @@ def test_a_company_line_with_a_postcode_and_place(line, want, company):
     assert (r.company.value if r.company else None) == company
 
 
-def test_a_city_runs_on_over_a_link_word_and_a_river_where_the_field_ends(cli):
+def test_a_city_runs_on_over_a_link_word_and_a_river_where_the_field_ends():
     # places.city_links: "im", "an der", "upon" join a city to the river or region it lies on,
     # only where the name ends the field ("München im Team Nord" is München).
-    import json
+    from conftest import parse_json
 
     # (the gazetteer names these cities "Freiburg" and "Offenbach" alone)
     for line, want in [("Standort: Freiburg im Breisgau", "Freiburg im Breisgau"),
                        ("Location: Offenbach am Main | Full-time", "Offenbach am Main"),
                        ("Standort: Freiburg im Breisgau (Hybrid)", "Freiburg im Breisgau"),
                        ("Standort: München im Team Nord", "München")]:
-        proc = cli("parse", "--format", "json", input=f"Elektroniker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung\n".encode())
-        assert proc.returncode == 0, proc.stderr
-        assert [p["name"] for p in json.loads(proc.stdout)["locations"]] == [want], line
+        got = parse_json(f"Elektroniker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung\n")
+        assert [p["name"] for p in got["locations"]] == [want], line
 
 
 def test_a_place_cue_before_our_office():
@@ -342,14 +341,11 @@ def test_the_sentence_that_names_the_title_names_the_place(posting, want):
     assert all(p.rule == "locations.title_sentence" for p in r.locations)
 
 
-def test_the_title_sentences_place_through_the_command(cli):
-    import json
+def test_the_title_sentences_place_through_the_command():
+    from conftest import parse_json
 
-    posting = ("Hello Alex,\n\nI am writing about a Barista role with a client of mine in Cork, Ireland. "
-               "Mornings only.\n\nYou will:\n- make coffee\n")
-    proc = cli("parse", "--format", "json", "--evidence", input=posting.encode())
-    assert proc.returncode == 0, proc.stderr
-    d = json.loads(proc.stdout)
+    d = parse_json("Hello Alex,\n\nI am writing about a Barista role with a client of mine in Cork, Ireland. "
+                   "Mornings only.\n\nYou will:\n- make coffee\n")
     assert [p["name"] for p in d["locations"]] == ["Cork, Ireland"]
     assert d["evidence"]["locations"][0]["rule"] == "locations.title_sentence"
 
@@ -363,11 +359,8 @@ def test_a_location_label_named_by_a_keyword_of_its_name():
     assert [(p.name, p.country, p.rule) for p in r.locations] == [("Austin, TX", "US", "locations.label")]
 
 
-def test_a_city_and_its_district_through_the_command(cli):
-    import json
+def test_a_city_and_its_district_through_the_command():
+    from conftest import parse_json
 
-    proc = cli("parse", "--format", "json", "--evidence",
-               input="Barista\nKaffeehaus Nord\nStandort: Berlin-Mitte\n\nDeine Aufgaben\n- Kaffee\n".encode())
-    assert proc.returncode == 0, proc.stderr
-    d = json.loads(proc.stdout)
+    d = parse_json("Barista\nKaffeehaus Nord\nStandort: Berlin-Mitte\n\nDeine Aufgaben\n- Kaffee\n")
     assert [(p["name"], p["country"]) for p in d["locations"]] == [("Berlin-Mitte", "DE")]

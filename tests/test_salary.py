@@ -485,9 +485,8 @@ def test_a_keyword_salary_label_alone_between_blank_lines(line, want):
     assert (got and (got.min, got.max, got.currency, got.period)) == want
 
 
-def test_a_keyword_salary_label_through_the_command(cli):
-    text = "Data Analyst\n\nAnnual salary: 50,000 - 60,000 EUR\n\nRequirements\n- SQL\n"
-    r = cli("parse", "--format", "json", input=text.encode())
-    assert r.returncode == 0, r.stderr
-    got = json.loads(r.stdout)["salary"]
+def test_a_keyword_salary_label_through_the_command():
+    from conftest import parse_json
+
+    got = parse_json("Data Analyst\n\nAnnual salary: 50,000 - 60,000 EUR\n\nRequirements\n- SQL\n")["salary"]
     assert (got["min"], got["max"], got["currency"], got["period"]) == (50000, 60000, "EUR", "year")
