@@ -21,6 +21,7 @@ from .._frozen import value_class
 from .. import rules
 from ._guard import Anchors, WordGuard, any_within, folded
 from .._cache import compile as _rx
+from ..blocks import _longest_first
 from ._vocab import ASCII_TWIN_CHARS, DASHES, WORD_BYTES, Match, Split, atoms, lookup_key, word_table, alternation
 
 __all__ = ["Match", "TYPES", "find_employment_types", "employment_type", "without_choice"]
@@ -398,7 +399,7 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
         return None
     word = "(?:" + "|".join(re.escape(w) for w in sorted(lookup, key=len, reverse=True)) + ")"
     joiners = rules.load("employment").get("label_value_joiners") or {}
-    joined = "|".join(sorted({re.escape(str(w)) for ws in joiners.values() for w in ws or ()}, key=lambda w: (-len(w), w)))
+    joined = "|".join(sorted({re.escape(str(w)) for ws in joiners.values() for w in ws or ()}, key=_longest_first))
     sep = r"(?:[ \t]*[,/|;+&][ \t]*" + (r"|[ \t]+(?:" + joined + r")[ \t]+" if joined else "") + ")"
     return _rx(r"[ \t(]*(?:" + word + r")(?:" + sep + word + r")*[ \t.)]*", re.IGNORECASE), lookup
 
@@ -410,7 +411,7 @@ _WORD = _rx(r"\w+")
 def _label_value_word() -> re.Pattern:
     """Return the pattern of any ``label_values`` word, as a word, any case."""
     table = _label_values()
-    words = sorted(table[1], key=len, reverse=True) if table is not None else ()
+    words = sorted(table[1], key=_longest_first) if table is not None else ()
     return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
 
 

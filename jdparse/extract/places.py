@@ -52,6 +52,7 @@ from .._frozen import value_class
 from ..document import key as _key
 from ..document import tidy
 from .._cache import compile as _rx
+from ..blocks import _longest_first
 
 __all__ = ["Place", "lookup", "find_places", "fold"]
 
@@ -221,9 +222,9 @@ def _tables() -> dict:
         "district": _rx(r"[ \t]+[\uac00-\ud7a3]+?(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + r")(?!\w)"),
         "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
                          + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"
-                         + r"|[ \t]+(?:" + ("|".join(sorted((r"[ \t]+".join(map(re.escape, str(w).split()))
-                                                         for ws in (data.get("city_links") or {}).values() for w in ws),
-                                                        key=lambda w: (-len(w), w))) or "(?!)")
+                         + r"|[ \t]+(?:" + ("|".join(sorted({r"[ \t]+".join(map(re.escape, str(w).split()))
+                                                         for ws in (data.get("city_links") or {}).values() for w in ws},
+                                                        key=_longest_first)) or "(?!)")
                          + r")[ \t]+[A-Z\u00c0-\u00de][\w'-]*(?=[ \t]*(?:$|[\n,;|/()\u00b7\u2022\u2013\u2014]|[ \t]-[ \t]))"),
     }
 
@@ -813,12 +814,13 @@ def _metro(text: str) -> list[Place]:
 
 POSTCODE_HEAD = _rx(r"[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+")
 """Before a place: a postcode ("79098 Freiburg", "D-80331 München", "75008 Paris")."""
-STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
-                 r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d))?[ \t]*")
+_POSTCODE_FORMS = (r"(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{4})?"        # "79098", "D-80331", "98101-1234"
+                   r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"      # a British "EH1 1AA"
+                   r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d")               # a Canadian "M5V 2T6"
+STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+(?:" + _POSTCODE_FORMS + r"))?[ \t]*")
 """After a place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150", "Austin, TX 78701",
 a British "Edinburgh EH1 1AA", a Canadian "Toronto, ON M5V 2T6")."""
-_POSTCODE = _rx(r"(?<!\w)(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
-               r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?!\w)")
+_POSTCODE = _rx(r"(?<!\w)(?:" + _POSTCODE_FORMS + r")(?!\w)")
 """A postcode: four to six digits ("79098", "D-80331", "98101-1234"), a British "EH1 1AA", a Canadian "M5V 2T6"."""
 
 

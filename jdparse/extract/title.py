@@ -34,7 +34,7 @@ import unicodedata
 from bisect import bisect_right
 
 from .. import rules, sentences as _sentences
-from ..blocks import _DECO_CATEGORIES, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
+from ..blocks import _DECO_CATEGORIES, _longest_first, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
 from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES, anywhere
@@ -603,7 +603,7 @@ def _gender_tag() -> re.Pattern:
             alts.add(r"\s*/\s*".join(parts))
     if not alts:
         return _rx("(?!)")
-    body = "|".join(sorted(alts, key=lambda a: (-len(a), a)))
+    body = "|".join(sorted(alts, key=_longest_first))
     return _rx(r"[(\[\uff08]\s*(?:" + body + r")\s*[)\]\uff09]", re.IGNORECASE)
 
 
@@ -1128,8 +1128,8 @@ def _careers_at() -> re.Pattern:
 def _works_at() -> re.Pattern:
     """Return the pattern of a ``works_at`` word ending a text ("... team at "), an article allowed after it."""
     articles = _titles_words("works_at_articles")
-    whole = "|".join(sorted((re.escape(w) for w in articles if w[-1:] not in "'’"), key=lambda w: (-len(w), w)))
-    elided = "|".join(sorted((re.escape(w) for w in articles if w[-1:] in "'’"), key=lambda w: (-len(w), w)))
+    whole = "|".join(sorted((re.escape(w) for w in articles if w[-1:] not in "'’"), key=_longest_first))
+    elided = "|".join(sorted((re.escape(w) for w in articles if w[-1:] in "'’"), key=_longest_first))
     article = "|".join(x for x in ((r"(?:" + whole + r")[ \t]+") if whole else "", elided) if x)
     return _rx(r"(?<!\w)(?:" + _titles_alternation("works_at") + r")[ \t]+" + (f"(?:{article})?" if article else "")
                + "$", re.IGNORECASE)
