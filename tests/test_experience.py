@@ -156,3 +156,10 @@ def test_fast_alternation_matches_what_alternation_matches_for_seniority_and_pos
     plain = re.compile(alternation(sorted(set(words))), re.I)
     fast = re.compile(fast_alternation(sorted(set(words))), re.I)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def test_a_wished_for_count_through_the_command():
+    from conftest import parse_json
+
+    d = parse_json("Data Analyst\nAcme\n\nRequirements\n- 1 year of SQL experience, 3 years preferred\n")
+    assert d["experience_years_min"] == 1
