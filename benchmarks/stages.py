@@ -76,12 +76,12 @@ def main(argv=None) -> int:
         title, company, _ = title_ex.extract(ctx); lap("title+company")
         pay, _ = facts.salary(ctx, title); lap("salary")
         lists.extract(ctx, None if pay is None else pay.span); lap("lists")
-        facts.locations(ctx, title, company); lap("locations")
+        places = facts.locations(ctx, title, company); lap("locations")
         facts.work_mode(ctx, title); lap("work_mode")
         facts.seniority(ctx, title); lap("seniority")
         facts.employment_type(ctx, title); lap("employment_type")
         facts.experience(ctx); lap("experience")
-        facts.posted_date(ctx); lap("posted_date")
+        facts.posted_date(ctx, places); lap("posted_date")
         t0 = clock(); record = parse(text).to_dict(); t1 = clock()  # the whole pipeline, once more
         if timed:
             acc["parse() whole"] += t1 - t0

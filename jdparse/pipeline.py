@@ -46,7 +46,7 @@ def parse(text: str) -> Posting:
         nice_to_have=lists_["nice_to_have"],
         responsibilities=lists_["responsibilities"],
         benefits=lists_["benefits"],
-        posted_date=facts.posted_date(ctx),
+        posted_date=facts.posted_date(ctx, locations),
         sections=tuple(outline_values),
         candidates=(*candidates, *salary_losers),
         text=text,

@@ -1041,8 +1041,28 @@ def _salary_body_spans(ctx, reader) -> list[tuple[int, int]]:
 
 # --- posted date -------------------------------------------------------------------
 
-def posted_date(ctx) -> Value | None:
-    """Return the date the posting says it was published or opened."""
+def posted_date(ctx, places=()) -> Value | None:
+    """Return the date the posting says it was published or opened; a slashed date that reads
+    both ways ("03/11/2026") is day first when every one of the job's ``places`` is in a country
+    that writes dates so (dates.yaml ``month_first_countries`` are those that do not)."""
+    v = _posted_date(ctx)
+    if v is None or not v.rule.endswith(":date.month_first") or not places:
+        return v
+    y, m, d = v.value.split("-")
+    if int(d) > 12 or m == d:
+        return v  # one reading only
+    month_first = _month_first_countries()
+    if any(p.country is None or p.country in month_first for p in places):
+        return v
+    return Value(f"{y}-{d}-{m}", v.span, v.rule.replace(":date.month_first", ":date.day_first") + "+date.day_first_by_place")
+
+
+@rules.derived
+def _month_first_countries() -> frozenset[str]:
+    return frozenset(str(c).upper() for c in rules.load("dates").get("month_first_countries") or ())
+
+
+def _posted_date(ctx) -> Value | None:
     from .dates import find_dates
 
     text = ctx.text
