@@ -490,3 +490,26 @@ def test_a_keyword_salary_label_through_the_command():
 
     got = parse_json("Data Analyst\n\nAnnual salary: 50,000 - 60,000 EUR\n\nRequirements\n- SQL\n")["salary"]
     assert (got["min"], got["max"], got["currency"], got["period"]) == (50000, 60000, "EUR", "year")
+
+
+@pytest.mark.parametrize("line,want", [
+    # Crowns without a period: tens of thousands a month's pay, from 200 000 a year's
+    # (currencies.yaml monthly_if_within and annual_if_at_least.by_currency).
+    ("Lønn: NOK 850 000 – 1 000 000", (850000, 1000000, "NOK", "year")),
+    ("Lön: 35 000 – 45 000 SEK", (35000, 45000, "SEK", "month")),
+    ("Løn: DKK 42.000", (42000, 42000, "DKK", "month")),
+    # Between the two: no period.
+    ("Lønn: NOK 120 000", (120000, 120000, "NOK", None)),
+])
+def test_crowns_without_a_period(line, want):
+    import jdparse
+
+    got = jdparse.parse(f"Utvikler\nFjordline AS\n\n{line}\n\nKrav\n- Swift\n").salary
+    assert (got and (got.min, got.max, got.currency, got.period)) == want
+
+
+def test_crowns_without_a_period_through_the_command():
+    from conftest import parse_json
+
+    got = parse_json("Utvikler\nFjordline AS\n\nLønn: NOK 850 000 – 1 000 000\n\nKrav\n- Swift\n")["salary"]
+    assert (got["period"], got["annualized"]) == ("year", {"min": 850000, "max": 1000000})

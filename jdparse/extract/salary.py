@@ -430,6 +430,8 @@ class _Tables:
     """Matches right after an amount the words that make it a minimum ("5,000만원 이상")."""
     annual_amount: float
     annual_currencies: frozenset
+    annual_by_currency: dict
+    """Currency -> the amount from which one written without a period is a year's pay (its own)."""
     monthly_from: float
     monthly_below: float
     monthly_currencies: frozenset
@@ -555,6 +557,7 @@ def _compiled() -> _Tables:
         or_more=_rx(rf"[ \t]{{0,2}}(?:{_alt(data.get('or_more') or [])})"),
         annual_amount=float(annual.get("amount", 20000)),
         annual_currencies=frozenset(str(c).upper() for c in annual.get("currencies", ())),
+        annual_by_currency={str(c).upper(): float(v) for c, v in (annual.get("by_currency") or {}).items()},
         monthly_from=float(monthly.get("from", 1000)),
         monthly_below=float(monthly.get("below", 100000)),
         monthly_currencies=frozenset(str(c).upper() for c in monthly.get("currencies", ())),
@@ -711,6 +714,9 @@ def implied_period(currency: str, lo: float | None, hi: float | None, t=None) ->
     elif currency in t.monthly_currencies:
         if t.monthly_from <= amount and (hi if hi is not None else lo) < t.monthly_below:
             return "month"
+    at_least = t.annual_by_currency.get(currency)
+    if at_least is not None and amount >= at_least:
+        return "year"
     return None
 
 
