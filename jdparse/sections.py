@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ._frozen import value_class
 
-from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, LIST_KINDS, TEXT, Block, _block
+from .blocks import BOILERPLATE, BULLET, HEADING, LABEL, LIST_KINDS, TEXT, Block, _block, _label_match
 from .model import _fast_maker
 
 # LIST_KINDS (the section kinds whose items become the four list fields) is
@@ -146,17 +146,14 @@ _FIELD_NAME_WORDS = 4
 
 def _field_line(text: str, label: Block, b: Block) -> bool:
     """Return whether the one-line block ``b`` under ``label`` (which holds a value) is a field
-    of its own: a short capitalised name, a colon, a value."""
-    from .blocks import _label_match
-
+    of its own: a short capitalised name, a colon, a value ("://" opens no label)."""
     if label.value_start < 0 or label.value_start >= label.end or b.first_line != b.last_line:
         return False
     m = _label_match(text[b.start:b.end])
     if m is None:
         return False
     name, _, value_at = m
-    return (name[:1].isupper() and len(name.split()) <= _FIELD_NAME_WORDS
-            and value_at < b.end - b.start and not name.endswith(("http", "https")))
+    return name[:1].isupper() and len(name.split()) <= _FIELD_NAME_WORDS and value_at < b.end - b.start
 
 
 def _in_run(blocks: list[Block], i: int) -> bool:

@@ -49,8 +49,10 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Return the valid dates written in ``text``, in order."""
+def find_dates(text: str, day_first: bool = False) -> list[DateMatch]:
+    """Return the valid dates written in ``text``, in order; a slashed date that reads both
+    ways ("03/11/2026") is month first, or day first with ``day_first`` (the job's country
+    writes dates so: rule suffix ``date.day_first_by_place``)."""
     if ("19" not in text and "20" not in text) or _YEAR.search(text) is None:
         return []  # every date we read names its year; most lines name none
     pat, months = _patterns()
@@ -67,6 +69,8 @@ def find_dates(text: str) -> list[DateMatch]:
             a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
             if m["sep"] == "." or a > 12:
                 iso, rule = _iso(y, b, a), "date.day_first"
+            elif day_first and b <= 12 and a != b:
+                iso, rule = _iso(y, b, a), "date.day_first+date.day_first_by_place"
             else:
                 iso, rule = _iso(y, a, b), "date.month_first"
         elif m.group("mdy"):

@@ -243,6 +243,8 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
 
 
 _SENTENCE_END = _rx(r"[.!?;](?=\s|$)|\n")
+_SENTENCE_MORE = 20
+"""How much longer than the title its line must be to be a sentence that names it."""
 
 
 def _title_sentence(ctx, title: Value | None) -> list[tuple[int, int]]:
@@ -254,7 +256,7 @@ def _title_sentence(ctx, title: Value | None) -> list[tuple[int, int]]:
     t0, t1 = title.span.start, title.span.end
     for b in ctx.lead:
         if b.start <= t0 and t1 <= b.end:
-            if b.type is not TEXT or b.end - b.start < (t1 - t0) + 20:
+            if b.type is not TEXT or b.end - b.start < (t1 - t0) + _SENTENCE_MORE:
                 return []  # the title is a line of its own
             m = _SENTENCE_END.search(text, t1, b.end)
             return [(t1, m.start() if m else b.end)]
@@ -752,10 +754,6 @@ def _lasting() -> re.Pattern:
     return _rx(r"[ \t(]*" + _emp.LENGTH_OF_TIME.format(units=_emp.duration_units()) + r"[ \t.)]*", re.IGNORECASE)
 
 
-_FIELD_VALUE = 24
-"""The longest header field read for employment.yaml ``label_values`` words alone ("B2B", "UoP")."""
-
-
 def employment_type(ctx, title: Value | None) -> Value | None:
     """Return the employment type from the title, labels and tags, then the body, then the benefits."""
     emp = _emp
@@ -787,7 +785,7 @@ def employment_type(ctx, title: Value | None) -> Value | None:
             return emp.label_value_types(text, a, e)
         if (a, e) in fields and emp.holds_label_value_word(text, a, e):
             for fa, fe in _place_parts(text, a, e):
-                got = emp.label_value_types(text, fa, fe) if fe - fa <= _FIELD_VALUE else []
+                got = emp.label_value_types(text, fa, fe)
                 if got:
                     return [emp.Match(m.start + fa - a, m.end + fa - a, m.value, m.rule) for m in got]
         return []
@@ -1045,16 +1043,9 @@ def posted_date(ctx, places=()) -> Value | None:
     """Return the date the posting says it was published or opened; a slashed date that reads
     both ways ("03/11/2026") is day first when every one of the job's ``places`` is in a country
     that writes dates so (dates.yaml ``month_first_countries`` are those that do not)."""
-    v = _posted_date(ctx)
-    if v is None or not v.rule.endswith(":date.month_first") or not places:
-        return v
-    y, m, d = v.value.split("-")
-    if int(d) > 12 or m == d:
-        return v  # one reading only
     month_first = _month_first_countries()
-    if any(p.country is None or p.country in month_first for p in places):
-        return v
-    return Value(f"{y}-{d}-{m}", v.span, v.rule.replace(":date.month_first", ":date.day_first") + "+date.day_first_by_place")
+    day_first = bool(places) and all(p.country is not None and p.country not in month_first for p in places)
+    return _posted_date(ctx, day_first)
 
 
 @rules.derived
@@ -1062,12 +1053,13 @@ def _month_first_countries() -> frozenset[str]:
     return frozenset(str(c).upper() for c in rules.load("dates").get("month_first_countries") or ())
 
 
-def _posted_date(ctx) -> Value | None:
+def _posted_date(ctx, day_first: bool) -> Value | None:
     from .dates import find_dates
+
 
     text = ctx.text
     for a, e, _ in _label_spans(ctx, "posted_date"):
-        ds = find_dates(text[a:e])
+        ds = find_dates(text[a:e], day_first)
         if ds:
             d = ds[0]
             return Value(d.iso, ctx.doc.span(a + d.start, a + d.end), f"posted_date.label:{d.rule}")
@@ -1075,7 +1067,7 @@ def _posted_date(ctx) -> Value | None:
         if b.type != TEXT or b.end - b.start > _DATE_LINE:
             continue  # a date line is short; a long line is prose
         seg = text[b.start:b.end]
-        ds = find_dates(seg)
+        ds = find_dates(seg, day_first)
         if ds and (ds[0].end - ds[0].start) >= 0.6 * len(seg.strip()):
             d = ds[0]
             return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.header:{d.rule}")
@@ -1091,7 +1083,7 @@ def _posted_date(ctx) -> Value | None:
             line_end = text.find("\n", m.end())
             window = text[m.end():min(m.end() + _DATE_WINDOW, line_end if line_end >= 0 else len(text))]
             gap = _CUE_TO_DATE.match(window)
-            ds = find_dates(window[gap.end():]) if gap else []
+            ds = find_dates(window[gap.end():], day_first) if gap else []
             if ds and ds[0].start == 0:
                 if not guard.may_match(text):
                     return None  # no cue word by the guard's reading

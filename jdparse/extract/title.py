@@ -678,13 +678,13 @@ class _Kinds(dict):
 @rules.derived
 def _not_names() -> frozenset[str]:
     """Return the keys of the ``not_names`` of every language: labels that stand where a name would."""
-    return frozenset(" ".join(key(w).split()) for w in _titles_words("not_names"))
+    return frozenset(_phrase_key(w) for w in _titles_words("not_names"))
 
 
 @rules.derived
 def _skill_names() -> frozenset[str]:
     """Return the keys of titles.yaml's ``skill_names``: a language or a tool names no employer."""
-    return frozenset(" ".join(key(str(w)).split()) for w in rules.load("titles").get("skill_names") or ())
+    return frozenset(_phrase_key(str(w)) for w in rules.load("titles").get("skill_names") or ())
 
 
 _NOT_NAME_WORDS = 3
@@ -749,6 +749,11 @@ def _legal_name_then_place(t: str, kinds: _Kinds) -> bool:
         return False
     head = t[:comma].split()
     return len(head) >= 2 and head[-1] in _legal_forms() and kinds[t[:comma].strip()] is None
+
+
+def _phrase_key(s: str) -> str:
+    """Return ``key(s)`` with its white space collapsed: a phrase as the word-list sets hold it."""
+    return " ".join(key(s).split())
 
 
 def _titles_words(name: str) -> set[str]:
@@ -1273,7 +1278,7 @@ def _cjk_legal_forms() -> tuple[str, ...]:
 @rules.derived
 def _board_names() -> frozenset[str]:
     """Return the keys of titles.yaml ``board_names`` ("linkedin", "welcome to the jungle")."""
-    return frozenset(" ".join(key(str(w)).split()) for w in rules.load("titles").get("board_names") or ())
+    return frozenset(_phrase_key(str(w)) for w in rules.load("titles").get("board_names") or ())
 
 
 def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | None:
@@ -1283,7 +1288,7 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
     if title_block is not None:
         if title_block > 0:
             above = lead[title_block - 1]
-            if " ".join(key(text[above.start:above.end]).split()) not in _board_names():
+            if _phrase_key(text[above.start:above.end]) not in _board_names():
                 order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
         if title_block + 1 < len(lead):
             order.append(lead[title_block + 1])
@@ -1342,7 +1347,7 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
     if at:
         a = at.end()
     hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
-    if hires and hires.start() > a and " ".join(key(text[a:e]).split()) not in _not_names():
+    if hires and hires.start() > a and _phrase_key(text[a:e]) not in _not_names():
         e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
     if _nameish(text[a:e], kinds):
         return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
