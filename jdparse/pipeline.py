@@ -26,7 +26,7 @@ def parse(text: str) -> Posting:
     title, company, candidates = title_ex.extract(ctx)
     salary, salary_losers = facts.salary(ctx, title)
     locations = facts.locations(ctx, title, company)
-    salary = facts.currency_by_place(facts.dollar_by_place(salary, locations), locations)
+    salary = facts.currency_by_place(facts.sign_by_place(salary, locations), locations)
     lists_ = lists.extract(ctx, None if salary is None else salary.span)
     value = ctx.value
     outline_values = [

@@ -9,7 +9,7 @@ import yaml
 
 import jdparse
 from jdparse.extract.salary import SALARY_THRESHOLD, SalaryMatch, find_salaries
-from conftest import header_line_posting
+from conftest import header_line_posting, parse_with_rules
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "salary.yaml").read_text("utf-8"))
 
@@ -374,6 +374,27 @@ def test_a_bare_dollar_read_by_place_through_the_command(cli):
     assert done.returncode == 0, done.stderr
     salary = json.loads(done.stdout)["salary"]
     assert (salary["currency"], salary["min"], salary["period"]) == ("AUD", 28.5, "hour")
+
+
+@pytest.mark.parametrize("place,pay,currency", [
+    ("Oslo, Norge", "Lønn: 55 000 kr per måned", "NOK"),
+    ("København, Danmark", "Løn: 45.000 kr./md.", "DKK"),
+    ("Stockholm", "Lön: 45 000 kr/mån", "SEK"),           # the sign's usual currency
+    ("Oslo, Norway", "Salary: 600 000 SEK per year", "SEK"),  # an ISO code keeps it
+    ("Oslo, Norway / Stockholm, Sweden", "Salary: 600 000 kr per year", "SEK"),  # places disagree
+])
+def test_a_bare_crown_sign_is_the_currency_of_the_country_the_job_is_in(place, pay, currency):
+    posting = jdparse.parse(f"Utvikler\nFjordlys AS\n{place}\n\n{pay}\n")
+    assert posting.salary.currency == currency
+    assert posting.salary.rule.endswith("+salary.sign_country") == (currency in ("NOK", "DKK"))
+
+
+def test_a_sign_read_by_place_comes_from_the_rules_file(tmp_path):
+    # sign_countries is data: a user file can give "kr" a country it lacks.
+    posting = "Utvikler\nFjordlys AS\nTórshavn, Faroe Islands\n\nLøn: 30.000 kr. om måneden\n"
+    assert parse_with_rules(tmp_path, None, posting)["salary"]["currency"] == "DKK"
+    rules = "currencies:\n  sign_countries:\n    kr:\n      FO: ISK\n"
+    assert parse_with_rules(tmp_path, rules, posting)["salary"]["currency"] == "ISK"
 
 
 @pytest.mark.parametrize("line,period", [

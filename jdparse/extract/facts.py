@@ -951,26 +951,34 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     return won, losers
 
 
-def dollar_by_place(salary: Salary | None, places) -> Salary | None:
-    """Return ``salary`` with a bare "$" read as the dollar of the job's country, when its places agree.
+def sign_by_place(salary: Salary | None, places) -> Salary | None:
+    """Return ``salary`` with a sign several countries write read as the currency of the job's country, when its places agree.
 
-    "$28.50/hour" for a job in Melbourne is AUD: when every place has a
-    country of ``dollar_countries`` (currencies.yaml) and they name one
-    currency, a match read as USD whose text holds no other alias of USD
-    ("US$", "USD", "dollars") is that currency (rule suffix
-    ``salary.dollar_country``).  Otherwise ``salary`` as it is.
+    "$28.50/hour" for a job in Melbourne is AUD, "45 000 kr/mnd" in Oslo NOK:
+    when every place has a country of the sign's list (currencies.yaml
+    ``dollar_countries`` for "$", ``sign_countries`` for the others, such as
+    "kr") and they name one currency, a match read as the sign's usual
+    currency whose text holds no other alias of it ("US$", "USD", "dollars";
+    "SEK") is that currency (rule suffix ``salary.dollar_country`` for "$",
+    ``salary.sign_country`` for the others).  Otherwise ``salary`` as it is.
     """
-    if salary is None or salary.currency != "USD" or not places or "$" not in salary.text:
+    if salary is None or salary.currency is None or not places:
         return salary
-    t = _sal._compiled()
-    currency = _places_currency(t.dollar_countries, places)
-    if currency is None:
-        return salary
-    low = salary.text.translate(_sal._ASCII_LOWER)
-    if any(sign in low for sign in t.us_dollar_signs):
-        return salary
-    return Salary(salary.min, salary.max, currency, salary.period, salary.text, salary.span,
-                  f"{salary.rule}+salary.dollar_country", salary.annualized_min, salary.annualized_max)
+    low = None
+    for sign, code, by_country, others in _sal._compiled().sign_countries:
+        if salary.currency != code:
+            continue
+        if low is None:
+            low = salary.text.translate(_sal._ASCII_LOWER)
+        if sign not in low or any(alias in low for alias in others):
+            continue
+        currency = _places_currency(by_country, places)
+        if currency is None:
+            continue
+        rule = "salary.dollar_country" if sign == "$" else "salary.sign_country"
+        return Salary(salary.min, salary.max, currency, salary.period, salary.text, salary.span,
+                      f"{salary.rule}+{rule}", salary.annualized_min, salary.annualized_max)
+    return salary
 
 
 def _places_currency(by_country: dict, places) -> str | None:

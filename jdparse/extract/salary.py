@@ -435,12 +435,12 @@ class _Tables:
     monthly_from: float
     monthly_below: float
     monthly_currencies: frozenset
-    dollar_countries: dict
-    """ISO country -> the currency a bare "$" names there (``dollar_countries``)."""
+    sign_countries: tuple
+    """(sign, its usual code, {ISO country: the currency the sign names there}, the other aliases
+    of the usual code, lower-cased) for each sign more than one country writes: "$" from
+    ``dollar_countries``, the rest from ``sign_countries``."""
     country_currencies: dict
     """ISO country -> its currency, for an amount written without one (``country_currencies``)."""
-    us_dollar_signs: tuple
-    """The aliases of USD but "$" itself, lower-cased ("us$", "usd", "dollars"): a text holding one names US dollars."""
 
 
 @rules.derived
@@ -561,10 +561,23 @@ def _compiled() -> _Tables:
         monthly_from=float(monthly.get("from", 1000)),
         monthly_below=float(monthly.get("below", 100000)),
         monthly_currencies=frozenset(str(c).upper() for c in monthly.get("currencies", ())),
-        dollar_countries={str(k).upper(): str(v).upper() for k, v in (data.get("dollar_countries") or {}).items()},
+        sign_countries=_sign_countries(currency, data),
         country_currencies={str(k).upper(): str(v).upper() for k, v in (data.get("country_currencies") or {}).items()},
-        us_dollar_signs=tuple(sorted(a for a, code in currency.items() if code == "USD" and a != "$")),
     )
+
+
+def _sign_countries(currency: dict, data: dict) -> tuple:
+    """Return :attr:`_Tables.sign_countries` from the currency aliases (lower-cased) and the data."""
+    signs = {"$": data.get("dollar_countries") or {}, **(data.get("sign_countries") or {})}
+    out = []
+    for sign, by_country in signs.items():
+        sign = str(sign).translate(_ASCII_LOWER)
+        code = currency.get(sign)
+        if code is None or not by_country:
+            continue
+        others = tuple(sorted(a for a, c in currency.items() if c == code and a != sign))
+        out.append((sign, code, {str(k).upper(): str(v).upper() for k, v in by_country.items()}, others))
+    return tuple(out)
 
 
 def _first_of(chars: str, *word_lists, star: bool = True) -> str:
