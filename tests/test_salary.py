@@ -423,6 +423,8 @@ def test_a_salary_label_gives_its_period(line, period):
     ("Budget: $5,000", (5000, 5000, "USD", None)),
     # Its other words still give the period ("Hourly budget" is by the hour).
     ("Hourly budget: $60-80", (60, 80, "USD", "hour")),
+    ("Monthly budget: 4000-5000 EUR", (4000, 5000, "EUR", "month")),
+    ("Daily budget: 400-500 EUR", (400, 500, "EUR", "day")),
     ("TJM : 550 € / jour", (550, 550, "EUR", "day")),
     # A label of other words with "budget" in it stays no pay.
     ("Marketing budget: $2M", None),
