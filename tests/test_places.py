@@ -174,6 +174,19 @@ def test_a_city_runs_on_over_a_link_word_and_a_river_where_the_field_ends():
         assert [p["name"] for p in got["locations"]] == [want], line
 
 
+@pytest.mark.parametrize("line,want", [
+    ("Standort: Offenbach am Main, Deutschland", ("Offenbach am Main, Deutschland", "DE")),
+    ("Location: Freiburg im Breisgau, Germany", ("Freiburg im Breisgau, Germany", "DE")),
+    ("Location: Paris Centre, France", ("Paris Centre, France", "FR")),
+])
+def test_a_city_with_its_link_or_qualifier_and_its_country_is_one_place(line, want):
+    # The city before "am Main" or "Centre" is looked up where a country follows it.
+    from conftest import parse_json
+
+    got = parse_json(f"Elektroniker (m/w/d)\n{line}\n\nIhre Aufgaben\n- Wartung\n")
+    assert [(p["name"], p["country"]) for p in got["locations"]] == [want]
+
+
 def test_a_place_cue_before_our_office():
     import jdparse
 

@@ -699,15 +699,20 @@ def _city_at(text: str, run: tuple[int, int] | None, cc: str, state: str | None)
     if run is None:
         return None
     s, e = run
-    stop = _tables()["not_city_words"]
+    t = _tables()
+    stop = t["not_city_words"]
+    # The city may end in a qualifier or a link and its river or region
+    # ("Paris Centre", "Offenbach am Main"): the city before it is looked up too.
+    qe = next((q.start() for q in t["qualifier"].finditer(text, s, e) if q.end() == e), None) if " " in text[s:e] else None
     for m in _NON_SPACE.finditer(text[s:e]):
         ws = s + m.start()
-        k = fold(_DISTRICT.sub("", text[ws:e]) if text[e - 1].isdigit() else text[ws:e])
-        if not stop.isdisjoint(k.split()):
-            continue
-        for r in _rows(k):
-            if r.kind == "city" and r.country == cc and (state is None or not r.extra or r.extra == state):
-                return ws
+        for ke in (e,) if qe is None or ws >= qe else (e, qe):
+            k = fold(_DISTRICT.sub("", text[ws:ke]) if text[ke - 1].isdigit() else text[ws:ke])
+            if not stop.isdisjoint(k.split()):
+                continue
+            for r in _rows(k):
+                if r.kind == "city" and r.country == cc and (state is None or not r.extra or r.extra == state):
+                    return ws
     return None
 
 
