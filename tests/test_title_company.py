@@ -60,3 +60,37 @@ def test_board_names_are_data_a_user_extends(tmp_path):
     assert parse_with_rules(tmp_path, None, posting)["company"] == "Jobbland"
     got = parse_with_rules(tmp_path, "titles:\n  board_names: [Jobbland]\n", posting)
     assert got["company"] == "Halcyon Bank"
+
+
+@pytest.mark.parametrize("head,opening,tail,want", [
+    # The words of the sentences that name the employer are data per language
+    # (titles.about_words, name_is_verbs, name_is_articles, at_openers, we_are).
+    ("Backend-ontwikkelaar", "Wij zijn Tulpsoft, een softwarebedrijf uit Utrecht.",
+     "Wat je gaat doen\n- API's bouwen", "Tulpsoft"),
+    ("Backend-ontwikkelaar", "Over ons\nTulpsoft is een softwarebedrijf uit Utrecht.",
+     "Wat je gaat doen\n- API's bouwen", "Tulpsoft"),
+    ("Utvikler", "Om oss\nFjordlys er et programvareselskap i Bergen.",
+     "Arbeidsoppgaver\n- Bygge API-er", "Fjordlys"),
+    ("Sviluppatore backend", "Chi siamo\nLagunare è una software house di Venezia.",
+     "Responsabilità\n- Sviluppare API", "Lagunare"),
+    ("Sviluppatore backend", "Siamo Lagunare, una software house di Venezia.",
+     "Responsabilità\n- Sviluppare API", "Lagunare"),
+    # "About us" in the language names no employer ("ons", "oss" are about_not_names).
+    ("Backend-ontwikkelaar", "Over ons\nWe bouwen software voor boeren.", "Wat je gaat doen\n- API's bouwen", None),
+])
+def test_a_sentence_names_the_employer_in_other_languages(head, opening, tail, want):
+    from conftest import parse_json
+
+    got = parse_json(f"{head}\n\n{opening}\n\n{tail}\n")
+    assert got["company"] == want
+    if want is not None:
+        assert got["evidence"]["company"]["rule"].endswith("company.about")
+
+
+def test_the_employer_sentence_words_are_data_a_user_extends(tmp_path):
+    from conftest import parse_with_rules
+
+    posting = "Ohjelmistokehittäjä\n\nOlemme Revontuli, ohjelmistoyritys Oulusta.\n\nTehtävät\n- Rajapintoja\n"
+    assert parse_with_rules(tmp_path, None, posting)["company"] is None
+    got = parse_with_rules(tmp_path, "titles:\n  we_are:\n    fi: [olemme]\n", posting)
+    assert got["company"] == "Revontuli"

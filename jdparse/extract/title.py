@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from typing import NamedTuple
 
 from .. import rules, sentences as _sentences
 from ..blocks import _DECO_CATEGORIES, _longest_first, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
@@ -51,16 +52,16 @@ _TRAILING_PAREN = _rx(r"\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)\uff0
 """A parenthesis ending a line, ASCII or full width ("（リモート可）"), or square brackets ("[Remote]")."""
 _ABOUT_FIRST_LINE = 60
 """The longest first line read as an "About X" heading (the first line is never classified a heading)."""
-_ABOUT = _rx(
-    r"(?:about|über|à propos de|a propos de|acerca de|sobre|om|chi è|who is)\s+(?P<name>[A-Z\u00c0-\u00de][\w.&'’ -]{1,50}?)\s*[:?!.]?$",
-    re.IGNORECASE,
-)
-# "Lumina is a climate-tech company ...": the name that opens an about section.
-_NAME_IS = _rx(
-    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de|du|la|für)){0,5})"
-    r"(?:\s+(?:is|are|was|est|ist|es|é|är)\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\b"
+# "About Lumina", "Lumina is a climate-tech company ...", "At Lumina, we ...",
+# "We're Payflow, a fintech company": the patterns of titles.yaml's
+# about_words, name_is_verbs, name_is_articles, at_openers and we_are
+# (see :func:`_company_sentences`).
+_ABOUT_PATTERN = r"(?:{about})\s+(?P<name>[A-Z\u00c0-\u00de][\w.&'’ -]{{1,50}}?)\s*[:?!.]?$"
+_NAME_IS_PATTERN = (
+    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de|du|la|für)){{0,5}})"
+    r"(?:\s+(?:{verbs})\s+(?:{articles})\b"
     # or the same said in an aside: "Nimbus Health, a digital clinic, is growing"
-    r"|,\s+(?:a|an|the|one of|un|une|l'un|ein|eine|una|um|uma|en|ett)\s+[^,.;:\n]{2,80},\s+\w)"
+    r"|,\s+(?:{articles})\s+[^,.;:\n]{{2,80}},\s+\w)"
 )
 # "Pinecone Atlas builds mapping tools ...": the name that opens an about section, then its
 # verb (a lower-case word in the third person: "builds", "helps"; an aside in brackets between).
@@ -68,15 +69,11 @@ _NAME_DOES = _rx(
     r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:(?:&|of|for|de|du|la|für)\s+)?[A-Z\u00c0-\u00de][\w&.'’-]*){0,5})"
     r"(?:\s+\([^()\n]{1,40}\))?\s+[a-z]{2,}[^s\W]s\s+\w"
 )
-_AT_X = _rx(r"(?:At|Chez|Bei|En|Na|No|Hos|Da)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*,")
-_AT_WORDS = ("At", "Chez", "Bei", "En", "Na", "No", "Hos", "Da")  # how an _AT_X match starts
-_WE_ARE_WORDS = ("we're", "we’re", "we are", "nous sommes", "wir sind", "somos")
-"""What opens a "We're X," sentence, lower-cased (the pattern below is made of them)."""
-_WE_ARE = _rx(
-    r"(?<![\w'’])(?:" + "|".join(map(re.escape, _WE_ARE_WORDS)) + r")\s+"
-    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de)){0,3})\s*(?:,|\(|\s[\u2013\u2014-]\s"
-    r"|(?P<stop>\.)(?=[ \t]+(?-i:[A-Z\u00c0-\u00de])|[ \t]*$))",
-    re.IGNORECASE,
+_AT_PATTERN = r"(?:{at})\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,4}})\s*,"
+_WE_ARE_PATTERN = (
+    r"(?<![\w'’])(?:{we_are})\s+"
+    r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w&.'’-]*|&|of|de)){{0,3}})\s*(?:,|\(|\s[\u2013\u2014-]\s"
+    r"|(?P<stop>\.)(?=[ \t]+(?-i:[A-Z\u00c0-\u00de])|[ \t]*$))"
 )
 """The name after "We're" that a comma or an aside follows ("We're Payflow, a fintech company"),
 or that ends its sentence ("We are Nordwave Labs. We build ...": ``stop``)."""
@@ -90,7 +87,6 @@ _WE_ARE_BLOCKS = 5
 """The first prose paragraphs looked in for it."""
 _WE_ARE_REACH = 300
 """How far into a paragraph."""
-_NOT_NAMES = {"the role", "the job", "us", "you", "the company", "the team", "the position", "this role", "the opportunity", "our team", "our company", "nous", "uns", "nosotros", "nós", "oss"}
 _FOOTER = _rx(
     r"(?:see (?:all )?(?:the )?\d* ?(?:open )?(?:jobs|positions|openings|roles) (?:at|from)\s+(?P<a>.+?)\s*$"
     r"|please let\s+(?P<b>.+?)\s+know you found this job"
@@ -122,6 +118,42 @@ def _judges_a_skill(text: str, at: int, end: int) -> bool:
 def _company_asides() -> tuple[str, ...]:
     """Return the keys of what opens a funding or ownership aside after a name, each with the space after it."""
     return tuple(key(str(w)) + " " for w in rules.load("titles").get("company_asides") or ())
+
+
+class _CompanySentences(NamedTuple):
+    """The matchers of the sentences that name the employer (titles.yaml, see ``_ABOUT_PATTERN``)."""
+
+    about: re.Pattern
+    name_is: re.Pattern
+    at_x: re.Pattern
+    at_words: tuple[str, ...]
+    """How an ``at_x`` match starts (``at_openers``, case as written)."""
+    we_are: re.Pattern
+    we_are_words: tuple[str, ...]
+    """What opens a ``we_are`` match, lower-cased."""
+    not_names: frozenset[str]
+    """The keys of ``about_not_names``."""
+
+
+@rules.derived
+def _company_sentences() -> _CompanySentences:
+    """Return the matchers of the sentences that name the employer, from titles.yaml."""
+
+    def alt(words) -> str:
+        return "|".join(map(re.escape, sorted(words, key=_longest_first))) or "(?!)"
+
+    at_words = tuple(sorted(_titles_words("at_openers"), key=_longest_first))
+    we_are = tuple(sorted({w.lower() for w in _titles_words("we_are")}, key=_longest_first))
+    return _CompanySentences(
+        about=_rx(_ABOUT_PATTERN.format(about=alt(_titles_words("about_words"))), re.IGNORECASE),
+        name_is=_rx(_NAME_IS_PATTERN.format(verbs=alt(_titles_words("name_is_verbs")),
+                                            articles=alt(_titles_words("name_is_articles")))),
+        at_x=_rx(_AT_PATTERN.format(at=alt(at_words))),
+        at_words=at_words,
+        we_are=_rx(_WE_ARE_PATTERN.format(we_are=alt(we_are)), re.IGNORECASE),
+        we_are_words=we_are,
+        not_names=frozenset(key(w) for w in _titles_words("about_not_names")),
+    )
 
 
 @rules.derived
@@ -952,16 +984,17 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     elif (comp := _legal_line(ctx, kinds)) is not None:
         companies.append(comp)
 
+    cs = _company_sentences()
     about = ctx.sections("about_company")
     about_heads = [sec.heading for sec in about if sec.heading is not None]
     first = ctx.lead[0] if ctx.lead else None
     if first is not None and first.type == TEXT and first.end - first.start <= _ABOUT_FIRST_LINE:
         about_heads.insert(0, first)  # a page that opens with "About Northwind", then the title: no heading there
     for h in about_heads:
-        m = _ABOUT.match(text[h.start:h.end].strip(" #*:"))
+        m = cs.about.match(text[h.start:h.end].strip(" #*:"))
         # (the pattern ignores case for "ABOUT"/"about"; the name itself
         # must be capitalised: "About the internship" names none)
-        if m and key(m.group("name")) not in _NOT_NAMES and _is_company(_without_the(m.group("name")), kinds):
+        if m and key(m.group("name")) not in cs.not_names and _is_company(_without_the(m.group("name")), kinds):
             off = h.start + (len(text[h.start:h.end]) - len(text[h.start:h.end].lstrip(" #*")))
             v = ctx.value(off + m.start("name"), off + m.end("name"), "company.about")
             if v:
@@ -969,19 +1002,19 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     for sec in about:
         first = next((b for b in sec.blocks if b.type == TEXT), None)
         if first is not None:
-            m = _NAME_IS.match(text, first.start, first.end)
+            m = cs.name_is.match(text, first.start, first.end)
             if m is None and (m := _NAME_DOES.match(text, first.start, first.end)) is not None:
                 if key(m.group("name")).split()[0] in _sentence_openers():
                     m = None  # "Many Lycos employees ...": a sentence's opening word, not a name
-            if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
+            if m and key(m.group("name")) not in cs.not_names and _is_company(m.group("name"), kinds):
                 v = ctx.value(m.start("name"), m.end("name"), "company.about")
                 if v:
                     companies.append(v)
                     break
     for b in ctx.blocks[:60]:
-        if b.type == TEXT and text.startswith(_AT_WORDS, b.start, b.end):
-            m = _AT_X.match(text, b.start, b.end)
-            if m and key(m.group("name")) not in _NOT_NAMES:
+        if b.type == TEXT and text.startswith(cs.at_words, b.start, b.end):
+            m = cs.at_x.match(text, b.start, b.end)
+            if m and key(m.group("name")) not in cs.not_names:
                 v = ctx.value(m.start("name"), m.end("name"), "company.about")
                 if v:
                     companies.append(v)
@@ -996,12 +1029,12 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             break
         e = min(b.end, b.start + _WE_ARE_REACH)
         low = text[b.start:e].lower()
-        if not any(w in low for w in _WE_ARE_WORDS):
+        if not any(w in low for w in cs.we_are_words):
             continue  # (one search of the lower-cased opening for the pattern's first words)
-        m = _WE_ARE.search(text, b.start, e)
+        m = cs.we_are.search(text, b.start, e)
         if m and m.group("stop") and not _named_again(text, m.group("name"), m.start(), m.end()):
             m = None  # a sentence ("We are Very Excited.") names a company only if it is named again or has a legal form
-        if m and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds):
+        if m and key(m.group("name")) not in cs.not_names and _is_company(m.group("name"), kinds):
             v = ctx.value(m.start("name"), m.end("name"), "company.about")
             if v:
                 companies.append(v)
@@ -1009,10 +1042,10 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # "Quillpad is the writing platform used by ...": the posting's first
     # prose paragraphs, where no about section names the employer.
     for b in _opening_prose(ctx):
-        m = _NAME_IS.match(text, b.start, b.end)
+        m = cs.name_is.match(text, b.start, b.end)
         if (m and key(m.group("name")).split()[0] not in _sentence_openers()
                 and not _judges_a_skill(text, m.end(), b.end)
-                and key(m.group("name")) not in _NOT_NAMES and _is_company(m.group("name"), kinds)):
+                and key(m.group("name")) not in cs.not_names and _is_company(m.group("name"), kinds)):
             v = ctx.value(m.start("name"), m.end("name"), "company.opening")
             if v:
                 companies.append(v)
