@@ -75,6 +75,10 @@ def test_board_names_are_data_a_user_extends(tmp_path):
      "Responsabilità\n- Sviluppare API", "Lagunare"),
     ("Sviluppatore backend", "Siamo Lagunare, una software house di Venezia.",
      "Responsabilità\n- Sviluppare API", "Lagunare"),
+    # An about line beside the title names the employer, not itself ("Over Tulpsoft").
+    ("Backend-ontwikkelaar", "Over Tulpsoft\nTulpsoft is een softwarebedrijf uit Utrecht.",
+     "Wat je gaat doen\n- API's bouwen", "Tulpsoft"),
+    ("Entwickler (m/w/d)", "Über Nordlicht\nNordlicht ist ein Softwarehaus.", "Deine Aufgaben\n- APIs bauen", "Nordlicht"),
     # "About us" in the language names no employer ("ons", "oss" are about_not_names).
     ("Backend-ontwikkelaar", "Over ons\nWe bouwen software voor boeren.", "Wat je gaat doen\n- API's bouwen", None),
 ])
@@ -84,7 +88,7 @@ def test_a_sentence_names_the_employer_in_other_languages(head, opening, tail, w
     got = parse_json(f"{head}\n\n{opening}\n\n{tail}\n")
     assert got["company"] == want
     if want is not None:
-        assert got["evidence"]["company"]["rule"].endswith("company.about")
+        assert got["evidence"]["company"]["rule"].endswith(("company.about", "company.adjacent"))
 
 
 def test_the_employer_sentence_words_are_data_a_user_extends(tmp_path):

@@ -1379,6 +1379,11 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
         at = None  # "Careers at Fullwave" names Fullwave; "Work at home" names no one
     if at:
         a = at.end()
+    elif (about := _company_sentences().about.match(text[a:e])) is not None:
+        # "Over Tulpsoft" beside the title: an about line (titles.about_words) names the employer
+        if key(about.group("name")) in _company_sentences().not_names:
+            return None  # "Over ons" names no one
+        a, e = a + about.start("name"), a + about.end("name")
     hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
     if hires and hires.start() > a and _phrase_key(text[a:e]) not in _not_names():
         e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
