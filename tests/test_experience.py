@@ -163,3 +163,19 @@ def test_a_wished_for_count_through_the_command():
 
     d = parse_json("Data Analyst\nAcme\n\nRequirements\n- 1 year of SQL experience, 3 years preferred\n")
     assert d["experience_years_min"] == 1
+
+
+@pytest.mark.parametrize("items,want", [
+    # The years a nice-to-have item or section wishes for are not asked for.
+    ("- 3+ years of Python, and 5+ years of software engineering overall\n"
+     "- 7+ years in insurance tech is a plus, not required\n", 5),
+    ("- 5+ years of Java\n- 7+ years in fintech would be a plus\n", 5),
+    ("- 5+ years of Java\n\nNice to have\n- 7+ years in fintech\n", 5),
+    # In an optional item, the count of a clause that asks it still counts.
+    ("- 1 year of SQL experience, 3 years preferred\n", 1),
+    ("- 7+ years in fintech\n", 7),
+])
+def test_years_wished_for_are_not_the_minimum(items, want):
+    from conftest import parse_json
+
+    assert parse_json(f"Backend Engineer\nAcme\n\nRequirements\n{items}")["experience_years_min"] == want

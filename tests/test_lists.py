@@ -135,3 +135,22 @@ def test_the_reported_pay_after_a_list_through_the_command():
                    "The OTE range for this role is $220,000 - $260,000 with a 50/50 split.\n")
     assert d["requirements"] == ["3+ years of closing experience"]
     assert (d["salary"]["min"], d["salary"]["max"]) == (220000, 260000)
+
+
+@pytest.mark.parametrize("item,field", [
+    # A must inside a negated_must phrase keeps no item ("a plus, not required" is wished for).
+    ("7+ years in insurance tech is a plus, not required", "nice_to_have"),
+    ("Kafka ist von Vorteil, aber nicht erforderlich", "nice_to_have"),
+    ("Must be fluent in German, English is a plus", "requirements"),
+    ("Kafka is a plus but not required, Python is a must", "requirements"),
+    # A requirement, then a wish of its own after a semicolon, is a requirement;
+    # a marker that is all its clause holds makes the whole item a wish.
+    ("Fluent English; Dutch is a plus", "requirements"),
+    ("Rust; a plus", "nice_to_have"),
+])
+def test_a_requirement_and_its_markers(item, field):
+    from conftest import parse_json
+
+    got = parse_json(f"Backend Engineer\nAcme\n\nRequirements\n- {item}\n- Python\n")
+    assert item in got[field]
+    assert got["requirements"][-1] == "Python"

@@ -32,6 +32,8 @@ ITEMS = [
     "Pluspunkt: Scala", "Scala wäre schön", "Rust. Go is a plus", "Go is a plus.\n",
     "idéalement Scala", "Ein Plus sind Kenntnisse", "Conhecimento em Go é um plus",
     "Σ optional", "ﬁne optional", "déjà optional", "straße is a plus",
+    "Fluent English; Dutch is a plus", "Rust; a plus", "Kafka is a plus, not required",
+    "Kafka ist von Vorteil, nicht erforderlich", "Kafka (must); Flink is a plus",
 ]
 
 
@@ -50,7 +52,7 @@ def test_phrases_found_as_the_patterns_find_them(item):
     m = lists._markers()
     if lists._ODD.search(item):
         return
-    for key in ("nice", "lead", "strong", "must", "not_item"):
+    for key in ("nice", "lead", "strong", "must", "negated_must", "not_item"):
         p = m[key]
         assert p.fast
         want = (p.rx.match(item) if p.anchored else p.rx.search(item)) is not None

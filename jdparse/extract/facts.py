@@ -817,7 +817,7 @@ def experience(ctx) -> Value | None:
     text = ctx.text
     blocks = []
     for sec in ctx.outline.sections:
-        if sec.kind not in _BODY_SKIP:
+        if sec.kind not in _EXPERIENCE_SKIP:
             for b in sec.blocks:
                 if b.type in _EXPERIENCE_TYPES:
                     blocks.append(b)
@@ -836,7 +836,10 @@ def experience(ctx) -> Value | None:
     if units is None:
         for b in blocks:
             a = b.start
-            for m in exp.find_experience(text[a:b.end]):
+            ms = exp.find_experience(text[a:b.end])
+            if ms and b.type == BULLET:
+                ms = _asked(text, b, ms)
+            for m in ms:
                 found.append((a, m))
     else:
         n = len(text)
@@ -861,6 +864,8 @@ def experience(ctx) -> Value | None:
                 ms = exp.find_experience(text[a:e])  # a unit at the block's end may be glued to the next word
             else:
                 continue
+            if ms and b.type == BULLET:
+                ms = _asked(text, b, ms)
             for m in ms:
                 found.append((a, m))
     best = exp.experience_min([m for _, m in found])
@@ -871,6 +876,29 @@ def experience(ctx) -> Value | None:
 
 
 _EXPERIENCE_TYPES = (TEXT, LABEL, BULLET)
+_EXPERIENCE_SKIP = _BODY_SKIP | {"nice_to_have"}
+"""What experience does not read: the body's skipped sections, and the years wished for."""
+
+
+_CLAUSE_MARK = _rx(r"[,;]")
+
+
+def _asked(text: str, b, ms: list) -> list:
+    """Return the counts ``ms`` of the bullet ``b`` that are asked for: in a bullet that says it
+    is optional, as the lists read it (lists.yaml), those of a clause that says so are left out
+    ("7+ years in insurance tech is a plus"; but "1 year of SQL, 3 years preferred" asks 1)."""
+    from .lists import is_optional
+
+    item = text[b.start:b.end]
+    if not is_optional(item):
+        return ms
+    cuts = [0, *(c.end() for c in _CLAUSE_MARK.finditer(item)), len(item) + 1]
+    out = []
+    for m in ms:
+        i = bisect_left(cuts, m.start + 1) - 1
+        if not is_optional(item[cuts[i]:cuts[i + 1] - 1]):
+            out.append(m)
+    return out
 
 
 # --- salary ----------------------------------------------------------------------

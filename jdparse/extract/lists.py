@@ -71,6 +71,7 @@ def _markers() -> dict:
         "lead": _Phrases(data.get("lead", {}), anchored=True),
         "strong": _Phrases(data.get("strong", {})),
         "must": _Phrases(data.get("must", {})),
+        "negated_must": _Phrases(data.get("negated_must", {})),
         "not_item": _Phrases(data.get("not_items", {})),
         "not_paragraph": _Phrases(data.get("not_item_paragraphs", {})),
         "duty": _Phrases(data.get("duty_cues", {})),
@@ -79,7 +80,7 @@ def _markers() -> dict:
         "need": _Phrases(data.get("need_cues", {})),
     }
     # Whether optional_strength may read items without the patterns.
-    out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must"))
+    out["fast"] = all(out[k].fast for k in ("nice", "lead", "strong", "must", "negated_must"))
     # Every word that ``_Phrases.found`` looks up (see ``_reading``).
     out["keys"] = frozenset().union(*(p.keys | p.other_keys for p in out.values() if isinstance(p, _Phrases)))
     return out
@@ -391,8 +392,16 @@ def _strength(item: str, m: dict, words: list | None = None, plain: bool = False
             if whole(nice, inner) or whole(strong, inner):
                 whole_parens = True
         first = _PARENS.sub(" ", first)
-    if found(m["must"], first):
-        return None
+    if found(m["must"], first) and not (
+            found(m["negated_must"], first) and not found(m["must"], m["negated_must"].rx.sub(" ", first))):
+        return None  # a must, unless every one is negated ("a plus, not required")
+    if ";" in first and not whole_parens:
+        # "Fluent English; Dutch is a plus": a requirement, then a wish of its own
+        # (a clause with words besides its marker); "Rust; a plus" is one wish.
+        head, _, rest = first.partition(";")
+        if (head.strip() and not found(m["nice"], head) and not opens(m["lead"], head.strip())
+                and not whole(m["nice"], rest.strip(" .,;:!")) and not whole(m["strong"], rest.strip(" .,;:!"))):
+            return None
     if whole_parens:
         return "strong"
     nice = found(m["nice"], first)
