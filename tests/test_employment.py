@@ -208,3 +208,17 @@ def test_a_header_field_of_label_value_words_through_the_command():
     assert d["employment_type"] == "contract"
     assert d["evidence"]["employment_type"]["rule"] == "employment.header:employment.label_value"
     assert text[d["evidence"]["employment_type"]["start"]:d["evidence"]["employment_type"]["end"]] == "B2B"
+
+
+@pytest.mark.parametrize("body,want", [
+    # A type's word in a stop_contexts phrase names the produce or a programme, not the job.
+    ("What we want\n- A passion for seasonal produce and seasonal menus\n", None),
+    ("The role\nYou will cook for our internship programme's graduation dinners.\n", None),
+    ("The role\nThis is a seasonal position from May to September.\n", "temporary"),
+    ("The role\nThis internship runs for 12 weeks.\n", "internship"),
+])
+def test_a_type_word_in_a_stop_context_names_no_type(body, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Line Cook\nThe Copper Kettle\nEdinburgh\n\n{body}")
+    assert got["employment_type"] == want
