@@ -159,3 +159,16 @@ def test_level_value_is_the_whole_value_or_nothing():
     assert levels(level_value("Entry level")) == ("junior",)
     assert level_value("Entry level role in a senior team") == []
     assert level_value("x" * 50 + " Senior") == []
+
+
+@pytest.mark.parametrize("line,want", [
+    # A sentence in the header is no tag line: its level word speaks of someone else.
+    ("Help our senior clients stay independent at home.", []),
+    ("Senior · Full-time · Leeds", ["senior"]),
+    ("Junior role!", ["junior"]),  # (a short exclamation is still a tag)
+])
+def test_a_sentence_in_the_header_is_no_tag_line(line, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Care Coordinator\nGolden Thread Care\n{line}\n\nDuties\n- Plan visits\n")
+    assert got["seniority"] == want

@@ -678,7 +678,8 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
         spans.append((a, e, "seniority.label", False, True))
     for a, e in _header_except_title(ctx, title):
         n_words = len(text[a:e].split())
-        if n_words <= 8:
+        if n_words <= 8 and not (n_words >= _TAG_SENTENCE_WORDS and text[a:e].rstrip().endswith(_SENTENCE_ENDS)):
+            # (a sentence in the header is no tag line: "Help our senior clients stay independent.")
             spans.append((a, e, "seniority.tags", n_words == 1, False))
     out: list[Value] = []
     seen = set()
@@ -698,6 +699,10 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
         out.extend(_level_before_title(ctx, title, sen))
     return tuple(out)
 
+
+_TAG_SENTENCE_WORDS = 4
+"""The fewest words of a header segment that, ending as a sentence ends, is a sentence, not tags."""
+_SENTENCE_ENDS = (".", "!", "?")
 
 _BEFORE_TITLE = 40
 """Characters before the title's mention in the body where its level is looked for."""
