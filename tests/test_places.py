@@ -377,3 +377,11 @@ def test_a_city_and_its_district_through_the_command():
 
     d = parse_json("Barista\nKaffeehaus Nord\nStandort: Berlin-Mitte\n\nDeine Aufgaben\n- Kaffee\n")
     assert [(p["name"], p["country"]) for p in d["locations"]] == [("Berlin-Mitte", "DE")]
+
+
+@pytest.mark.parametrize("line", ["Remote, worldwide", "Location: Worldwide"])
+def test_worldwide_is_no_place(line):
+    # "Worldwide" bounds no region the job is in: like "Remote", it is no place.
+    from conftest import parse_json
+
+    assert parse_json(f"Data Engineer\nAcme\n{line}\n\nWhat you do\n- Build\n")["locations"] == []
