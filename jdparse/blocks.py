@@ -1036,11 +1036,17 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU:
     while head + 1 < len(nonblank) and nonblank[head + 1] == nonblank[head] + 1:
         head += 1
     head_end = nonblank[head] if nonblank else -1
+    def glyph(line: int) -> str:
+        return raw_lines[line][:at[line]].strip()
+
     for i, end in emoji:
         if i <= head_end:
             continue
         k = order[i]
         if (k > 0 and nonblank[k - 1] in at) or (k + 1 < len(nonblank) and nonblank[k + 1] in at):
+            if (k + 2 < len(nonblank) and (j := nonblank[k + 1]) in at and nonblank[k + 2] in at
+                    and glyph(i) != glyph(j) == glyph(nonblank[k + 2])):
+                continue  # "✨ What you'll own" over "✅ ..." / "✅ ...": the heading of a list of one glyph
             BU[i] = True
             T[i] = raw_lines[i][end:CE[i] - starts[i]]
             CS[i] = starts[i] + end

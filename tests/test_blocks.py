@@ -479,3 +479,18 @@ def test_a_boards_rating_line_is_boilerplate(line, boiler):
     blocks = classify(Document(f"Software Engineer\nAcme Corp\n{line}\nSan Jose, CA\n"))
     got = [b for b in blocks if b.first_line == 2]
     assert (got[0].type == BOILERPLATE) is boiler
+
+
+def test_an_emoji_line_over_a_list_of_another_glyph_is_its_heading():
+    # "✨ What you'll own" over "✅ ..." lines: the list's glyph is ✅, the line above it a heading.
+    from conftest import parse_json
+
+    posting = ("Growth Marketing Lead\nPebblestone\n\n"
+               "\u2728 What you'll own\n\u2705 Paid acquisition\n\u2705 Our experiments\n\n"
+               "\U0001f9e0 What you bring\n\u2705 4+ years in marketing\n\u2705 Hands-on SQL\n\n"
+               "Perks\n\U0001f34e Free lunch\n\U0001f3cb Gym\n\U0001f3d6 30 days off\n")
+    got = parse_json(posting)
+    assert got["responsibilities"] == ["Paid acquisition", "Our experiments"]
+    assert got["requirements"] == ["4+ years in marketing", "Hands-on SQL"]
+    # a list whose items each have an emoji of their own keeps them all as items
+    assert got["benefits"] == ["Free lunch", "Gym", "30 days off"]
