@@ -44,8 +44,9 @@ from .work_mode import find_work_modes
 from .._cache import compile as _rx
 
 # Separators of a header line's parts: pipes always; dashes and colons only
-# with space after (so "Full-Stack" and "C#/WCF" stay whole).
-_SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w):\s+|\s+/\s+|\s+[\u00b7\u2022]\s+")
+# with space after (so "Full-Stack" and "C#/WCF" stay whole; a colon may have
+# one space before it, as French writes it: "Offre d'emploi : Chef de projet").
+_SPLIT = _rx(r"\s*\|\s*|\s+[-\u2013\u2014]\s+|(?<=\w)[-\u2013\u2014]\s+|(?<=\w)[ \u00a0]?:\s+|\s+/\s+|\s+[\u00b7\u2022]\s+")
 _SPLIT_CHAR = _rx(r"[|\-\u2013\u2014:/\u00b7\u2022]")  # one of them is in every separator
 _BRACKET_PREFIX = _rx(r"\s*[\[\u3010](?P<inner>[^\]\u3011]{1,40})[\]\u3011]\s*")
 _TRAILING_PAREN = _rx(r"\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,60})[)\uff09]|\[(?P<square>[^\[\]]{1,60})\])\s*$")
@@ -709,8 +710,9 @@ class _Kinds(dict):
 
 @rules.derived
 def _not_names() -> frozenset[str]:
-    """Return the keys of the ``not_names`` of every language: labels that stand where a name would."""
-    return frozenset(_phrase_key(w) for w in _titles_words("not_names"))
+    """Return the keys of the ``not_names`` of every language: labels that stand where a name
+    would, and the ``wanted_heads`` ("Se solicita: Ejecutivo de Ventas" names no employer)."""
+    return frozenset(_phrase_key(w) for w in _titles_words("not_names") | _titles_words("wanted_heads"))
 
 
 @rules.derived
@@ -1485,6 +1487,11 @@ def _with_legal_form(full: str, name: str) -> bool:
     return rest[:1] in (" ", ",") and rest.lstrip(" ,") in _legal_forms()
 
 
+_PART_WORDS = 15
+"""The most words of a header line's part read as its title (a longer one is prose: "The Centers
+for Disease Control ... Who May Apply : Open to US citizens")."""
+
+
 def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
     """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
@@ -1520,7 +1527,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         # ("marketing intern" is an employment type too); places, modes,
         # pay and addresses are never titles.  A part's kind is looked up
         # only where the answer needs it.
-        role = next((i for i, seg in enumerate(segs) if has_role(seg) and kinds[seg] not in _NEVER_TITLE), None)
+        role = next((i for i, seg in enumerate(segs)
+                     if not _words_past(seg, _PART_WORDS) and has_role(seg) and kinds[seg] not in _NEVER_TITLE), None)
         piped = "|" in body
         if role is not None and (piped or all(kinds[segs[i]] is not None or _opens_with_not_name(segs[i])
                                               for i in range(1, len(segs)) if i != role)):
@@ -1668,6 +1676,25 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
                 e = a + len(head)
                 seg = head
             break
+    heads, tails, links = _wanted_words()
+    # "Cercasi Sviluppatore Full Stack", "Wanted: Line Cook": a note before the title.
+    words = seg.split(None, _WANTED_WORDS)
+    for n in range(min(_WANTED_WORDS, len(words) - 1), 0, -1):
+        if " ".join(words[:n]).lower().rstrip(":") in heads:
+            cut = len(seg) - len(seg.split(None, n)[n])
+            if has_role(seg[cut:]):
+                a += cut
+                seg = seg[cut:]
+            break
+    # "Tømrerlærling søges til travl virksomhed i Aarhus": the wanted word, then a link.
+    words = seg.split()
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in tails and words[i + 1].lower() in links:
+            head = seg[:seg.index(words[i], len(" ".join(words[:i])) - 1)].rstrip(" \t-–—,")
+            if has_role(head):
+                e = a + len(head)
+                seg = head
+            break
     if not seg[:1].isalpha():
         return a, e
     found = find_work_modes(seg)
@@ -1687,6 +1714,19 @@ def _wanted_tails() -> frozenset[str]:
     """Return titles.yaml's ``wanted_tails`` of every language, lower case, single-spaced."""
     return frozenset(" ".join(str(w).lower().split()) for ws in (rules.load("titles").get("wanted_tails") or {}).values()
                      for w in ws)
+
+
+@rules.derived
+def _wanted_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return titles.yaml's ``wanted_heads``, its one-word ``wanted_tails`` and the words of
+    ``title_links`` and ``place_links`` (that may follow such a tail), lower case, single-spaced."""
+    t = rules.load("titles")
+
+    def words(name):
+        return frozenset(" ".join(str(w).lower().split()) for ws in (t.get(name) or {}).values() for w in ws)
+
+    return (words("wanted_heads"), frozenset(w for w in _wanted_tails() if " " not in w),
+            words("title_links") | words("place_links"))
 
 
 def _trim_paren(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
