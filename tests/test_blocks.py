@@ -494,3 +494,13 @@ def test_an_emoji_line_over_a_list_of_another_glyph_is_its_heading():
     assert got["requirements"] == ["4+ years in marketing", "Hands-on SQL"]
     # a list whose items each have an emoji of their own keeps them all as items
     assert got["benefits"] == ["Free lunch", "Gym", "30 days off"]
+
+
+@pytest.mark.parametrize("menu", ["Jobs  Companies  Salaries  Sign in", "Save  Share  Apply now", "Home | Jobs | Log in"])
+def test_a_boards_menu_row_is_boilerplate(menu):
+    # boilerplate.lines: a row of a board's menu or buttons is no company and no item.
+    from conftest import parse_json
+
+    got = parse_json(f"Skip to main content\n{menu}\nSenior Data Engineer\nFernwood Labs\nDenver, CO\n\n"
+                     "Requirements\n- Python\n")
+    assert (got["title"], got["company"], got["requirements"]) == ("Senior Data Engineer", "Fernwood Labs", ["Python"])
