@@ -833,6 +833,12 @@ def _without_firm_ending(t: str, words: list[str]) -> str | None:
     return None
 
 
+def _department_line(s: str) -> bool:
+    """Return whether a line is made of ``departments`` words alone ("Faculty of Engineering")."""
+    words = _DEPT_WORD.findall(s.lower())
+    return bool(words) and _departments().issuperset(words)
+
+
 @rules.derived
 def _departments() -> frozenset[str]:
     """Return the words of titles.yaml's ``departments`` of every language, lower case."""
@@ -1325,6 +1331,9 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
             above = lead[title_block - 1]
             if _phrase_key(text[above.start:above.end]) not in _board_names():
                 order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
+                if title_block > 1 and _department_line(text[above.start:above.end]):
+                    # "University of Ashgrove" / "Faculty of Engineering" / the title: the employer over its unit
+                    order.append(lead[title_block - 2])
         if title_block + 1 < len(lead):
             order.append(lead[title_block + 1])
             # A tag line under the title ("Berlin or Remote within Germany"),
@@ -1376,6 +1385,9 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
         return None  # "From: recruiter@...", "Reparto: Sviluppo": a label, then its value
         # (a piped line is a board's "Acme Labs: Full Time | London")
     a, e = parts[0]
+    comma = text.find(",", a, e)
+    if comma > a and kinds[text[a:comma]] in _COMMA_TAGS:
+        return None  # "Fixed-term, 24 months, 1.0 FTE": a tag line, though its parts are not all tags
     at = _AT_PREFIX.match(text, a, e)  # "at Brightwave" under a board's title
     if at is None and (at := _careers_at().match(text, a, e)) is not None and not text[at.end()].isupper():
         at = None  # "Careers at Fullwave" names Fullwave; "Work at home" names no one
