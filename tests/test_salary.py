@@ -417,6 +417,19 @@ def test_a_salary_label_gives_its_period(line, period):
 
 
 @pytest.mark.parametrize("line,want", [
+    # A field of a piped header line labelled as pay is read as a label, its words giving the period.
+    ("Posted 20 Nov 2026 | Budget: $35-50/hr | Est. 10-15 hrs/week | Remote", (35, 50, "USD", "hour")),
+    ("Remote · Hourly budget: $35-50", (35, 50, "USD", "hour")),
+    ("Remote | Marketing budget: $2M", None),
+])
+def test_a_salary_label_inside_a_header_line(line, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Logo Designer\n{line}\n\nDetails\nWe need a logo.\n")["salary"]
+    assert (got and (got["min"], got["max"], got["currency"], got["period"])) == want
+
+
+@pytest.mark.parametrize("line,want", [
     # A freelance board's "Budget:" names the pay: the label's "budget" is no
     # company money, as it is in a clause ("a marketing budget of $2M").
     ("Budget: $60-80 per hour", (60, 80, "USD", "hour")),

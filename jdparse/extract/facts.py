@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .. import rules
-from ..blocks import BULLET, HEADING, LABEL, TEXT
+from ..blocks import BULLET, HEADING, LABEL, TEXT, _label_match, heading_key, vocabulary
 from ..model import Candidate, Location, Salary, Value
 from . import places as _places
 from ._vocab import ASCII_TWIN_CHARS, LETTER_BYTES
@@ -916,6 +916,26 @@ def _label_not_pay(reader, text: str, a: int, e: int) -> bool:
     return reader.t.not_salary.search(_sal._lower(text[a:e])) is not None
 
 
+def _header_field_labels(ctx, kind: str) -> list[tuple[int, int, int]]:
+    """Return (value start, value end, label start) of the header's fields after a separator
+    whose label is one of ``kind`` ("Posted 20 Nov 2026 | Budget: $35-50/hr"): a line's own
+    label is a block's (``_label_spans``)."""
+    out = []
+    text = ctx.text
+    labels = vocabulary().labels
+    for a, e in header_segments(ctx):
+        if ":" not in text[a:e]:
+            continue
+        for fa, fe in _place_parts(text, a, e):
+            if fa == text.rfind("\n", 0, fa) + 1:
+                continue  # (a field that opens its line is the block's own label, if any)
+            m = _label_match(text[fa:fe])
+            if m is not None and labels.get(heading_key(m[0])) == kind:
+                out.append((fa + m[2], fe, fa + m[1]))
+    return out
+
+
+
 def _label_period(words: str) -> str | None:
     """Return the period a salary label's words name (currencies.yaml ``periods.before``:
     "Hourly budget" is by the hour), or None."""
@@ -938,12 +958,14 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
     # label's words still give the period its value does not ("Hourly budget:").
     label_spans = []
     label_words: dict[int, int] = {}  # a value read without its label's words: its start -> the label's
-    for a, e, b in _label_spans(ctx, "salary"):
-        if reader.has_digit(b.start, a) or _label_not_pay(reader, text, b.start, a):
-            label_words[a] = b.start
+    labels = [(a, e, b.start) for a, e, b in _label_spans(ctx, "salary")]
+    labels += _header_field_labels(ctx, "salary")  # "Remote | Budget: $35-50/hr"
+    for a, e, start in labels:
+        if reader.has_digit(start, a) or _label_not_pay(reader, text, start, a):
+            label_words[a] = start
             label_spans.append((a, e))
         else:
-            label_spans.append((b.start, e))
+            label_spans.append((start, e))
     tiers = [
         (label_spans, True, "salary.label"),
         (header_segments(ctx), False, "salary.header"),
