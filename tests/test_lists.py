@@ -154,3 +154,13 @@ def test_a_requirement_and_its_markers(item, field):
     got = parse_json(f"Backend Engineer\nAcme\n\nRequirements\n- {item}\n- Python\n")
     assert item in got[field]
     assert got["requirements"][-1] == "Python"
+
+
+def test_mexican_spanish_benefits_heading():
+    # "Prestaciones" heads the benefits in Mexico (headings.es).
+    from conftest import parse_json
+
+    got = parse_json("Ejecutivo de Ventas\nGrupo Andino\nMonterrey\n\nRequisitos\n- Licenciatura\n\n"
+                     "Prestaciones\n- Prestaciones superiores a las de ley\n- Vales de despensa\n")
+    assert got["benefits"] == ["Prestaciones superiores a las de ley", "Vales de despensa"]
+    assert got["requirements"] == ["Licenciatura"]

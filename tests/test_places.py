@@ -385,3 +385,18 @@ def test_worldwide_is_no_place(line):
     from conftest import parse_json
 
     assert parse_json(f"Data Engineer\nAcme\n{line}\n\nWhat you do\n- Build\n")["locations"] == []
+
+
+@pytest.mark.parametrize("line,want", [
+    # A location label's value that is a state alone names a region of its country.
+    ("Location: Texas", [("Texas", "US", "region")]),
+    ("Territory: Texas", [("Texas", "US", "region")]),
+    ("Campus: Ashgrove City Campus, Leeds, UK", [("Leeds, UK", "GB", "city")]),
+    # In running text a state alone is still no place.
+    ("We sell across Texas.", []),
+])
+def test_a_state_named_alone_in_a_location_label(line, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Sales Rep\nAcme\n{line}\n\nDuties\n- Sell\n")["locations"]
+    assert [(p["name"], p["country"], p["kind"]) for p in got] == want

@@ -445,13 +445,14 @@ _LABEL_PARTS = _rx(r"[^,/|;•·\n]+")
 
 
 def labelled_towns(text: str) -> list[Place]:
-    """Return the towns of a location label's value ``text`` that ``find_places`` leaves out.
+    """Return the towns (and states) of a location label's value ``text`` that ``find_places`` leaves out.
 
     A city named alone must be big (``BARE_MIN_POPULATION``) in running
     text; a location label says its value is a place, so there each part
     between separators may be a town of any size ("Standort: Konstanz"),
-    the largest town of that name.  Only when every part is one; a word of
-    ``not_places`` is none (a label's "Mobile" is no town).
+    the largest town of that name, or else a state or province of one country
+    ("Location: Texas", rule ``places.labelled_state``).  Only when every part
+    is one; a word of ``not_places`` is none (a label's "Mobile" is no town).
     """
     out = []
     not_places = _tables()["not_places"]
@@ -462,12 +463,18 @@ def labelled_towns(text: str) -> list[Place]:
         k = fold(part)
         if len(part) < 3 or not part[0].isupper() or k in not_places:
             return []
-        towns = [r for r in _rows(k) if r.kind == "city" and r.country]
-        if not towns:
-            return []
-        best = max(towns, key=lambda r: r.population)
+        rows = _rows(k)
+        towns = [r for r in rows if r.kind == "city" and r.country]
         start = m.start() + m.group().index(part)
-        out.append(Place(start, start + len(part), tidy(part), best.country, "city", "places.labelled_town"))
+        if towns:
+            best = max(towns, key=lambda r: r.population)
+            out.append(Place(start, start + len(part), tidy(part), best.country, "city", "places.labelled_town"))
+            continue
+        # A state or province named alone ("Location: Texas"): a region of its country.
+        states = {r.country for r in rows if r.kind == "state" and r.country}
+        if len(states) != 1:
+            return []
+        out.append(Place(start, start + len(part), tidy(part), states.pop(), "region", "places.labelled_state"))
     return out
 
 
