@@ -1084,7 +1084,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
                                     f"{named.rule}: the posting names the company of this domain"))
             company = named
     if title is not None and company is not None:
-        cut = _without_company(ctx, title, company)
+        cut = _without_company(ctx, title, company, kinds)
         if cut is not title:
             losers.append(Candidate("title", title.value, title.span, title.rule,
                                     f"{company.rule}: its part after a separator is the company"))
@@ -1092,7 +1092,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     return title, company, losers
 
 
-def _without_company(ctx, title: Value, company: Value) -> Value:
+def _without_company(ctx, title: Value, company: Value, kinds: _Kinds) -> Value:
     """Return ``title`` cut before a part of it, after a separator, that is the company's name
     ("Senior Data Engineer - Acme Analytics - Remote" when the posting names Acme Analytics
     elsewhere), if what is left still names a job; else ``title`` itself."""
@@ -1106,7 +1106,8 @@ def _without_company(ctx, title: Value, company: Value) -> Value:
     for i, m in enumerate(seps):
         end = seps[i + 1].start() if i + 1 < len(seps) else len(seg)
         if " ".join(seg[m.end():end].casefold().split()) == name:
-            v = ctx.value(a, a + m.start(), title.rule)
+            # (what is left trimmed as a title is: "SOUS CHEF WANTED – The Copper Kettle")
+            v = ctx.value(*_trim_title(text, a, a + m.start(), kinds), title.rule)
             return v if v is not None and has_role(v.value) else title
     return title
 
@@ -1398,6 +1399,12 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
         if key(about.group("name")) in _company_sentences().not_names:
             return None  # "Over ons" names no one
         a, e = a + about.start("name"), a + about.end("name")
+    elif (named := _company_sentences().name_is.match(text, a, e)) is not None and named.end("name") < e:
+        # "The Copper Kettle is a 60-cover bistro." beside the title: the name its sentence opens
+        name_key = key(named.group("name"))
+        if name_key.split()[0] in _sentence_openers() - {"the"} or name_key in _company_sentences().not_names:
+            return None  # "This is a great role.", "The team is small."
+        a, e = named.start("name"), named.end("name")
     hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
     if hires and hires.start() > a and _phrase_key(text[a:e]) not in _not_names():
         e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
