@@ -222,3 +222,22 @@ def test_a_type_word_in_a_stop_context_names_no_type(body, want):
 
     got = parse_json(f"Line Cook\nThe Copper Kettle\nEdinburgh\n\n{body}")
     assert got["employment_type"] == want
+
+
+@pytest.mark.parametrize("head,line,want", [
+    # A share of a full-time post (rule employment.share): "0.8 FTE" anywhere, a percentage
+    # as an employment label's value; below a whole post it is part-time.
+    ("Utvikler\nFjordlys AS\nBergen", "Stillingsprosent: 80 % fast stilling", "part_time"),
+    ("Utvikler\nFjordlys AS\nBergen", "Stillingsprosent: 100 %", "full_time"),
+    ("Entwickler (m/w/d)\nNordlicht AG\nZürich", "Pensum: 60-80%", "part_time"),
+    ("Research Fellow\nUniversity of Ashgrove", "Salary: £32-36k pro rata (0.8 FTE)", "part_time"),
+    # A percentage elsewhere says nothing of the hours.
+    ("Research Fellow\nUniversity of Ashgrove", "100% remote", None),
+])
+def test_a_share_of_full_time(head, line, want):
+    from conftest import parse_json
+
+    got = parse_json(f"{head}\n{line}\n\nDuties\n- Research\n")
+    assert got["employment_type"] == want
+    if want is not None:
+        assert got["evidence"]["employment_type"]["rule"].endswith("employment.share")

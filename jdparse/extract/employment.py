@@ -440,6 +440,31 @@ def label_value_types(text: str, a: int, e: int) -> list[Match]:
     return out
 
 
+# A share of a full-time post: "0.8 FTE" anywhere; "80 %", "60-80%" as an
+# employment label's value ("Stillingsprosent: 80 %", "Pensum: 60-80%").
+_FTE = _rx(r"(?<![\w.,])(?P<n>0[.,]\d{1,2}|1(?:[.,]0{1,2})?)[ \t]?FTE\b")
+_PERCENT = _rx(r"(?<![\w.,])(?:(?P<lo>\d{1,3})[ \t]?%?[ \t]?[-\u2013][ \t]?)?(?P<hi>\d{1,3})[ \t]?%")
+_FULL = 100
+
+
+def share_types(text: str, a: int, e: int, labelled: bool) -> list[Match]:
+    """Return the types that a share of full time in ``text[a:e]`` names (offsets into the slice):
+    part-time below a whole post ("0.8 FTE"; in an employment label's value, "80 %"), full-time
+    at one ("1.0 FTE", "100 %"); rule ``employment.share``."""
+    out = []
+    if "FTE" in text[a:e]:
+        for m in _FTE.finditer(text, a, e):
+            share = float(m["n"].replace(",", "."))
+            out.append(Match(m.start() - a, m.end() - a, "part_time" if share < 1 else "full_time", "employment.share"))
+    if labelled and "%" in text[a:e]:
+        for m in _PERCENT.finditer(text, a, e):
+            hi = int(m["hi"])
+            if 0 < hi <= _FULL:
+                out.append(Match(m.start() - a, m.end() - a, "part_time" if hi < _FULL else "full_time",
+                                 "employment.share"))
+    return out
+
+
 def employment_type(matches) -> Match | None:
     """Return the match of the most specific type (the first of equals), or None.
 

@@ -784,6 +784,9 @@ def employment_type(ctx, title: Value | None) -> Value | None:
 
     def find(a: int, e: int) -> list:
         got = plain(a, e)
+        share = emp.share_types(text, a, e, (a, e) in labelled)
+        if share:
+            got = [*got, *share]  # "Stillingsprosent: 80 % fast stilling" is part-time
         if got or not (labelled or fields):
             return got
         if (a, e) in labelled:
@@ -806,7 +809,11 @@ def employment_type(ctx, title: Value | None) -> Value | None:
         spans = spans_of()
         if spans:
             finder = emp.Finder(text, low, (min(a for a, _ in spans), max(e for _, e in spans)))
-            hit = _first_tier_spans([(spans, rule)], lambda a, e: choice(finder.find(a, e)), emp.employment_type)
+            fte = "FTE" in text  # ("a 0.6 FTE post" in the body)
+            hit = _first_tier_spans(
+                [(spans, rule)],
+                lambda a, e: choice(finder.find(a, e)) + (emp.share_types(text, a, e, False) if fte else []),
+                emp.employment_type)
     if hit is None:
         return None
     a, best, rule = hit
