@@ -1035,6 +1035,12 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU:
     head = 0  # the posting's first lines, up to its first blank line
     while head + 1 < len(nonblank) and nonblank[head + 1] == nonblank[head] + 1:
         head += 1
+    if head == 0 and len(nonblank) > 1:
+        # a title alone over a blank line: the header is the next paragraph
+        # ("🚀 Growth Lead 🚀" / "" / "📍 Berlin" / "💶 €70k")
+        head = 1
+        while head + 1 < len(nonblank) and nonblank[head + 1] == nonblank[head] + 1:
+            head += 1
     head_end = nonblank[head] if nonblank else -1
     def glyph(line: int) -> str:
         return raw_lines[line][:at[line]].strip()

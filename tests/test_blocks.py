@@ -504,3 +504,17 @@ def test_a_boards_menu_row_is_boilerplate(menu):
     got = parse_json(f"Skip to main content\n{menu}\nSenior Data Engineer\nFernwood Labs\nDenver, CO\n\n"
                      "Requirements\n- Python\n")
     assert (got["title"], got["company"], got["requirements"]) == ("Senior Data Engineer", "Fernwood Labs", ["Python"])
+
+
+def test_emoji_fields_under_a_title_alone_are_the_header():
+    # "🚀 Title 🚀" / "" / "📍 Berlin, Germany (hybrid)" / "💶 ...": the fields under a title
+    # that stands alone are the header, each with an emoji of its own, no list.
+    from conftest import parse_json
+
+    got = parse_json("\U0001f680 Growth Marketing Lead \U0001f680\n\n\U0001f4cd Berlin, Germany (hybrid)\n"
+                     "\U0001f4b6 \u20ac70.000 \u2013 \u20ac85.000 p.a.\n\n\u2728 What you'll own\n"
+                     "\u2705 Paid acquisition\n\u2705 Our experiments\n")
+    assert [p["name"] for p in got["locations"]] == ["Berlin, Germany"]
+    assert got["work_mode"] == "hybrid"
+    assert got["salary"]["min"] == 70000
+    assert got["responsibilities"] == ["Paid acquisition", "Our experiments"]
