@@ -1051,7 +1051,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # prose paragraphs, where no about section names the employer.
     for b in _opening_prose(ctx):
         m = cs.name_is.match(text, b.start, b.end)
-        if (m and key(m.group("name")).split()[0] not in _sentence_openers()
+        if (m and _opens_a_name(text, m)
                 and not _judges_a_skill(text, m.end(), b.end)
                 and key(m.group("name")) not in cs.not_names and _is_company(m.group("name"), kinds)):
             v = ctx.value(m.start("name"), m.end("name"), "company.opening")
@@ -1442,6 +1442,20 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
                else f"{best.rule} ranks higher")
         losers.append(Candidate(field, v.value, v.span, v.rule, why))
     return best
+
+
+def _opens_a_name(text: str, m: re.Match) -> bool:
+    """Return whether the ``name`` of a "X is a ..." match opens a name, not a sentence's
+    subject (``sentence_openers``: "This is a great role"); one opened by "The" does when
+    the posting names it again ("The Copper Kettle is a bistro ..." under "Sous Chef – The
+    Copper Kettle") and its next word is capitalised."""
+    name = m.group("name")
+    first = key(name).split()[0]
+    if first not in _sentence_openers():
+        return True
+    words = name.split()
+    return (first == "the" and len(words) > 1 and words[1][:1].isupper()
+            and _named_again(text, name, m.start("name"), m.end("name")))
 
 
 def _named_again(text: str, name: str, a: int, e: int) -> bool:
