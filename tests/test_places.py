@@ -400,3 +400,17 @@ def test_a_state_named_alone_in_a_location_label(line, want):
 
     got = parse_json(f"Sales Rep\nAcme\n{line}\n\nDuties\n- Sell\n")["locations"]
     assert [(p["name"], p["country"], p["kind"]) for p in got] == want
+
+
+@pytest.mark.parametrize("line,want", [
+    # places.not_job_place_cues: the places of a clause after "offsites in", "travel to" are
+    # where the team meets or goes, not where the job is.
+    ("Locations: Remote within the EU; occasional offsites in Warsaw, Porto or Tallinn", ["EU"]),
+    ("Location: Berlin. Regular travel to Munich.", ["Berlin"]),
+    ("Location: Berlin; Munich", ["Berlin", "Munich"]),
+])
+def test_places_where_the_team_meets_are_not_the_jobs(line, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Backend Engineer\nAcme\n{line}\n\nDuties\n- Code\n")["locations"]
+    assert [p["name"] for p in got] == want

@@ -149,10 +149,16 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     find_places = _places.find_places
     memo: dict[tuple[int, int], list] = {}  # this posting's spans already read
 
+    not_cues = _not_place_cues()
+    if not_cues.search(text) is None:
+        not_cues = None  # (one search of the posting: most name no offsite)
+
     def find(a: int, e: int) -> list:
         found = memo.get((a, e))
         if found is None:
             found = memo[a, e] = find_places(text[a:e])
+            if found and not_cues is not None:
+                found = memo[a, e] = _not_where_the_job_is(text, a, e, found, not_cues)
         return found
 
     labels = [(a, e) for a, e, _ in _label_spans(ctx, "location")]
@@ -352,6 +358,27 @@ def _alnum_count(s: str) -> int:
 
 
 _CUE_WINDOW = 60
+
+
+@rules.derived
+def _not_place_cues() -> re.Pattern:
+    """Return the pattern of places.yaml ``not_job_place_cues`` ("offsites in", "travel to")."""
+    cues = rules.load("places").get("not_job_place_cues") or {}
+    words = sorted({str(w) for ws in cues.values() for w in ws}, key=lambda w: (-len(w), w))
+    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_END = _rx(r"[;.\n]")
+
+
+def _not_where_the_job_is(text: str, a: int, e: int, found: list, cues: re.Pattern) -> list:
+    """Return the places ``found`` in ``text[a:e]`` but those of a clause after a
+    ``not_job_place_cues`` phrase ("Remote within the EU; occasional offsites in Warsaw")."""
+    for m in cues.finditer(text, a, e):
+        end = _CLAUSE_END.search(text, m.end(), e)
+        lo, hi = m.end() - a, (end.start() if end else e) - a
+        found = [p for p in found if not lo <= p.start < hi]
+    return found
 
 
 @rules.derived
