@@ -230,6 +230,7 @@ def test_a_type_word_in_a_stop_context_names_no_type(body, want):
     ("Utvikler\nFjordlys AS\nBergen", "Stillingsprosent: 80 % fast stilling", "part_time"),
     ("Utvikler\nFjordlys AS\nBergen", "Stillingsprosent: 100 %", "full_time"),
     ("Entwickler (m/w/d)\nNordlicht AG\nZürich", "Pensum: 60-80%", "part_time"),
+    ("Entwickler (m/w/d)\nNordlicht AG\nZürich", "Pensum: 80–100 %", None),  # a choice of hours
     ("Research Fellow\nUniversity of Ashgrove", "Salary: £32-36k pro rata (0.8 FTE)", "part_time"),
     # A percentage elsewhere says nothing of the hours.
     ("Research Fellow\nUniversity of Ashgrove", "100% remote", None),

@@ -459,6 +459,8 @@ def share_types(text: str, a: int, e: int, labelled: bool) -> list[Match]:
     if labelled and "%" in text[a:e]:
         for m in _PERCENT.finditer(text, a, e):
             hi = int(m["hi"])
+            if m["lo"] and int(m["lo"]) < hi == _FULL:
+                continue  # "80–100 %": the hours are the applicant's choice (see ``either``)
             if 0 < hi <= _FULL:
                 out.append(Match(m.start() - a, m.end() - a, "part_time" if hi < _FULL else "full_time",
                                  "employment.share"))
