@@ -150,14 +150,12 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     memo: dict[tuple[int, int], list] = {}  # this posting's spans already read
 
     not_cues = _not_place_cues()
-    if not_cues.search(text) is None:
-        not_cues = None  # (one search of the posting: most name no offsite)
 
     def find(a: int, e: int) -> list:
         found = memo.get((a, e))
         if found is None:
             found = memo[a, e] = find_places(text[a:e])
-            if found and not_cues is not None:
+            if found:  # (only a span that names a place is searched for the cues)
                 found = memo[a, e] = _not_where_the_job_is(text, a, e, found, not_cues)
         return found
 
