@@ -81,6 +81,8 @@ def test_board_names_are_data_a_user_extends(tmp_path):
     ("Entwickler (m/w/d)", "Über Nordlicht\nNordlicht ist ein Softwarehaus.", "Deine Aufgaben\n- APIs bauen", "Nordlicht"),
     # "About us" in the language names no employer ("ons", "oss" are about_not_names).
     ("Backend-ontwikkelaar", "Over ons\nWe bouwen software voor boeren.", "Wat je gaat doen\n- API's bouwen", None),
+    ("Ohjelmistokehittäjä", "Olemme Revontuli, ohjelmistoyritys Oulusta.", "Tehtävät\n- Rajapintoja", "Revontuli"),
+    ("Skladník", "Jsme Vltava Sklady, logistická firma z Prahy.", "Náplň práce\n- Příjem zboží", "Vltava Sklady"),
 ])
 def test_a_sentence_names_the_employer_in_other_languages(head, opening, tail, want):
     from conftest import parse_json
@@ -94,7 +96,8 @@ def test_a_sentence_names_the_employer_in_other_languages(head, opening, tail, w
 def test_the_employer_sentence_words_are_data_a_user_extends(tmp_path):
     from conftest import parse_with_rules
 
-    posting = "Ohjelmistokehittäjä\n\nOlemme Revontuli, ohjelmistoyritys Oulusta.\n\nTehtävät\n- Rajapintoja\n"
+    # (Estonian: a language the package's word lists do not cover)
+    posting = "Tarkvaraarendaja\n\nOleme Virmalised, tarkvarafirma Tartust.\n\nÜlesanded\n- Liidesed\n"
     assert parse_with_rules(tmp_path, None, posting)["company"] is None
-    got = parse_with_rules(tmp_path, "titles:\n  we_are:\n    fi: [olemme]\n", posting)
-    assert got["company"] == "Revontuli"
+    got = parse_with_rules(tmp_path, "titles:\n  we_are:\n    et: [oleme]\n", posting)
+    assert got["company"] == "Virmalised"

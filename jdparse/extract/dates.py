@@ -34,6 +34,7 @@ def _patterns() -> tuple[re.Pattern, dict[str, int]]:
       | (?P<cjk>(?P<cy>(?:19|20)\d\d)\s*[年년]\s*(?P<cm>\d{{1,2}})\s*[月월]\s*(?P<cd>\d{{1,2}})\s*[日号일])  # 2025年10月29日, 2025년 10월 29일
       | (?P<ko>(?<![\w/.-])(?P<ky>(?:19|20)\d\d)\.[ ](?P<km>\d{{1,2}})\.[ ](?P<kd>\d{{1,2}})(?![\d/-]|\.\d))  # 2025. 10. 29. (Korean)
       | (?P<num>(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d-]))  # 10/29/2025, 29.10.2025, 29-10-2025
+      | (?P<dsp>(?<![\d/.])(?P<sa>\d{{1,2}})\.[ ](?P<sb>\d{{1,2}})\.[ ](?P<sy>(?:19|20)\d\d)(?!\d))  # 29. 10. 2025 (cs, sk, de)
       | (?P<mdy>\b(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)  # May 23, 2023
       | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:de\s+)?(?P<y2>(?:19|20)\d\d)\b)  # 13 July 2004, 29 de octubre de 2025
         """,
@@ -73,6 +74,8 @@ def find_dates(text: str, day_first: bool = False) -> list[DateMatch]:
                 iso, rule = _iso(y, b, a), "date.day_first+date.day_first_by_place"
             else:
                 iso, rule = _iso(y, a, b), "date.month_first"
+        elif m.group("dsp"):
+            iso, rule = _iso(int(m["sy"]), int(m["sb"]), int(m["sa"])), "date.day_first"
         elif m.group("mdy"):
             iso, rule = _iso(int(m["y1"]), months[m["m1"].casefold()], int(m["d1"])), "date.month_name"
         else:

@@ -134,6 +134,9 @@ _COMMA = _rx(r"\s*,\s*")
 _NON_SPACE = _rx(r"\S+")
 # "Paris 9": a district number after the city, kept in the name, not in the key.
 _DISTRICT = _rx(r"\s+\d{1,2}$")
+# The same number after a city found alone ("Praha 9", "Dublin 2", "Lyon 3"), where it ends
+# the part of the text the city stands in: the city as the posting names it.
+_DISTRICT_AFTER = _rx(r"[ \t]+\d{1,2}(?=[ \t]*(?:$|[,;/|\u00b7\u2022()\[\]\n]|[-\u2013\u2014][ \t]))")
 # A part of a list of places ends, looking backwards, at one of these.
 _LAST_PART_STOP = _rx(r"[,;/|·•()\[\]【】:\n\t][^,;/|·•()\[\]【】:\n\t]*\Z")
 # Lower-case words inside a place name ("Frankfurt am Main", "Rio de Janeiro").
@@ -882,6 +885,8 @@ def find_places(text: str) -> list[Place]:
                         q = _tables()["qualifier"].match(text, pe)
                         if q is not None:
                             pe = q.end()  # "Paris Centre": the city as the posting names it
+                        elif (d := _DISTRICT_AFTER.match(text, pe)) is not None:
+                            pe = d.end()  # "Praha 9": the city and the number of its district
                     places.append(Place(ps, pe, tidy(text[ps:pe]), *b))
     places.sort(key=lambda p: p.start)
     if len(places) > 1 and "-" in text:
