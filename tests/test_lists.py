@@ -164,3 +164,15 @@ def test_mexican_spanish_benefits_heading():
                      "Prestaciones\n- Prestaciones superiores a las de ley\n- Vales de despensa\n")
     assert got["benefits"] == ["Prestaciones superiores a las de ley", "Vales de despensa"]
     assert got["requirements"] == ["Licenciatura"]
+
+
+@pytest.mark.parametrize("heading,field", [
+    ("It'd be great if you:", "nice_to_have"),
+    ("O que esperamos de você", "requirements"),
+    ("O que esperamos", "requirements"),
+])
+def test_more_list_headings(heading, field):
+    from conftest import parse_json
+
+    got = parse_json(f"Analyst\nAcme\n\n{heading}\n* Have worked with telecom networks\n")
+    assert got[field] == ["Have worked with telecom networks"]

@@ -1153,8 +1153,10 @@ def _posted_date(ctx, day_first: bool) -> Value | None:
 
 
     text = ctx.text
-    for a, e, _ in _label_spans(ctx, "posted_date"):
+    for a, e, b in _label_spans(ctx, "posted_date"):
         ds = find_dates(text[a:e], day_first)
+        if ds and _in_email_header(text, b.start):
+            continue  # "From: ..." / "Date: Mon, Nov 30, 2026": the e-mail's date
         if ds:
             d = ds[0]
             return Value(d.iso, ctx.doc.span(a + d.start, a + d.end), f"posted_date.label:{d.rule}")
@@ -1165,6 +1167,9 @@ def _posted_date(ctx, day_first: bool) -> Value | None:
         ds = find_dates(seg, day_first)
         if ds and (ds[0].end - ds[0].start) >= 0.6 * len(seg.strip()):
             d = ds[0]
+            words = seg[:d.start].strip(" \t:-–—|·")
+            if words and vocabulary().labels.get(heading_key(words), "posted_date") != "posted_date":
+                continue  # "Apply by 15 December 2026": another field's date (a deadline, a start)
             return Value(d.iso, ctx.doc.span(b.start + d.start, b.start + d.end), f"posted_date.header:{d.rule}")
     # "Posted 1 February 2025." inside a line: a posted-date label's words
     # right before a date, anywhere in the posting.  Only the few characters
@@ -1185,6 +1190,31 @@ def _posted_date(ctx, day_first: bool) -> Value | None:
                 a = m.end() + gap.end()
                 return Value(ds[0].iso, ctx.doc.span(a, a + ds[0].end), f"posted_date.cue:{ds[0].rule}")
     return None
+
+
+def _in_email_header(text: str, start: int) -> bool:
+    """Return whether the line at ``start`` has a line beside it that opens with an e-mail
+    header's label (headings.yaml ``email_header_labels``: "From:", "Subject:")."""
+    labels = _email_header_labels()
+    prev_end = start - 1
+    prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+    next_start = text.find("\n", start)
+    lines = []
+    if prev_end > 0:
+        lines.append(text[prev_start:prev_end])
+    if next_start >= 0:
+        nxt = text.find("\n", next_start + 1)
+        lines.append(text[next_start + 1:nxt if nxt >= 0 else len(text)])
+    for line in lines:
+        head, colon, _ = line.partition(":")
+        if colon and head.strip(" \t>").casefold() in labels:
+            return True
+    return False
+
+
+@rules.derived
+def _email_header_labels() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in rules.load("headings").get("email_header_labels") or ())
 
 
 def _folded(ctx) -> str:
