@@ -414,3 +414,16 @@ def test_places_where_the_team_meets_are_not_the_jobs(line, want):
 
     got = parse_json(f"Backend Engineer\nAcme\n{line}\n\nDuties\n- Code\n")["locations"]
     assert [p["name"] for p in got] == want
+
+
+@pytest.mark.parametrize("line,want", [
+    # places.place_bounds: words that bound where one may work from count not against a place field.
+    ("Remote (EU timezones)", ["EU"]),
+    ("Remote - US based", ["US"]),
+    ("[Remote] [Full-time] [EU time zones]", ["EU"]),
+])
+def test_words_that_bound_a_region_keep_it_a_place(line, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Analyst\nAcme\n{line}\n\nDuties\n- Analyse\n")["locations"]
+    assert [p["name"] for p in got] == want

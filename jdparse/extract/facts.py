@@ -504,8 +504,18 @@ def _letters_left(seg: str) -> int:
     spans = [(m.start, m.end) for m in work_mode.find_work_modes(seg)]
     spans += [(m.start, m.end) for m in employment.find_employment_types(seg)]
     spans += [(m.start, m.end) for m in seniority.find_levels(seg)]
+    spans += [m.span() for m in _place_bounds().finditer(seg)]
     drop = sum(_alnum_count(seg[a:b]) for a, b in spans)
     return max(1, _alnum_count(seg) - drop)
+
+
+@rules.derived
+def _place_bounds() -> re.Pattern:
+    """Return the pattern of places.yaml ``place_bounds`` ("timezones", "based"), whole words."""
+    data = rules.load("places").get("place_bounds") or {}
+    words = sorted({str(w) for ws in data.values() for w in ws}, key=lambda w: (-len(w), w))
+    return _rx(r"(?<!\w)(?:" + ("|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)")
+               + r")(?!\w)", re.IGNORECASE)
 
 
 def _inside(k: str, name: str) -> bool:
