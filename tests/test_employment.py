@@ -242,3 +242,13 @@ def test_a_share_of_full_time(head, line, want):
     assert got["employment_type"] == want
     if want is not None:
         assert got["evidence"]["employment_type"]["rule"].endswith("employment.share")
+
+
+@pytest.mark.parametrize("line,want", [
+    ("Contratação: PJ", "contract"),       # a Brazilian contractor's company (employment.label_values)
+    ("Regime de contratação: PJ", "contract"),
+])
+def test_brazilian_contract_forms(line, want):
+    from conftest import parse_json
+
+    assert parse_json(f"Desenvolvedor\nAcme\nRecife - PE\n{line}\n\nAtividades\n- Codar\n")["employment_type"] == want
