@@ -1401,8 +1401,7 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
         a, e = a + about.start("name"), a + about.end("name")
     elif (named := _company_sentences().name_is.match(text, a, e)) is not None and named.end("name") < e:
         # "The Copper Kettle is a 60-cover bistro." beside the title: the name its sentence opens
-        name_key = key(named.group("name"))
-        if name_key.split()[0] in _sentence_openers() - {"the"} or name_key in _company_sentences().not_names:
+        if not _opens_a_name(text, named, named_again=False) or key(named.group("name")) in _company_sentences().not_names:
             return None  # "This is a great role.", "The team is small."
         a, e = named.start("name"), named.end("name")
     hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
@@ -1444,18 +1443,18 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
     return best
 
 
-def _opens_a_name(text: str, m: re.Match) -> bool:
+def _opens_a_name(text: str, m: re.Match, named_again: bool = True) -> bool:
     """Return whether the ``name`` of a "X is a ..." match opens a name, not a sentence's
-    subject (``sentence_openers``: "This is a great role"); one opened by "The" does when
-    the posting names it again ("The Copper Kettle is a bistro ..." under "Sous Chef – The
-    Copper Kettle") and its next word is capitalised."""
+    subject (``sentence_openers``: "This is a great role"); one opened by "The" does when its
+    next word is capitalised and (``named_again``) the posting names it again ("The Copper
+    Kettle is a bistro ..." under "Sous Chef – The Copper Kettle")."""
     name = m.group("name")
     first = key(name).split()[0]
     if first not in _sentence_openers():
         return True
     words = name.split()
     return (first == "the" and len(words) > 1 and words[1][:1].isupper()
-            and _named_again(text, name, m.start("name"), m.end("name")))
+            and (not named_again or _named_again(text, name, m.start("name"), m.end("name"))))
 
 
 def _named_again(text: str, name: str, a: int, e: int) -> bool:
@@ -1720,10 +1719,10 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
                 seg = seg[cut:]
             break
     # "Tømrerlærling søges til travl virksomhed i Aarhus": the wanted word, then a link.
-    words = seg.split()
-    for i in range(1, len(words) - 1):
-        if words[i].lower() in tails and words[i + 1].lower() in links:
-            head = seg[:seg.index(words[i], len(" ".join(words[:i])) - 1)].rstrip(" \t-–—,")
+    toks = list(_NON_SPACE.finditer(seg))
+    for i in range(1, len(toks) - 1):
+        if toks[i].group().lower() in tails and toks[i + 1].group().lower() in links:
+            head = seg[:toks[i].start()].rstrip(" \t-–—,")
             if has_role(head):
                 e = a + len(head)
                 seg = head
