@@ -358,12 +358,19 @@ def _alnum_count(s: str) -> int:
 _CUE_WINDOW = 60
 
 
+def _places_phrases(name: str) -> re.Pattern:
+    """Return the pattern of places.yaml's per-language list ``name``: its phrases as whole
+    words, any case, any run of white space between their words."""
+    data = rules.load("places").get(name) or {}
+    words = sorted({str(w) for ws in data.values() for w in ws}, key=lambda w: (-len(w), w))
+    return _rx(r"(?<!\w)(?:" + ("|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)")
+               + r")(?!\w)", re.IGNORECASE)
+
+
 @rules.derived
 def _not_place_cues() -> re.Pattern:
     """Return the pattern of places.yaml ``not_job_place_cues`` ("offsites in", "travel to")."""
-    cues = rules.load("places").get("not_job_place_cues") or {}
-    words = sorted({str(w) for ws in cues.values() for w in ws}, key=lambda w: (-len(w), w))
-    return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+    return _places_phrases("not_job_place_cues")
 
 
 _CLAUSE_END = _rx(r"[;.\n]")
@@ -511,11 +518,8 @@ def _letters_left(seg: str) -> int:
 
 @rules.derived
 def _place_bounds() -> re.Pattern:
-    """Return the pattern of places.yaml ``place_bounds`` ("timezones", "based"), whole words."""
-    data = rules.load("places").get("place_bounds") or {}
-    words = sorted({str(w) for ws in data.values() for w in ws}, key=lambda w: (-len(w), w))
-    return _rx(r"(?<!\w)(?:" + ("|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)")
-               + r")(?!\w)", re.IGNORECASE)
+    """Return the pattern of places.yaml ``place_bounds`` ("timezones", "based")."""
+    return _places_phrases("place_bounds")
 
 
 def _inside(k: str, name: str) -> bool:
