@@ -746,8 +746,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
         return False
     words = key(t).split()
     joined = " ".join(words)
-    if not words or t[:1].isdigit() or words[0].rstrip(",!") in _not_name_openers() or joined in _not_names():
-        return False
+    if not words or t[:1].isdigit() or t[:1] in "@#" or words[0].rstrip(",!") in _not_name_openers() or joined in _not_names():
+        return False  # (an "@channel" or a "#hiring" tag of a chat names no one)
     if joined in _skill_names():
         return False  # "Kubernetes is a core part of our stack": a tool, not an employer
     # A name's words are capitalised but for small ones ("Banco do Brasil"):
@@ -911,7 +911,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     for b in ctx.labels("company"):
         a, e = ctx.label_value(b)
         v = ctx.value(a, e, "company.label")
-        if v:
+        if v and _phrase_key(v.value) not in _not_names():  # (a board's tabs: "Company" / "Reviews")
             companies.append(v)
 
     lead = [b for b in ctx.lead if b.type in (TEXT, HEADING)]
