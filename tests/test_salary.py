@@ -549,3 +549,11 @@ def test_crowns_without_a_period_through_the_command():
 
     got = parse_json("Utvikler\nFjordline AS\n\nLønn: NOK 850 000 – 1 000 000\n\nKrav\n- Swift\n")["salary"]
     assert (got["period"], got["annualized"]) == ("year", {"min": 850000, "max": 1000000})
+
+
+def test_a_referral_payment_is_no_pay():
+    from conftest import parse_json
+
+    got = parse_json("Warehouse Associate\nIronbark Logistics\n\nIronbark Logistics is an equal opportunity "
+                     "employer. Employees who refer a hire receive $2,000.\n")
+    assert got["salary"] is None
