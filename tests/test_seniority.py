@@ -172,3 +172,24 @@ def test_a_sentence_in_the_header_is_no_tag_line(line, want):
 
     got = parse_json(f"Care Coordinator\nGolden Thread Care\n{line}\n\nDuties\n- Plan visits\n")
     assert got["seniority"] == want
+
+
+@pytest.mark.parametrize("line", [
+    "Hiring Manager: Jane Doe",
+    "Recruiter: Sam Lee (Senior Talent Partner)",
+    "Reporting to: Engineering Manager",
+])
+def test_a_contact_field_in_the_header_states_no_level(line):
+    # The field names a person the applicant deals with, not the job's level.
+    import jdparse
+
+    p = jdparse.parse(f"Data Analyst\nBrightwave\nOslo, Norway\n{line}\n\nAbout the role\nYou will analyse data.\n")
+    assert p.title.value == "Data Analyst"
+    assert [v.value for v in p.seniority] == []
+
+
+def test_a_contact_field_through_the_command():
+    from conftest import parse_json
+
+    d = parse_json("Senior Data Analyst\nBrightwave\nHiring Manager: Jane Doe\n\nAbout the role\nYou will analyse data.\n")
+    assert d["seniority"] == ["senior"]
