@@ -557,3 +557,24 @@ def test_a_referral_payment_is_no_pay():
     got = parse_json("Warehouse Associate\nIronbark Logistics\n\nIronbark Logistics is an equal opportunity "
                      "employer. Employees who refer a hire receive $2,000.\n")
     assert got["salary"] is None
+
+
+@pytest.mark.parametrize("line,want", [
+    # Rupees without a period: from three lakh a year's pay (annual_if_at_least.by_currency),
+    # below a lakh a month's (monthly_if_within), between the two no period.
+    ("Salary: INR 15,00,000 - 20,00,000", (1500000, 2000000, "INR", "year")),
+    ("Stipend: INR 25,000", (25000, 25000, "INR", "month")),
+    ("Salary: INR 80,000 - 1,20,000", (80000, 120000, "INR", None)),
+])
+def test_rupees_without_a_period(line, want):
+    import jdparse
+
+    got = jdparse.parse(f"Data Engineer\nTulpa Tech\nPune\n\n{line}\n\nResponsibilities\n- Build pipelines\n").salary
+    assert (got and (got.min, got.max, got.currency, got.period)) == want
+
+
+def test_rupees_without_a_period_through_the_command():
+    from conftest import parse_json
+
+    got = parse_json("Data Engineer\nTulpa Tech\nPune\n\nCTC: INR 15,00,000 - 20,00,000\n")["salary"]
+    assert (got["period"], got["annualized"]) == ("year", {"min": 1500000, "max": 2000000})
