@@ -101,3 +101,10 @@ def test_the_employer_sentence_words_are_data_a_user_extends(tmp_path):
     assert parse_with_rules(tmp_path, None, posting)["company"] is None
     got = parse_with_rules(tmp_path, "titles:\n  we_are:\n    et: [oleme]\n", posting)
     assert got["company"] == "Virmalised"
+
+
+def test_clinic_role_words_through_the_command():
+    from conftest import parse_json
+
+    d = parse_json("Physiotherapist\nNorth Ridings NHS Trust\nLocation: Northallerton\n\nMain duties\n- Treat patients\n")
+    assert (d["title"], d["company"]) == ("Physiotherapist", "North Ridings NHS Trust")
