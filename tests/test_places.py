@@ -109,10 +109,10 @@ _ANY = object()  # (the company not checked)
 
 
 @pytest.mark.parametrize("posting,line,want,company", [
-    # A place, then a region the gazetteer lacks: the header names the place,
-    # and the place line names no employer.
-    (_NO_COMPANY, "Leeds, West Yorkshire", [("Leeds", "GB")], None),
-    (_NO_COMPANY, "Manchester, Greater Manchester", [("Manchester", "GB")], None),
+    # A place, then its county: the header names the place with it, and the
+    # place line names no employer.
+    (_NO_COMPANY, "Leeds, West Yorkshire", [("Leeds, West Yorkshire", "GB")], None),
+    (_NO_COMPANY, "Manchester, Greater Manchester", [("Manchester, Greater Manchester", "GB")], None),
     # A district the gazetteer lacks, then the place (and a state, a postcode).
     (_COMPANY_LINE, "Dandenong South, Melbourne VIC", [("Melbourne", "AU")], "Coastline Distribution"),
     (_COMPANY_LINE, "Parramatta, Sydney NSW 2150", [("Sydney", "AU")], "Coastline Distribution"),

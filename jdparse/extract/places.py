@@ -750,8 +750,10 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     if "," not in text and "-" not in text and "\u2013" not in text and "\u2014" not in text:
         return out  # no separator for _SEP_BEFORE to find
     for idx, it in enumerate(items):
-        states = it.name.states
         countries = it.name.countries
+        # A state that is also its country's name ("México") is read as the
+        # country, which may have a region before it ("Mexico City, Mexico City, Mexico").
+        states = [st for st in it.name.states if not any(c.country == st.country for c in countries)]
         if not (states or countries):
             continue
         sep = _SEP_BEFORE.search(text, max(0, it.start - 8), it.start)
@@ -789,11 +791,14 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
                 end = nxt.end  # "Irvine, CA, US", "Toronto, Ontario, Canada"
             if start is None and (cc == "US" or len(states) == 1 and states[0].rule != "places.state_code") and (
                 whole and not countries and _plain_run(text, run)
-            ) and not any(r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))):
+            ) and not any(r.kind != "city" for r in _rows(fold(text[run[0]:run[1]]))) and not any(
+                r.kind == "city" and r.country == cc for r in it.rows
+            ):
                 # A town the gazetteer lacks, before a US state ("Bluff City,
                 # Tennessee") or a province no other country's code or name
                 # is ("Paris, ON": not the Paris of France), of the gazetteer (a
-                # state_codes code names a place only with a city of its country).
+                # state_codes code names a place only with a city of its country);
+                # not before a city-state, read as its city ("Fernwood, Berlin").
                 start = run[0]
         if start is None and countries:
             end, cc, rule = it.end, countries[0].country, "places.city_country"
