@@ -9,7 +9,7 @@ import yaml
 
 import jdparse
 from jdparse.extract.salary import SALARY_THRESHOLD, SalaryMatch, find_salaries
-from conftest import header_line_posting, parse_with_rules
+from conftest import header_line_posting, parse_json, parse_with_rules
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "salary.yaml").read_text("utf-8"))
 
@@ -269,6 +269,8 @@ def _reference_scan(text, labelled):
             start = cur.start()
         elif d and low[d - 1] in _sal._GLUED_BEFORE:
             continue
+        elif d > 1 and low[d - 1] == "-" and low[d - 2].isalpha() or low[d] == "0" and low[d + 1:d + 2].isdecimal():
+            continue  # a code's number ("REQ-1200", "0417")
         intro = None
         if start > last_end and _sal._last_char(low, start, 3) in t.intro_last:
             intro = t.intro_end.search(low, max(last_end, start - 30), start)
@@ -578,3 +580,18 @@ def test_rupees_without_a_period_through_the_command():
 
     got = parse_json("Data Engineer\nTulpa Tech\nPune\n\nCTC: INR 15,00,000 - 20,00,000\n")["salary"]
     assert (got["period"], got["annualized"]) == ("year", {"min": 1500000, "max": 2000000})
+
+
+@pytest.mark.parametrize("ref", ["Ref: KFP-PA-0417", "Job ID: REQ-1200", "Vacancy number 0417"])
+def test_a_reference_code_s_number_is_no_pay(ref):
+    text = (f"Payroll Administrator\nCompany: Kestrel Freight\nLocation: Johannesburg, Gauteng\n"
+            f"Salary: market related\n{ref}\n\nDuties\n- Run the payroll\n")
+    assert jdparse.parse(text).salary is None
+
+
+def test_a_reference_code_s_number_is_no_pay_through_the_command():
+    assert parse_json("Payroll Administrator\nCompany: Kestrel Freight\nLocation: Johannesburg, Gauteng\n"
+                      "Salary: market related\nRef: KFP-PA-0417\n\nDuties\n- Run the payroll\n")["salary"] is None
+    got = parse_json("Payroll Administrator\nCompany: Kestrel Freight\nLocation: Johannesburg, Gauteng\n"
+                     "Salary: ZAR 30 000 per month\nRef: KFP-PA-0417\n\nDuties\n- Run the payroll\n")["salary"]
+    assert (got["min"], got["currency"], got["period"]) == (30000, "ZAR", "month")

@@ -1035,6 +1035,8 @@ def _scan(
             start = cur.start()
         elif d and low[d - 1] in _GLUED_BEFORE:
             continue
+        elif d > 1 and low[d - 1] == "-" and low[d - 2].isalpha() or low[d] == "0" and low[d + 1:d + 2].isdecimal():
+            continue  # a code's number ("Ref: PRH-FA-0325", "REQ-1200") or one with a leading zero is no amount
         elif follow is not None and de - d <= 9:
             # A bare number whose amount match is its digits alone: the
             # judge's first tests, without reading the match.
