@@ -108,3 +108,21 @@ def test_clinic_role_words_through_the_command():
 
     d = parse_json("Physiotherapist\nNorth Ridings NHS Trust\nLocation: Northallerton\n\nMain duties\n- Treat patients\n")
     assert (d["title"], d["company"]) == ("Physiotherapist", "North Ridings NHS Trust")
+
+
+def test_a_careers_page_path_gives_no_title_or_level_through_the_command():
+    from conftest import parse_json
+
+    d = parse_json("Careers > Staff Positions > Job Details\nPayroll Officer\nKestrel Freight\nLeeds, UK\n\n"
+                   "Responsibilities\n- Run payroll\n")
+    assert (d["title"], d["company"], d["seniority"]) == ("Payroll Officer", "Kestrel Freight", [])
+
+
+def test_a_dotted_level_word_is_data(tmp_path):
+    # A level word of seniority.yaml ending with a period may end a title ("Analista Ssr.").
+    from conftest import parse_with_rules
+
+    text = "Analista Semisr.\nAndes Software\nBuenos Aires, Argentina\n\nRequisitos\n- SQL\n"
+    assert parse_with_rules(tmp_path, None, text)["title"] is None
+    d = parse_with_rules(tmp_path, "seniority:\n  words:\n    es:\n      mid: [Semisr.]\n", text)
+    assert (d["title"], d["seniority"]) == ("Analista Semisr.", ["mid"])

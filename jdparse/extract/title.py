@@ -693,9 +693,19 @@ def _labels_next(text: str, parts: list[tuple[int, int]], j: int) -> bool:
 
 
 def _titleish(s: str) -> bool:
-    """Return whether a line is short and shaped like a title rather than a sentence."""
+    """Return whether a line is short and shaped like a title rather than a sentence
+    (a period ending a level's abbreviation ends no sentence: "Data Analyst Jr.")."""
     t = s.strip()
-    return 0 < len(t) <= 120 and len(t.split()) <= 14 and not t.endswith((".", "!", "?", "。"))
+    return 0 < len(t) <= 120 and len(t.split()) <= 14 and (
+        not t.endswith((".", "!", "?", "。")) or t.rsplit(None, 1)[-1].casefold() in _dotted_levels())
+
+
+@rules.derived
+def _dotted_levels() -> frozenset[str]:
+    """Return the level words of seniority.yaml that end with a period ("Jr.", "Sr."), case-folded."""
+    words = rules.load("seniority").get("words") or {}
+    return frozenset(str(w).casefold() for lang in words.values() for ws in lang.values() for w in ws
+                     if str(w).endswith("."))
 
 
 class _Kinds(dict):
@@ -1526,6 +1536,8 @@ for Disease Control ... Who May Apply : Open to US citizens")."""
 
 def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
     """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
+    if (">" in body or "\u203a" in body or "\u00bb" in body) and len(_PAGE_PATH.findall(body)) >= 2:
+        return None, None  # a page's path ("Careers > Staff Positions > Job Details") names no job
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
     for pat, pos in hiring:
         hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
@@ -1617,6 +1629,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     return None, None
 
 
+_PAGE_PATH = _rx(r"\s[>\u203a\u00bb]\s")
+"""A page path's separator between white space ("Careers > Jobs", "Home › Careers")."""
 _PROSE_PART = 40
 """The shortest head line's part read as prose when it holds two sentences (sentences.split)."""
 _AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?P<the>the\s+)?(?=[A-Z\u00c0-\u00de])")
