@@ -427,3 +427,16 @@ def test_words_that_bound_a_region_keep_it_a_place(line, want):
 
     got = parse_json(f"Analyst\nAcme\n{line}\n\nDuties\n- Analyse\n")["locations"]
     assert [p["name"] for p in got] == want
+
+
+def test_town_prefixes_are_data_through_the_command(tmp_path):
+    # places.town_prefixes: a word a user adds may start a town's name before a state.
+    from conftest import parse_with_rules
+
+    text = "Front Desk Agent\nGlacier Pines Lodge\nLa Grange, KY\n\nResponsibilities\n- Check guests in\n"
+    got = parse_with_rules(tmp_path, None, text)["locations"]
+    assert [p["name"] for p in got] == ["La Grange, KY"]
+    text = text.replace("La Grange", "Salt Hollow")  # "Salt" is a word of not_places
+    assert [p["name"] for p in parse_with_rules(tmp_path, None, text)["locations"]] == []
+    got = parse_with_rules(tmp_path, "places:\n  town_prefixes: [Salt]\n", text)["locations"]
+    assert [p["name"] for p in got] == ["Salt Hollow, KY"]

@@ -220,6 +220,7 @@ def _tables() -> dict:
         "exact": exact,
         "not_places": frozenset(fold(str(w)) for w in data.get("not_places") or ()),
         "not_city_words": frozenset(fold(str(w)) for w in data.get("not_city_words") or ()),
+        "town_prefixes": frozenset(fold(str(w)) for w in data.get("town_prefixes") or ()),
         "region_endings": frozenset(str(w) for w in data.get("region_endings") or ()),
         "hangul": {c: tuple(sorted(ns, key=lambda n: (-len(n), n))) for c, ns in hangul.items()},
         "district": _rx(r"[ \t]+[\uac00-\ud7a3]+?(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + r")(?!\w)"),
@@ -727,10 +728,12 @@ def _city_at(text: str, run: tuple[int, int] | None, cc: str, state: str | None)
 
 
 def _plain_run(text: str, run: tuple[int, int]) -> bool:
-    """Return True when the run may be a town the gazetteer lacks: 1-3 words, no stop words."""
+    """Return True when the run may be a town the gazetteer lacks: 1-3 words, no stop words
+    (a first word of ``town_prefixes`` before another is a name's: "West Glacier, MT")."""
     t = _tables()
     words = fold(text[run[0]:run[1]]).split()
-    return len(words) <= 3 and t["not_city_words"].isdisjoint(words) and t["not_places"].isdisjoint(words)
+    named = words[1:] if len(words) > 1 and words[0] in t["town_prefixes"] else words
+    return len(words) <= 3 and t["not_city_words"].isdisjoint(words) and t["not_places"].isdisjoint(named)
 
 
 def _region_run(text: str, run: tuple[int, int]) -> bool:
@@ -750,6 +753,10 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     if "," not in text and "-" not in text and "\u2013" not in text and "\u2014" not in text:
         return out  # no separator for _SEP_BEFORE to find
     for idx, it in enumerate(items):
+        if idx and "," in text[items[idx - 1].end:it.start]:
+            alias = _other_name(text, items[idx - 1], it)
+            if alias is not None:
+                out.append((alias, {idx - 1, idx}))
         countries = it.name.countries
         # A state that is also its country's name ("México") is read as the
         # country, which may have a region before it ("Mexico City, Mexico City, Mexico").
@@ -818,6 +825,22 @@ def _composites(text: str, items: list[_Item]) -> list[tuple[Place, set[int]]]:
     # Where composites overlap ("Irvine, CA" inside "Irvine, CA, US"), the longest wins.
     out.sort(key=lambda pu: (pu[0].start - pu[0].end, pu[0].start))
     return out
+
+
+def _other_name(text: str, before: _Item, it: _Item) -> Place | None:
+    """Return "City, Other name of the city" as one place ("Ciudad de México, CDMX"), or None.
+
+    Two names are of one city when the gazetteer gives both a city of the same
+    country and population (its other names share its row's numbers).
+    """
+    if not _COMMA.fullmatch(text, before.end, it.start):
+        return None
+    a = {(r.country, r.population) for r in before.rows if r.kind == "city" and r.population}
+    same = a and a.intersection((r.country, r.population) for r in it.rows if r.kind == "city" and r.population)
+    if not same:
+        return None
+    cc = min(same)[0]
+    return Place(before.start, it.end, tidy(text[before.start:it.end]), cc, "city", "places.city_other_name")
 
 
 def _metro(text: str) -> list[Place]:
@@ -896,6 +919,8 @@ def find_places(text: str) -> list[Place]:
     places.sort(key=lambda p: p.start)
     if len(places) > 1 and "-" in text:
         places = _hyphened_districts(text, places)
+    if len(places) > 1 and "(" in text:
+        places = _bracketed_districts(text, places)
     if len(places) > 1 and not text.isascii():
         places = _cjk_runs(text, places)
     if places and not text.isascii():
@@ -925,6 +950,25 @@ def _hyphened_districts(text: str, places: list[Place]) -> list[Place]:
         if (p.start == q.end + 1 and text[q.end] == "-" and q.kind == "city" and p.kind == "city"
                 and p.country == q.country and "," not in q.name and "," not in p.name):
             out[-1] = Place(q.start, p.end, tidy(text[q.start:p.end]), q.country, q.kind, "places.city_district")
+        else:
+            out.append(p)
+    return out
+
+
+_OPEN = _rx(r"[ \t]*\([ \t]*")
+_CLOSE = _rx(r"[ \t]*\)")
+
+
+def _bracketed_districts(text: str, places: list[Place]) -> list[Place]:
+    """Return ``places`` with a city followed by a place of its country in brackets
+    ("Madrid (Alcobendas)", "Berlin (Germany)": a district or the city's country)
+    read as one place, named as written."""
+    out = [places[0]]
+    for p in places[1:]:
+        q = out[-1]
+        if (q.kind == "city" and p.country == q.country and _OPEN.fullmatch(text, q.end, p.start)
+                and (c := _CLOSE.match(text, p.end)) is not None):
+            out[-1] = Place(q.start, c.end(), tidy(text[q.start:c.end()]), q.country, q.kind, "places.city_district")
         else:
             out.append(p)
     return out
