@@ -1061,28 +1061,47 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU:
 _ONE_NUMBER = _rx(r"[ \t\u00a0\u3000]*\(?\d{1,2}[.)][ \t\u00a0\u3000]*")
 
 
-def _numbered_heading(text: str, starts: list, CS: list, T: list, BU: list, i: int, n: int, exact: dict, hkey):
-    """Return the section kind of a numbered bullet that is a section's heading, or None.
+def _number_style(text: str, a: int, e: int) -> str:
+    """Return the shape of a bullet's number, its digits left out: "1." and "12." are ".", "(2)" is "()"."""
+    g = text[a:e].strip(" \t\u00a0\u3000")
+    return ("(" if g[:1] == "(" else "") + g[-1:]
+
+
+def _numbered_heading(text: str, starts: list, CS: list, T: list, BU: list, i: int, n: int, vocab, hkey):
+    """Return the section kind of a numbered bullet that is a section's heading
+    (:data:`_UNKNOWN_HEADING` for a heading of no kind the vocabulary knows), or None.
 
     "1. RESPONSIBILITIES" / "2. Requirements" over their own lines: the
     number's line is a heading the vocabulary knows as a whole, in capitals
     or beside lines that are not items of one numbered list ("1. Education" /
-    "2. Experience" is a list).
+    "2. Experience" is a list).  Beside items numbered otherwise ("5. Duties"
+    over "(1) Teach ten classes"), the line heads their list, and a heading's
+    keyword is enough ("6. Qualifications (all required)").
     """
     t = T[i]
     if len(t) > 60 or not _ONE_NUMBER.fullmatch(text, starts[i], CS[i]):
         return None
-    kind = exact.get(hkey(t))
-    if kind is None:
-        return None
-    if _is_all_caps(t):
+    hk = hkey(t)
+    kind = vocab.exact.get(hk)
+    if kind is not None and _is_all_caps(t):
         return kind
+    style = _number_style(text, starts[i], CS[i])
+    sub = False
     for j, step, end in ((i + 1, 1, n), (i - 1, -1, -1)):
         while j != end and T[j] is None:
             j += step
         if j != end and BU[j] and _ONE_NUMBER.fullmatch(text, starts[j], CS[j]):
-            return None  # an item of a numbered list, beside the next or the one before
+            if _number_style(text, starts[j], CS[j]) == style:
+                return None  # an item of a numbered list, beside the next or the one before
+            # A list numbered otherwise that starts under it, at 1, and the line no sentence: its heading
+            sub = sub or (step == 1 and text[starts[j]:CS[j]].strip(" \t\u00a0\u3000().") == "1"
+                          and t[-1] not in ".;,!?" and len(t.split()) <= 6)
+    if kind is None and sub:
+        kind = vocab.classify(hk, True)[0] or _UNKNOWN_HEADING
     return kind
+
+
+_UNKNOWN_HEADING = "?"  # (a numbered heading whose words name no section: it ends the one above)
 
 
 _SUB_NUMBER = _rx(r"(\d{1,2})\.(\d{1,2})\.?[ \t]+(?=\S)")
@@ -1380,9 +1399,10 @@ def classify(doc: Document) -> list[Block]:
         m = LM[i]
         if m is _UNSET:
             m = LM[i] = _label_match(t) if ":" in t or "\uff1a" in t else None
-        if i in numbered_bullets and (kind := _numbered_heading(text, starts, CS, T, BU, i, n, exact, hkey)) is not None:
+        if i in numbered_bullets and (kind := _numbered_heading(text, starts, CS, T, BU, i, n, vocab, hkey)) is not None:
             # "1. RESPONSIBILITIES" over "1.1 Prepare the close": a numbered section's heading.
-            append(block(HEADING, CS[i], CE[i], i, i, "heading.numbered", kind, -1, blank_before))
+            append(block(HEADING, CS[i], CE[i], i, i, "heading.numbered",
+                         None if kind is _UNKNOWN_HEADING else kind, -1, blank_before))
             i += 1
             continue
         if BU[i]:

@@ -84,6 +84,10 @@ def build(blocks: list[Block], text: str) -> Outline:
                 # A field named as a heading ("Location(s)" over "Atlanta, GA").
                 cur = [_field_section(kind), b, [], b.rule]
                 labels.append(b)
+            elif b.rule == "heading.numbered":
+                # "7. Employment conditions" after "6. Qualifications": a peer of the
+                # numbered heading above, never its sub-heading; a topic of its own.
+                cur = ["other", b, [], "section.unknown_heading"]
             elif in_list and not content and b.rule != "heading.standalone":
                 # A heading of unknown kind right under a list heading, before
                 # any of its content ("Minimum Qualifications" over
