@@ -11,6 +11,8 @@ title
                      run on after it ("... Compensation: $60,000") cut; an e-mail's subject is
                      read without its "Subject:" or "Re:" and a list's "[Jobs]" tag
   title.second_line  the second line, when the first is a name without a role word
+  title.after_lead_in the line under a title_lead_ins line ("Applications are invited for the
+                     following post:"), when the first lines name no job
   title.hiring       "Acme is hiring a Senior Engineer who ...", "Job opening: X", "X诚聘 Y"
   title.body_label   a title label below the posting's first list ("Role: Back End Developer" among
                      a board's closing details): the head's title says more of the job
@@ -693,11 +695,13 @@ def _labels_next(text: str, parts: list[tuple[int, int]], j: int) -> bool:
 
 
 def _titleish(s: str) -> bool:
-    """Return whether a line is short and shaped like a title rather than a sentence
-    (a period ending a level's abbreviation ends no sentence: "Data Analyst Jr.")."""
+    """Return whether a line is short and shaped like a title or a name rather than a sentence
+    (a period ending a level's or a legal form's abbreviation ends no sentence: "Data Analyst
+    Jr.", "Kestrel Packaging Ltd.")."""
     t = s.strip()
     return 0 < len(t) <= 120 and len(t.split()) <= 14 and (
-        not t.endswith((".", "!", "?", "。")) or t.rsplit(None, 1)[-1].casefold() in _dotted_levels())
+        not t.endswith((".", "!", "?", "。")) or t.rsplit(None, 1)[-1].casefold() in _dotted_levels()
+        or t[-1] == "." and _abbrev_end().search(t, 0, len(t) - 1) is not None)
 
 
 @rules.derived
@@ -803,6 +807,12 @@ def _phrase_key(s: str) -> str:
 def _titles_words(name: str) -> set[str]:
     """Return the words of titles.yaml's list ``name``, of every language, as written."""
     return {str(w) for ws in (rules.load("titles").get(name) or {}).values() for w in ws}
+
+
+@rules.derived
+def _title_lead_ins() -> frozenset[str]:
+    """Return the keys of titles.yaml's ``title_lead_ins`` of every language."""
+    return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
 def _titles_alternation(name: str) -> str:
@@ -972,6 +982,17 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             companies.append(c_v)
         if idx == 0 and not _titleish(line) and _HIRES_AT_END.search(line) is None:
             break  # a sentence opens the posting; but "Acme is hiring!" announces the title under it
+
+    if title_block is None and (lead_ins := _title_lead_ins()):
+        # "Applications are invited for the following post:" over the title, below the school's name and address
+        for idx, b in enumerate(lead[:4]):
+            if idx + 1 < len(lead) and _phrase_key(text[b.start:b.end].rstrip(": \t")) in lead_ins:
+                nb = lead[idx + 1]
+                line = text[nb.start:nb.end]
+                if _titleish(line) and has_role(line) and (v := ctx.value(nb.start, nb.end, "title.after_lead_in")):
+                    titles.append(v)
+                    title_block = idx + 1
+                break
 
     # Hiring sentences, in the first lines or the opening prose.  Only a
     # block's opening is read: the sentence that introduces a job comes first,
@@ -1340,6 +1361,8 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
     if title_block is not None:
         if title_block > 0:
             above = lead[title_block - 1]
+            if title_block > 1 and _phrase_key(text[above.start:above.end].rstrip(": \t")) in _title_lead_ins():
+                above = lead[0]  # (over "Applications are invited for the following post:", the notice's first line)
             if _phrase_key(text[above.start:above.end]) not in _board_names():
                 order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
                 if title_block > 1 and _department_line(text[above.start:above.end]):
@@ -1424,7 +1447,7 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
 
 _ORDER = {
     "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring",
-              "title.body_label"],
+              "title.after_lead_in", "title.body_label"],
     "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.legal_line",
                 "company.about", "company.opening", "company.legal_name", "company.footer"],
 }
