@@ -147,3 +147,25 @@ def test_a_denied_label_leaves_the_body_to_say():
 
     got = jdparse.parse("Data Analyst\nAcme Corp\nRemote job: No\n\nAbout the role\nThis is a hybrid role in Denver.\n").work_mode
     assert (got.value, got.rule) == ("hybrid", "work_mode.body:work_mode.hybrid")
+
+
+def test_a_denied_remote_phrase_is_on_site_through_the_command(tmp_path):
+    import json
+
+    from conftest import run_cli
+
+    body = ("Sachbearbeiter/in (m/w/d)\nStadt Hohenbruck\n\nDas Team betreut 60.000 Vorsprachen im Jahr. Mobiles "
+            "Arbeiten ist aufgrund des Publikumsverkehrs in dieser Stelle nicht möglich.\n\nIhre Aufgaben:\n- Beratung\n")
+    p = tmp_path / "p.txt"
+    p.write_text(body, encoding="utf-8")
+    r = run_cli("parse", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["work_mode"] == "onsite"
+    r = run_cli("explain", str(p))
+    assert b"work_mode.denied" in r.stdout
+    # The denial is data: without it the phrase reads as remote.
+    rules_file = tmp_path / "r.yaml"
+    rules_file.write_text("work_mode:\n  replace:\n    denials: {}\n", encoding="utf-8")
+    r = run_cli("parse", str(p), "--format", "json", "--rules", str(rules_file))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["work_mode"] == "remote"

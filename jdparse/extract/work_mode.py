@@ -11,7 +11,9 @@ language, perks, phrases that are no work mode). Rule ids:
 ``work_mode.remote``, ``work_mode.hybrid``, ``work_mode.onsite`` (a phrase),
 ``work_mode.office_days`` ("come to the office 2 to 3 times per week", "3 Tage pro Woche im
 Büro": hybrid; five days or more a week: onsite), ``work_mode.remote_days`` ("remote 2 days a week", "télétravail 3J/semaine":
-hybrid) and ``work_mode.perk`` (a mode word in a perk: "remote-friendly team events").
+hybrid), ``work_mode.perk`` (a mode word in a perk: "remote-friendly team events") and
+``work_mode.denied`` (a remote or hybrid phrase that its own clause denies: "Mobiles Arbeiten
+ist in dieser Stelle nicht möglich", "Remote working is unfortunately not possible": on site).
 """
 from __future__ import annotations
 
@@ -299,7 +301,7 @@ def _matches(text: str, toks, office: tuple) -> list[ModeMatch]:
     if not found:
         return out
     out += _remote_days(text, found)
-    return _assemble(out, found, perks.find(text, toks), nots.find(text, toks), 0)
+    return _denied(text, _assemble(out, found, perks.find(text, toks), nots.find(text, toks), 0))
 
 
 def _assemble(out: list[ModeMatch], found, perk_spans, not_spans, shift: int) -> list[ModeMatch]:
@@ -320,6 +322,42 @@ def _assemble(out: list[ModeMatch], found, perk_spans, not_spans, shift: int) ->
         perk = _overlaps(perk_spans, s, t)
         out.append(ModeMatch(s, t, mode, "work_mode.perk" if perk else f"work_mode.{mode}", perk))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+_DENY_REACH = 80
+"""The most characters after a remote or hybrid phrase where a denial of it is looked for."""
+
+_CLAUSE_END = _rx(r"[.!?;,\n\u3002]")
+
+
+@rules.derived
+def _denials() -> re.Pattern | None:
+    """Return the pattern of work_mode.yaml's ``denials`` (whole words, case aside), or None."""
+    words = [str(w) for ws in (rules.load("work_mode").get("denials") or {}).values() for w in ws or () if str(w).strip()]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return _rx(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+def _denied(text: str, out: list[ModeMatch]) -> list[ModeMatch]:
+    """Return ``out`` with each remote or hybrid match that the rest of its clause denies
+    ("Mobiles Arbeiten ist ... nicht möglich") read as on site (rule ``work_mode.denied``)."""
+    deny = None
+    for k, m in enumerate(out):
+        if m.perk or m.mode == "onsite":
+            continue
+        if deny is None:
+            deny = _denials()
+            if deny is None:
+                return out
+        rest = text[m.end:m.end + _DENY_REACH]
+        cut = _CLAUSE_END.search(rest)
+        if cut is not None:
+            rest = rest[:cut.start()]
+        if rest and deny.search(rest) is not None:
+            out[k] = ModeMatch(m.start, m.end, "onsite", "work_mode.denied", False)
     return out
 
 
@@ -485,7 +523,7 @@ class Finder:
             if not found:
                 return out
         out += _remote_days(seg, found, low[a:e])
-        return _assemble(out, found, perk_spans, not_spans, a)
+        return _denied(seg, _assemble(out, found, perk_spans, not_spans, a))
 
 
 def _positions_in(low: str, spans) -> list[int] | None:
