@@ -12,7 +12,8 @@ title
                      read without its "Subject:" or "Re:" and a list's "[Jobs]" tag
   title.second_line  the second line, when the first is a name without a role word
   title.after_lead_in the line under a title_lead_ins line ("Applications are invited for the
-                     following post:"), when the first lines name no job
+                     following post:") or a sentence ending with a title_lead_in_ends word ("... sucht
+                     zum nächstmöglichen Zeitpunkt eine/n"), when the first lines name no job
   title.hiring       "Acme is hiring a Senior Engineer who ...", "Job opening: X", "X诚聘 Y"
   title.body_label   a title label below the posting's first list ("Role: Back End Developer" among
                      a board's closing details): the head's title says more of the job
@@ -815,6 +816,19 @@ def _title_lead_ins() -> frozenset[str]:
     return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
+def _is_title_lead_in(line: str) -> bool:
+    """Return whether a line announces the title on the line under it: a ``title_lead_ins``
+    line as a whole, or a sentence ending with a ``title_lead_in_ends`` word."""
+    k = _phrase_key(line.rstrip(": \t"))
+    return k in _title_lead_ins() or " " in k and k.rsplit(" ", 1)[-1] in _title_lead_in_ends()
+
+
+@rules.derived
+def _title_lead_in_ends() -> frozenset[str]:
+    """Return the keys of titles.yaml's ``title_lead_in_ends`` of every language."""
+    return frozenset(_phrase_key(w) for w in _titles_words("title_lead_in_ends"))
+
+
 def _titles_alternation(name: str) -> str:
     """Return the guarded alternation of titles.yaml's list ``name`` (``_vocab.alternation``),
     or a pattern that matches nothing when the list is empty."""
@@ -983,10 +997,10 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if idx == 0 and not _titleish(line) and _HIRES_AT_END.search(line) is None:
             break  # a sentence opens the posting; but "Acme is hiring!" announces the title under it
 
-    if title_block is None and (lead_ins := _title_lead_ins()):
+    if title_block is None and (_title_lead_ins() or _title_lead_in_ends()):
         # "Applications are invited for the following post:" over the title, below the school's name and address
         for idx, b in enumerate(lead[:4]):
-            if idx + 1 < len(lead) and _phrase_key(text[b.start:b.end].rstrip(": \t")) in lead_ins:
+            if idx + 1 < len(lead) and _is_title_lead_in(text[b.start:b.end]):
                 nb = lead[idx + 1]
                 line = text[nb.start:nb.end]
                 if _titleish(line) and has_role(line) and (v := ctx.value(nb.start, nb.end, "title.after_lead_in")):
@@ -1361,7 +1375,7 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
     if title_block is not None:
         if title_block > 0:
             above = lead[title_block - 1]
-            if title_block > 1 and _phrase_key(text[above.start:above.end].rstrip(": \t")) in _title_lead_ins():
+            if title_block > 1 and _is_title_lead_in(text[above.start:above.end]):
                 above = lead[0]  # (over "Applications are invited for the following post:", the notice's first line)
             if _phrase_key(text[above.start:above.end]) not in _board_names():
                 order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
