@@ -781,6 +781,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     if len(words) <= 3 and heading_key(t) in vocabulary().labels:
         return False  # a field's label alone ("Salary | Competitive", a table's "Company" cell)
     if has_role(t):
+        if _institution_name(t):
+            return True  # "Aldergrove Specialist Hospital": a role word inside an institution's name
         # A firm named by a plural role word ("Oakridge Partners"): the words
         # before it must name no job and be no tag ("Senior Engineers" is none).
         rest = _without_firm_ending(t, words)
@@ -788,6 +790,15 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     comma = t.find(",")
     # "Leeds, West Yorkshire": a place and its region, not a name (asked last: a kind costs most)
     return comma <= 0 or kinds[t[:comma].strip()] != "place"
+
+
+def _institution_name(t: str) -> bool:
+    """Return whether ``t`` is an institution's name though a role word is in it: two words or
+    more, no comma, the last an ``institution_words`` word, the first capitalised and no role
+    ("Aldergrove Specialist Hospital", "Northfield Nursing Academy"; not "Head Office")."""
+    ws = t.split()
+    return (len(ws) >= 2 and "," not in t and ws[0][:1].isupper() and ws[-1].lower() in _institution_words()
+            and not has_role(ws[0]) and not has_role(ws[-1]))
 
 
 def _legal_name_then_place(t: str, kinds: _Kinds) -> bool:
