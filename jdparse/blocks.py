@@ -249,6 +249,7 @@ class Vocabulary:
         self.exact: dict[str, str] = {}
         kw: dict[str, list[str]] = {k: [] for k in order}
         lead_ins: dict[str, str] = {}
+        why: set[str] = set()
         for lang, table in data.items():
             if not isinstance(table, dict):
                 continue
@@ -263,6 +264,8 @@ class Vocabulary:
             for kind, words in (table.get("lead_ins") or {}).items():
                 for w in words:
                     lead_ins.setdefault(heading_key(w), kind)
+            why.update(heading_key(str(w)) for w in table.get("why_words") or ())
+        self.why_words = frozenset(w for w in why if w)
         # The endings of a lead-in line over a list, longest first (lead_in).
         self.lead_ins: tuple[tuple[str, str], ...] = tuple(
             sorted(((w, k) for w, k in lead_ins.items() if w), key=lambda x: (-len(x[0]), x[0])))
@@ -336,6 +339,13 @@ class Vocabulary:
                     if kind in kinds and pat.search(k):
                         return kind, "heading.keyword"
         return None, "heading.shape"
+
+    def why_name(self, t: str) -> bool:
+        """Return whether a heading line asks why a name ("Why Aldergrove", "Pourquoi Verdon ?"):
+        a ``why_words`` word, then one to three capitalised words."""
+        words = t.rstrip(" ?:\uff1f\uff1a").split()
+        return (2 <= len(words) <= 4 and heading_key(words[0]) in self.why_words
+                and all(w[:1].isupper() for w in words[1:]))
 
     def lead_in(self, k: str) -> str | None:
         """Return the section kind that the ending of a lead-in line's key names, or None.
@@ -1546,6 +1556,9 @@ def classify(doc: Document) -> list[Block]:
                         # "As a Nurse Practitioner, you will:" over a list: its last words name the list.
                         kind = vocab.lead_in(hk)
                         rule = "heading.lead_in"
+                    if kind is None and next_is_bullet and vocab.why_words and vocab.why_name(t):
+                        # "Why Aldergrove" over a list: what the employer offers
+                        kind, rule = "benefits", "heading.why_name"
                     start = CS[i]
                     if shape == "heading.markdown":
                         start += _MD_HEADING.match(t).end()  # the heading's text, without its "#" marks
