@@ -271,6 +271,9 @@ def _reference_scan(text, labelled):
             continue
         elif d > 1 and low[d - 1] == "-" and low[d - 2].isalpha() or low[d] == "0" and low[d + 1:d + 2].isdecimal():
             continue  # a code's number ("REQ-1200", "0417")
+        elif (len(run.group()) == 3 and low[d - 1:d] == " " and (prev := re.search(r"(?<=[^\W\d_])\d+ $", low[:d]))
+              and prev.end() == d):
+            continue  # the thousands of a number glued to letters ("R16 500")
         intro = None
         if start > last_end and _sal._last_char(low, start, 3) in t.intro_last:
             intro = t.intro_end.search(low, max(last_end, start - 30), start)
@@ -595,3 +598,13 @@ def test_a_reference_code_s_number_is_no_pay_through_the_command():
     got = parse_json("Payroll Administrator\nCompany: Kestrel Freight\nLocation: Johannesburg, Gauteng\n"
                      "Salary: ZAR 30 000 per month\nRef: KFP-PA-0417\n\nDuties\n- Run the payroll\n")["salary"]
     assert (got["min"], got["currency"], got["period"]) == (30000, "ZAR", "month")
+
+
+@pytest.mark.parametrize("pay,want", [
+    ("Salary: R16 500 basic per month + commission", None),  # "R" glued to the digits: no alias, and no "500"
+    ("Salary: R 16 500 per month", 16500),
+    ("Pay: ZAR16 500 per month", 16500),
+])
+def test_the_thousands_of_a_number_glued_to_letters_are_no_amount(pay, want):
+    got = parse_json(f"Sales Representative\nUmzila Beverages\nGermiston, South Africa\n\n{pay}\n")["salary"]
+    assert (got["min"] if got else None) == want

@@ -1037,6 +1037,9 @@ def _scan(
             continue
         elif d > 1 and low[d - 1] == "-" and low[d - 2].isalpha() or low[d] == "0" and low[d + 1:d + 2].isdecimal():
             continue  # a code's number ("Ref: PRH-FA-0325", "REQ-1200") or one with a leading zero is no amount
+        elif (i and de - d == 3 and low[d - 1] == " " and runs[i - 1][1] == d - 1
+              and (p := runs[i - 1][0]) and low[p - 1].isalpha()):
+            continue  # the thousands of a number glued to letters ("R16 500"): no amount of their own
         elif follow is not None and de - d <= 9:
             # A bare number whose amount match is its digits alone: the
             # judge's first tests, without reading the match.
