@@ -827,6 +827,23 @@ def _title_lead_ins() -> frozenset[str]:
     return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
+def _email_address_line(text: str, a: int, e: int) -> bool:
+    """Return whether text[a:e] is an e-mail header line that names people or a date, not the
+    subject ("From: Thandeka <...>", "To: Joburg Sales Jobs <...>"): headings.yaml
+    ``email_header_labels`` but the ``email_prefixes``, then a colon."""
+    colon = text.find(":", a, min(e, a + _EMAIL_PREFIX_REACH))
+    if colon < 0:
+        return False
+    return _phrase_key(text[a:colon]) in _email_address_labels()
+
+
+@rules.derived
+def _email_address_labels() -> frozenset[str]:
+    """Return the keys of headings.yaml's ``email_header_labels`` that are no ``email_prefixes``."""
+    labels = {_phrase_key(str(w)) for w in rules.load("headings").get("email_header_labels") or ()}
+    return frozenset(labels - {_phrase_key(w) for w in _titles_words("email_prefixes")})
+
+
 def _is_title_lead_in(line: str) -> bool:
     """Return whether a line announces the title on the line under it: a ``title_lead_ins``
     line as a whole, or a sentence ending with a ``title_lead_in_ends`` word."""
@@ -959,7 +976,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if v and _phrase_key(v.value) not in _not_names():  # (a board's tabs: "Company" / "Reviews")
             companies.append(v)
 
-    lead = [b for b in ctx.lead if b.type in (TEXT, HEADING)]
+    lead = [b for b in ctx.lead if b.type in (TEXT, HEADING) and not _email_address_line(text, b.start, b.end)]
     # Every line the hiring patterns are tried on: the first lines' bodies
     # and the openings of the first blocks.
     heads = []
