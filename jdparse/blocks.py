@@ -1063,6 +1063,8 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU:
             if (k + 2 < len(nonblank) and (j := nonblank[k + 1]) in at and nonblank[k + 2] in at
                     and glyph(i) != glyph(j) == glyph(nonblank[k + 2])):
                 continue  # "✨ What you'll own" over "✅ ..." / "✅ ...": the heading of a list of one glyph
+            if T[i][-1:] in (":", "\uff1a"):
+                continue  # "💜 O que oferecemos:" over "🏥 ..." / "🏋️ ...": a heading, no item
             BU[i] = True
             T[i] = raw_lines[i][end:CE[i] - starts[i]]
             CS[i] = starts[i] + end
