@@ -158,6 +158,7 @@ _PERIOD = r"""
         (?:
             (?:/[ \t]{0,2})?(?:%(conn)s)[ \t]{0,2}(?:%(units)s)  # /year, / per year, an hour, /月
           | (?:%(words)s)                                  # annually, p.a., monthly
+          | \((?:(?:%(conn)s)[ \t]{0,2}(?:%(units)s)|(?:%(words)s))\)  # (per week), (Semanal)
         )
     )
 """
