@@ -271,6 +271,10 @@ def test_a_city_before_a_code_shared_by_a_state_and_its_country_reads_through_th
     ("Standort: Konstanz", [("Konstanz", "DE")]),
     ("Location: Konstanz / Ravensburg", [("Konstanz", "DE"), ("Ravensburg", "DE")]),
     ("Lieu : Annecy", [("Annecy", "FR")]),
+    # A town with its province's code in brackets is one place, named as written.
+    ("Sede di lavoro: Casalecchio di Reno (BO)", [("Casalecchio di Reno (BO)", "IT")]),
+    ("Standort: Konstanz (BW)", [("Konstanz (BW)", "DE")]),
+    ("Sede: Pippo (MO)", []),
     # Every part must be a town; a word of not_places is none.
     ("Location: Konstanz or remote", []),
     ("Location: Mobile", []),

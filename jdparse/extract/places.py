@@ -448,16 +448,29 @@ _LABEL_PARTS = _rx(r"[^,/|;•·\n]+")
 """The parts of a location label's value between separators ("Konstanz / Ravensburg")."""
 
 
+_BRACKET_CODE = _rx(r"[ \t]+\([A-Z]{2,3}\)[ \t]*\Z")
+"""A code of two or three capitals in brackets ending a label's value: a province's ("(BO)")."""
+
+
 def labelled_towns(text: str) -> list[Place]:
     """Return the towns (and states) of a location label's value ``text`` that ``find_places`` leaves out.
 
     A city named alone must be big (``BARE_MIN_POPULATION``) in running
     text; a location label says its value is a place, so there each part
-    between separators may be a town of any size ("Standort: Konstanz"),
+    between separators may be a town of any size ("Standort: Konstanz"; with its province's code
+    in brackets after it, "Sede: Sassuolo (MO)"),
     the largest town of that name, or else a state or province of one country
     ("Location: Texas", rule ``places.labelled_state``).  Only when every part
     is one; a word of ``not_places`` is none (a label's "Mobile" is no town).
     """
+    code = _BRACKET_CODE.search(text)
+    if code is not None and code.start() > 0:
+        # "Casalecchio di Reno (BO)", "Sassuolo (MO)": the last town with its province's code in brackets
+        out = labelled_towns(text[:code.start()])
+        if out and out[-1].kind == "city" and out[-1].end == len(text[:code.start()].rstrip()):
+            q = out[-1]
+            out[-1] = Place(q.start, code.end(), tidy(text[q.start:code.end()]), q.country, q.kind, "places.labelled_town")
+        return out
     out = []
     not_places = _tables()["not_places"]
     for m in _LABEL_PARTS.finditer(text):
