@@ -70,6 +70,10 @@ def test_a_remote_tag_against_the_body(body, mode):
     ("Support Agent\nAcme\n\nBenefits\n- Home office 2 days a week\n", "hybrid", "work_mode.benefits"),
     ("Support Agent\nAcme\n\nCosa offriamo\n- Smart working 2 giorni a settimana\n", "hybrid", "work_mode.benefits"),
     ("Support Agent\nAcme\n\nBenefits\n- Hybrid working, two days a week in the office\n", "hybrid", "work_mode.benefits"),
+    # A day of the week in another sentence of the block leaves the phrase the job's.
+    ("Receptionist\nAcme\n\nBenefits\n- Transport allowance\n\nWorking hours: Monday to Friday, 8:30 to 17:30. "
+     "This is a work from office position.\n", "onsite", "work_mode.benefits"),
+    ("Support Agent\nAcme\n\nBenefits\n- Work from home on Mondays and Fridays\n", None, None),
     # The body says: the body wins.
     ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets on site in Lyon\n\nBenefits\n- Fully remote onboarding week\n"
      "- Remote work possible\n", "onsite", "work_mode.body"),

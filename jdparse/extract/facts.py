@@ -571,7 +571,10 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         out = []
         for a, e, ms in offered():
             if part.search(text, a, e) is not None:
-                ms = [m for m in ms if m.mode == "hybrid" and not m.perk]
+                # (in the sentence of the phrase: "Monday to Friday, 8:30 to 5:30. This is a
+                # work from office position." names the whole week, and the job's place)
+                ms = [m for m in ms if m.mode == "hybrid" and not m.perk
+                      or part.search(text, *_sentence_of(text, a, e, a + m.start, a + m.end)) is None]
             if ms:
                 out.append((a, e, ms))
         return out
@@ -615,6 +618,14 @@ def work_mode(ctx, title: Value | None) -> Value | None:
 
 from . import employment as _emp, work_mode as _wm  # noqa: E402
 from ._guard import folded  # noqa: E402
+
+
+def _sentence_of(text: str, a: int, e: int, ms: int, me: int) -> tuple[int, int]:
+    """Return (start, end) of the sentence of text[a:e] that holds the match text[ms:me]."""
+    lo = max(text.rfind(c, a, ms) for c in ".!?\n") + 1
+    lo = max(lo, a)
+    hi = min((i for i in (text.find(c, me, e) for c in ".!?\n") if i >= 0), default=e)
+    return lo, hi
 
 
 _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
