@@ -1538,6 +1538,11 @@ def classify(doc: Document) -> list[Block]:
                         # "Required Experience" over lines whose bullets were lost in
                         # copying; counts only when its words name a section (below).
                         shape = "heading.titlecase"
+                    elif (blank_before and not blank_after and not BU[j] and w <= 10
+                          and vocab.lead_in(hkey(t)) is not None):
+                        # "It's a plus if you have" over lines whose bullets were lost: a
+                        # lead-in without its colon; counts only when its words name a section.
+                        shape = "heading.leadin"
                 if shape is None and len(t) <= _MAX_HEADING and not is_first:
                     # No shape: only a heading of the vocabulary, of at most eight words.
                     if w > 8 and len(t) > 90:
@@ -1554,7 +1559,7 @@ def classify(doc: Document) -> list[Block]:
                 hk = hkey(t)
                 if hk and (not is_first or shape == "heading.markdown"):
                     kind, rule = vocab.classify(hk, True)
-                    if kind is None and next_is_bullet and (shape == "heading.colon" or shape == "heading.leadin"):
+                    if kind is None and (next_is_bullet and shape == "heading.colon" or shape == "heading.leadin"):
                         # "As a Nurse Practitioner, you will:" over a list: its last words name the list.
                         kind = vocab.lead_in(hk)
                         rule = "heading.lead_in"
