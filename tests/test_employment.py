@@ -134,6 +134,9 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     ("Typ umowy: B2B / UoP", "contract"),
     ("Contract type: UoP", "full_time"),
     ("Type: B2B SaaS", None),
+    # An aside in brackets may follow them.
+    ("Tipo de contrato: Temporal (de abril a octubre de 2027)", "temporary"),
+    ("Contract: B2B (preferred)", "contract"),
     # A header field of those words alone, between separators.
     ("Wrocław, Poland | B2B | 22 000 - 28 000 PLN", "contract"),
     ("Kraków · UoP · Hybrid", "full_time"),

@@ -390,7 +390,8 @@ def duration_units() -> str:
 
 @rules.derived
 def _label_values() -> tuple[re.Pattern, dict] | None:
-    """Return the pattern of a label value made of ``label_values`` words only, and word -> type."""
+    """Return the pattern of a label value made of ``label_values`` words only (an aside in
+    brackets after them), and word -> type."""
     data = rules.load("employment").get("label_values") or {}
     if not isinstance(data, dict) or not set(data) <= set(TYPES):
         raise ValueError(f"employment.yaml: label_values: expected {{type: [word]}}, type one of {TYPES}")
@@ -401,7 +402,9 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
     joiners = rules.load("employment").get("label_value_joiners") or {}
     joined = "|".join(sorted({re.escape(str(w)) for ws in joiners.values() for w in ws or ()}, key=_longest_first))
     sep = r"(?:[ \t]*[,/|;+&][ \t]*" + (r"|[ \t]+(?:" + joined + r")[ \t]+" if joined else "") + ")"
-    return _rx(r"[ \t(]*(?:" + word + r")(?:" + sep + word + r")*[ \t.)]*", re.IGNORECASE), lookup
+    # (an aside in brackets may follow: "Temporal (de abril a octubre de 2027)", "B2B (preferred)")
+    return _rx(r"[ \t(]*(?:" + word + r")(?:" + sep + word + r")*(?:[ \t]+\([^()\n]{1,80}\))?[ \t.)]*",
+               re.IGNORECASE), lookup
 
 
 _WORD = _rx(r"\w+")
