@@ -1355,9 +1355,15 @@ def _tidy_company(ctx, v: Value) -> Value:
         inner = key(m.group("inner")) + " "
         if inner.startswith(_company_asides()) and text[a:m.start()].strip():
             e = m.start()  # "Nimbus (YC W24)": the name without how it is funded
+    if (m := _TRAILING_STARS.search(text, a, e)) is not None and m.start() > a and text[a:m.start()].strip():
+        e = m.start()  # "Hotel Mirador de Nerja ★★★★": the name without its stars
     if (a, e) == (v.span.start, v.span.end):
         return v
     return ctx.value(a, e, v.rule, strip=" \t,;:") or v
+
+
+_TRAILING_STARS = _rx(r"[ \t]+[\d.,]*[ \t]*[\u2605\u2606\u2729\u272a\u2b50*]+[ \t]*\Z")
+"""A hotel's or a rating's stars ending a name ("★★★★", "4.3 ★", "****")."""
 
 
 _LEGAL_LINE = 40
