@@ -34,7 +34,20 @@ ITEMS = [
     "Σ optional", "ﬁne optional", "déjà optional", "straße is a plus",
     "Fluent English; Dutch is a plus", "Rust; a plus", "Kafka is a plus, not required",
     "Kafka ist von Vorteil, nicht erforderlich", "Kafka (must); Flink is a plus",
+    "Reach truck licence (desirable but not essential)", "Forklift licence (preferred, not required)",
+    "SQL (advanced, not basic)",
 ]
+
+
+@pytest.mark.parametrize("item,strength", [
+    # Markers joined in one pair of parentheses are all they hold.
+    ("Reach truck licence (desirable but not essential)", "strong"),
+    ("Forklift licence (preferred, not required)", "strong"),
+    ("SQL (advanced, not basic)", None),
+    ("MySQL (Redis appréciée)", None),
+])
+def test_markers_joined_in_parentheses(item, strength):
+    assert lists.optional_strength(item) == strength
 
 
 @pytest.mark.parametrize("item", ITEMS)

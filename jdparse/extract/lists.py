@@ -357,6 +357,10 @@ def _optional(item: str, m: dict, odd: bool = True) -> str | None:
     return _strength(item, m, words, plain)
 
 
+_MARKER_JOINS = _rx(r"[ \t]*(?:[,;/]|[ \t](?:but|and|or|aber|mais|pero|ma|maar|men)(?=[ \t]))[ \t]*", re.IGNORECASE)
+"""What joins two optional markers in one pair of parentheses ("desirable but not essential")."""
+
+
 def _strength(item: str, m: dict, words: list | None = None, plain: bool = False) -> str | None:
     """``optional_strength`` of an item the guard let through.
 
@@ -391,6 +395,8 @@ def _strength(item: str, m: dict, words: list | None = None, plain: bool = False
             inner = p.group(1).strip(" .,;:!")
             if whole(nice, inner) or whole(strong, inner):
                 whole_parens = True
+            elif " " in inner and all(x and (whole(nice, x) or whole(strong, x)) for x in _MARKER_JOINS.split(inner)):
+                whole_parens = True  # markers joined: "(desirable but not essential)", "(preferred, not required)"
         first = _PARENS.sub(" ", first)
     if found(m["must"], first) and not (
             found(m["negated_must"], first) and not found(m["must"], m["negated_must"].rx.sub(" ", first))):
