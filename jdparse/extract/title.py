@@ -25,7 +25,8 @@ company
   company.legal_line a header line that is a name ending with a legal form ("星云科技有限公司", "Acme GmbH"),
                      a few lines below the title
   company.about      "About Acme" heading, "At Acme, we ..." or "Acme builds ..." opening an about section
-  company.opening    "Acme is the ..." opening the posting's first prose paragraphs (before any list)
+  company.opening    "Acme is the ..." opening the posting's first prose paragraphs (before any list), or
+                     "Acme builds ..." where the posting names Acme again
   company.legal_name a name with a legal form after a works_at word in those paragraphs ("join the
                      team at Klarfors AB", "bei der Nordlicht GmbH"), where no other rule names one
   company.footer     "See all 8 jobs at Acme", "Please let Acme know you found this job on ..."
@@ -1124,6 +1125,10 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     # prose paragraphs, where no about section names the employer.
     for b in _opening_prose(ctx):
         m = cs.name_is.match(text, b.start, b.end)
+        if m is None and (m := _NAME_DOES.match(text, b.start, b.end)) is not None and (
+                key(m.group("name")).split()[0] in _sentence_openers()
+                or not _named_again(text, m.group("name"), m.start(), m.end())):
+            m = None  # "Havenlicht builds terminal software ...": a name that the posting writes again
         if (m and _opens_a_name(text, m)
                 and not _judges_a_skill(text, m.end(), b.end)
                 and key(m.group("name")) not in cs.not_names and _is_company(m.group("name"), kinds)):
