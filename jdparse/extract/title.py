@@ -845,6 +845,12 @@ def _email_address_labels() -> frozenset[str]:
     return frozenset(labels - {_phrase_key(w) for w in _titles_words("email_prefixes")})
 
 
+def _ends_with_legal_form(s: str) -> bool:
+    """Return whether a name of two to six words ends with a ``legal_forms`` word ("Kranich Robotics GmbH")."""
+    words = s.split()
+    return 2 <= len(words) <= 6 and words[-1] in _legal_forms()
+
+
 def _is_title_lead_in(line: str) -> bool:
     """Return whether a line announces the title on the line under it: a ``title_lead_ins``
     line as a whole, or a sentence ending with a ``title_lead_in_ends`` word."""
@@ -1360,6 +1366,8 @@ def _tidy_company(ctx, v: Value) -> Value:
         inner = key(m.group("inner")) + " "
         if inner.startswith(_company_asides()) and text[a:m.start()].strip():
             e = m.start()  # "Nimbus (YC W24)": the name without how it is funded
+    if (gap := _COLUMN_GAP.search(text, a, e)) is not None and text[a:gap.start()].strip():
+        e = gap.start()  # "CORRIB MEDICAL DEVICES LTD.      JOB DESCRIPTION": a page's two columns, the name the first
     if (m := _TRAILING_STARS.search(text, a, e)) is not None and m.start() > a and text[a:m.start()].strip():
         e = m.start()  # "Hotel Mirador de Nerja ★★★★": the name without its stars
     if (a, e) == (v.span.start, v.span.end):
@@ -1367,6 +1375,8 @@ def _tidy_company(ctx, v: Value) -> Value:
     return ctx.value(a, e, v.rule, strip=" \t,;:") or v
 
 
+_COLUMN_GAP = _rx(r"[ \t]{4,}|\t")
+"""White space between two columns of a line copied from a PDF or a form: no name spans it."""
 _TRAILING_STARS = _rx(r"[ \t]+[\d.,]*[ \t]*[\u2605\u2606\u2729\u272a\u2b50*]+[ \t]*\Z")
 """A hotel's or a rating's stars ending a name ("★★★★", "4.3 ★", "****")."""
 
@@ -1466,8 +1476,12 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
     if not parts:
         return None  # a line of separators only
     if _words_past(line, 8) and (  # more than 8 words (separators aside)
-            len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])):
-        return None  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)")
+            len(parts) == 1 or any(kinds[text[a:e]] is None for a, e in parts[1:])) and not (
+            len(parts) > 1 and _ends_with_legal_form(text[parts[0][0]:parts[0][1]])):
+        return None  # (but a name before tags: "Acme & Co · London, England, United Kingdom (Hybrid)";
+        # or a name with its legal form before any parts: "Kranich Robotics GmbH · Munich · English-speaking team")
+    if _breadcrumb(line):
+        return None  # "Werken bij Van Dijken › Vacatures › Planning": a careers page's path
     if len(parts) > 1 and "|" not in line and _labels_next(text, parts, 0):
         return None  # "From: recruiter@...", "Reparto: Sviluppo": a label, then its value
         # (a piped line is a board's "Acme Labs: Full Time | London")
@@ -1612,7 +1626,7 @@ for Disease Control ... Who May Apply : Open to US citizens")."""
 
 def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[Value | None, Value | None]:
     """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
-    if (">" in body or "\u203a" in body or "\u00bb" in body) and len(_PAGE_PATH.findall(body)) >= 2:
+    if _breadcrumb(body):
         return None, None  # a page's path ("Careers > Staff Positions > Job Details") names no job
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
     for pat, pos in hiring:
@@ -1707,6 +1721,11 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
 
 _PAGE_PATH = _rx(r"\s[>\u203a\u00bb]\s")
 """A page path's separator between white space ("Careers > Jobs", "Home › Careers")."""
+
+
+def _breadcrumb(line: str) -> bool:
+    """Return whether a line is a page's path: two separators of ``_PAGE_PATH`` or more."""
+    return (">" in line or "\u203a" in line or "\u00bb" in line) and len(_PAGE_PATH.findall(line)) >= 2
 _PROSE_PART = 40
 """The shortest head line's part read as prose when it holds two sentences (sentences.split)."""
 _AT_COMPANY = _rx(r"\s+@\s*|\s+at\s+(?P<the>the\s+)?(?=[A-Z\u00c0-\u00de])")
