@@ -337,7 +337,7 @@ def _denials() -> re.Pattern | None:
     words = [str(w) for ws in (rules.load("work_mode").get("denials") or {}).values() for w in ws or () if str(w).strip()]
     if not words:
         return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return _rx(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
 
 
