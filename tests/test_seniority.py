@@ -166,6 +166,9 @@ def test_level_value_is_the_whole_value_or_nothing():
     ("Help our senior clients stay independent at home.", []),
     ("Senior · Full-time · Leeds", ["senior"]),
     ("Junior role!", ["junior"]),  # (a short exclamation is still a tag)
+    # A long line of a board's tags set apart by wide gaps: each piece a tag line.
+    ("SGD 7.5K/month - SGD 10K/month  Hybrid  Full-time  Mid-Senior level", ["mid", "senior"]),
+    ("We help our senior clients stay independent and happy at home every single day.", []),
 ])
 def test_a_sentence_in_the_header_is_no_tag_line(line, want):
     from conftest import parse_json

@@ -728,6 +728,13 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
         spans.append((a, e, "seniority.label", False, True))
     for a, e in _header_except_title(ctx, title):
         n_words = len(text[a:e].split())
+        if n_words > 8 and "  " in text[a:e]:
+            # A board's tags set apart by wide gaps ("SGD 10K/month  Hybrid  Full-time  Mid-Senior
+            # level"): each piece a tag line of its own.
+            for m in _TAG_PIECE.finditer(text, a, e):
+                if len(m.group().split()) <= 8:
+                    spans.append((m.start(), m.end(), "seniority.tags", " " not in m.group(), False))
+            continue
         if n_words <= 8 and not (n_words >= _TAG_SENTENCE_WORDS and text[a:e].rstrip().endswith(_SENTENCE_ENDS)):
             # (a sentence in the header is no tag line: "Help our senior clients stay independent.")
             spans.append((a, e, "seniority.tags", n_words == 1, False))
@@ -750,6 +757,8 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
     return tuple(out)
 
 
+_TAG_PIECE = _rx(r"\S+(?: \S+)*")
+"""A piece of a line between runs of two blanks or more."""
 _TAG_SENTENCE_WORDS = 4
 """The fewest words of a header segment that, ending as a sentence ends, is a sentence, not tags."""
 _SENTENCE_ENDS = (".", "!", "?")

@@ -984,6 +984,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             companies.append(v)
 
     lead = [b for b in ctx.lead if b.type in (TEXT, HEADING) and not _email_address_line(text, b.start, b.end)]
+    if len(lead) > 1 and _phrase_key(text[lead[0].start:lead[0].end]) in _board_names():
+        lead = lead[1:]  # a board's name opening its page's menu ("LinkedIn" / "Home" / ...); under a title it hires
     # Every line the hiring patterns are tried on: the first lines' bodies
     # and the openings of the first blocks.
     heads = []
