@@ -76,6 +76,8 @@ def tag_kind(s: str) -> str | None:
             return "reference"  # "Req #45123", "Job ID 88231": the board's number for the posting
         if " ".join(t.casefold().split()) in _start_notes() or _board_note().fullmatch(t):
             return "note"  # "Immediate Start", "1 week ago", "Over 100 applicants"
+        if t[:1].isdecimal() and _length_alone().fullmatch(t):
+            return "note"  # "6 months", "12-month": how long the job lasts
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
     need = _COVER * len(t.strip())
@@ -114,6 +116,12 @@ def _durations_before(t: str, found) -> int:
         if d is not None:
             n += d.end() - d.start()
     return n
+
+
+@rules.derived
+def _length_alone() -> re.Pattern:
+    """Return the pattern of a length of time alone ("6 months", "12-month", "3 mois")."""
+    return _rx(employment.LENGTH_OF_TIME.format(units=employment.duration_units()), re.IGNORECASE)
 
 
 @rules.derived

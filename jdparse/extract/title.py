@@ -39,7 +39,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .. import rules, sentences as _sentences
-from ..blocks import _DECO_CATEGORIES, _longest_first, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
+from ..blocks import _DECO_CATEGORIES, _longest_first, BOILERPLATE, HEADING, LABEL, LIST_KINDS, TEXT, heading_key, vocabulary
 from ..document import key
 from ..model import Candidate, Value
 from ._vocab import ASCII_TWIN_CHARS, FOLDS_TO_ASCII, WORD_BYTES, anywhere
@@ -828,6 +828,34 @@ def _title_lead_ins() -> frozenset[str]:
     return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
+_SUBJECT_BLOCKS = 16
+"""The blocks a forwarded e-mail's header may stand in, below a note of the one who forwards it."""
+
+
+def _from_forwarded_subject(ctx, lead: list) -> list:
+    """Return ``lead``, or the head lines from a forwarded e-mail's subject on ("Hi Tom, this
+    landed in my inbox ..." / "---------- Forwarded message ---------" / "From: ..." /
+    "Subject: Senior SAP FI/CO Consultant - Lyon"): when the first lines hold no subject and
+    one stands among the first blocks beside a From, To or Date line."""
+    text = ctx.text
+    prefix = _email_prefix()
+    if any(prefix.match(text, b.start, b.end) for b in lead[:3]):
+        return lead
+    blocks = [b for b in ctx.blocks[:_SUBJECT_BLOCKS] if b.type != BOILERPLATE]
+    for k, b in enumerate(blocks):
+        if b.type in (TEXT, HEADING, LABEL) and text.find(":", b.start, b.start + _EMAIL_PREFIX_REACH) >= 0 \
+                and prefix.match(text, b.start, b.end) and any(
+                    _email_address_line(text, n.start, n.end) for n in blocks[max(0, k - 3):k + 4] if n is not b):
+            out = [b]
+            for n in blocks[k + 1:]:
+                if n.type in (TEXT, HEADING) and not _email_address_line(text, n.start, n.end):
+                    out.append(n)
+                    if len(out) >= 5:
+                        break
+            return out
+    return lead
+
+
 def _email_address_line(text: str, a: int, e: int) -> bool:
     """Return whether text[a:e] is an e-mail header line that names people or a date, not the
     subject ("From: Thandeka <...>", "To: Joburg Sales Jobs <...>"): headings.yaml
@@ -986,6 +1014,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     lead = [b for b in ctx.lead if b.type in (TEXT, HEADING) and not _email_address_line(text, b.start, b.end)]
     if len(lead) > 1 and _phrase_key(text[lead[0].start:lead[0].end]) in _board_names():
         lead = lead[1:]  # a board's name opening its page's menu ("LinkedIn" / "Home" / ...); under a title it hires
+    lead = _from_forwarded_subject(ctx, lead)
     # Every line the hiring patterns are tried on: the first lines' bodies
     # and the openings of the first blocks.
     heads = []
