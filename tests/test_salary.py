@@ -608,3 +608,16 @@ def test_a_reference_code_s_number_is_no_pay_through_the_command():
 def test_the_thousands_of_a_number_glued_to_letters_are_no_amount(pay, want):
     got = parse_json(f"Sales Representative\nUmzila Beverages\nGermiston, South Africa\n\n{pay}\n")["salary"]
     assert (got["min"] if got else None) == want
+
+
+def test_the_piped_fields_opening_a_prose_post_are_its_header():
+    # A "Who is hiring" post: its fields, then its prose, in one paragraph; the pay among the
+    # fields is the job's, not a take-home's fee further on.
+    body = ("Tidewater Analytics | Senior Backend Engineer (Rust) | Portland, OR | REMOTE | $165k-$205k + equity | "
+            "Full-time — We build tide forecasts for ports and our models run every 15 minutes for 140 harbors on "
+            "three continents. We're 19 people and profitable. The interview is a call, a take-home that's capped "
+            "at 3 hours and paid at $300, and a pairing session.\n")
+    got = parse_json(body)
+    assert (got["salary"]["min"], got["salary"]["max"]) == (165000, 205000)
+    assert got["work_mode"] == "remote"
+    assert got["employment_type"] == "full_time"

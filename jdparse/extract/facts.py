@@ -47,9 +47,28 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
             continue
         n_words = len(ctx.text[b.start:b.end].split())
         if n_words > 25:
+            if (cut := _piped_head(ctx.text, b.start, b.end)) is not None:
+                out.append((b.start, cut))
             continue
         out.extend(glued_segments(ctx.text, b.start, b.end))
     return out
+
+
+_PIPED_REACH = 300
+"""The most characters of a prose block's piped opening read as its header."""
+_PIPED_END = _rx(r"[ \t]+[\u2014\u2013-][ \t]+|[.!?](?:[ \t]|$)|\n")
+
+
+def _piped_head(text: str, a: int, e: int) -> int | None:
+    """Return where the piped fields opening a prose block end ("Tidewater Analytics | Senior
+    Backend Engineer | Portland, OR | REMOTE | $165k-$205k | Full-time — We build ...", a
+    "Who is hiring" post), or None: three pipes or more within its first characters."""
+    reach = min(e, a + _PIPED_REACH)
+    last = text.rfind("|", a, reach)
+    if last < 0 or text.count("|", a, last + 1) < 3:
+        return None
+    m = _PIPED_END.search(text, last + 1, e)
+    return m.start() if m is not None else None
 
 
 def _header_except_title(ctx, title: Value | None, company: Value | None = None) -> list[tuple[int, int]]:
