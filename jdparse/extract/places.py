@@ -224,6 +224,8 @@ def _tables() -> dict:
         "region_endings": frozenset(str(w) for w in data.get("region_endings") or ()),
         "hangul": {c: tuple(sorted(ns, key=lambda n: (-len(n), n))) for c, ns in hangul.items()},
         "district": _rx(r"[ \t]+[\uac00-\ud7a3]+?(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + r")(?!\w)"),
+        "facility": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("facility_words") or ()) or "(?!)")
+                        + r")(?!\w)"),
         "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
                          + r")(?!\w)(?![ \t]+(?:for|of)(?!\w))"
                          + r"|[ \t]+(?:" + ("|".join(sorted({r"[ \t]+".join(map(re.escape, str(w).split()))
@@ -923,6 +925,8 @@ def find_places(text: str) -> list[Place]:
                         break
                 else:
                     if b[1] == "city" and pe < len(text) and text[pe] in " \t":
+                        if _tables()["facility"].match(text, pe) is not None:
+                            continue  # "Riverside Campus", "Springfield Plant": a site's name, no place
                         q = _tables()["qualifier"].match(text, pe)
                         if q is not None:
                             pe = q.end()  # "Paris Centre": the city as the posting names it
