@@ -948,8 +948,9 @@ def _stacked_label(T: list, i: int, labels: dict, exact: dict, hkey, answers: fr
         in_run = _in_run(T, i, labels, hkey)
         if heading_kind == kind and not in_run:
             return None
-    if not _stacked_value(below, labels, exact, hkey, heading_kind is not None and not in_run):
-        return None
+    if not _stacked_value(below, labels, exact, hkey, heading_kind is not None and not in_run) and not (
+            below is not None and len(below.split()) <= 3 and labels.get(hkey(below)) == kind):
+        return None  # (a value that is a label word of the same field is its value: "Location Type" / "Remote")
     from .extract.tags import tag_kind  # (tags reads this module: imported when first needed)
 
     own = tag_kind(t)

@@ -173,3 +173,18 @@ def test_a_denied_remote_phrase_is_on_site_through_the_command(tmp_path):
     r = run_cli("parse", str(p), "--format", "json", "--rules", str(rules_file))
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["work_mode"] == "remote"
+
+
+@pytest.mark.parametrize("text,want", [
+    # A field's label over a value that is a label word of the same field: "Location Type" / "Remote".
+    # (the field is read first: the body's "hybrid" further down is no mode of the job)
+    ("Quillmark\n\nStaff ML Engineer\n\nLocation\nRemote (United States, Canada)\n\nEmployment Type\nFull time\n\n"
+     "Location Type\nRemote\n\nAbout the role\nThe team tunes our hybrid ranking.\n", "remote"),
+    # A header's remote tag and a count of home days among the benefits, as a phrase of the table: hybrid.
+    ("재무회계 담당자\n한빛모빌리티\n#재택근무 #유연근무제\n\n혜택 및 복지\n• 주 2회 재택근무 및 시차출퇴근제\n", "hybrid"),
+])
+def test_work_mode_of_stacked_fields_and_counted_days(text, want):
+    import jdparse
+
+    got = jdparse.parse(text).work_mode
+    assert (got and got.value) == want

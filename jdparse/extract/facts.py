@@ -630,7 +630,9 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         # télétravail 3J/semaine") is said of the job as well.
         for sa, se, found in offered():
             for m in found:
-                if m.mode == "hybrid" and not m.perk and m.rule in _DAYS_RULES:
+                if m.mode == "hybrid" and not m.perk and (
+                        m.rule in _DAYS_RULES or any(c.isdecimal() for c in text[sa + m.start:sa + m.end])):
+                    # (or a phrase of the table that counts them: "주 2회 재택근무")
                     return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.benefits:{m.rule}")
     return Value(best.mode, ctx.doc.span(a + best.start, a + best.end), f"{rule}:{best.rule}")
 
