@@ -188,3 +188,15 @@ def test_work_mode_of_stacked_fields_and_counted_days(text, want):
 
     got = jdparse.parse(text).work_mode
     assert (got and got.value) == want
+
+
+@pytest.mark.parametrize("fields,want", [
+    # A posting's work-mode fields all answered "no", and nothing else naming a mode: on site.
+    ("Remote job: No\nTelework eligible: No", "onsite"),
+    ("Remote job: No\nTelework eligible: Yes, as determined by the agency policy.", None),
+])
+def test_work_mode_fields_all_answered_no_are_on_site(fields, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Paralegal Specialist\nDepartment of Labor\nWashington, DC\n\n{fields}\n\nDuties\n- Draft\n")
+    assert got["work_mode"] == want

@@ -609,7 +609,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
             a = next(a for a, m in found if m is best)
             break
     else:
-        return None
+        return _all_answered_no(ctx)
     if best.mode == "remote" and rule == "work_mode.header":
         # A board's "Remote" tag and a body that counts office days ("come
         # to the office 2 to 3 times per week") or says hybrid of this job
@@ -651,6 +651,28 @@ def _sentence_of(text: str, a: int, e: int, ms: int, me: int) -> tuple[int, int]
 
 _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 """Hybrid by a count of days in the office or at home: said of the job, whatever the sentence."""
+
+
+def _all_answered_no(ctx) -> Value | None:
+    """Return on site when the posting's work-mode fields are all answered "no" and nothing
+    else names a mode ("Remote job: No" / "Telework eligible: No", a federal posting's
+    fields), else None (rule ``work_mode.label:work_mode.answered_no``)."""
+    blocks = ctx.labels("work_mode")
+    if not blocks:
+        return None
+    no = _negatives()
+    for b in blocks:
+        a, e = ctx.label_value(b)
+        if heading_key(ctx.text[a:e]).rstrip(" .!") not in no:
+            return None
+    a, e = ctx.label_value(blocks[0])
+    return Value("onsite", ctx.doc.span(a, e), "work_mode.label:work_mode.answered_no")
+
+
+@rules.derived
+def _negatives() -> frozenset:
+    """Return the keys of headings.yaml's ``negative`` answers ("No", "Nein")."""
+    return frozenset(heading_key(str(w)) for w in rules.load("headings").get("negative") or [])
 
 
 @rules.derived
