@@ -654,11 +654,12 @@ _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 
 
 def _all_answered_no(ctx) -> Value | None:
-    """Return on site when the posting's work-mode fields are all answered "no" and nothing
-    else names a mode ("Remote job: No" / "Telework eligible: No", a federal posting's
-    fields), else None (rule ``work_mode.label:work_mode.answered_no``)."""
+    """Return on site when the posting's work-mode fields, two or more, are all answered "no"
+    and nothing else names a mode ("Remote job: No" / "Telework eligible: No", a federal
+    posting's fields), else None (rule ``work_mode.label:work_mode.answered_no``).  One field
+    answered "no" ("Remote: No") leaves hybrid open: no mode."""
     blocks = ctx.labels("work_mode")
-    if not blocks:
+    if len(blocks) < 2:
         return None
     no = _negatives()
     for b in blocks:
