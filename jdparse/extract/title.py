@@ -1399,6 +1399,8 @@ def _tidy_company(ctx, v: Value) -> Value:
         inner = key(m.group("inner")) + " "
         if inner.startswith(_company_asides()) and text[a:m.start()].strip():
             e = m.start()  # "Nimbus (YC W24)": the name without how it is funded
+    if (m := _PAGE_LINK_TAIL.search(text, a, e)) is not None and text[a:m.start()].strip():
+        e = m.start()  # "Northbound Provisions Home Page": a careers page's logo link, the name before it
     if (gap := _COLUMN_GAP.search(text, a, e)) is not None and text[a:gap.start()].strip():
         e = gap.start()  # "CORRIB MEDICAL DEVICES LTD.      JOB DESCRIPTION": a page's two columns, the name the first
     if (m := _TRAILING_STARS.search(text, a, e)) is not None and m.start() > a and text[a:m.start()].strip():
@@ -1408,6 +1410,8 @@ def _tidy_company(ctx, v: Value) -> Value:
     return ctx.value(a, e, v.rule, strip=" \t,;:") or v
 
 
+_PAGE_LINK_TAIL = _rx(r"[ \t]+(?:home[ \t]?page|logo|careers page|career site)[ \t]*\Z", re.IGNORECASE)
+"""What a careers page's logo link writes after the employer's name ("Acme Home Page", "Acme logo")."""
 _COLUMN_GAP = _rx(r"[ \t]{4,}|\t")
 """White space between two columns of a line copied from a PDF or a form: no name spans it."""
 _TRAILING_STARS = _rx(r"[ \t]+[\d.,]*[ \t]*[\u2605\u2606\u2729\u272a\u2b50*]+[ \t]*\Z")
