@@ -69,10 +69,11 @@ _NAME_IS_PATTERN = (
     r"|,\s+(?:{articles})\s+[^,.;:\n]{{2,80}},\s+\w)"
 )
 # "Pinecone Atlas builds mapping tools ...": the name that opens an about section, then its
-# verb (a lower-case word in the third person: "builds", "helps"; an aside in brackets between).
+# verb (a lower-case word in the third person: "builds", "helps", or "is building"; an aside
+# in brackets between).
 _NAME_DOES = _rx(
     r"(?P<name>[A-Z\u00c0-\u00de][\w&.'’-]*(?:\s+(?:(?:&|of|for|de|du|la|für)\s+)?[A-Z\u00c0-\u00de][\w&.'’-]*){0,5})"
-    r"(?:\s+\([^()\n]{1,40}\))?\s+[a-z]{2,}[^s\W]s\s+\w"
+    r"(?:\s+\([^()\n]{1,40}\))?\s+(?:[a-z]{2,}[^s\W]s|(?:is|are)\s+[a-z]{3,}ing)\s+\w"
 )
 _AT_PATTERN = r"(?:{at})\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,4}})\s*,"
 _WE_ARE_PATTERN = (
