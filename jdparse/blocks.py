@@ -62,7 +62,8 @@ _CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 _CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ① to ⑳
 _BULLET = _rx(
     r"[ \t\u00a0\u3000]*"
-    r"(?:(?:[" + re.escape(_GLYPHS) + r"]"
+    r"(?:(?:-{1,2}>|=>"  # ->  -->  =>  (an arrow typed as a bullet)
+    r"|[" + re.escape(_GLYPHS) + r"]"
     r"|\(?\d{1,2}[.)](?![\d.])"  # 1.  1)  (1)
     r"|\(?[a-zA-Z]\)"  # a)  (b)
     r"|[a-z]\."  # a.  b.  (lower case: "A. Smith" is an initial; "e.g." has no space after "e.")
@@ -79,7 +80,7 @@ _BULLET = _rx(
     r")"
 )
 # What a bullet can open with, after its lead (beside a digit, and a letter before ")").
-_BULLET_FIRST = _GLYPHS + "(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65\u318d"
+_BULLET_FIRST = _GLYPHS + "=(\uff08" + _CJK_NUMERALS + _CIRCLED + "\u30fb\uff65\u318d"
 _BULLET_FIRSTS = frozenset(_BULLET_FIRST)  # (a set lookup is cheaper than a search of the string)
 # Markdown heading marks, bold used as a heading, and ordinals before a heading.
 _MD_HEADING = _rx(r"[ \t]*(#{1,6})[ \t]+")
