@@ -444,3 +444,14 @@ def test_town_prefixes_are_data_through_the_command(tmp_path):
     assert [p["name"] for p in parse_with_rules(tmp_path, None, text)["locations"]] == []
     got = parse_with_rules(tmp_path, "places:\n  town_prefixes: [Salt]\n", text)["locations"]
     assert [p["name"] for p in got] == ["Salt Hollow, KY"]
+
+
+def test_emoji_field_lines_under_the_header_are_header_fields():
+    # "📍 Rosario, Santa Fe" / "🏢 Híbrido" after the title's paragraph read as an emoji list;
+    # they are the header's fields, each with an emoji of its own.
+    from conftest import parse_json
+
+    got = parse_json("Analista Contable Semi Senior\nGrupo Paraná Alimentos S.A.\nPublicado hace 3 días · 57 postulantes\n\n"
+                     "📍 Rosario, Santa Fe\n🏢 Híbrido\n⏱ Full-time\n\nSobre el puesto\nBuscamos un analista.\n")
+    assert [p["name"] for p in got["locations"]] == ["Rosario, Santa Fe"]
+    assert got["work_mode"] == "hybrid"

@@ -40,9 +40,17 @@ def header_segments(ctx) -> list[tuple[int, int]]:
 
 def _header_segments(ctx) -> list[tuple[int, int]]:
     out = []
+    text = ctx.text
     for b in ctx.lead:
         if b.type == HEADING and b.kind is not None:
             break  # the first named section ends the header ("About the role")
+        if b.type == BULLET:
+            # "📍 Rosario, Santa Fe" / "🏢 Híbrido" under the title: fields, each with an emoji
+            # of its own, that read as an emoji list; a glyph of text ("-", "•") opens an item.
+            ls = text.rfind("\n", 0, b.start) + 1
+            if any(c >= "\u2600" and not "\u2e80" <= c <= "\ufaff" for c in text[ls:b.start]):
+                out.append((b.start, b.end))
+            continue
         if b.type not in (TEXT, HEADING):
             continue
         n_words = len(ctx.text[b.start:b.end].split())
