@@ -968,6 +968,18 @@ _CELL_SEPARATOR = _rx(r"[ \t]*\|[ \t]*|\t+")
 """Between a table row's cells, as a copied page or a converted table writes them."""
 
 
+def _table_row(t: str) -> tuple[str, int]:
+    """Return (the cells, where they start in ``t``) of a Markdown table's row ("| Location | Leeds |"
+    gives "Location | Leeds"), else (``t``, 0)."""
+    if len(t) > 2 and t[0] == "|" and t.rstrip()[-1] == "|":
+        inner = t.rstrip()[1:-1]
+        lead = len(inner) - len(inner.lstrip())
+        inner = inner.strip()
+        if inner:
+            return inner, 1 + lead
+    return t, 0
+
+
 def _cell_label(t: str, labels: dict, exact: dict, hkey, answers: frozenset,
                 in_table: bool = False) -> tuple[str, int] | None:
     """Return (field, where its value starts) of a line of two cells, a field's label and its value
@@ -1470,13 +1482,15 @@ def classify(doc: Document) -> list[Block]:
                                      blank_before))
                         i = last + 1
                         continue
-            elif (("|" in t or "\t" in t) and t.split(None, 1)[0].lower() in label_firsts
-                  and (cell := _cell_label(t, labels, exact, hkey, vocab.answers,
+            elif (("|" in t or "\t" in t) and (row := _table_row(t))[0].split(None, 1)[0].lower() in label_firsts
+                  and (cell := _cell_label(row[0], labels, exact, hkey, vocab.answers,
                                            blocks and blocks[-1].rule == "label.cell" and blocks[-1].last_line == i - 1))
                   is not None):
                 # A table's row of a field and its value, as a page's table reads when copied
-                # ("Company | Finverse", "Location<TAB>Singapore"): as "Company: Finverse".
-                append(block(LABEL, CS[i], CE[i], i, i, "label.cell", cell[0], CS[i] + cell[1], blank_before))
+                # ("Company | Finverse", "Location<TAB>Singapore", a Markdown table's "| Location | Leeds |"):
+                # as "Company: Finverse".
+                a = CS[i] + row[1]
+                append(block(LABEL, a, a + len(row[0]), i, i, "label.cell", cell[0], a + cell[1], blank_before))
                 i += 1
                 continue
             elif (not blank_after and len(t) <= _MAX_STACKED_LABEL and not BU[i + 1]

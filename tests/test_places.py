@@ -455,3 +455,17 @@ def test_emoji_field_lines_under_the_header_are_header_fields():
                      "📍 Rosario, Santa Fe\n🏢 Híbrido\n⏱ Full-time\n\nSobre el puesto\nBuscamos un analista.\n")
     assert [p["name"] for p in got["locations"]] == ["Rosario, Santa Fe"]
     assert got["work_mode"] == "hybrid"
+
+
+def test_a_markdown_table_row_of_a_field_is_that_field():
+    # "| Location | Leeds |" copied as text: the row's cells, a field and its value.
+    from conftest import parse_json
+
+    got = parse_json("Volunteer Coordinator (Part-time)\nKirkgate Community Food Trust\n\n"
+                     "| Field          | Details                 |\n|----------------|-------------------------|\n"
+                     "| Job title      | Volunteer Coordinator   |\n| Organisation   | Kirkgate Food Trust     |\n"
+                     "| Location       | Leeds                   |\n| Contract       | Permanent, part-time    |\n"
+                     "| Salary         | £28k-£32k pro rata      |\n\nThe role\nYou will welcome volunteers.\n")
+    assert [p["name"] for p in got["locations"]] == ["Leeds"]
+    assert (got["salary"]["min"], got["salary"]["max"]) == (28000, 32000)
+    assert got["employment_type"] == "part_time"
