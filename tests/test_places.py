@@ -275,6 +275,9 @@ def test_a_city_before_a_code_shared_by_a_state_and_its_country_reads_through_th
     ("Sede di lavoro: Casalecchio di Reno (BO)", [("Casalecchio di Reno (BO)", "IT")]),
     ("Standort: Konstanz (BW)", [("Konstanz (BW)", "DE")]),
     ("Sede: Pippo (MO)", []),
+    # A town the gazetteer lacks, before a city or a region of one country it knows: one place.
+    ("Local: Águeda, Aveiro", [("Águeda, Aveiro", "PT")]),
+    ("Location: Remote, Aveiro", []),
     # Every part must be a town; a word of not_places is none.
     ("Location: Konstanz or remote", []),
     ("Location: Mobile", []),

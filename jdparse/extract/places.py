@@ -454,13 +454,36 @@ _BRACKET_CODE = _rx(r"[ \t]+\([A-Z]{2,3}\)[ \t]*\Z")
 """A code of two or three capitals in brackets ending a label's value: a province's ("(BO)")."""
 
 
+def _town_of_a_place(text: str, not_places) -> Place | None:
+    """Return "Town, Place" as one place where the gazetteer lacks the town and knows the place
+    after the comma, a city or a region of one country ("Águeda, Aveiro"), else None."""
+    head, _, tail = text.partition(",")
+    h, t = head.strip(), tail.strip(" \t.")
+    if (len(h) < 3 or not h[0].isupper() or not t[:1].isupper() or _rows(fold(h)) or fold(h) in not_places
+            or fold(t) in not_places or fold(h) in _tables()["not_city_words"]):
+        return None
+    rows = _rows(fold(t))
+    cities = [r for r in rows if r.kind == "city" and r.country]
+    countries = {r.country for r in rows if r.kind == "state" and r.country}
+    if cities:
+        country = max(cities, key=lambda r: r.population).country
+    elif len(countries) == 1:
+        country = countries.pop()
+    else:
+        return None
+    start = text.index(h)
+    end = text.index(t, start + len(h)) + len(t)
+    return Place(start, end, tidy(text[start:end]), country, "city", "places.labelled_town")
+
+
 def labelled_towns(text: str) -> list[Place]:
     """Return the towns (and states) of a location label's value ``text`` that ``find_places`` leaves out.
 
     A city named alone must be big (``BARE_MIN_POPULATION``) in running
     text; a location label says its value is a place, so there each part
     between separators may be a town of any size ("Standort: Konstanz"; with its province's code
-    in brackets after it, "Sede: Sassuolo (MO)"),
+    in brackets after it, "Sede: Sassuolo (MO)"; one it lacks before a place it knows, "Local:
+    Águeda, Aveiro"),
     the largest town of that name, or else a state or province of one country
     ("Location: Texas", rule ``places.labelled_state``).  Only when every part
     is one; a word of ``not_places`` is none (a label's "Mobile" is no town).
@@ -475,6 +498,8 @@ def labelled_towns(text: str) -> list[Place]:
         return out
     out = []
     not_places = _tables()["not_places"]
+    if text.count(",") == 1 and (town := _town_of_a_place(text, not_places)) is not None:
+        return [town]
     for m in _LABEL_PARTS.finditer(text):
         part = m.group().strip(" \t.()")
         if not part:
