@@ -39,7 +39,7 @@ def _full(s):
 ])
 def test_same_answer_as_every_finder(s):
     got = tags.tag_kind(s)
-    if got not in ("url", "tags", "empty", "note"):
+    if got not in ("url", "tags", "empty", "note", "duration"):
         assert got == _full(s)
 
 
@@ -51,11 +51,11 @@ def test_same_answer_as_every_finder(s):
     ("Acme (Berlin)", None),
     ("Visa sponsorship", "note"),
     ("Relocation assistance", "note"),
-    # A length of time before an employment word is the tag's; alone it is a note on how long
-    # the job lasts ("Freelance SAP Consultant - Lyon - 6 months").
+    # A length of time before an employment word is the tag's; alone it says how long the
+    # job lasts ("Freelance SAP Consultant - Lyon - 6 months").
     ("3 month contract", "employment"),
     ("6-month contract", "employment"),
-    ("3 month", "note"),
+    ("3 month", "duration"),
     ("6 months experience", None),
 ])
 def test_a_tag_with_a_note_in_brackets_and_a_mover_s_note(s, kind):

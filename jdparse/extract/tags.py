@@ -46,7 +46,8 @@ memory stays flat over millions of postings."""
 @rules.resets
 @lru_cache(maxsize=_MEMO)
 def tag_kind(s: str) -> str | None:
-    """Return what a header fragment is (url, mode, employment, level, salary, place, reference, note) or None.
+    """Return what a header fragment is (url, mode, employment, level, salary, place, reference, note,
+    duration) or None.
 
     A fragment counts only when the recognised part covers most of it, so
     "Remote - Philippines" is a mode-with-place but "Remote sensing engineer"
@@ -77,7 +78,7 @@ def tag_kind(s: str) -> str | None:
         if " ".join(t.casefold().split()) in _start_notes() or _board_note().fullmatch(t):
             return "note"  # "Immediate Start", "1 week ago", "Over 100 applicants"
         if t[:1].isdecimal() and _length_alone().fullmatch(t):
-            return "note"  # "6 months", "12-month": how long the job lasts
+            return "duration"  # "6 months", "12-month": how long the job lasts
     # The finders run in the order of the answer's priority; coverage only
     # grows, so once it is reached the first kind found is the answer.
     need = _COVER * len(t.strip())
