@@ -181,6 +181,7 @@ def test_a_sentence_in_the_header_is_no_tag_line(line, want):
     "Hiring Manager: Jane Doe",
     "Recruiter: Sam Lee (Senior Talent Partner)",
     "Reporting to: Engineering Manager",
+    "Tel: 091 000 000   Principal: Ms Áine Ní Bhriain",  # a school's principal, beside its phone
 ])
 def test_a_contact_field_in_the_header_states_no_level(line):
     # The field names a person the applicant deals with, not the job's level.
