@@ -181,7 +181,6 @@ def test_a_sentence_in_the_header_is_no_tag_line(line, want):
     "Hiring Manager: Jane Doe",
     "Recruiter: Sam Lee (Senior Talent Partner)",
     "Reporting to: Engineering Manager",
-    "Tel: 091 000 000   Principal: Ms Áine Ní Bhriain",  # a school's principal, beside its phone
 ])
 def test_a_contact_field_in_the_header_states_no_level(line):
     # The field names a person the applicant deals with, not the job's level.
@@ -197,3 +196,11 @@ def test_a_contact_field_through_the_command():
 
     d = parse_json("Senior Data Analyst\nBrightwave\nHiring Manager: Jane Doe\n\nAbout the role\nYou will analyse data.\n")
     assert d["seniority"] == ["senior"]
+
+
+def test_a_school_s_principal_beside_its_phone_states_no_level():
+    from conftest import parse_json
+
+    d = parse_json("ARDMOY COMMUNITY SCHOOL\nArdmoy, Co. Galway\nTel: 091 000 000   Principal: Ms Áine Ní Bhriain\n\n"
+                   "Applications are invited for the following post:\n\nTeacher of Mathematics\n\nDuties\n- Teach\n")
+    assert d["seniority"] == []
