@@ -201,6 +201,6 @@ def test_a_contact_field_through_the_command():
 def test_a_school_s_principal_beside_its_phone_states_no_level():
     from conftest import parse_json
 
-    d = parse_json("ARDMOY COMMUNITY SCHOOL\nArdmoy, Co. Galway\nTel: 091 000 000   Principal: Ms Áine Ní Bhriain\n\n"
+    d = parse_json("ARDMOY COMMUNITY SCHOOL\nArdmoy, Co. Galway\nTel: on request   Principal: Ms Áine Ní Bhriain\n\n"
                    "Applications are invited for the following post:\n\nTeacher of Mathematics\n\nDuties\n- Teach\n")
     assert d["seniority"] == []
