@@ -472,3 +472,16 @@ def test_a_markdown_table_row_of_a_field_is_that_field():
     assert [p["name"] for p in got["locations"]] == ["Leeds"]
     assert (got["salary"]["min"], got["salary"]["max"]) == (28000, 32000)
     assert got["employment_type"] == "part_time"
+
+
+@pytest.mark.parametrize("address,want", [
+    # An address under "Job locations": the town is the line over the postcode, known or not.
+    ("Harrogate District Hospital\nLancaster Park Road\nHarrogate\nHG2 7SX", [("Harrogate", "GB")]),
+    ("Northvale General Hospital\nMoor Lane\nHartsford\nHF4 2QT", [("Hartsford", "GB")]),
+])
+def test_an_address_s_town_is_the_line_over_its_postcode(address, want):
+    from conftest import parse_json
+
+    got = parse_json(f"Senior Clinical Pharmacist\n\nNorthvale Teaching Hospitals NHS Foundation Trust\n\nBand 7\n"
+                     f"Job locations\n{address}\n\nJob summary\nAn exciting opportunity.\n")
+    assert [(p["name"], p["country"]) for p in got["locations"]] == want

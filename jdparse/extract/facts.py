@@ -62,6 +62,8 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
     return out
 
 
+_ADDRESS_LINES = 8
+"""The lines of a location section read as an address (a site, its street, its town, its postcode)."""
 _PIPED_REACH = 300
 """The most characters of a prose block's piped opening read as its header."""
 _PIPED_END = _rx(r"[ \t]+[\u2014\u2013-][ \t]+|[.!?](?:[ \t]|$)|\n")
@@ -209,9 +211,16 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                 # "79098 Freiburg im Breisgau")
                 head.append((pa, pe))
     loc_secs = []
+    addr_towns = []  # an address's town, the line over its postcode ("Hartsford" / "HF4 2QT")
+    town_country: dict[int, str] = {}  # (its country, by the postcode's form)
     for sec in ctx.sections("location"):
         for b in sec.blocks[:2]:
             loc_secs.append((b.start, b.end))
+        for prev, b in zip(sec.blocks[:_ADDRESS_LINES], sec.blocks[1:_ADDRESS_LINES]):
+            if (b.type is TEXT and prev.type is TEXT and b.first_line == prev.last_line + 1
+                    and (pc := _places.POSTCODE_LINE.fullmatch(text, b.start, b.end)) is not None):
+                addr_towns.append((prev.start, prev.end))
+                town_country[prev.start] = pc.lastgroup
     def place_lines():
         # The one short line of the body that is a place and nothing else
         # ("Lisbon, Portugal" under the lists, as some boards end a posting);
@@ -248,6 +257,20 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
         # where the label names no place by the gazetteer's own rule.
         return [] if find(a, e) else _places.labelled_towns(text[a:e])
 
+    def post_town(a: int, e: int) -> list:
+        # An address's town over its postcode: the town the gazetteer knows, else the line
+        # itself, a name of one to three capitalised words, in the postcode's country.
+        found = towns(a, e)
+        if found:
+            return found
+        line = text[a:e].strip()
+        words = line.split()
+        if (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in line)
+                and _places.fold(line) not in _places.not_place_words()):
+            s = text[a:e].index(line)  # (offsets in the span, as find gives them)
+            return [_places.Place(s, s + len(line), line, town_country[a], "city", "places.post_town")]
+        return []
+
     def composite(a: int, e: int) -> list:
         # A place written with what it lies in ("Galway, Ireland", "Austin, TX"): a bare
         # word of a sentence may be a name or a thing, the pair is a place.
@@ -256,7 +279,7 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     for tier in (
         lambda: (("locations.label", labels, find), ("locations.header", head, find)),
         lambda: (("locations.label_town", labels, towns),),
-        lambda: (("locations.section", loc_secs, find),),
+        lambda: (("locations.section", loc_secs, find), ("locations.address", addr_towns, post_town)),
         lambda: (("locations.body_cue", _cued_spans(ctx), find),),
         lambda: (("locations.title_sentence", _title_sentence(ctx, title), composite),),
         lambda: (("locations.line", place_lines(), find),),

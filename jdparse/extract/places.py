@@ -903,8 +903,17 @@ _POSTCODE_FORMS = (r"(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{4})?"        # "79098", "D-80
 STATE_TAIL = _rx(r"(?:[ \t]+[A-Z]{2,3})?(?:[ \t]+(?:" + _POSTCODE_FORMS + r"))?[ \t]*")
 """After a place: a state's code and a postcode, or nothing ("Parramatta, Sydney NSW 2150", "Austin, TX 78701",
 a British "Edinburgh EH1 1AA", a Canadian "Toronto, ON M5V 2T6")."""
+POSTCODE_LINE = _rx(r"[ \t]*(?:(?P<GB>[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})|(?P<CA>[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+                    r"|(?P<US>\d{5}(?:-\d{4})?))[ \t]*")
+"""A line that is a postcode alone, British, Canadian or American ("HF4 2QT", "M5V 2T6", "98101"), under an address's town."""
 _POSTCODE = _rx(r"(?<!\w)(?:" + _POSTCODE_FORMS + r")(?!\w)")
 """A postcode: four to six digits ("79098", "D-80331", "98101-1234"), a British "EH1 1AA", a Canadian "M5V 2T6"."""
+
+
+def not_place_words() -> frozenset:
+    """Return ``not_places`` and ``not_city_words``, folded: words no town is named by alone."""
+    t = _tables()
+    return t["not_places"] | t["not_city_words"]
 
 
 def without_postcodes(s: str) -> str:
