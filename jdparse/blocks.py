@@ -968,6 +968,34 @@ _CELL_SEPARATOR = _rx(r"[ \t]*\|[ \t]*|\t+")
 """Between a table row's cells, as a copied page or a converted table writes them."""
 
 
+_NAV_SPLIT = _rx(r"[ \t]*\|[ \t]*|[ \t]{2,}")
+_NAV_PARTS = (3, 12)
+"""The fewest and most parts of a navigation row."""
+
+
+def _nav_row(t: str) -> bool:
+    """Return whether a line is a site's navigation row: 3 to 12 short parts apart by "|" or wide
+    gaps, none with a digit or a sentence's end, two or more of them ``nav_words`` links."""
+    parts = [p for p in _NAV_SPLIT.split(t.strip(" \t|")) if p]
+    if not _NAV_PARTS[0] <= len(parts) <= _NAV_PARTS[1]:
+        return False
+    words = _nav_words()
+    hits = 0
+    for p in parts:
+        if len(p.split()) > 5 or any(c.isdigit() for c in p) or p[-1] in ".:;!?,":
+            return False
+        if heading_key(p) in words:
+            hits += 1
+    return hits >= 2
+
+
+@rules.derived
+def _nav_words() -> frozenset[str]:
+    """Return the keys of boilerplate.yaml's ``nav_words`` of every language."""
+    data = rules.load("boilerplate").get("nav_words") or {}
+    return frozenset(heading_key(str(w)) for ws in data.values() for w in ws or ())
+
+
 def _table_row(t: str) -> tuple[str, int]:
     """Return (the cells, where they start in ``t``) of a Markdown table's row ("| Location | Leeds |"
     gives "Location | Leeds"), else (``t``, 0)."""
@@ -1422,6 +1450,11 @@ def classify(doc: Document) -> list[Block]:
                 append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.line", None, -1, blank_before))
                 i += 1
                 continue
+        if ("|" in t or "  " in t) and not BU[i] and _nav_row(t):
+            # "Job search  Profile  Career advice  Company reviews": a site's navigation row
+            append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.nav_row", None, -1, blank_before))
+            i += 1
+            continue
         m = LM[i]
         if m is _UNSET:
             m = LM[i] = _label_match(t) if ":" in t or "\uff1a" in t else None
