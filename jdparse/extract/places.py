@@ -968,6 +968,8 @@ def find_places(text: str) -> list[Place]:
                             pe = d.end()  # "Praha 9": the city and the number of its district
                     places.append(Place(ps, pe, tidy(text[ps:pe]), *b))
     places.sort(key=lambda p: p.start)
+    if len(places) > 1 and "," in text:
+        places = _suburbs(text, places)
     if len(places) > 1 and "-" in text:
         places = _hyphened_districts(text, places)
     if len(places) > 1 and "(" in text:
@@ -977,6 +979,25 @@ def find_places(text: str) -> list[Place]:
     if places and not text.isascii():
         places = _korean_districts(text, places)
     return places
+
+
+_STATE_AFTER = _rx(r"[ \t]+([A-Z]{2,3})(?!\w)")
+
+
+def _suburbs(text: str, places: list[Place]) -> list[Place]:
+    """Return ``places`` with a suburb read as another country's city before a city and its
+    state's code ("Richmond, Melbourne VIC": not Richmond, US) read as one place, named as
+    written, in the city's country (rule ``places.suburb``)."""
+    out = [places[0]]
+    for p in places[1:]:
+        q = out[-1]
+        if (q.kind == "city" and p.kind == "city" and q.country != p.country and "," not in q.name
+                and text[q.end:p.start].strip() == "," and (m := _STATE_AFTER.match(text, p.end)) is not None
+                and any(r.kind == "state" and r.country == p.country for r in _rows(fold(m.group(1))))):
+            out[-1] = Place(q.start, m.end(), tidy(text[q.start:m.end()]), p.country, "city", "places.suburb")
+        else:
+            out.append(p)
+    return out
 
 
 def _korean_districts(text: str, places: list[Place]) -> list[Place]:
