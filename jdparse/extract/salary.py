@@ -1242,6 +1242,10 @@ def _judge(
         "c1", "a1", "m1", "x1", "y1", "c2", "p1", "c3", "a2", "m2", "x2", "y2", "c4", "p2"
     )
     multiplier = t.multiplier
+    for ms, cs, mg, cg in ((m1s, c2, "m1", "c2"), (m2s, c4, "m2", "c4")):
+        if (ms and cs and cs[:1].isalpha() and m.start(cg) == m.end(mg) and text[m.start(mg) - 1] in " \t"
+                and multiplier.get(ms, 0) >= 1_000_000):
+            return None  # "18 mars" (a date): a word, not a million glued to a currency code after a space
     m1 = multiplier.get(m1s or "")
     m2 = multiplier.get(m2s or "")
     a1 = _number(a1s)
