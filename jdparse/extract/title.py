@@ -629,7 +629,13 @@ def has_role(s: str) -> bool:
             return True
     if other is not None and (firsts is None or not firsts.isdisjoint(words)) and other.search(s) is not None:
         return True
+    if ("in" in s or "In" in s) and _GENDERED_NOUN.search(s) is not None:
+        return True  # "Lohnverrechner:in", "Entwickler*in": a noun for a person, written for every gender
     return ("(" in s or "[" in s or "\uff08" in s) and _gender_tag().search(s) is not None
+
+
+_GENDERED_NOUN = _rx(r"[^\W\d_]{4,}(?:[:*_/]in(?:nen)?|\(in\)|\(innen\))(?![^\W\d_])")
+"""A German noun for a person with its feminine ending after a colon, a star, an underscore or a slash."""
 
 
 @rules.derived
@@ -787,6 +793,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     if has_role(t):
         if _institution_name(t):
             return True  # "Aldergrove Specialist Hospital": a role word inside an institution's name
+        if _ends_with_legal_form(t) and not has_role(t.split()[0]):
+            return True  # "Steuerberatung Hofbauer & Partner GmbH": a role word inside a firm's name
         # A firm named by a plural role word ("Oakridge Partners"): the words
         # before it must name no job and be no tag ("Senior Engineers" is none).
         rest = _without_firm_ending(t, words)
