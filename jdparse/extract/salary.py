@@ -1341,7 +1341,9 @@ def _judge(
 
     if kind == "upto" and v2 is None:
         lo, hi, rule = None, v1, "salary.up_to"
-    elif v2 is None and (kind == "from" or m.group("plus") or t.or_more.match(text, end)):
+    elif v2 is None and (kind == "from" or kind == "between" or m.group("plus") or t.or_more.match(text, end)):
+        # (a "between" word before one amount is a "from": Norwegian and Danish "fra kr 540 000",
+        # the Italian word for between)
         lo, hi, rule = v1, None, "salary.from"
     elif v2 is not None:
         lo, hi, rule = v1, v2, "salary.range"
