@@ -1854,10 +1854,15 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
     if comma > 0 and kinds[seg[comma + 1:]] in _COMMA_TAGS and has_role(seg[:comma]):
         e = a + len(seg[:comma].rstrip())
         seg = text[a:e]
-    # "Line Cook Needed", "Koch (m/w/d) gesucht": a small ad's note that the post is open.
+    # "Line Cook Needed", "Koch (m/w/d) gesucht": a small ad's note that the post is open;
+    # "Koch / Köchin (m/w/d) in Vollzeit", "Sachbearbeiter/in 80-100%": its hours.
     words = seg.rsplit(None, _WANTED_WORDS)
+    if len(words) > 1 and _PENSUM.fullmatch(words[-1]) and has_role(seg.rsplit(None, 1)[0]):
+        seg = seg.rsplit(None, 1)[0].rstrip(" \t-–—,")
+        e = a + len(seg)
+        words = seg.rsplit(None, _WANTED_WORDS)
     for n in range(min(_WANTED_WORDS, len(words) - 1), 0, -1):
-        if " ".join(words[-n:]).lower() in _wanted_tails():
+        if " ".join(words[-n:]).lower() in _wanted_tails() or " ".join(words[-n:]).lower() in _hours_tails():
             head = seg.rsplit(None, n)[0].rstrip(" \t-–—,")
             if has_role(head):
                 e = a + len(head)
@@ -1894,6 +1899,17 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
 
 _WANTED_WORDS = 2
 """The most words of a ``wanted_tails`` phrase ("urgently needed")."""
+
+
+_PENSUM = _rx(r"\d{2,3}(?:[-–]\d{2,3})?[ \t]?%")
+"""A share of full time ending a title ("80-100%", "100%"): its hours, a Swiss posting's Pensum."""
+
+
+@rules.derived
+def _hours_tails() -> frozenset[str]:
+    """Return titles.yaml's ``hours_tails`` of every language, lower case, single-spaced."""
+    return frozenset(" ".join(str(w).lower().split()) for ws in (rules.load("titles").get("hours_tails") or {}).values()
+                     for w in ws)
 
 
 @rules.derived
