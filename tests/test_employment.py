@@ -134,6 +134,10 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     ("Typ umowy: B2B / UoP", "contract"),
     ("Contract type: UoP", "full_time"),
     ("Type: B2B SaaS", None),
+    # A workload's share of full time (en "Workload", Workday's "Time Type").
+    ("Workload: 100%", "full_time"),
+    ("Workload: 60%", "part_time"),
+    ("Time Type: Part time", "part_time"),
     # An aside in brackets may follow them.
     ("Tipo de contrato: Temporal (de abril a octubre de 2027)", "temporary"),
     ("Contract: B2B (preferred)", "contract"),
