@@ -74,6 +74,9 @@ def test_a_remote_tag_against_the_body(body, mode):
     ("Receptionist\nAcme\n\nBenefits\n- Transport allowance\n\nWorking hours: Monday to Friday, 8:30 to 17:30. "
      "This is a work from office position.\n", "onsite", "work_mode.benefits"),
     ("Support Agent\nAcme\n\nBenefits\n- Work from home on Mondays and Fridays\n", None, None),
+    # A range of days names the whole week, no part of it ("de lunes a sábado").
+    ("Chofer Repartidor\nDistribuidora Alvarado\n\nOfrecemos:\n- Comedor subsidiado\n- Horario de lunes a sábado de 7:00 "
+     "a 16:00 horas, trabajo presencial en nuestro CEDIS.\n", "onsite", "work_mode.benefits"),
     # The body says: the body wins.
     ("Support Agent\nAcme\n\nResponsibilities\n- Answer tickets on site in Lyon\n\nBenefits\n- Fully remote onboarding week\n"
      "- Remote work possible\n", "onsite", "work_mode.body"),

@@ -624,7 +624,7 @@ def work_mode(ctx, title: Value | None) -> Value | None:
                 # (in the sentence of the phrase: "Monday to Friday, 8:30 to 5:30. This is a
                 # work from office position." names the whole week, and the job's place)
                 ms = [m for m in ms if m.mode == "hybrid" and not m.perk
-                      or part.search(text, *_sentence_of(text, a, e, a + m.start, a + m.end)) is None]
+                      or not _names_part_of_week(text, *_sentence_of(text, a, e, a + m.start, a + m.end))]
             if ms:
                 out.append((a, e, ms))
         return out
@@ -670,6 +670,34 @@ def work_mode(ctx, title: Value | None) -> Value | None:
 
 from . import employment as _emp, work_mode as _wm  # noqa: E402
 from ._guard import folded  # noqa: E402
+
+
+_DAY_RANGE = _rx(r"[ \t]*(?:-|–|—|to|through|a|au|à|bis|tot|till|t/m|do|až)[ \t]*([^\W\d_]+)", re.IGNORECASE)
+
+
+def _names_part_of_week(text: str, a: int, e: int) -> bool:
+    """Return whether text[a:e] names a part of the week: a ``part_of_week`` word that is no end
+    of a range of days ("Monday to Friday", "de lunes a sábado": the whole week, its last day a
+    ``part_of_week`` word or one of ``range_end_days``)."""
+    ends = _range_end_days()
+    found = list(_part_of_week().finditer(text, a, e))
+    k = 0
+    while k < len(found):
+        m = found[k]
+        r = _DAY_RANGE.match(text, m.end(), e)
+        if r is not None and (r.group(1).casefold() in ends
+                              or k + 1 < len(found) and found[k + 1].start() == r.start(1)):
+            k += 2 if k + 1 < len(found) and found[k + 1].start() == r.start(1) else 1
+            continue  # a range of days
+        return True
+    return False
+
+
+@rules.derived
+def _range_end_days() -> frozenset[str]:
+    """Return work_mode.yaml's ``range_end_days``, casefolded."""
+    data = rules.load("work_mode").get("range_end_days") or {}
+    return frozenset(str(w).casefold() for ws in data.values() for w in ws)
 
 
 def _sentence_of(text: str, a: int, e: int, ms: int, me: int) -> tuple[int, int]:
