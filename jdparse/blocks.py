@@ -1570,8 +1570,11 @@ def classify(doc: Document) -> list[Block]:
                         shape = "heading.exclamation"  # "What we offer you!" over a list
                     elif ending:  # (any other stop, a comma or a semicolon)
                         pass
-                    elif w <= 8 and _is_all_caps(t) and not all(any(map(str.isdigit, x)) for x in t.split()):
-                        shape = "heading.caps"  # (not a code whose every word holds a digit: a postcode "NF1 2AB")
+                    elif (w <= 8 and _is_all_caps(t) and not all(any(map(str.isdigit, x)) for x in t.split())
+                          and not _amount_line(t)):
+                        # (not a code whose every word holds a digit: a postcode "NF1 2AB"; nor an
+                        # amount whose currency is in capitals: "$150,000 – $185,000 USD")
+                        shape = "heading.caps"
                     elif w <= 6 and first in _ABOUT_FIRST and _ABOUT_LINE.match(t):
                         shape = "heading.about"
                     elif next_is_bullet and w <= 10:

@@ -621,3 +621,11 @@ def test_the_piped_fields_opening_a_prose_post_are_its_header():
     assert (got["salary"]["min"], got["salary"]["max"]) == (165000, 205000)
     assert got["work_mode"] == "remote"
     assert got["employment_type"] == "full_time"
+
+
+def test_the_header_s_short_lines_go_on_past_its_first_blocks():
+    # No named section yet: the pay line under the tags is the header's, not the body's,
+    # and a perk's amount further down is no salary.
+    got = parse_json("Vaultgrain\n\nLead Security Engineer\n\nPosted Jan 14, 2025\n\nFull-Time\nRemote — EMEA\n"
+                     "$150,000 – $185,000 USD\n\nAbout us\nWe secure grain.\n\nPerks\n• $2,500 per year for conferences\n")
+    assert (got["salary"]["min"], got["salary"]["max"]) == (150000, 185000)

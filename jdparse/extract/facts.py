@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .. import rules
-from ..blocks import BULLET, HEADING, LABEL, TEXT, _label_match, heading_key, vocabulary
+from ..blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, _label_match, heading_key, vocabulary
 from ..model import Candidate, Location, Salary, Value
 from . import places as _places
 from ._vocab import ASCII_TWIN_CHARS, LETTER_BYTES
@@ -59,7 +59,29 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
                 out.append((b.start, cut))
             continue
         out.extend(glued_segments(ctx.text, b.start, b.end))
+    else:
+        # No named section yet: the header's short lines may go on past the first blocks
+        # ("Vaultgrain" / title / "Posted ..." / "Full-Time" / "Remote — EMEA" / "$150,000 – $185,000 USD").
+        lead = ctx.lead
+        if len(lead) >= 5:
+            more = 0
+            for b in ctx.blocks:
+                if b.start <= lead[-1].start or b.type == BOILERPLATE:
+                    continue
+                if (b.type == HEADING and b.kind is not None) or b.type not in (TEXT, HEADING, LABEL) or more >= _MORE_HEADER:
+                    break
+                if b.type != LABEL:
+                    if len(text[b.start:b.end].split()) > _HEADER_LINE_WORDS:
+                        break  # prose: the header ended
+                    out.extend(glued_segments(text, b.start, b.end))
+                more += 1
     return out
+
+
+_MORE_HEADER = 4
+"""The most blocks read as the header's lines past the first ones (``ctx.lead``)."""
+_HEADER_LINE_WORDS = 8
+"""The most words of a header line read past the first blocks."""
 
 
 _ADDRESS_LINES = 8
