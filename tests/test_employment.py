@@ -145,6 +145,8 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     ("Wrocław, Poland | B2B | 22 000 - 28 000 PLN", "contract"),
     ("Kraków · UoP · Hybrid", "full_time"),
     ("Wrocław | B2B SaaS platform | Hybrid", None),
+    ("San Francisco · 9 employees · B2B / Operations", None),  # a market and a field of work
+    ("Wrocław, Poland | B2B / UoP | 22 000 - 28 000 PLN", "contract"),
 ])
 def test_employment_type_of_a_header_line(line, want):
     # Labels answered by a length of time, and labels naming a choice of hours.

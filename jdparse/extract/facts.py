@@ -78,6 +78,8 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
     return out
 
 
+_WORD_REACH = 12
+"""How far beside a slash a label value's word is looked for ("B2B / UoP")."""
 _MORE_HEADER = 4
 """The most blocks read as the header's lines past the first ones (``ctx.lead``)."""
 _HEADER_LINE_WORDS = 8
@@ -977,6 +979,9 @@ def employment_type(ctx, title: Value | None) -> Value | None:
             return emp.label_value_types(text, a, e)
         if (a, e) in fields and emp.holds_label_value_word(text, a, e):
             for fa, fe in _place_parts(text, a, e):
+                if (text.startswith(" / ", fe) and not emp.holds_label_value_word(text, fe + 3, min(e, fe + 3 + _WORD_REACH))
+                        or text.endswith(" / ", 0, fa) and not emp.holds_label_value_word(text, max(a, fa - 3 - _WORD_REACH), fa - 3)):
+                    continue  # "B2B / Operations": a market and a field of work, no contract's name ("B2B / UoP" is)
                 got = emp.label_value_types(text, fa, fe)
                 if got:
                     return [emp.Match(m.start + fa - a, m.end + fa - a, m.value, m.rule) for m in got]

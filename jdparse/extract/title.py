@@ -1074,6 +1074,18 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if idx == 0 and not _titleish(line) and _HIRES_AT_END.search(line) is None:
             break  # a sentence opens the posting; but "Acme is hiring!" announces the title under it
 
+    if title_block is None and len(lead) > 3 and lead[3].type == HEADING and lead[3].kind is None and all(
+            b.type == TEXT for b in lead[:3]):
+        # A startup board's name, tagline and facts over the title set apart ("Kestrel Labs (S23)" /
+        # "AI copilots for field-service dispatchers" / "San Francisco · 9 employees" / "" / "Full-Stack Engineer")
+        b = lead[3]
+        t_v, c_v = _from_line(ctx, kinds, [], b.start, text[b.start:b.end])
+        if t_v is not None and t_v.rule == "title.first_line":
+            titles.append(Value(t_v.value, t_v.span, "title.second_line"))
+            title_block = 3
+            if (c_v := _name_line(ctx, kinds, lead[0])) is not None:
+                companies.append(c_v)  # the board's first line names the employer
+
     if title_block is None and (_title_lead_ins() or _title_lead_in_ends()):
         # "Applications are invited for the following post:" over the title, below the school's name and address
         for idx, b in enumerate(lead[:4]):
@@ -1406,8 +1418,8 @@ def _tidy_company(ctx, v: Value) -> Value:
         e += 1
     if text[e - 1] == ")" and (m := _TRAILING_PAREN.search(text, a, e)) is not None and m.start() > a:
         inner = key(m.group("inner")) + " "
-        if inner.startswith(_company_asides()) and text[a:m.start()].strip():
-            e = m.start()  # "Nimbus (YC W24)": the name without how it is funded
+        if (inner.startswith(_company_asides()) or _YC_BATCH.fullmatch(m.group("inner") or "")) and text[a:m.start()].strip():
+            e = m.start()  # "Nimbus (YC W24)", "Kestrel Labs (S23)": the name without how it is funded
     if (m := _PAGE_LINK_TAIL.search(text, a, e)) is not None and text[a:m.start()].strip():
         e = m.start()  # "Northbound Provisions Home Page": a careers page's logo link, the name before it
     if (gap := _COLUMN_GAP.search(text, a, e)) is not None and text[a:gap.start()].strip():
@@ -1421,6 +1433,8 @@ def _tidy_company(ctx, v: Value) -> Value:
 
 _PAGE_LINK_TAIL = _rx(r"[ \t]+(?:home[ \t]?page|logo|careers page|career site)[ \t]*\Z", re.IGNORECASE)
 """What a careers page's logo link writes after the employer's name ("Acme Home Page", "Acme logo")."""
+_YC_BATCH = _rx(r"[SWFX]\d{2}")
+"""An accelerator's batch after a startup's name ("S23", "W24")."""
 _COLUMN_GAP = _rx(r"[ \t]{4,}|\t")
 """White space between two columns of a line copied from a PDF or a form: no name spans it."""
 _TRAILING_STARS = _rx(r"[ \t]+[\d.,]*[ \t]*[\u2605\u2606\u2729\u272a\u2b50*]+[ \t]*\Z")
@@ -1701,6 +1715,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     if split is not None:
         return split
     parts = _parts(body, base)
+    no_role_part = False  # (a line of parts none of which names a job: "San Francisco · 9 employees · B2B")
     if len(parts) >= 2:
         segs = [text[a:e] for a, e in parts]
         # A part naming a job is the title even when it also reads as a tag
@@ -1708,7 +1723,9 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         # pay and addresses are never titles.  A part's kind is looked up
         # only where the answer needs it.
         role = next((i for i, seg in enumerate(segs)
-                     if not _words_past(seg, _PART_WORDS) and has_role(seg) and kinds[seg] not in _NEVER_TITLE), None)
+                     if not _words_past(seg, _PART_WORDS) and has_role(seg) and kinds[seg] not in _NEVER_TITLE
+                     and not _serves_a_role(seg)), None)
+        no_role_part = role is None
         piped = "|" in body
         if role is not None and (piped or all(kinds[segs[i]] is not None or _opens_with_not_name(segs[i])
                                               for i in range(1, len(segs)) if i != role)):
@@ -1759,10 +1776,17 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
             end = parts[k - 1][1] if k < len(segs) else base + len(body)
             a, e = _trim_title(text, base, end, kinds)
             return ctx.value(a, e, "title.first_line"), c
-    if _titleish(body) and has_role(body):
+    if _titleish(body) and has_role(body) and not _serves_a_role(body) and not no_role_part:
         a, e = _trim_title(text, base, base + len(body), kinds)
         return ctx.value(a, e, "title.first_line"), None
     return None, None
+
+
+def _serves_a_role(s: str) -> bool:
+    """Return whether a line names a job only after its " for " ("AI copilots for field-service
+    dispatchers", a startup's tagline): the customers, not the job."""
+    k = s.find(" for ")
+    return k > 0 and not has_role(s[:k])
 
 
 _PAGE_PATH = _rx(r"\s[>\u203a\u00bb]\s")
