@@ -1304,7 +1304,17 @@ def posted_date(ctx, places=()) -> Value | None:
     that writes dates so (dates.yaml ``month_first_countries`` are those that do not)."""
     month_first = _month_first_countries()
     day_first = bool(places) and all(p.country is not None and p.country not in month_first for p in places)
+    if not day_first and "/" in ctx.text:
+        # Another date of the posting that reads only day first ("Closing date: 23/02/2025"):
+        # the posting writes dates so, and so is its "Date posted: 03/02/2025".
+        day_first = _DAY_FIRST_DATE.search(ctx.text) is not None and _MONTH_FIRST_DATE.search(ctx.text) is None
     return _posted_date(ctx, day_first)
+
+
+_DAY_FIRST_DATE = _rx(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
+"""A slashed date that reads only day first ("23/02/2025")."""
+_MONTH_FIRST_DATE = _rx(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)\d\d(?![\d/])")
+"""A slashed date that reads only month first ("02/23/2025")."""
 
 
 @rules.derived
