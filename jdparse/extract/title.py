@@ -1486,6 +1486,8 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
             above = lead[title_block - 1]
             if title_block > 1 and _is_title_lead_in(text[above.start:above.end]):
                 above = lead[0]  # (over "Applications are invited for the following post:", the notice's first line)
+            elif title_block > 1 and _breadcrumb(text[above.start:above.end]):
+                above = lead[title_block - 2]  # (over a page's path: "Harrowfield Borough Council" / "Jobs > ...")
             if _phrase_key(text[above.start:above.end]) not in _board_names():
                 order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
                 if title_block > 1 and _department_line(text[above.start:above.end]):
