@@ -884,6 +884,13 @@ def _email_address_labels() -> frozenset[str]:
     return frozenset(labels - {_phrase_key(w) for w in _titles_words("email_prefixes")})
 
 
+def _portal_line(text: str, b) -> bool:
+    """Return whether a head line is made of ``not_names`` parts alone ("Human Resources | Employment
+    Opportunities"): a jobs portal's banner, naming no employer."""
+    parts = _parts(text[b.start:b.end], b.start)
+    return bool(parts) and all(_phrase_key(text[a:e]) in _not_names() for a, e in parts)
+
+
 def _ends_with_legal_form(s: str) -> bool:
     """Return whether a name of two to six words ends with a ``legal_forms`` word ("Kranich Robotics GmbH")."""
     words = s.split()
@@ -1486,8 +1493,10 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
             above = lead[title_block - 1]
             if title_block > 1 and _is_title_lead_in(text[above.start:above.end]):
                 above = lead[0]  # (over "Applications are invited for the following post:", the notice's first line)
-            elif title_block > 1 and _breadcrumb(text[above.start:above.end]):
-                above = lead[title_block - 2]  # (over a page's path: "Harrowfield Borough Council" / "Jobs > ...")
+            elif title_block > 1 and (_breadcrumb(text[above.start:above.end]) or _portal_line(text, above)):
+                # (over a page's path: "Harrowfield Borough Council" / "Jobs > ..."; or over its
+                # jobs portal's banner: "Red Mesa Unified School District" / "Online Employment Center")
+                above = lead[title_block - 2]
             if _phrase_key(text[above.start:above.end]) not in _board_names():
                 order.append(above)  # (not a board's name in the page's menu: "LinkedIn" / "Jobs")
                 if title_block > 1 and _department_line(text[above.start:above.end]):
@@ -1690,6 +1699,8 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     """Return (title, company) read from one header line (``body`` at ``base``, a bracketed prefix left out)."""
     if _breadcrumb(body):
         return None, None  # a page's path ("Careers > Staff Positions > Job Details") names no job
+    if (gap := _COLUMN_GAP.search(body)) is not None and gap.start() > 0 and has_role(body[:gap.start()]):
+        body = body[:gap.start()]  # "Grade 3 Teacher (2025-26 School Year)        JobID: 4417": the page's second column
     # A hiring verb inside the line: "Acme诚聘 Go engineer", "Job opening: X".
     for pat, pos in hiring:
         hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
@@ -1726,7 +1737,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         # only where the answer needs it.
         role = next((i for i, seg in enumerate(segs)
                      if not _words_past(seg, _PART_WORDS) and has_role(seg) and kinds[seg] not in _NEVER_TITLE
-                     and not _serves_a_role(seg)), None)
+                     and not _serves_a_role(seg) and _phrase_key(seg) not in _not_names()), None)
         no_role_part = role is None
         piped = "|" in body
         if role is not None and (piped or all(kinds[segs[i]] is not None or _opens_with_not_name(segs[i])
