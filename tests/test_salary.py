@@ -629,3 +629,14 @@ def test_the_header_s_short_lines_go_on_past_its_first_blocks():
     got = parse_json("Vaultgrain\n\nLead Security Engineer\n\nPosted Jan 14, 2025\n\nFull-Time\nRemote — EMEA\n"
                      "$150,000 – $185,000 USD\n\nAbout us\nWe secure grain.\n\nPerks\n• $2,500 per year for conferences\n")
     assert (got["salary"]["min"], got["salary"]["max"]) == (150000, 185000)
+
+
+@pytest.mark.parametrize("pay,want", [
+    # A starting rate and the rate it rises to: the pay's range (currencies.rising_to).
+    ("Salary: £14.25 per hour, rising to £15.10 per hour after 12 weeks", (14.25, 15.1)),
+    ("Starting wage: $24.87 per hour, progressing to $33.46 per hour at top step", (24.87, 33.46)),
+    ("Salary: £14.25 per hour. Overtime at £21.40 per hour", (14.25, 14.25)),
+])
+def test_a_starting_rate_and_the_rate_it_rises_to_are_a_range(pay, want):
+    got = parse_json(f"Forklift Operator\nKeystone Recruitment\nLeeds\n\n{pay}\n\nDuties\n- Load trucks\n")["salary"]
+    assert (got["min"], got["max"]) == want

@@ -736,6 +736,14 @@ _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 """Hybrid by a count of days in the office or at home: said of the job, whatever the sentence."""
 
 
+@rules.derived
+def _rising_to() -> re.Pattern:
+    """Return the pattern of currencies.yaml's ``rising_to`` between two amounts, a comma allowed before."""
+    words = [str(w) for w in rules.load("currencies").get("rising_to") or ()]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
+    return _rx(r"[ \t]*,?[ \t]*(?:" + alt + r")[ \t]*", re.IGNORECASE)
+
+
 def _all_answered_no(ctx) -> Value | None:
     """Return on site when the posting's work-mode fields, two or more, are all answered "no"
     and nothing else names a mode ("Remote job: No" / "Telework eligible: No", a federal
@@ -1190,9 +1198,23 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
             lo, hi = sal.annualized(m.min, m.max, period)
             how += "+salary.label_period"
     won = Salary(m.min, m.max, m.currency, period, text[a + m.start:a + m.end].strip(), span, how, lo, hi)
+    taken = None  # (an amount taken into the range below: no loser)
+    if m.min is not None and m.min == m.max:
+        # "£14.25 per hour, rising to £15.10 per hour after 12 weeks": a starting rate and the
+        # rate it rises to, the range of the pay (currencies.yaml ``rising_to``).
+        rising = _rising_to()
+        for ft, frule, fa, fm in found:
+            if (fm is not m and fa + fm.start > a + m.end and rising.fullmatch(text, a + m.end, fa + fm.start)
+                    and fm.currency == m.currency and fm.period == m.period and fm.min == fm.max
+                    and fm.min is not None and fm.min > m.min):
+                lo2, hi2 = sal.annualized(m.min, fm.min, period) if period else (None, None)
+                won = Salary(m.min, fm.min, m.currency, period, text[a + m.start:fa + fm.end].strip(),
+                             ctx.doc.span(a + m.start, fa + fm.end), how + "+salary.rising_to", lo2, hi2)
+                taken = fm
+                break
     losers = []
     for ft, frule, fa, fm in found:
-        if fm is m:
+        if fm is m or fm is taken:
             continue
         why = (f"{rule} ranks higher than {frule}" if ft != t
                else f"confidence {fm.confidence} < {m.confidence}" if fm.confidence < m.confidence
