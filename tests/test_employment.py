@@ -138,6 +138,9 @@ def test_employment_type_from_the_benefits_last(text, want, rule):
     ("Workload: 100%", "full_time"),
     ("Workload: 60%", "part_time"),
     ("Time Type: Part time", "part_time"),
+    # "Casual" as an employment field's value: no guaranteed hours, part time (employment.label_values).
+    ("Employment Status: Casual (no guaranteed hours)", "part_time"),
+    ("Dress code: business casual", None),
     # An aside in brackets may follow them.
     ("Tipo de contrato: Temporal (de abril a octubre de 2027)", "temporary"),
     ("Contract: B2B (preferred)", "contract"),
