@@ -56,6 +56,12 @@ def test_same_answer_as_every_finder(s):
     ("3 month contract", "employment"),
     ("6-month contract", "employment"),
     ("3 month", "duration"),
+    # A post's time stamp, with the separator it ends on ("Ray Delgado · March 14 at 3:22 PM ·").
+    ("March 14 at 3:22 PM ·", "note"),
+    ("Yesterday at 9:05 AM", "note"),
+    # A startup's size and stage.
+    ("2-10 Employees", "note"),
+    ("Series B", "note"),
     ("6 months experience", None),
 ])
 def test_a_tag_with_a_note_in_brackets_and_a_mover_s_note(s, kind):

@@ -34,7 +34,7 @@ def glued_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-_STRIP = " \t-\u2013\u2014|,;:()[]"
+_STRIP = " \t-\u2013\u2014|,;:()[]\u00b7\u2022"
 _COVER = 0.6
 """The share of a fragment its readings must cover for the fragment to be a tag of their kind."""
 _MEMO = 1 << 12
