@@ -204,3 +204,11 @@ def test_a_school_s_principal_beside_its_phone_states_no_level():
     d = parse_json("ARDMOY COMMUNITY SCHOOL\nArdmoy, Co. Galway\nTel: on request   Principal: Ms Áine Ní Bhriain\n\n"
                    "Applications are invited for the following post:\n\nTeacher of Mathematics\n\nDuties\n- Teach\n")
     assert d["seniority"] == []
+
+
+def test_a_jobs_portal_s_banner_states_no_level():
+    from conftest import parse_json
+
+    d = parse_json("Northbridge State University\nHuman Resources - Staff Employment\n\nCustodian I - Night Shift\n\n"
+                   "Duties\n- Clean the halls\n")
+    assert d["seniority"] == []

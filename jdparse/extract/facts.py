@@ -861,7 +861,11 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
         # A requirement's label whose whole value is a level is a level field:
         # "Experience: Entry level", "경력: 신입" (see seniority.level_value).
         spans.append((a, e, "seniority.label", False, True))
+    from .title import portal_segment
+
     for a, e in _header_except_title(ctx, title):
+        if portal_segment(text, a, e):
+            continue  # "Human Resources - Staff Employment": a jobs portal's banner, no level of the job
         n_words = len(text[a:e].split())
         if n_words > 8 and "  " in text[a:e]:
             # A board's tags set apart by wide gaps ("SGD 10K/month  Hybrid  Full-time  Mid-Senior

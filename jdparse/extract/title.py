@@ -887,8 +887,13 @@ def _email_address_labels() -> frozenset[str]:
 def _portal_line(text: str, b) -> bool:
     """Return whether a head line is made of ``not_names`` parts alone ("Human Resources | Employment
     Opportunities"): a jobs portal's banner, naming no employer."""
-    parts = _parts(text[b.start:b.end], b.start)
-    return bool(parts) and all(_phrase_key(text[a:e]) in _not_names() for a, e in parts)
+    return portal_segment(text, b.start, b.end)
+
+
+def portal_segment(text: str, a: int, e: int) -> bool:
+    """Return whether text[a:e] is made of ``not_names`` parts alone (a jobs portal's banner)."""
+    parts = _parts(text[a:e], a)
+    return bool(parts) and all(_phrase_key(text[pa:pe]) in _not_names() for pa, pe in parts)
 
 
 def _ends_with_legal_form(s: str) -> bool:
