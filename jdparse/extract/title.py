@@ -1414,7 +1414,8 @@ def _tidy_company(ctx, v: Value) -> Value:
         from . import places
 
         found = places.find_places(text[a:e])
-    if found and (a + found[-1].end >= e - 1 or places.STATE_TAIL.fullmatch(text, a + found[-1].end, e)):
+    if found and (a + found[-1].end >= e - 1 or places.STATE_TAIL.fullmatch(text, a + found[-1].end, e)
+                  or _PAREN_TAIL.fullmatch(text, a + found[-1].end, e)):
         # Cut at the comma before the place ("Acme Ltd, Berlin, Germany"), or
         # inside it when the name runs into it ("City of Burbank, CA"); a
         # postcode may stand before the place or after it ("Stadtwerke
@@ -1445,6 +1446,8 @@ def _tidy_company(ctx, v: Value) -> Value:
 
 _PAGE_LINK_TAIL = _rx(r"[ \t]+(?:home[ \t]?page|logo|careers page|career site)[ \t]*\Z", re.IGNORECASE)
 """What a careers page's logo link writes after the employer's name ("Acme Home Page", "Acme logo")."""
+_PAREN_TAIL = _rx(r"[ \t]*\([^()\n]{1,60}\)[ \t]*")
+"""An aside in brackets after a place ending a name's line ("Fennick Energy, Bristol (hybrid, £65-75k)")."""
 _YC_BATCH = _rx(r"[SWFX]\d{2}")
 """An accelerator's batch after a startup's name ("S23", "W24")."""
 _COLUMN_GAP = _rx(r"[ \t]{4,}|\t")
