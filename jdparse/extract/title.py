@@ -987,8 +987,8 @@ def _untagged(kinds: _Kinds, segs: list[str], k: int) -> int:
     return k
 _AT_PREFIX = _rx(r"(?:at|@|chez|bei|hos)\s+(?=\S)", re.IGNORECASE)
 _HIRES_AT_END = _rx(r"\s+(?:(?:is|are)\s+)?(?:" + "|".join(map(re.escape, (*_VERB_TEXTS, *_OTHER_VERB_TEXTS)))
-                    + r")\s*[!:.]?\s*$", re.IGNORECASE)
-"""A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!")."""
+                    + r")\s*[!:.]?\s*$|(?<=[\u4e00-\u9fff])(?:诚聘|招聘|急聘)\s*[!:.！：]?\s*$", re.IGNORECASE)
+"""A hiring verb that ends a line next to the title, after the employer's name ("Acme is hiring!", "蓝海云图招聘")."""
 _HIRING_WINDOW = 250
 _HIRING_BLOCKS = 15
 
