@@ -839,6 +839,8 @@ def _title_lead_ins() -> frozenset[str]:
     return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
+_HEAD_BLOCKS = 16
+"""The blocks the head lines are looked for in when the first ones are a list."""
 _SUBJECT_BLOCKS = 16
 """The blocks a forwarded e-mail's header may stand in, below a note of the one who forwards it."""
 
@@ -1035,6 +1037,11 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             companies.append(v)
 
     lead = [b for b in ctx.lead if b.type in (TEXT, HEADING) and not _email_address_line(text, b.start, b.end)]
+    if len(lead) < 3 and len(ctx.lead) >= 5:
+        # The first blocks were a list ("Why you'll love working at Meridian Pantry" over its perks, then
+        # "We're hiring!" and the title): the head lines go on after it.
+        lead = [b for b in ctx.blocks[:_HEAD_BLOCKS] if b.type in (TEXT, HEADING)
+                and not _email_address_line(text, b.start, b.end)][:5]
     if len(lead) > 1 and _phrase_key(text[lead[0].start:lead[0].end]) in _board_names():
         lead = lead[1:]  # a board's name opening its page's menu ("LinkedIn" / "Home" / ...); under a title it hires
     lead = _from_forwarded_subject(ctx, lead)
