@@ -839,6 +839,8 @@ def _title_lead_ins() -> frozenset[str]:
     return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
+_LOWER_LEAD = _rx(r"(?:[a-z][\w'-]*[ \t]+){1,3}(?=[A-Z])")
+"""Lower-case words before a capitalised title in a hiring sentence ("detail-oriented Payroll Administrator")."""
 _HEAD_BLOCKS = 16
 """The blocks the head lines are looked for in when the first ones are a list."""
 _SUBJECT_BLOCKS = 16
@@ -1128,7 +1130,10 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             t = m.group("title")
             if not has_role(t) or len(t.split()) > 8:
                 continue
-            v = ctx.value(start + m.start("title"), start + m.end("title"), "title.hiring")
+            ts = start + m.start("title")
+            if (lead_words := _LOWER_LEAD.match(t)) is not None and has_role(t[lead_words.end():]):
+                ts += lead_words.end()  # "a detail-oriented Payroll Administrator": the title its capitals begin
+            v = ctx.value(ts, start + m.end("title"), "title.hiring")
             if v:
                 titles.append(v)
             if "company" in pat.groupindex and m.group("company"):
@@ -1721,6 +1726,9 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
             ta, te = base + hm.start("title"), base + hm.end("title")
+            if (lead_words := _LOWER_LEAD.match(hm.group("title"))) is not None and has_role(
+                    hm.group("title")[lead_words.end():]):
+                ta += lead_words.end()  # "a detail-oriented Payroll Administrator": the title its capitals begin
             # ("Hiring: Forklift Driver - Immediate Start": the tags that end it go)
             tparts = _parts(ctx.text[ta:te], ta)
             k = _untagged(kinds, [ctx.text[a:e] for a, e in tparts], len(tparts))
