@@ -1057,6 +1057,10 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         off = sm.end() if sm else 0
         # (the pattern's bracket opens the line, after white space only)
         m = _BRACKET_PREFIX.match(line, off) if line[off:off + 1] in "[\u3010" or line[off:off + 1].isspace() else None
+        if m is not None and has_role(m.group("inner")) and not has_role(line[m.end():]) and tag_kind(m.group("inner")) is None:
+            # "【フロントエンドエンジニア】自社SaaSの開発／React／フルリモート可": the title in brackets, its tags after
+            heads.append((b.start + m.start("inner"), m.group("inner")))
+            continue
         off = m.end() if m else off  # "[Shanghai/Remote] ..." : places and modes, read elsewhere
         heads.append((b.start + off, line[off:]))
     openings = []
