@@ -640,3 +640,15 @@ def test_the_header_s_short_lines_go_on_past_its_first_blocks():
 def test_a_starting_rate_and_the_rate_it_rises_to_are_a_range(pay, want):
     got = parse_json(f"Forklift Operator\nKeystone Recruitment\nLeeds\n\n{pay}\n\nDuties\n- Load trucks\n")["salary"]
     assert (got["min"], got["max"]) == want
+
+
+@pytest.mark.parametrize("line,want", [
+    # A header tag that is a range in thousands alone: pay, in the currency of the job's country.
+    ("深圳 | 25-40K", (25000, 40000, "CNY")),
+    ("25k-40k /深圳 /经验5-10年", (25000, 40000, "CNY")),
+    ("Berlin · Hybrid · 60-75k", (60000, 75000, "EUR")),
+    ("Remote · 2-5k users", None),
+])
+def test_a_header_tag_of_a_range_in_thousands_is_pay(line, want):
+    got = parse_json(f"Senior Product Manager\nLanhai Cloud\n{line}\n\nAbout the role\nYou will plan the roadmap.\n")["salary"]
+    assert ((got["min"], got["max"], got["currency"]) if got else None) == want

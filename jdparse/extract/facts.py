@@ -124,13 +124,13 @@ def _header_except_title(ctx, title: Value | None, company: Value | None = None)
 
 # Separators of a header line's fields: middle dots, pipes, semicolons, emoji
 # field markers ("💰 ... 🌎 ...") and spaced dashes and slashes.
-_FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014/]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
+_FIELD_SEP = _rx(r"\s*[\u00b7|;\u2022]\s*|\s+[-\u2013\u2014/]\s+|[ \t]+/(?=\S)|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?")
 
 
 def _place_parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """Return the fields of a header segment, split at its separators."""
     seg = text[a:e]
-    if seg.isascii() and "|" not in seg and ";" not in seg and "-" not in seg and " / " not in seg:
+    if seg.isascii() and "|" not in seg and ";" not in seg and "-" not in seg and " /" not in seg:
         return [(a, e)] if e > a else []  # no separator can be in it
     out, pos = [], a
     for m in _FIELD_SEP.finditer(text, a, e):
@@ -736,6 +736,26 @@ _DAYS_RULES = frozenset({"work_mode.office_days", "work_mode.remote_days"})
 """Hybrid by a count of days in the office or at home: said of the job, whatever the sentence."""
 
 
+_TAG_SPLIT = _rx(r"[ \t]*[|\u00b7\u2022;/][ \t]*|[ \t]{2,}")
+_K_RANGE = _rx(r"\d{1,3}(?:[.,]\d)?[ \t]*[kK]?[ \t]*[-\u2013~][ \t]*\d{1,3}(?:[.,]\d)?[ \t]*[kK]")
+
+
+def _k_range_tags(text: str, segments) -> list[tuple[int, int]]:
+    """Return the spans of the header's tags that are a range in thousands alone ("25-40K", "60-75k")."""
+    out = []
+    for a, e in segments:
+        if "k" not in text[a:e].lower():
+            continue
+        pos = a
+        for m in [*_TAG_SPLIT.finditer(text, a, e), None]:
+            stop = m.start() if m is not None else e
+            if _K_RANGE.fullmatch(text, pos, stop):
+                out.append((pos, stop))
+            if m is not None:
+                pos = m.end()
+    return out
+
+
 @rules.derived
 def _rising_to() -> re.Pattern:
     """Return the pattern of currencies.yaml's ``rising_to`` between two amounts, a comma allowed before."""
@@ -1174,9 +1194,13 @@ def salary(ctx, title: Value | None) -> tuple[Salary | None, list[Candidate]]:
             label_spans.append((a, e))
         else:
             label_spans.append((start, e))
+    header = header_segments(ctx)
     tiers = [
         (label_spans, True, "salary.label"),
-        (header_segments(ctx), False, "salary.header"),
+        (header, False, "salary.header"),
+        # A header tag that is a range in thousands and nothing else ("杭州 | 25-40K", "Berlin · 60-75k"):
+        # pay as a board writes it, its currency the job's country's (currencies.country_currencies).
+        (_k_range_tags(text, header), True, "salary.header"),
         ([(b.start, b.end) for s in ctx.sections("salary") for b in s.blocks], True, "salary.section"),
         (_salary_body_spans(ctx, reader), False, "salary.body"),
     ]
