@@ -98,6 +98,7 @@ _SEP = r"""
     (?:
         [ \t]{0,3}(?:-{1,2}|[""" + _RANGE_DASHES + r"""])[ \t]{0,3}   # - – — ~ 〜 ～
       | [ \t]{1,3}(?:%(to)s)[ \t]{1,3}                                     # to, bis, à, a, al, até
+      | (?<=\d)to(?=[$€£])                                                 # "$7,000to$9,500" (a copy that lost its blanks)
     )
 """
 
