@@ -485,3 +485,12 @@ def test_an_address_s_town_is_the_line_over_its_postcode(address, want):
     got = parse_json(f"Senior Clinical Pharmacist\n\nNorthvale Teaching Hospitals NHS Foundation Trust\n\nBand 7\n"
                      f"Job locations\n{address}\n\nJob summary\nAn exciting opportunity.\n")
     assert [(p["name"], p["country"]) for p in got["locations"]] == want
+
+
+def test_a_header_address_gives_its_place():
+    # A street (a facility word in it), a comma, then the place and its postcode.
+    from conftest import parse_json
+
+    got = parse_json("Lumenport Analytics Pte. Ltd.\nSenior DevOps Engineer\n1 Fusionopolis Way, Singapore 138632\n"
+                     "Full Time\n\nAbout the role\nYou will run our platform.\n")
+    assert [(p["name"], p["country"]) for p in got["locations"]] == [("Singapore", "SG")]

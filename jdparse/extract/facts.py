@@ -86,6 +86,14 @@ _HEADER_LINE_WORDS = 8
 """The most words of a header line read past the first blocks."""
 
 
+def _street_then_place(seg: str, place) -> bool:
+    """Return whether a header field is an address: a street (a ``facility_words`` word in it), a
+    comma, then the place and at most a code and a postcode ("1 Fusionopolis Way, Singapore 138632")."""
+    comma = seg.rfind(",", 0, place.start)
+    return (comma > 0 and not seg[comma + 1:place.start].strip() and _places.STATE_TAIL.fullmatch(seg, place.end) is not None
+            and _places.has_facility_word(seg[:comma]))
+
+
 _ADDRESS_LINES = 8
 """The lines of a location section read as an address (a site, its street, its town, its postcode)."""
 _PIPED_REACH = 300
@@ -228,7 +236,8 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                     or (found[0].start == 0 and _region_word_tail(seg, found[0].end))
                     or (_DISTRICT_HEAD.fullmatch(seg, 0, found[-1].start)
                         and _places.STATE_TAIL.fullmatch(seg, found[-1].end))
-                    or (_places.POSTCODE_HEAD.match(seg) is not None and covered >= 0.4 * _alnum_count(_places.without_postcodes(seg)))):
+                    or (_places.POSTCODE_HEAD.match(seg) is not None and covered >= 0.4 * _alnum_count(_places.without_postcodes(seg)))
+                    or _street_then_place(seg, found[-1])):
                 # (or a place, then a region the gazetteer lacks: "Leeds, West
                 # Yorkshire", "Kraków, małopolskie"; or a district it lacks, then the place:
                 # "Dandenong South, Melbourne VIC"; or a postcode, then the place:

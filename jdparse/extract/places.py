@@ -224,6 +224,8 @@ def _tables() -> dict:
         "region_endings": frozenset(str(w) for w in data.get("region_endings") or ()),
         "hangul": {c: tuple(sorted(ns, key=lambda n: (-len(n), n))) for c, ns in hangul.items()},
         "district": _rx(r"[ \t]+[\uac00-\ud7a3]+?(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + r")(?!\w)"),
+        "facility_any": _rx(r"(?<!\w)(?:" + ("|".join(re.escape(str(w)) for w in data.get("facility_words") or ()) or "(?!)")
+                            + r")(?!\w)"),
         "facility": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("facility_words") or ()) or "(?!)")
                         + r")(?!\w)"),
         "qualifier": _rx(r"[ \t]+(?:" + ("|".join(re.escape(str(w)) for w in data.get("city_qualifiers") or ()) or "(?!)")
@@ -908,6 +910,11 @@ POSTCODE_LINE = _rx(r"[ \t]*(?:(?P<GB>[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})|(?P<
 """A line that is a postcode alone, British, Canadian or American ("HF4 2QT", "M5V 2T6", "98101"), under an address's town."""
 _POSTCODE = _rx(r"(?<!\w)(?:" + _POSTCODE_FORMS + r")(?!\w)")
 """A postcode: four to six digits ("79098", "D-80331", "98101-1234"), a British "EH1 1AA", a Canadian "M5V 2T6"."""
+
+
+def has_facility_word(s: str) -> bool:
+    """Return whether ``s`` holds a ``facility_words`` word ("1 Fusionopolis Way": a street)."""
+    return _tables()["facility_any"].search(s) is not None
 
 
 def not_place_words() -> frozenset:
