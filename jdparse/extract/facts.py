@@ -24,6 +24,7 @@ from ..model import Candidate, Location, Salary, Value
 from . import places as _places
 from ._vocab import ASCII_TWIN_CHARS, LETTER_BYTES
 from .tags import glued_segments
+from .title import portal_segment
 from .._cache import compile as _rx
 
 _BODY_SKIP = frozenset({"about_company", "eeo", "benefits", "apply"})
@@ -682,13 +683,10 @@ def work_mode(ctx, title: Value | None) -> Value | None:
         # environment" is not.
         cues = _job_cues()
         for sa, se, found in finder.find_all(body):
-            seg = text[sa:se]
             for m in found:
                 if m.mode != "hybrid" or m.perk:
                     continue
-                lo = max(seg.rfind(c, 0, m.start) for c in ".!?\n") + 1
-                hi = min((i for i in (seg.find(c, m.end) for c in ".!?\n") if i >= 0), default=len(seg))
-                if m.rule in _DAYS_RULES or cues.search(seg, lo, hi):
+                if m.rule in _DAYS_RULES or cues.search(text, *_sentence_of(text, sa, se, sa + m.start, sa + m.end)):
                     return Value(m.mode, ctx.doc.span(sa + m.start, sa + m.end), f"work_mode.body:{m.rule}")
         # A count of office or home days among the benefits ("accord
         # télétravail 3J/semaine") is said of the job as well.
@@ -716,13 +714,11 @@ def _names_part_of_week(text: str, a: int, e: int) -> bool:
     found = list(_part_of_week().finditer(text, a, e))
     k = 0
     while k < len(found):
-        m = found[k]
-        r = _DAY_RANGE.match(text, m.end(), e)
-        if r is not None and (r.group(1).casefold() in ends
-                              or k + 1 < len(found) and found[k + 1].start() == r.start(1)):
-            k += 2 if k + 1 < len(found) and found[k + 1].start() == r.start(1) else 1
-            continue  # a range of days
-        return True
+        r = _DAY_RANGE.match(text, found[k].end(), e)
+        pair = r is not None and k + 1 < len(found) and found[k + 1].start() == r.start(1)
+        if not pair and (r is None or r.group(1).casefold() not in ends):
+            return True
+        k += 2 if pair else 1  # (a range of days: both its ends, or its first and a range_end_days word)
     return False
 
 
@@ -890,8 +886,6 @@ def seniority(ctx, title: Value | None) -> tuple[Value, ...]:
         # A requirement's label whose whole value is a level is a level field:
         # "Experience: Entry level", "경력: 신입" (see seniority.level_value).
         spans.append((a, e, "seniority.label", False, True))
-    from .title import portal_segment
-
     for a, e in _header_except_title(ctx, title):
         if portal_segment(text, a, e):
             continue  # "Human Resources - Staff Employment": a jobs portal's banner, no level of the job

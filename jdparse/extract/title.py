@@ -629,7 +629,8 @@ def has_role(s: str) -> bool:
             return True
     if other is not None and (firsts is None or not firsts.isdisjoint(words)) and other.search(s) is not None:
         return True
-    if ("in" in s or "In" in s) and _GENDERED_NOUN.search(s) is not None:
+    if ((":in" in s or "*in" in s or "_in" in s or "/in" in s or "(in" in s)
+            and _GENDERED_NOUN.search(s) is not None):
         return True  # "Lohnverrechner:in", "Entwickler*in": a noun for a person, written for every gender
     return ("(" in s or "[" in s or "\uff08" in s) and _gender_tag().search(s) is not None
 
@@ -841,6 +842,13 @@ def _title_lead_ins() -> frozenset[str]:
 
 _LOWER_LEAD = _rx(r"(?:[a-z][\w'-]*[ \t]+){1,3}(?=[A-Z])")
 """Lower-case words before a capitalised title in a hiring sentence ("detail-oriented Payroll Administrator")."""
+
+
+def _lower_lead(t: str) -> int:
+    """Return how many characters of a hiring sentence's title are lower-case words before its
+    capitals ("a detail-oriented Payroll Administrator"), where what follows names a job; else 0."""
+    m = _LOWER_LEAD.match(t)
+    return m.end() if m is not None and has_role(t[m.end():]) else 0
 _HEAD_BLOCKS = 16
 """The blocks the head lines are looked for in when the first ones are a list."""
 _SUBJECT_BLOCKS = 16
@@ -1134,10 +1142,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             t = m.group("title")
             if not has_role(t) or len(t.split()) > 8:
                 continue
-            ts = start + m.start("title")
-            if (lead_words := _LOWER_LEAD.match(t)) is not None and has_role(t[lead_words.end():]):
-                ts += lead_words.end()  # "a detail-oriented Payroll Administrator": the title its capitals begin
-            v = ctx.value(ts, start + m.end("title"), "title.hiring")
+            v = ctx.value(start + m.start("title") + _lower_lead(t), start + m.end("title"), "title.hiring")
             if v:
                 titles.append(v)
             if "company" in pat.groupindex and m.group("company"):
@@ -1729,10 +1734,7 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
     for pat, pos in hiring:
         hm = pat.match(body) or (pat.search(body, pos) if "company" in pat.groupindex else None)
         if hm and has_role(hm.group("title")) and len(hm.group("title").split()) <= 10:
-            ta, te = base + hm.start("title"), base + hm.end("title")
-            if (lead_words := _LOWER_LEAD.match(hm.group("title"))) is not None and has_role(
-                    hm.group("title")[lead_words.end():]):
-                ta += lead_words.end()  # "a detail-oriented Payroll Administrator": the title its capitals begin
+            ta, te = base + hm.start("title") + _lower_lead(hm.group("title")), base + hm.end("title")
             # ("Hiring: Forklift Driver - Immediate Start": the tags that end it go)
             tparts = _parts(ctx.text[ta:te], ta)
             k = _untagged(kinds, [ctx.text[a:e] for a, e in tparts], len(tparts))
@@ -1926,7 +1928,8 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
         e = a + len(seg)
         words = seg.rsplit(None, _WANTED_WORDS)
     for n in range(min(_WANTED_WORDS, len(words) - 1), 0, -1):
-        if " ".join(words[-n:]).lower() in _wanted_tails() or " ".join(words[-n:]).lower() in _hours_tails():
+        tail = " ".join(words[-n:]).lower()
+        if tail in _wanted_tails() or tail in _hours_tails():
             head = seg.rsplit(None, n)[0].rstrip(" \t-–—,")
             if has_role(head):
                 e = a + len(head)
@@ -1972,15 +1975,13 @@ _PENSUM = _rx(r"\d{2,3}(?:[-–]\d{2,3})?[ \t]?%")
 @rules.derived
 def _hours_tails() -> frozenset[str]:
     """Return titles.yaml's ``hours_tails`` of every language, lower case, single-spaced."""
-    return frozenset(" ".join(str(w).lower().split()) for ws in (rules.load("titles").get("hours_tails") or {}).values()
-                     for w in ws)
+    return frozenset(" ".join(w.lower().split()) for w in _titles_words("hours_tails"))
 
 
 @rules.derived
 def _wanted_tails() -> frozenset[str]:
     """Return titles.yaml's ``wanted_tails`` of every language, lower case, single-spaced."""
-    return frozenset(" ".join(str(w).lower().split()) for ws in (rules.load("titles").get("wanted_tails") or {}).values()
-                     for w in ws)
+    return frozenset(" ".join(w.lower().split()) for w in _titles_words("wanted_tails"))
 
 
 @rules.derived
