@@ -840,8 +840,10 @@ def _title_lead_ins() -> frozenset[str]:
     return frozenset(_phrase_key(w) for w in _titles_words("title_lead_ins"))
 
 
-_LOWER_LEAD = _rx(r"(?:[a-z][\w'-]*[ \t]+){1,3}(?=[A-Z])")
-"""Lower-case words before a capitalised title in a hiring sentence ("detail-oriented Payroll Administrator")."""
+_LOWER_LEAD = _rx(r"(?:[a-z][a-z0-9\u00df-\u00f6\u00f8-\u00ff'-]*[ \t]+){1,3}(?=[A-Z])")
+"""Lower-case words before a capitalised title in a hiring sentence ("detail-oriented Payroll
+Administrator"); a word with a capital in it is a name of the trade's ("eCR Coordinator", "iOS
+Developer"), no lead."""
 
 
 def _lower_lead(t: str) -> int:
