@@ -57,7 +57,31 @@ def to_text(text: str, input_format: str = AUTO) -> str:
         return html_to_text(text)
     if fmt == MARKDOWN:
         return markdown_to_text(text)
+    if input_format == AUTO and (text.startswith(">") or "\n>" in text):
+        return unquote(text)
     return text
+
+
+# A quoted e-mail's marks at a line's start: "> ", "> > ", ">>" (after at most three blanks).
+_QUOTE_MARK = _Lazy(r"[ \t]{0,3}(?:>[ \t]?)+")
+_MIN_QUOTED = 3
+
+
+def unquote(text: str) -> str:
+    """Return ``text`` with the quote marks of a quoted e-mail removed ("> - Run test passes"
+    reads "- Run test passes"), when its lines are one: three or more lines open with ">", one
+    of them nothing but the mark (a quoted blank line, which no ">" bullet makes); else ``text``.
+    """
+    lines = text.split("\n")
+    quoted = [k for k, line in enumerate(lines) if line.lstrip(" \t")[:1] == ">"]
+    if len(quoted) < _MIN_QUOTED or not any(not lines[k].strip(" \t>\r") for k in quoted):
+        return text
+    match = _QUOTE_MARK.match
+    for k in quoted:
+        m = match(lines[k])
+        if m is not None:
+            lines[k] = lines[k][m.end():]
+    return "\n".join(lines)
 
 
 # --- detection ---------------------------------------------------------------

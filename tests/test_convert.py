@@ -298,3 +298,30 @@ def test_a_head_line_of_two_tags_is_no_table_row():
 
     p = jdparse.parse("Backend Engineer\nContract | Remote\n\nRequirements\n- Java\n")
     assert (p.employment_type.value, p.work_mode.value) == ("contract", "remote")
+
+
+_QUOTED = ("Subject: Fwd: QA Engineer\n\nPlease share.\n\n> Hi Tom,\n>\n> We're hiring a QA Engineer.\n>\n"
+           "> What we need:\n> - Good written English\n> > - Patience\n>\n> Thanks!\n")
+
+
+def test_a_quoted_email_loses_its_quote_marks():
+    from jdparse.convert import unquote
+
+    out = to_text(_QUOTED)
+    assert out == unquote(_QUOTED)
+    assert "What we need:\n- Good written English\n- Patience\n" in out
+    assert "\n>" not in out and out.startswith("Subject: Fwd: QA Engineer\n")
+    # ">" as a bullet glyph, no quoted blank line among them: the lines are the posting's own
+    bullets = "Requirements\n> Python\n> SQL\n> Git\n"
+    assert to_text(bullets) == bullets
+    assert to_text(_QUOTED, "text") == _QUOTED  # "text": as it is
+
+
+def test_a_quoted_email_lists_its_items(cli, tmp_path):
+    import json
+
+    p = tmp_path / "fwd.txt"
+    p.write_text(_QUOTED, encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["requirements"] == ["Good written English", "Patience"]

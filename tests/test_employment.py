@@ -264,3 +264,13 @@ def test_brazilian_contract_forms(line, want):
     from conftest import parse_json
 
     assert parse_json(f"Desenvolvedor\nAcme\nRecife - PE\n{line}\n\nAtividades\n- Codar\n")["employment_type"] == want
+
+
+def test_a_hyphenated_label_value_word_names_its_type():
+    # "co-op" alone is no type in running text; as an employment label's value it is the
+    # student's term, read as one word though a hyphen joins it.
+    import jdparse
+
+    p = jdparse.parse("Data Analyst\nEmployment type: Co-op\n\nDuties\n- Build reports\n")
+    assert p.employment_type.value == "internship"
+    assert jdparse.parse("Data Analyst\n\nWe make co-op games.\n\nDuties\n- Test builds\n").employment_type is None

@@ -407,7 +407,6 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
                re.IGNORECASE), lookup
 
 
-_WORD = _rx(r"\w+")
 
 
 @rules.derived
@@ -436,7 +435,7 @@ def label_value_types(text: str, a: int, e: int) -> list[Match]:
     if pattern.fullmatch(text, a, e) is None:
         return []
     out = []
-    for m in _WORD.finditer(text[a:e]):
+    for m in _label_value_word().finditer(text[a:e]):  # (a word with a hyphen is one: "co-op")
         t = lookup.get(m.group().casefold())
         if t is not None:
             out.append(Match(m.start(), m.end(), t, "employment.label_value"))
