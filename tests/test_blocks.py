@@ -518,3 +518,40 @@ def test_emoji_fields_under_a_title_alone_are_the_header():
     assert got["work_mode"] == "hybrid"
     assert got["salary"]["min"] == 70000
     assert got["responsibilities"] == ["Paid acquisition", "Our experiments"]
+
+
+@pytest.mark.parametrize("banner, buttons", [
+    ("Wir verwenden Cookies, um Ihnen die Nutzung unserer Webseite zu erleichtern.", "Alle akzeptieren   Einstellungen   Nur notwendige"),
+    ("Diese Website verwendet Cookies. Mehr dazu in der Datenschutzerklärung.", "Akzeptieren   Einstellungen anpassen"),
+    ("En poursuivant votre navigation, vous acceptez l'utilisation de cookies.", "J'accepte | Paramétrer"),
+    ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "Aceptar | Configurar | Rechazar"),
+    ("Questo sito utilizza cookie tecnici e di profilazione.", "Accetta | Rifiuta | Personalizza"),
+    ("Szanujemy Twoją prywatność. Używamy plików cookies, aby strona działała.", "Akceptuj wszystkie | Dostosuj"),
+    ("Ta strona korzysta z plików cookies w celach statystycznych.", "Akceptuję wszystkie | Ustawienia"),
+    ("Wij gebruiken cookies om de site goed te laten werken.", "Akkoord | Instellingen aanpassen"),
+    ("Este site utiliza cookies para melhorar a navegação.", "Aceitar todos"),
+])
+def test_a_cookie_banner_in_any_language_is_page_boilerplate(banner, buttons):
+    # The banner and its buttons over the posting are the page's: the title and the employer
+    # are read below them, never a button ("Aceptar") taken for the employer.
+    import jdparse
+
+    text = f"{banner}\n{buttons}\n\nBackend Developer\nKestrel Byte GmbH\n\nAufgaben\n- Build services\n"
+    kinds = [(text[b.start:b.end], b.type) for b in blocks.classify(Document(text))]
+    assert (banner, blocks.BOILERPLATE) in kinds and (buttons, blocks.BOILERPLATE) in kinds
+    r = jdparse.parse(text)
+    assert (r.title.value, r.company.value) == ("Backend Developer", "Kestrel Byte GmbH")
+
+
+@pytest.mark.parametrize("row", [
+    "Oferty pracy   Pracodawcy   Porady   Mój profil   Dla firm",
+    "Buscar ofertas   Empresas   Salarios   Mi CV   Acceder",
+    "Trova offerte   Recensioni aziende   Ricerca stipendi   Accedi",
+    "Vacatures zoeken   Werkgevers   Carrièreadvies   Salariswijzer   Inloggen",
+    "Jobs   Netzwerk   News   Premium   Einloggen",
+])
+def test_a_boards_menu_row_in_other_languages_is_boilerplate(row):
+    import jdparse
+
+    r = jdparse.parse(f"{row}\n\nBackend Developer\nKestrel Byte\n\nDuties\n- Build services\n")
+    assert (r.title.value, r.company.value) == ("Backend Developer", "Kestrel Byte")
