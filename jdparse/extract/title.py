@@ -1534,7 +1534,12 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
                     # "University of Ashgrove" / "Faculty of Engineering" / the title: the employer over its unit
                     order.append(lead[title_block - 2])
         if title_block + 1 < len(lead):
-            order.append(lead[title_block + 1])
+            if order and _chrome_between(ctx, order[0], lead[title_block]):
+                # The line over the page's menu or banner is the site's ("Nationale Vacaturebank" /
+                # "Vacatures zoeken  Werkgevers  Inloggen" / the title): a name under the title is first
+                order.insert(0, lead[title_block + 1])
+            else:
+                order.append(lead[title_block + 1])
             # A tag line under the title ("Berlin or Remote within Germany"),
             # then a line that is a name alone ("Mobilo GmbH"; a board's
             # "Department – Team" line is not one: "Marketing – Growth").
@@ -1557,6 +1562,17 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
                 and kinds[text[nb.start:nb.end]] is not None):
             return _name_line(ctx, kinds, nxt)
     return None
+
+
+def _chrome_between(ctx, above, title) -> bool:
+    """Return whether a page's boilerplate (a menu row, a cookie banner) stands between the
+    blocks ``above`` and ``title``."""
+    for b in ctx.blocks:
+        if b.start >= title.start:
+            return False
+        if b.start >= above.end and b.type == BOILERPLATE:
+            return True
+    return False
 
 
 def _words_past(line: str, n: int) -> bool:
