@@ -1564,6 +1564,19 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
     return None
 
 
+@rules.derived
+def _name_tail() -> re.Pattern:
+    """Return the pattern of what a page sets after an employer's name, up to the line's end:
+    titles.yaml ``name_tails`` after a blank, or a rating (a number out of five and
+    ``name_rating_words``, a star) glued on or not."""
+    tails = sorted({_phrase_key(w) for w in _titles_words("name_tails")}, key=lambda w: (-len(w), w))
+    rating = sorted({_phrase_key(w) for w in _titles_words("name_rating_words")}, key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in tails) or "(?!)"
+    stars = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rating) or "(?!)"
+    return _rx(r"(?:\s+(?:" + alt + r")|\s*(?<![\d,])[0-5](?:[.,]\d)?\s?(?:[\u2605\u2b50]|(?:" + stars
+               + r")\b)[^\n]*)\s*$", re.IGNORECASE)
+
+
 def _chrome_between(ctx, above, title) -> bool:
     """Return whether a page's boilerplate (a menu row, a cookie banner) stands between the
     blocks ``above`` and ``title``."""
@@ -1625,6 +1638,8 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
     hires = _HIRES_AT_END.search(text, a, e)  # "Växa AB söker" over the title: the name, then its verb
     if hires and hires.start() > a and _phrase_key(text[a:e]) not in _not_names():
         e = hires.start()  # ("Now Hiring" is a board's label, not a name and its verb)
+    if (tail := _name_tail().search(text, a, e)) is not None and tail.start() > a:
+        e = tail.start()  # "Corvane Medical Careers", "Acme Ltd.3.9 out of 5 stars": the name before
     if _nameish(text[a:e], kinds):
         return ctx.value(a, e, "company.adjacent", strip=" \t-\u2013\u2014|,;:.")
     return None
