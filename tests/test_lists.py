@@ -176,3 +176,14 @@ def test_more_list_headings(heading, field):
 
     got = parse_json(f"Analyst\nAcme\n\n{heading}\n* Have worked with telecom networks\n")
     assert got[field] == ["Have worked with telecom networks"]
+
+
+def test_a_pay_label_among_the_perks_leaves_the_perks_list_going():
+    # "Pay & perks" / "Pay: €18.50 per hour" / the perks: the pay is the salary, the items
+    # under it are still the benefits.
+    import jdparse
+
+    r = jdparse.parse("Support Specialist\n\nPay & perks\n\nPay: 18.50 EUR per hour\n\n- Flexible scheduling\n"
+                      "- Free physio sessions\n")
+    assert [v.value for v in r.benefits] == ["Flexible scheduling", "Free physio sessions"]
+    assert (r.salary.min, r.salary.period) == (18.5, "hour")

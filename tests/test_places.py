@@ -494,3 +494,20 @@ def test_a_header_address_gives_its_place():
     got = parse_json("Lumenport Analytics Pte. Ltd.\nSenior DevOps Engineer\n1 Fusionopolis Way, Singapore 138632\n"
                      "Full Time\n\nAbout the role\nYou will run our platform.\n")
     assert [(p["name"], p["country"]) for p in got["locations"]] == [("Singapore", "SG")]
+
+
+def test_a_pages_list_of_facts_under_its_title_is_read_as_the_header(cli, tmp_path):
+    # <h1>Title</h1><ul><li>Cork, Ireland</li><li>Part-time</li></ul>: the page's facts of the job
+    # (a list of short items right under the title's heading), not the first list of its duties.
+    import json
+
+    html = ("<html><body><h1>Customer Support Specialist</h1><ul><li>Cork, Ireland</li><li>Part-time</li>"
+            "<li>Hybrid</li></ul><h2>What you will do</h2><ul><li>Answer questions by email</li>"
+            "<li>Write help articles</li></ul></body></html>")
+    p = tmp_path / "job.html"
+    p.write_text(html, encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert [x["name"] for x in d["locations"]] == ["Cork, Ireland"]
+    assert (d["employment_type"], d["work_mode"]) == ("part_time", "hybrid")

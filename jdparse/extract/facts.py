@@ -42,16 +42,24 @@ def header_segments(ctx) -> list[tuple[int, int]]:
 def _header_segments(ctx) -> list[tuple[int, int]]:
     out = []
     text = ctx.text
-    for b in ctx.lead:
+    meta = False  # (in a list of short items right under a heading of no kind: the title's)
+    for k, b in enumerate(ctx.lead):
         if b.type == HEADING and b.kind is not None:
             break  # the first named section ends the header ("About the role")
         if b.type == BULLET:
             # "📍 Rosario, Santa Fe" / "🏢 Híbrido" under the title: fields, each with an emoji
-            # of its own, that read as an emoji list; a glyph of text ("-", "•") opens an item.
+            # of its own, that read as an emoji list; a glyph of text ("-", "•") opens an item,
+            # but for a page's list of the job's facts under its title ("<h1>Support Specialist</h1>
+            # <ul><li>Cork, Ireland</li><li>Part-time</li></ul>"): short items, the first of them
+            # right under a heading that names no section or under the posting's first line.
             ls = text.rfind("\n", 0, b.start) + 1
-            if any(c >= "\u2600" and not "\u2e80" <= c <= "\ufaff" for c in text[ls:b.start]):
+            if k and (meta or (ctx.lead[k - 1].type == HEADING and ctx.lead[k - 1].kind is None)
+                      or (k == 1 and ctx.lead[0].type == TEXT)):
+                meta = len(text[b.start:b.end].split()) <= _META_ITEM_WORDS
+            if meta or any(c >= "\u2600" and not "\u2e80" <= c <= "\ufaff" for c in text[ls:b.start]):
                 out.append((b.start, b.end))
             continue
+        meta = False
         if b.type not in (TEXT, HEADING):
             continue
         n_words = len(ctx.text[b.start:b.end].split())
@@ -79,6 +87,8 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
     return out
 
 
+_META_ITEM_WORDS = 4
+"""The most words of an item in a page's list of the job's facts under its title."""
 _WORD_REACH = 12
 """How far beside a slash a label value's word is looked for ("B2B / UoP")."""
 _MORE_HEADER = 4

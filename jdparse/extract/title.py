@@ -1167,6 +1167,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     first = ctx.lead[0] if ctx.lead else None
     if first is not None and first.type == TEXT and first.end - first.start <= _ABOUT_FIRST_LINE:
         about_heads.insert(0, first)  # a page that opens with "About Northwind", then the title: no heading there
+    from_heads = len(companies)  # (the about headings' names follow)
     for h in about_heads:
         m = cs.about.match(text[h.start:h.end].strip(" #*:"))
         # (the pattern ignores case for "ABOUT"/"about"; the name itself
@@ -1186,7 +1187,11 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             if m and key(m.group("name")) not in cs.not_names and _is_company(m.group("name"), kinds):
                 v = ctx.value(m.start("name"), m.end("name"), "company.about")
                 if v:
-                    companies.append(v)
+                    # "About Halvorsen" over "Halvorsen Software makes ...": the paragraph's name,
+                    # which is the heading's and more, before the heading's
+                    at = next((k for k in range(from_heads, len(companies))
+                               if v.value.startswith(companies[k].value + " ")), len(companies))
+                    companies.insert(at, v)
                     break
     for b in ctx.blocks[:60]:
         if b.type == TEXT and text.startswith(cs.at_words, b.start, b.end):
