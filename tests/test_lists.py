@@ -187,3 +187,20 @@ def test_a_pay_label_among_the_perks_leaves_the_perks_list_going():
                       "- Free physio sessions\n")
     assert [v.value for v in r.benefits] == ["Flexible scheduling", "Free physio sessions"]
     assert (r.salary.min, r.salary.period) == (18.5, "hour")
+
+
+def test_the_paragraphs_after_a_prose_list_say_by_their_openings_what_they_are():
+    # A post with one heading: the paragraphs after it run to the end. One that opens with an
+    # offer is the benefits; "Nice if ..." a nice-to-have; the interview process no item at all.
+    import jdparse
+
+    r = jdparse.parse(
+        "Marrowby | Rust Engineer | Remote\n\nWhat we're looking for:\n\n"
+        "You have 5 years of Rust. You write clearly.\n\n"
+        "Nice if you have worked with CRDTs.\n\n"
+        "We offer 0.2% equity and full health cover. We also fly the team out twice a year.\n\n"
+        "Interview process: an intro call and a paid take-home. No leetcode.\n")
+    assert [v.value for v in r.requirements] == ["You have 5 years of Rust.", "You write clearly."]
+    assert [v.value for v in r.nice_to_have] == ["Nice if you have worked with CRDTs."]
+    assert [v.value for v in r.benefits] == ["We offer 0.2% equity and full health cover.",
+                                             "We also fly the team out twice a year."]

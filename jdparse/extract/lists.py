@@ -77,6 +77,7 @@ def _markers() -> dict:
         "duty": _Phrases(data.get("duty_cues", {})),
         "not_duty": _Phrases(data.get("not_duty_cues", {})),
         "offer": _Phrases(data.get("offer_cues", {})),
+        "offer_opens": _Phrases(data.get("offer_cues", {}), anchored=True),
         "need": _Phrases(data.get("need_cues", {})),
     }
     # Whether optional_strength may read items without the patterns.
@@ -512,7 +513,7 @@ def _sentence_value(starts: list, sa: int, core: str, val: str, rule: str) -> Va
 
 
 def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | None = None,
-                  duty: bool = False) -> None:
+                  duty: bool = False, offers: list | None = None) -> None:
     """Append a Value per sentence of the prose and label blocks worth listing.
 
     With ``cue`` (a list kind), a sentence of a paragraph of several counts
@@ -520,6 +521,10 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
     paragraphs under "Why join us?" pitch the company ("We take pride in our
     strong local roots"); the perks among them name themselves.  A paragraph
     of one sentence is one item of a list written without glyphs.
+
+    With ``offers``, a paragraph that opens with an offer cue ("We offer 0.1% equity, ...")
+    under another list's heading is what the company gives: its sentences go there (the
+    paragraphs of a post written without headings after the first).
     """
     markers = _markers()
     not_item, not_paragraph = markers["not_item"], markers["not_paragraph"]
@@ -545,6 +550,9 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
             continue
         if duty and (t != TEXT or not duty_cue.in_part(text[a:e], r)):
             continue  # (read for duties: only paragraphs that name one)
+        into = out
+        if offers is not None and t == TEXT and markers["offer_opens"].in_part(text[a:e], r):
+            into = offers
         parts = split(text[a:e], a)
         pitch = cue is not None and t == TEXT and len(parts) > 1
         for sa, core, val in _sentences(text, parts):
@@ -557,7 +565,7 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
                 continue
             if not_item.in_part(val, r):
                 continue
-            out.append(_sentence_value(starts, sa, core, val, rule))
+            into.append(_sentence_value(starts, sa, core, val, rule))
 
 
 def _holds(span, inner) -> bool:
@@ -589,11 +597,15 @@ def extract(ctx, pay=None) -> dict[str, tuple[Value, ...]]:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
             else:
-                _prose_values(ctx, sec.blocks, items, readings, odd, "benefits" if kind == "benefits" else None)
+                offers: list[Value] | None = None if kind == "benefits" else []
+                _prose_values(ctx, sec.blocks, items, readings, odd, "benefits" if kind == "benefits" else None,
+                              offers=offers)
                 # A prose section under a heading that names its list outright
                 # ("Qualifications", "REQUIREMENTS:") is kept beside bulleted
                 # ones; one named only by a keyword ("Your mission: ...") is an intro.
                 keep = "sure" if sec.rule in _SURE_HEADINGS else "prose"
+                if offers:
+                    per_kind["benefits"].append(("prose", offers))
             per_kind[kind].append((keep, items))
         elif kind == "other":
             if sec.heading is not None:
