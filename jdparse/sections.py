@@ -78,6 +78,11 @@ def build(blocks: list[Block], text: str) -> Outline:
             boiler.append(b)
         elif t == HEADING:
             kind = b.kind
+            if kind == "about_company" and cur[0] == "header" and facts_follow(blocks, i, text):
+                # A board's "O firmie" link between the employer's line and the job's facts
+                # ("Gdańsk, pomorskie" / "umowa o pracę" / "6 500–7 800 zł"): the header goes on.
+                content.append(b)
+                continue
             if kind in SECTION_KINDS:
                 cur = [kind, b, [], b.rule]
             elif kind is not None:
@@ -225,3 +230,23 @@ def _adopt_siblings(sections: list[list]) -> None:
         moved = pblocks[cut:]
         del pblocks[cut:]
         sec[2][:0] = moved
+
+
+_FACT_WORDS = 8
+"""The most words of a line of facts under a heading (``_facts_follow``)."""
+
+
+def facts_follow(blocks, i: int, text: str) -> bool:
+    """Return whether the two blocks after ``blocks[i]`` (boilerplate aside) are short lines of
+    facts, no prose: one line of a few words each, with no stop at its end."""
+    seen = 0
+    for b in blocks[i + 1:]:
+        if b.type == BOILERPLATE:
+            continue
+        if b.type != TEXT or b.first_line != b.last_line or text[b.end - 1] in ".!?:" or len(
+                text[b.start:b.end].split()) > _FACT_WORDS:
+            return False
+        seen += 1
+        if seen == 2:
+            return True
+    return False

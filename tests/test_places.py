@@ -511,3 +511,21 @@ def test_a_pages_list_of_facts_under_its_title_is_read_as_the_header(cli, tmp_pa
     d = json.loads(r.stdout)
     assert [x["name"] for x in d["locations"]] == ["Cork, Ireland"]
     assert (d["employment_type"], d["work_mode"]) == ("part_time", "hybrid")
+
+
+def test_a_boards_about_link_over_the_jobs_facts_leaves_the_header_going(cli, tmp_path):
+    # Pracuj's layout: the employer's line, its "O firmie" link, then the job's facts: the
+    # place, the contract, the work mode and the pay are the header's, not the company's story.
+    import json
+
+    p = tmp_path / "oferta.txt"
+    p.write_text("Specjalista ds. Płac\nMorwa Logistyka Sp. z o.o.\nO firmie\n\nPoznań, wielkopolskie\n"
+                 "umowa o pracę\npełny etat\npraca stacjonarna\n7 000–8 000 zł brutto / mies.\n\n"
+                 "Twój zakres obowiązków\n• naliczanie wynagrodzeń\n\nO firmie\n\n"
+                 "Morwa Logistyka to firma transportowa z Gdyni, działająca od 1998 roku.\n", encoding="utf-8")
+    r = cli("parse", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert [x["name"] for x in d["locations"]] == ["Poznań, wielkopolskie"]
+    assert (d["work_mode"], d["employment_type"]) == ("onsite", "full_time")
+    assert (d["salary"]["min"], d["salary"]["max"], d["salary"]["period"]) == (7000, 8000, "month")

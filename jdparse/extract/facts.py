@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from .. import rules
 from ..blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, _label_match, heading_key, vocabulary
 from ..model import Candidate, Location, Salary, Value
+from ..sections import facts_follow
 from . import places as _places
 from ._vocab import ASCII_TWIN_CHARS, LETTER_BYTES
 from .tags import glued_segments
@@ -45,6 +46,8 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
     meta = False  # (in a list of short items right under a heading of no kind: the title's)
     for k, b in enumerate(ctx.lead):
         if b.type == HEADING and b.kind is not None:
+            if b.kind == "about_company" and facts_follow(ctx.blocks, ctx.blocks.index(b), ctx.text):
+                continue  # a board's "O firmie" link over the job's facts ("Gdańsk" / "umowa o pracę")
             break  # the first named section ends the header ("About the role")
         if b.type == BULLET:
             # "📍 Rosario, Santa Fe" / "🏢 Híbrido" under the title: fields, each with an emoji

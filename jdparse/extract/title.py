@@ -1539,7 +1539,8 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
                     # "University of Ashgrove" / "Faculty of Engineering" / the title: the employer over its unit
                     order.append(lead[title_block - 2])
         if title_block + 1 < len(lead):
-            if order and _chrome_between(ctx, order[0], lead[title_block]):
+            if order and _chrome_between(ctx, order[0], lead[title_block]) and _next_block(
+                    ctx, lead[title_block]) is lead[title_block + 1]:
                 # The line over the page's menu or banner is the site's ("Nationale Vacaturebank" /
                 # "Vacatures zoeken  Werkgevers  Inloggen" / the title): a name under the title is first
                 order.insert(0, lead[title_block + 1])
@@ -1580,6 +1581,14 @@ def _name_tail() -> re.Pattern:
     stars = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rating) or "(?!)"
     return _rx(r"(?:\s+(?:" + alt + r")|\s*(?<![\d,])[0-5](?:[.,]\d)?\s?(?:[\u2605\u2b50]|(?:" + stars
                + r")\b)[^\n]*)\s*$", re.IGNORECASE)
+
+
+def _next_block(ctx, b):
+    """Return the block after ``b`` in the posting, or None."""
+    for n in ctx.blocks:
+        if n.start > b.start:
+            return n
+    return None
 
 
 def _chrome_between(ctx, above, title) -> bool:
