@@ -204,3 +204,16 @@ def test_the_paragraphs_after_a_prose_list_say_by_their_openings_what_they_are()
     assert [v.value for v in r.nice_to_have] == ["Nice if you have worked with CRDTs."]
     assert [v.value for v in r.benefits] == ["We offer 0.2% equity and full health cover.",
                                              "We also fly the team out twice a year."]
+
+
+def test_fields_and_a_boards_listings_after_a_list_without_glyphs_are_no_items():
+    # Indeed (it): the perks written as lines, then the job's fields, a report link and the
+    # board's other offers: only the perks are benefits.
+    import jdparse
+
+    r = jdparse.parse(
+        "Addetto customer care\nParlami Servizi S.r.l.\n\nCosa offriamo:\nFormazione retribuita\n"
+        "Ticket restaurant da 5 €\n\nTipo di lavoro: Full-time, Tempo determinato\n\nSegnala offerta\n\n"
+        "Altre offerte simili\nOperatore call center inbound - Bari - Part-time\n")
+    assert [v.value for v in r.benefits] == ["Formazione retribuita", "Ticket restaurant da 5 €"]
+    assert r.employment_type.value == "temporary"
