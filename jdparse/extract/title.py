@@ -2001,6 +2001,13 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
                 e = a + len(head)
                 seg = head
             break
+    low = seg.lower()
+    for tail in _description_tails():
+        k = low.find(tail)
+        if k > 0 and has_role(seg[:k]):
+            seg = seg[:k].rstrip(" \t-\u2013\u2014,")
+            e = a + len(seg)
+            low = seg.lower()
     if not seg[:1].isalpha():
         return a, e
     found = find_work_modes(seg)
@@ -2013,6 +2020,14 @@ def _trim_title(text: str, a: int, e: int, kinds: _Kinds) -> tuple[int, int]:
 
 _WANTED_WORDS = 2
 """The most words of a ``wanted_tails`` phrase ("urgently needed")."""
+
+
+@rules.derived
+def _description_tails() -> tuple[str, ...]:
+    """Return titles.yaml's ``description_tails`` of every language, lower case, each between
+    blanks (" for our "), longest first."""
+    return tuple(sorted({" " + " ".join(w.lower().split()) + " " for w in _titles_words("description_tails")},
+                        key=lambda w: (-len(w), w)))
 
 
 _PENSUM = _rx(r"\d{2,3}(?:[-–]\d{2,3})?[ \t]?%")
