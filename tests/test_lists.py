@@ -217,3 +217,20 @@ def test_fields_and_a_boards_listings_after_a_list_without_glyphs_are_no_items()
         "Altre offerte simili\nOperatore call center inbound - Bari - Part-time\n")
     assert [v.value for v in r.benefits] == ["Formazione retribuita", "Ticket restaurant da 5 €"]
     assert r.employment_type.value == "temporary"
+
+
+def test_a_third_person_description_of_the_post_gives_its_duties():
+    # A university's "The post" over "The postholder will ... They will ...": the duties, where no
+    # section lists them; the offer's sentences that name a perk are the benefits.
+    import jdparse
+
+    r = jdparse.parse(
+        "Research Associate in Glacier Modelling\nStrathbeck University\n\nThe post\n\n"
+        "Applications are invited for a Research Associate. The postholder will build ice-flow models. "
+        "They will publish results in leading journals.\n\nEssential:\n- A PhD in glaciology\n\n"
+        "What we offer\n\nStrathbeck offers 41 days of annual leave. Staff can join the Universities "
+        "Superannuation Scheme.\n")
+    assert [v.value for v in r.responsibilities] == ["The postholder will build ice-flow models.",
+                                                     "They will publish results in leading journals."]
+    assert [v.value for v in r.benefits] == ["Strathbeck offers 41 days of annual leave.",
+                                             "Staff can join the Universities Superannuation Scheme."]
