@@ -1096,6 +1096,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     for idx, b in enumerate(lead[:3]):
         line = text[b.start:b.end]
         t_v, c_v = _from_line(ctx, kinds, hire.patterns(head_line[idx]), *heads[idx])
+        if t_v is not None and c_v is None and t_v.rule == "title.first_line":
+            t_v, c_v = _comma_employer(ctx, kinds, t_v)
         if t_v is not None:
             if idx > 0 and t_v.rule == "title.first_line":
                 t_v = Value(t_v.value, t_v.span, "title.second_line")
@@ -1869,6 +1871,29 @@ def _from_line(ctx, kinds: _Kinds, hiring: list, base: int, body: str) -> tuple[
         a, e = _trim_title(text, base, base + len(body), kinds)
         return ctx.value(a, e, "title.first_line"), None
     return None, None
+
+
+def _comma_employer(ctx, kinds: _Kinds, t: Value) -> tuple[Value, Value | None]:
+    """Return a head line's title and its employer after its last comma ("Mid-level Python
+    Developer, Ostrander Maps"), where that part is a name the posting writes again after a
+    ``works_at`` word ("My team at Ostrander Maps") and what is before it names a job; else
+    (``t``, None). (A comma more often opens the title's own field: "Sr. Manager, Government
+    Affairs".)"""
+    v = t.value
+    k = v.rfind(", ")
+    if k <= 0:
+        return t, None
+    name = v[k + 2:]
+    if not name[:1].isupper() or kinds[name] is not None or not _nameish(name, kinds) or not has_role(v[:k]):
+        return t, None
+    a = t.span.start
+    text = ctx.text
+    works_at = _works_at()
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        if (m.start() < a or m.start() >= t.span.end) and works_at.search(
+                text, max(0, m.start() - _WORKS_AT_REACH), m.start()) is not None:
+            return ctx.value(a, a + k, t.rule), ctx.value(a + k + 2, t.span.end, "company.split_line")
+    return t, None
 
 
 def _serves_a_role(s: str) -> bool:
