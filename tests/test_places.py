@@ -529,3 +529,17 @@ def test_a_boards_about_link_over_the_jobs_facts_leaves_the_header_going(cli, tm
     assert [x["name"] for x in d["locations"]] == ["Poznań, wielkopolskie"]
     assert (d["work_mode"], d["employment_type"]) == ("onsite", "full_time")
     assert (d["salary"]["min"], d["salary"]["max"], d["salary"]["period"]) == (7000, 8000, "month")
+
+
+def test_a_header_city_and_the_sites_a_body_cue_lists_with_it():
+    # A board shows one of the job's sites; the description lists them all, that one among them.
+    import jdparse
+
+    text = ("Communications Specialist\nNordhavn Steel\nMalmo, Skåne County, Sweden · 1 week ago\n\nAbout the job\n"
+            "You will plan internal communication. The location for this position is Malmö, Gothenburg, or "
+            "Stockholm, and we offer a hybrid work solution.\n")
+    assert [p.name for p in jdparse.parse(text).locations] == ["Malmo, Skåne County, Sweden", "Gothenburg",
+                                                                 "Stockholm"]
+    # A cue that does not name the header's city leaves the header's place alone.
+    other = text.replace("Malmö, Gothenburg, or Stockholm", "Gothenburg or Stockholm")
+    assert [p.name for p in jdparse.parse(other).locations] == ["Malmo, Skåne County, Sweden"]

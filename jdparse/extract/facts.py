@@ -323,6 +323,7 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
         # word of a sentence may be a name or a thing, the pair is a place.
         return [p for p in find(a, e) if "," in p.name and p.kind == "city"]
 
+    first_tier = True
     for tier in (
         lambda: (("locations.label", labels, find), ("locations.header", head, find)),
         lambda: (("locations.label_town", labels, towns),),
@@ -338,9 +339,28 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
                     span = ctx.doc.span(a + p.start, a + p.end)
                     found.append(Location(p.name, span, rule, p.country, p.kind))
         found = _dedupe_places(found)
+        if found and first_tier and len(found) == 1 and found[0].kind == "city":
+            found = _with_cued_sites(ctx, found, find)
         if found:
             return tuple(_by_currency(text, loc) for loc in found)
+        first_tier = False
     return ()
+
+
+def _with_cued_sites(ctx, found: list[Location], find) -> list[Location]:
+    """Return the header's one city and the other places a cue of the body lists with it ("Malmo,
+    Skåne County, Sweden" over "The location for this position is Malmö, Sandviken, or
+    Stockholm"): a board shows one of the job's sites, the description names them all."""
+    city = found[0]
+    cued: list[Location] = []
+    for a, e in _cued_spans(ctx):
+        for p in find(a, e):
+            cued.append(Location(p.name, ctx.doc.span(a + p.start, a + p.end), "locations.body_cue", p.country, p.kind))
+    head = _places.fold(city.name.split(",")[0])
+    if len(cued) < 2 or not any(c.country == city.country and _places.fold(c.name.split(",")[0]) == head
+                                for c in cued):
+        return found
+    return _dedupe_places(found + [c for c in cued if _places.fold(c.name.split(",")[0]) != head])
 
 
 _SENTENCE_END = _rx(r"[.!?;](?=\s|$)|\n")
