@@ -1660,7 +1660,45 @@ def classify(doc: Document) -> list[Block]:
                 append(block(TEXT, CS[i], cut, i, last, "block.text", None, -1, blank_before, IN[i]))
                 append(block(HEADING, hstart, end, last, last, "heading.inline", kind))
         i = last + 1
+    if blocks and (t0 := blocks[0]).type == TEXT and t0.first_line == t0.last_line and _feed_poster(text[t0.start:t0.end]):
+        _poster_lines(blocks, text)
     return blocks
+
+
+_FEED_SEP = _rx(r"[ \t]+[\u2022\u00b7][ \t]+")
+_FEED_POSTER_WORDS = 6
+"""The most words of a social feed's poster's name before their connection's degree."""
+
+
+def _feed_poster(t: str) -> bool:
+    """Return whether a line is a social feed's poster: a name, a dot and the degree of the
+    connection ("Marta Figueira • 2nd", boilerplate.yaml ``feed_degrees``)."""
+    parts = _FEED_SEP.split(t)
+    return (len(parts) == 2 and 0 < len(parts[0].split()) <= _FEED_POSTER_WORDS
+            and parts[1].strip().lower() in _feed_degrees())
+
+
+@rules.derived
+def _feed_degrees() -> frozenset[str]:
+    """Return boilerplate.yaml's ``feed_degrees`` of every language, lower case."""
+    data = rules.load("boilerplate").get("feed_degrees") or {}
+    return frozenset(str(w).lower() for ws in data.values() for w in ws or ())
+
+
+def _poster_lines(blocks: list, text: str) -> None:
+    """Make the poster's lines over a feed post boilerplate (rule boilerplate.feed_poster): the
+    name line, the headline under it ("Co-founder & CEO at Pollenpath"), and the post's age
+    ("1w • Edited") when it is next: the poster's, not the job's."""
+    n = 1
+    if len(blocks) > 1 and blocks[1].type in (TEXT, HEADING) and blocks[1].first_line == blocks[0].last_line + 1:
+        n = 2
+        if (len(blocks) > 2 and blocks[2].first_line == blocks[1].last_line + 1
+                and text[blocks[2].start:blocks[2].start + 1].isdigit() and _FEED_SEP.search(text, blocks[2].start, blocks[2].end)):
+            n = 3
+    for k in range(n):
+        b = blocks[k]
+        blocks[k] = _block(BOILERPLATE, b.start, b.end, b.first_line, b.last_line, "boilerplate.feed_poster", None, -1,
+                           b.blank_before)
 
 
 _INLINE_MIN = 150

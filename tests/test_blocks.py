@@ -555,3 +555,20 @@ def test_a_boards_menu_row_in_other_languages_is_boilerplate(row):
 
     r = jdparse.parse(f"{row}\n\nBackend Developer\nKestrel Byte\n\nDuties\n- Build services\n")
     assert (r.title.value, r.company.value) == ("Backend Developer", "Kestrel Byte")
+
+
+def test_a_feed_posts_poster_lines_are_boilerplate():
+    # "Name • 2nd" / the poster's headline / "1w • Edited": the poster's, not the job's
+    # (the headline's "Co-founder & CEO at Pollenpath" is no title, employer or level).
+    import jdparse
+
+    text = ("Marta Figueira • 2nd\nCo-founder & CEO at Hazelbrook 🌱\n1w • Edited\n\n"
+            "🚀 WE'RE HIRING: Senior Product Designer 🚀\n\nHey network! We're growing.\n\n"
+            "🎯 What you'll do\n• Own the design of our app\n")
+    got = [(b.type, b.rule) for b in blocks.classify(Document(text))][:3]
+    assert got == [(blocks.BOILERPLATE, "boilerplate.feed_poster")] * 3
+    r = jdparse.parse(text)
+    assert (r.title.value, r.company) == ("Senior Product Designer", None)
+    assert [s.value for s in r.seniority] == ["senior"]
+    # A name and a dot with no degree after it is no poster.
+    assert blocks.classify(Document("Marta Figueira • Lisbon\nDesigner\n"))[0].type != blocks.BOILERPLATE

@@ -768,6 +768,9 @@ def _opens_with_not_name(s: str) -> bool:
 def _nameish(s: str, kinds: _Kinds) -> bool:
     """Return whether a line could be an organisation's name."""
     t = s.strip().rstrip(".")
+    if not t.isascii():
+        i, j = _trim_symbols(t, 0, len(t))  # "🚀 WE'RE HIRING": the words, not the emoji
+        t = t[i:j]
     if not t or len(t) > 80 or len(t.split()) > 8 or t.endswith((":", "!", "?")):
         return False
     words = key(t).split()
