@@ -989,6 +989,18 @@ def _nav_row(t: str) -> bool:
     return hits >= 2
 
 
+_PATH_SPLIT = _rx(r"[ \t]+[>\u203a\u00bb][ \t]+")
+_PATH_PART_WORDS = 6
+
+
+def _page_path(t: str) -> bool:
+    """Return whether a line is a page's path in any language: three to eight parts apart by
+    " > ", " › " or " » ", each of a few words with no sentence's end."""
+    parts = _PATH_SPLIT.split(t.strip())
+    return 3 <= len(parts) <= 8 and all(
+        p and len(p.split()) <= _PATH_PART_WORDS and p[-1] not in ".:;!?," for p in parts)
+
+
 @rules.derived
 def _nav_words() -> frozenset[str]:
     """Return the keys of boilerplate.yaml's ``nav_words`` of every language."""
@@ -1453,6 +1465,11 @@ def classify(doc: Document) -> list[Block]:
         if ("|" in t or "  " in t) and not BU[i] and _nav_row(t):
             # "Job search  Profile  Career advice  Company reviews": a site's navigation row
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.nav_row", None, -1, blank_before))
+            i += 1
+            continue
+        if (">" in t or "\u203a" in t or "\u00bb" in t) and not BU[i] and _page_path(t):
+            # "Nabídky práce › IT – vývoj aplikací › Brno", "採用情報 > 募集職種一覧 > エンジニア": the page's path
+            append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.page_path", None, -1, blank_before))
             i += 1
             continue
         m = LM[i]

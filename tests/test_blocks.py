@@ -530,6 +530,13 @@ def test_emoji_fields_under_a_title_alone_are_the_header():
     ("Ta strona korzysta z plików cookies w celach statystycznych.", "Akceptuję wszystkie | Ustawienia"),
     ("Wij gebruiken cookies om de site goed te laten werken.", "Akkoord | Instellingen aanpassen"),
     ("Este site utiliza cookies para melhorar a navegação.", "Aceitar todos"),
+    ("Tento web používá soubory cookies k poskytování služeb.", "Přijmout vše | Odmítnout | Nastavení"),
+    ("Vi använder kakor (cookies) för att webbplatsen ska fungera.", "Godkänn alla kakor | Endast nödvändiga kakor"),
+    ("Käytämme evästeitä sivuston toiminnan varmistamiseen.", "Hyväksy kaikki | Vain välttämättömät"),
+    ("Vi bruker informasjonskapsler for å gi deg en bedre opplevelse.", "Godta alle | Tilpass valg"),
+    ("当サイトではサービス向上のためにCookieを使用しています。", "同意する"),
+    ("더 나은 서비스 제공을 위해 쿠키를 사용합니다.", "동의   설정"),
+    ("本网站使用Cookie以提升您的浏览体验。", "同意   了解更多"),
 ])
 def test_a_cookie_banner_in_any_language_is_page_boilerplate(banner, buttons):
     # The banner and its buttons over the posting are the page's: the title and the employer
@@ -549,6 +556,15 @@ def test_a_cookie_banner_in_any_language_is_page_boilerplate(banner, buttons):
     "Trova offerte   Recensioni aziende   Ricerca stipendi   Accedi",
     "Vacatures zoeken   Werkgevers   Carrièreadvies   Salariswijzer   Inloggen",
     "Jobs   Netzwerk   News   Premium   Einloggen",
+    "Logga in   Sök jobb   Stöd och ersättning   För arbetsgivare   Meny",
+    "Nabídky práce   Brigády   Firmy   Kariérní rady   Přihlásit se",
+    "会社情報   サービス   ニュース   採用情報   お問い合わせ   English",
+    "채용   이벤트   직군별 연봉   이력서   커뮤니티   로그인/회원가입",
+    "首页   职位   公司   校园   我要招聘   登录/注册",
+    # a page's path in any language, three parts or more
+    "Nabídky práce › IT – vývoj aplikací › Brno",
+    "採用情報 > 募集職種一覧 > エンジニア",
+    "Etusivu › Työpaikat › Asiakaspalvelu › Oulu",
 ])
 def test_a_boards_menu_row_in_other_languages_is_boilerplate(row):
     import jdparse
