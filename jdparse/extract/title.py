@@ -22,6 +22,8 @@ company
   company.split_line the first part of a "Company | Title | ..." line
   company.hiring     "Acme is looking for ...", "Acme recherche ...", "Acme诚聘 ..."
   company.adjacent   a short name-like line next to the title line
+  company.site_name  the name a head line over the page's menu or path gives ("AcademicPosts UK |
+                     Academic & research jobs"), where the title is under them
   company.legal_line a header line that is a name ending with a legal form ("星云科技有限公司", "Acme GmbH"),
                      a few lines below the title
   company.about      "About Acme" heading, "At Acme, we ..." or "Acme builds ..." opening an about section
@@ -1096,6 +1098,7 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
     kinds = _Kinds()
 
     title_block = None
+    pre_title = []  # (the block, the index in companies) of a name read from a line over the title
     for idx, b in enumerate(lead[:3]):
         line = text[b.start:b.end]
         t_v, c_v = _from_line(ctx, kinds, hire.patterns(head_line[idx]), *heads[idx])
@@ -1108,8 +1111,14 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             title_block = idx
             if c_v is not None:
                 companies.append(c_v)
+            for pb, k in pre_title:
+                if _chrome_between(ctx, pb, b):
+                    # "AcademicPosts UK | Academic & research jobs" over the page's path and the
+                    # title: the site's name, after any name next to the title
+                    companies[k] = Value(companies[k].value, companies[k].span, "company.site_name")
             break
         if c_v is not None:
+            pre_title.append((b, len(companies)))
             companies.append(c_v)
         if idx == 0 and not _titleish(line) and _HIRES_AT_END.search(line) is None:
             break  # a sentence opens the posting; but "Acme is hiring!" announces the title under it
@@ -1667,8 +1676,8 @@ def _name_line(ctx, kinds: _Kinds, nb) -> Value | None:
 _ORDER = {
     "title": ["title.label", "title.split_line", "title.first_line", "title.second_line", "title.hiring",
               "title.after_lead_in", "title.body_label"],
-    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.legal_line",
-                "company.about", "company.opening", "company.legal_name", "company.footer"],
+    "company": ["company.label", "company.split_line", "company.hiring", "company.adjacent", "company.site_name",
+                "company.legal_line", "company.about", "company.opening", "company.legal_name", "company.footer"],
 }
 
 _RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
