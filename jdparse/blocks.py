@@ -991,13 +991,16 @@ def _nav_row(t: str) -> bool:
 
 _PATH_SPLIT = _rx(r"[ \t]+[>\u203a\u00bb][ \t]+")
 _PATH_PART_WORDS = 6
+_PATH_HEAD_LINES = 10
+"""The first lines of a posting, where a path of two parts is the page's too ("Careers > Vacancies")."""
 
 
-def _page_path(t: str) -> bool:
+def _page_path(t: str, head: bool = False) -> bool:
     """Return whether a line is a page's path in any language: three to eight parts apart by
-    " > ", " › " or " » ", each of a few words with no sentence's end."""
+    " > ", " › " or " » " (two in the posting's first lines, ``head``), each of a few words with
+    no sentence's end."""
     parts = _PATH_SPLIT.split(t.strip())
-    return 3 <= len(parts) <= 8 and all(
+    return (3 if not head else 2) <= len(parts) <= 8 and all(
         p and len(p.split()) <= _PATH_PART_WORDS and p[-1] not in ".:;!?," for p in parts)
 
 
@@ -1467,7 +1470,7 @@ def classify(doc: Document) -> list[Block]:
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.nav_row", None, -1, blank_before))
             i += 1
             continue
-        if (">" in t or "\u203a" in t or "\u00bb" in t) and not BU[i] and _page_path(t):
+        if (">" in t or "\u203a" in t or "\u00bb" in t) and not BU[i] and _page_path(t, i < _PATH_HEAD_LINES):
             # "Nabídky práce › IT – vývoj aplikací › Brno", "採用情報 > 募集職種一覧 > エンジニア": the page's path
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.page_path", None, -1, blank_before))
             i += 1

@@ -1042,11 +1042,12 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             if sec.kind in LIST_KINDS and (sec.heading is not None or sec.blocks):
                 body_from = (sec.heading or sec.blocks[0]).start
                 break
+    kinds = _Kinds()
     for b in title_labels:
         a, e = ctx.label_value(b)
         v = ctx.value(a, e, "title.label" if b.start < body_from else "title.body_label")
-        if v:
-            titles.append(v)
+        if v and kinds[v.value.split(",", 1)[0]] not in _COMMA_TAGS:
+            titles.append(v)  # (not "Position: Full-time, W-2 company driver": the job's terms)
     for b in ctx.labels("company"):
         a, e = ctx.label_value(b)
         v = ctx.value(a, e, "company.label")
@@ -1095,7 +1096,6 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
             segs.append(body)
         head_line.append(k)
     hire = _Hiring(segs)
-    kinds = _Kinds()
 
     title_block = None
     pre_title = []  # (the block, the index in companies) of a name read from a line over the title
@@ -1553,10 +1553,12 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
                     # "University of Ashgrove" / "Faculty of Engineering" / the title: the employer over its unit
                     order.append(lead[title_block - 2])
         if title_block + 1 < len(lead):
+            under = lead[title_block + 1]
             if order and _chrome_between(ctx, order[0], lead[title_block]) and _next_block(
-                    ctx, lead[title_block]) is lead[title_block + 1]:
+                    ctx, lead[title_block]) is under and not any(c in text[under.start:under.end] for c in "|\u00b7\u2022"):
                 # The line over the page's menu or banner is the site's ("Nationale Vacaturebank" /
                 # "Vacatures zoeken  Werkgevers  Inloggen" / the title): a name under the title is first
+                # (a name line, not a line of tags: "Class A | Dry van | Regional")
                 order.insert(0, lead[title_block + 1])
             else:
                 order.append(lead[title_block + 1])
