@@ -328,7 +328,7 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
         lambda: (("locations.label", labels, find), ("locations.header", head, find)),
         lambda: (("locations.label_town", labels, towns),),
         lambda: (("locations.section", loc_secs, find), ("locations.address", addr_towns, post_town)),
-        lambda: (("locations.body_cue", _cued_spans(ctx), find),),
+        lambda: (("locations.body_cue", ctx.memo(_cued_spans), find),),
         lambda: (("locations.title_sentence", _title_sentence(ctx, title), composite),),
         lambda: (("locations.line", place_lines(), find),),
     ):
@@ -352,11 +352,15 @@ def _with_cued_sites(ctx, found: list[Location], find) -> list[Location]:
     Skåne County, Sweden" over "The location for this position is Malmö, Sandviken, or
     Stockholm"): a board shows one of the job's sites, the description names them all."""
     city = found[0]
+    head = _places.fold(city.name.split(",")[0])
+    low = _casefolded(ctx)
+    stem = head[:-1] if len(head) > 4 else head  # ("malm": Malmo and Malmö)
+    if low is not None and low.count(stem) < 2:
+        return found  # (the city's name is written once: no cue can name it again)
     cued: list[Location] = []
-    for a, e in _cued_spans(ctx):
+    for a, e in ctx.memo(_cued_spans):
         for p in find(a, e):
             cued.append(Location(p.name, ctx.doc.span(a + p.start, a + p.end), "locations.body_cue", p.country, p.kind))
-    head = _places.fold(city.name.split(",")[0])
     if len(cued) < 2 or not any(c.country == city.country and _places.fold(c.name.split(",")[0]) == head
                                 for c in cued):
         return found
