@@ -357,8 +357,26 @@ def _with_cued_sites(ctx, found: list[Location], find) -> list[Location]:
     stem = head[:-1] if len(head) > 4 else head  # ("malm": Malmo and Malmö)
     if low is not None and low.count(stem) < 2:
         return found  # (the city's name is written once: no cue can name it again)
+    if low is None:
+        spans = ctx.memo(_cued_spans)
+    else:
+        # Where the name is written again right after a cue ("... this position is Malmö, ..."):
+        # the cue's window, read from the cue's end (no scan of the whole body for cues).
+        text = ctx.text
+        pat = _place_cues()
+        spans = []
+        i = low.find(stem)
+        while i >= 0:
+            if not city.span.start <= i < city.span.end:
+                last = None
+                for m in pat.finditer(text, max(0, i - _CUE_WINDOW - _cue_reach()), i):
+                    last = m
+                if last is not None and i - last.end() <= _CUE_WINDOW:
+                    nl = text.find("\n", last.end())
+                    spans.append((last.end(), min(len(text) if nl < 0 else nl, last.end() + _CUE_WINDOW)))
+            i = low.find(stem, i + 1)
     cued: list[Location] = []
-    for a, e in ctx.memo(_cued_spans):
+    for a, e in spans:
         for p in find(a, e):
             cued.append(Location(p.name, ctx.doc.span(a + p.start, a + p.end), "locations.body_cue", p.country, p.kind))
     if len(cued) < 2 or not any(c.country == city.country and _places.fold(c.name.split(",")[0]) == head
@@ -512,6 +530,13 @@ def _place_cues() -> re.Pattern:
     cues = rules.load("places").get("job_place_cues") or {}
     words = sorted({w for ws in cues.values() for w in ws}, key=lambda w: (-len(w), w))
     return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)", re.IGNORECASE)
+
+
+@rules.derived
+def _cue_reach() -> int:
+    """Return the length of the longest job-place cue (places.yaml ``job_place_cues``)."""
+    cues = rules.load("places").get("job_place_cues") or {}
+    return max((len(str(w)) for ws in cues.values() for w in ws or ()), default=0)
 
 
 def _cued_spans(ctx) -> list[tuple[int, int]]:
