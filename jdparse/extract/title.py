@@ -1903,10 +1903,13 @@ def _comma_employer(ctx, kinds: _Kinds, t: Value) -> tuple[Value, Value | None]:
     a = t.span.start
     text = ctx.text
     works_at = _works_at()
-    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-        if (m.start() < a or m.start() >= t.span.end) and works_at.search(
-                text, max(0, m.start() - _WORKS_AT_REACH), m.start()) is not None:
+    i = text.find(name)
+    while i >= 0:  # (a plain search: a pattern made of each name would be compiled per posting)
+        j = i + len(name)
+        if ((i < a or i >= t.span.end) and (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+                and works_at.search(text, max(0, i - _WORKS_AT_REACH), i) is not None):
             return ctx.value(a, a + k, t.rule), ctx.value(a + k + 2, t.span.end, "company.split_line")
+        i = text.find(name, i + 1)
     return t, None
 
 
