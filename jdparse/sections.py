@@ -93,6 +93,11 @@ def build(blocks: list[Block], text: str) -> Outline:
                 # "7. Employment conditions" after "6. Qualifications": a peer of the
                 # numbered heading above, never its sub-heading; a topic of its own.
                 cur = ["other", b, [], "section.unknown_heading"]
+            elif cur[0] == "location" and not content and b.rule == "heading.colon":
+                # "Location(s)" over "2 vacancies in the following locations:" over the places:
+                # the field's lead-in, not a topic of its own.
+                content.append(b)
+                continue
             elif in_list and not content and b.rule != "heading.standalone":
                 # A heading of unknown kind right under a list heading, before
                 # any of its content ("Minimum Qualifications" over

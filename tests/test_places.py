@@ -543,3 +543,12 @@ def test_a_header_city_and_the_sites_a_body_cue_lists_with_it():
     # A cue that does not name the header's city leaves the header's place alone.
     other = text.replace("Malmö, Gothenburg, or Stockholm", "Gothenburg or Stockholm")
     assert [p.name for p in jdparse.parse(other).locations] == ["Malmo, Skåne County, Sweden"]
+
+
+def test_a_location_sections_lead_in_is_no_place_line():
+    # "Location(s)" / "2 vacancies in the following locations:" / the places: the places under it.
+    import jdparse
+
+    r = jdparse.parse("Program Analyst\nBureau of Records\n\nLocation(s)\n2 vacancies in the following locations:\n"
+                      "Denver, CO\nSalt Lake City, UT\nRemote job: No\n\nDuties\n- Analyse\n")
+    assert [p.name for p in r.locations] == ["Denver, CO", "Salt Lake City, UT"]

@@ -261,7 +261,9 @@ def locations(ctx, title: Value | None, company: Value | None = None) -> tuple[L
     addr_towns = []  # an address's town, the line over its postcode ("Hartsford" / "HF4 2QT")
     town_country: dict[int, str] = {}  # (its country, by the postcode's form)
     for sec in ctx.sections("location"):
-        for b in sec.blocks[:2]:
+        # its first two blocks, past a lead-in ("2 vacancies in the following locations:")
+        blocks_ = [b for b in sec.blocks[:3] if text[b.end - 1] not in ":\uff1a"][:2]
+        for b in blocks_:
             loc_secs.append((b.start, b.end))
         for prev, b in zip(sec.blocks[:_ADDRESS_LINES], sec.blocks[1:_ADDRESS_LINES]):
             if (b.type is TEXT and prev.type is TEXT and b.first_line == prev.last_line + 1
@@ -352,7 +354,8 @@ def _with_cued_sites(ctx, found: list[Location], find) -> list[Location]:
     Skåne County, Sweden" over "The location for this position is Malmö, Sandviken, or
     Stockholm"): a board shows one of the job's sites, the description names them all."""
     city = found[0]
-    head = _places.fold(city.name.split(",")[0])
+    head = city.name.split(",")[0]
+    head = head.lower() if head.isascii() else _places.fold(head)
     low = _casefolded(ctx)
     stem = head[:-1] if len(head) > 4 else head  # ("malm": Malmo and Malmö)
     if low is not None and low.count(stem) < 2:
