@@ -220,7 +220,7 @@ _PREFILTERS = {
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
         # (the texts start at the aside's closing comma: the name, its comma, the aside's article and words before it)
         ("any", tuple(f", {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 61 + 2 + 8 + 80),
-    "(?:we're|we are|we're currently|we are currently) (?:hiring|looking for|seeking|searching for|recruiting) "
+    "(?:we're|we are|we're currently|we are currently|we're now|we are now) (?:hiring|looking for|seeking|searching for|recruiting) "
     "(?:an? |one |two |several |multiple |experienced |talented )*(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
         ("any", tuple(f" {v} " for v in _VERB_TEXTS)),
