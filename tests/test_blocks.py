@@ -556,6 +556,7 @@ def test_a_cookie_banner_in_any_language_is_page_boilerplate(banner, buttons):
     "Trova offerte   Recensioni aziende   Ricerca stipendi   Accedi",
     "Vacatures zoeken   Werkgevers   Carrièreadvies   Salariswijzer   Inloggen",
     "Jobs   Netzwerk   News   Premium   Einloggen",
+    "Quick apply   Save",
     "Logga in   Sök jobb   Stöd och ersättning   För arbetsgivare   Meny",
     "Nabídky práce   Brigády   Firmy   Kariérní rady   Přihlásit se",
     "会社情報   サービス   ニュース   採用情報   お問い合わせ   English",
