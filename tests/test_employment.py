@@ -274,3 +274,10 @@ def test_a_hyphenated_label_value_word_names_its_type():
     p = jdparse.parse("Data Analyst\nEmployment type: Co-op\n\nDuties\n- Build reports\n")
     assert p.employment_type.value == "internship"
     assert jdparse.parse("Data Analyst\n\nWe make co-op games.\n\nDuties\n- Test builds\n").employment_type is None
+
+
+def test_a_label_whose_name_holds_both_hours_reads_its_value():
+    # finn.no's "Heltid/deltid: Heltid": the label names both, its value one.
+    import jdparse
+
+    assert jdparse.parse("Utvikler\nNordlys AS\nHeltid/deltid: Heltid\n\nOppgaver\n- Kode\n").employment_type.value == "full_time"
