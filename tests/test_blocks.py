@@ -589,3 +589,10 @@ def test_a_feed_posts_poster_lines_are_boilerplate():
     assert [s.value for s in r.seniority] == ["senior"]
     # A name and a dot with no degree after it is no poster.
     assert blocks.classify(Document("Marta Figueira • Lisbon\nDesigner\n"))[0].type != blocks.BOILERPLATE
+
+
+def test_a_boards_screening_prompt_is_boilerplate():
+    text = "Backend Developer\nKestrel Byte\n\nDo you have experience in Java?\nYes  No\n\nRequirements\n- Java\n"
+    kinds = [(text[b.start:b.end], b.type) for b in blocks.classify(Document(text))]
+    assert ("Do you have experience in Java?", blocks.BOILERPLATE) in kinds
+    assert ("Yes  No", blocks.BOILERPLATE) in kinds
