@@ -1122,6 +1122,8 @@ def _emoji_bullets(emoji: list, nonblank: list, T: list, CS: list, CE: list, BU:
                 continue  # "✨ What you'll own" over "✅ ..." / "✅ ...": the heading of a list of one glyph
             if T[i][-1:] in (":", "\uff1a"):
                 continue  # "💜 O que oferecemos:" over "🏥 ..." / "🏋️ ...": a heading, no item
+            if i + 1 < len(BU) and BU[i + 1] and i + 1 not in at:
+                continue  # "🎯 What you'll do" right over "• Own the design ...": the list's heading
             BU[i] = True
             T[i] = raw_lines[i][end:CE[i] - starts[i]]
             CS[i] = starts[i] + end

@@ -596,3 +596,16 @@ def test_a_boards_screening_prompt_is_boilerplate():
     kinds = [(text[b.start:b.end], b.type) for b in blocks.classify(Document(text))]
     assert ("Do you have experience in Java?", blocks.BOILERPLATE) in kinds
     assert ("Yes  No", blocks.BOILERPLATE) in kinds
+
+
+def test_an_emoji_line_right_over_a_list_of_text_glyphs_is_its_heading():
+    # "💶 Salary: ..." / "" / "🎯 What you'll do" / "• ...": the emoji line over the bullets heads
+    # them, though an emoji line stands a paragraph before it.
+    import jdparse
+
+    text = ("🚀 WE'RE HIRING: Product Designer 🚀\n\n📍 Lisbon, Portugal\n⏰ Full-time\n💶 Salary: €55,000 per year\n\n"
+            "🎯 What you'll do\n• Own the design of our app\n• Run usability sessions\n\n🎁 Perks\n🚀 Stock options\n"
+            "🚀 Health insurance\n")
+    r = jdparse.parse(text)
+    assert [v.value for v in r.responsibilities] == ["Own the design of our app", "Run usability sessions"]
+    assert [v.value for v in r.benefits] == ["Stock options", "Health insurance"]
