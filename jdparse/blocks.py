@@ -1633,6 +1633,11 @@ def classify(doc: Document) -> list[Block]:
                 hk = hkey(t)
                 if hk and (not is_first or shape == "heading.markdown"):
                     kind, rule = vocab.classify(hk, True)
+                    if (rule == "heading.keyword" and len(t) > _LEAD_IN_SENTENCE and (shape == "heading.colon" or shape == "heading.leadin")
+                            and (li := vocab.lead_in(hk)) is not None):
+                        # "We're looking for a staff engineer to own our platform. Concretely, you'd:":
+                        # the ending of a long lead-in names its list, not a word inside it
+                        kind, rule = li, "heading.lead_in"
                     if kind is None and (next_is_bullet and shape == "heading.colon" or shape == "heading.leadin"):
                         # "As a Nurse Practitioner, you will:" over a list: its last words name the list.
                         kind = vocab.lead_in(hk)
@@ -1723,6 +1728,8 @@ def _poster_lines(blocks: list, text: str) -> None:
                            b.blank_before)
 
 
+_LEAD_IN_SENTENCE = 60
+"""The shortest heading line read by its lead-in ending before the keywords in it."""
 _INLINE_MIN = 150
 """The shortest paragraph read for the sections or a list flattened into it (``_inline_pieces``)."""
 

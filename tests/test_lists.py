@@ -234,3 +234,21 @@ def test_a_third_person_description_of_the_post_gives_its_duties():
                                                      "They will publish results in leading journals."]
     assert [v.value for v in r.benefits] == ["Strathbeck offers 41 days of annual leave.",
                                              "Staff can join the Universities Superannuation Scheme."]
+
+
+def test_a_long_lead_in_is_read_by_its_ending_and_a_plus_after_the_list_is_a_nice_to_have():
+    # "We're looking for a staff engineer ... Concretely, you'd:" heads the duties (its ending),
+    # not the requirements ("looking for" inside it); "You probably have:" the requirements; the
+    # sentence after them that says it is a plus, a nice-to-have.
+    import jdparse
+
+    r = jdparse.parse(
+        "Staff Platform Engineer | REMOTE (EMEA) | Full-time\n\n"
+        "We're looking for a staff-level engineer to own our platform layer. Concretely, you'd:\n\n"
+        "* Lead the migration to Kubernetes\n* Set the direction for observability\n\n"
+        "You probably have:\n\n* 8+ years in infrastructure roles\n* Deep Linux knowledge\n\n"
+        "It's a plus if you know Rust. Reach us through the link above.\n")
+    assert [v.value for v in r.responsibilities] == ["Lead the migration to Kubernetes",
+                                                     "Set the direction for observability"]
+    assert [v.value for v in r.requirements] == ["8+ years in infrastructure roles", "Deep Linux knowledge"]
+    assert [v.value for v in r.nice_to_have] == ["It's a plus if you know Rust."]

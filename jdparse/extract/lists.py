@@ -568,6 +568,24 @@ def _prose_values(ctx, blocks, out: list, readings: dict, odd: bool, cue: str | 
             into.append(_sentence_value(starts, sa, core, val, rule))
 
 
+def _trailing_nice(ctx, sec, last, per_kind: dict, odd: bool) -> None:
+    """Add the sentences of the prose after a bulleted requirements list that say they are a
+    plus ("It's a plus if you know Rust ...") to the nice-to-haves: no item of the list, but
+    what the posting would like besides."""
+    text = ctx.text
+    m = _markers()
+    nices = []
+    starts = ctx.doc.line_starts
+    for b in sec.blocks:
+        if b.type != TEXT or b.start < last.end:
+            continue
+        for sa, core, val in _sentences(text, sentences.split(text[b.start:b.end], b.start)):
+            if len(val) <= _MAX_ITEM and _optional(val, m, odd) == "strong":
+                nices.append(_sentence_value(starts, sa, core, val, "list.sentence"))
+    if nices:
+        per_kind["nice_to_have"].append(("prose", nices))
+
+
 def _holds(span, inner) -> bool:
     """Return whether ``span`` holds the whole of ``inner``."""
     return span.start <= inner.start and inner.end <= span.end
@@ -596,6 +614,8 @@ def extract(ctx, pay=None) -> dict[str, tuple[Value, ...]]:
             if bullets:
                 _bullet_values(ctx, bullets, "list.bullet", items)
                 keep = "bullets"
+                if kind == "requirements":
+                    _trailing_nice(ctx, sec, bullets[-1], per_kind, odd)
             else:
                 offers: list[Value] | None = None if kind == "benefits" else []
                 _prose_values(ctx, sec.blocks, items, readings, odd, "benefits" if kind == "benefits" else None,
