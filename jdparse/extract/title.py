@@ -1123,7 +1123,8 @@ def extract(ctx) -> tuple[Value | None, Value | None, list[Candidate]]:
         if idx == 0 and not _titleish(line) and _HIRES_AT_END.search(line) is None:
             break  # a sentence opens the posting; but "Acme is hiring!" announces the title under it
 
-    if title_block is None and len(lead) > 3 and lead[3].type == HEADING and lead[3].kind is None and all(
+    if title_block is None and len(lead) > 3 and (lead[3].type == HEADING and lead[3].kind is None or (
+            lead[3].type == TEXT and lead[3].blank_before and not lead[1].blank_before and not lead[2].blank_before)) and all(
             b.type == TEXT for b in lead[:3]):
         # A startup board's name, tagline and facts over the title set apart ("Kestrel Labs (S23)" /
         # "AI copilots for field-service dispatchers" / "San Francisco · 9 employees" / "" / "Full-Stack Engineer")
@@ -1571,6 +1572,11 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
         first = lead[0]
         if first.end <= titles[0].span.start:
             order.append(first)
+    if (title_block is not None and title_block == 2 and lead[2].blank_before and not lead[1].blank_before
+            and lead[0] not in order and all(b.type == TEXT for b in lead[:2]) and _tagline(text[lead[1].start:lead[1].end])):
+        # "Halcyra" / "Clinical trial software that sites like using" / "" / "Backend Engineer": a
+        # board's name and tagline set apart over the title; the name, where the tagline is none
+        order.append(lead[0])
     for nb in order:
         v = _name_line(ctx, kinds, nb)
         if v is not None:
@@ -1597,6 +1603,16 @@ def _name_tail() -> re.Pattern:
     stars = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rating) or "(?!)"
     return _rx(r"(?:\s+(?:" + alt + r")|\s*(?<![\d,])[0-5](?:[.,]\d)?\s?(?:[\u2605\u2b50]|(?:" + stars
                + r")\b)[^\n]*)\s*$", re.IGNORECASE)
+
+
+_TAGLINE_WORDS = 4
+
+
+def _tagline(line: str) -> bool:
+    """Return whether a line reads as a company's tagline: a phrase of a few words, no figures,
+    no field separators, no colon at its end ("Clinical trial software that sites like using")."""
+    return (len(line.split()) >= _TAGLINE_WORDS and not any(c.isdigit() or c in "|\u00b7\u2022@" for c in line)
+            and line.rstrip()[-1:] not in ":\uff1a")
 
 
 def _next_block(ctx, b):
