@@ -989,6 +989,35 @@ def _nav_row(t: str) -> bool:
     return hits >= 2
 
 
+_COOKIE_BANNER_WORDS = 80
+"""The most words of a line read as a cookie banner."""
+
+
+def _cookie_banner(t: str) -> bool:
+    """Return whether a line is a site's cookie banner in any wording: it names cookies
+    (boilerplate.yaml ``cookie_banner.words``) and the site, the visit or consent to them
+    (``cookie_banner.context``), in at most 80 words."""
+    words, context, firsts = _cookie_words()
+    low = t.lower() if t.isascii() else t.casefold()
+    if not any(f in low for f in firsts) or len(t.split(None, _COOKIE_BANNER_WORDS)) > _COOKIE_BANNER_WORDS:
+        return False  # (one substring test for most lines: no cookie word's opening in it)
+    return words.search(low) is not None and context.search(low) is not None
+
+
+@rules.derived
+def _cookie_words() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    """Return the patterns of boilerplate.yaml's ``cookie_banner`` words and context words (lower
+    case, as words), and the words' first three characters (a cheap test before the patterns)."""
+    data = rules.load("boilerplate").get("cookie_banner") or {}
+    words = sorted({str(w).casefold() for w in data.get("words") or ()}, key=lambda w: (-len(w), w))
+    context = sorted({str(w).casefold() for w in data.get("context") or ()}, key=lambda w: (-len(w), w))
+
+    def alt(ws):
+        return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, ws)) or "(?!)") + r")(?!\w)")
+
+    return alt(words), alt(context), tuple(sorted({w[:3] for w in words}))
+
+
 _PATH_SPLIT = _rx(r"[ \t]+[>\u203a\u00bb][ \t]+")
 _PATH_PART_WORDS = 6
 _PATH_HEAD_LINES = 10
@@ -1470,6 +1499,11 @@ def classify(doc: Document) -> list[Block]:
         if ("|" in t or "  " in t) and not BU[i] and _nav_row(t):
             # "Job search  Profile  Career advice  Company reviews": a site's navigation row
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.nav_row", None, -1, blank_before))
+            i += 1
+            continue
+        if not BU[i] and _cookie_banner(t):
+            # "Indeed utilise des cookies pour vous offrir ... Accepter | Refuser": a site's banner
+            append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.cookie_banner", None, -1, blank_before))
             i += 1
             continue
         if (">" in t or "\u203a" in t or "\u00bb" in t) and not BU[i] and _page_path(t, i < _PATH_HEAD_LINES):

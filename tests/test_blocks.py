@@ -537,6 +537,11 @@ def test_emoji_fields_under_a_title_alone_are_the_header():
     ("当サイトではサービス向上のためにCookieを使用しています。", "同意する"),
     ("더 나은 서비스 제공을 위해 쿠키를 사용합니다.", "동의   설정"),
     ("本网站使用Cookie以提升您的浏览体验。", "同意   了解更多"),
+    # any wording that names cookies and the site, the visit or the consent
+    ("Indeed utilise des cookies pour vous offrir une meilleure expérience.", "Accepter tous les cookies | Refuser"),
+    ("Nous respectons votre vie privée. Nous utilisons des cookies pour mesurer l'audience.", "Tout accepter"),
+    ("LinkedIn utiliza cookies esenciales y no esenciales para mejorar nuestros servicios. Aceptar | Rechazar",
+     "Aceptar"),
 ])
 def test_a_cookie_banner_in_any_language_is_page_boilerplate(banner, buttons):
     # The banner and its buttons over the posting are the page's: the title and the employer
@@ -557,6 +562,10 @@ def test_a_cookie_banner_in_any_language_is_page_boilerplate(banner, buttons):
     "Vacatures zoeken   Werkgevers   Carrièreadvies   Salariswijzer   Inloggen",
     "Jobs   Netzwerk   News   Premium   Einloggen",
     "Quick apply   Save",
+    "Buscar empleos | Empresas | Consejos | Ingresar | Registrarme",
+    "Ofertas   Empresas   Salários   Blog   Entrar   Publicar oferta",
+    "Emplois   Carrières   Conseils   Employeurs   Se connecter",
+    "< Regresar a resultados",
     "Logga in   Sök jobb   Stöd och ersättning   För arbetsgivare   Meny",
     "Nabídky práce   Brigády   Firmy   Kariérní rady   Přihlásit se",
     "会社情報   サービス   ニュース   採用情報   お問い合わせ   English",
@@ -609,3 +618,9 @@ def test_an_emoji_line_right_over_a_list_of_text_glyphs_is_its_heading():
     r = jdparse.parse(text)
     assert [v.value for v in r.responsibilities] == ["Own the design of our app", "Run usability sessions"]
     assert [v.value for v in r.benefits] == ["Stock options", "Health insurance"]
+
+
+@pytest.mark.parametrize("line", ["Free cookies on Fridays", "We bake cookies and cakes every morning for our cafés."])
+def test_a_line_on_cookies_that_names_no_site_is_no_banner(line):
+    text = f"Baker\nCrumbs & Co\n\n{line}\n\nDuties\n- Bake\n"
+    assert all(b.type != blocks.BOILERPLATE for b in blocks.classify(Document(text)))
