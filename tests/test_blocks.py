@@ -624,3 +624,10 @@ def test_an_emoji_line_right_over_a_list_of_text_glyphs_is_its_heading():
 def test_a_line_on_cookies_that_names_no_site_is_no_banner(line):
     text = f"Baker\nCrumbs & Co\n\n{line}\n\nDuties\n- Bake\n"
     assert all(b.type != blocks.BOILERPLATE for b in blocks.classify(Document(text)))
+
+
+@pytest.mark.parametrize("row", ["Postuler   Sauvegarder   Partager l'offre", "Postularme   Guardar   Compartir",
+                                 "Candidatar-se   Salvar   Compartilhar", "Bewerben   Merken   Teilen"])
+def test_a_boards_buttons_in_other_languages_are_boilerplate(row):
+    text = f"Analyst\nKestrel Byte\n\n{row}\n\nDuties\n- Analyse\n"
+    assert (row, blocks.BOILERPLATE) in [(text[b.start:b.end], b.type) for b in blocks.classify(Document(text))]

@@ -785,7 +785,8 @@ def _nameish(s: str, kinds: _Kinds) -> bool:
     # a line that capitalises some words and leaves most of its words (two
     # or more) in lower case is a sentence ("Join our cafe team.").  A line
     # all in lower case says nothing (a text lowered as a whole).
-    lower = sum(1 for w in t.split() if w[:1].islower())
+    lower = sum(1 for w in t.split() if w[:1].islower() and not (w[1:2] in "'\u2019" and w[2:3].isupper()))
+    # ("l'Ouest", "d'Azur": an elided article before a capital is the capital's word)
     if lower >= 2 and lower * 2 > len(words) and not t.islower():
         return False
     if kinds[t] is not None and not _legal_name_then_place(t, kinds):
