@@ -252,3 +252,12 @@ def test_a_long_lead_in_is_read_by_its_ending_and_a_plus_after_the_list_is_a_nic
                                                      "Set the direction for observability"]
     assert [v.value for v in r.requirements] == ["8+ years in infrastructure roles", "Deep Linux knowledge"]
     assert [v.value for v in r.nice_to_have] == ["It's a plus if you know Rust."]
+
+
+def test_a_french_boards_similar_jobs_end_the_posting():
+    import jdparse
+
+    r = jdparse.parse("Data Analyst\nBrasserie du Beffroi\n\nAvantages\n• Tickets restaurant\n\nSignaler l'offre\n\n"
+                      "Emplois similaires\nData Analyst junior H/F - Lille (59) - CDI - 34 000 € - 38 000 € par an\n")
+    assert [v.value for v in r.benefits] == ["Tickets restaurant"]
+    assert r.salary is None
