@@ -997,7 +997,7 @@ def _cookie_banner(t: str) -> bool:
     """Return whether a line is a site's cookie banner in any wording: it names cookies
     (boilerplate.yaml ``cookie_banner.words``) and the site, the visit or consent to them
     (``cookie_banner.context``), in at most 80 words."""
-    words, context, firsts = _cookie_words()
+    words, context, firsts, _ = _cookie_words()
     low = t.lower() if t.isascii() else t.casefold()
     if not any(f in low for f in firsts) or len(t.split(None, _COOKIE_BANNER_WORDS)) > _COOKIE_BANNER_WORDS:
         return False  # (one substring test for most lines: no cookie word's opening in it)
@@ -1005,9 +1005,10 @@ def _cookie_banner(t: str) -> bool:
 
 
 @rules.derived
-def _cookie_words() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+def _cookie_words() -> tuple[re.Pattern, re.Pattern, tuple[str, ...], re.Pattern]:
     """Return the patterns of boilerplate.yaml's ``cookie_banner`` words and context words (lower
-    case, as words), and the words' first three characters (a cheap test before the patterns)."""
+    case, as words), the words' first three characters (a cheap test before the patterns), and
+    the words' pattern for any case (one search of a whole posting)."""
     data = rules.load("boilerplate").get("cookie_banner") or {}
     words = sorted({str(w).casefold() for w in data.get("words") or ()}, key=lambda w: (-len(w), w))
     context = sorted({str(w).casefold() for w in data.get("context") or ()}, key=lambda w: (-len(w), w))
@@ -1015,7 +1016,8 @@ def _cookie_words() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
     def alt(ws):
         return _rx(r"(?<!\w)(?:" + ("|".join(map(re.escape, ws)) or "(?!)") + r")(?!\w)")
 
-    return alt(words), alt(context), tuple(sorted({w[:3] for w in words}))
+    any_case = _rx(r"(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")", re.IGNORECASE)
+    return alt(words), alt(context), tuple(sorted({w[:3] for w in words})), any_case
 
 
 _PATH_SPLIT = _rx(r"[ \t]+[>\u203a\u00bb][ \t]+")
@@ -1297,6 +1299,7 @@ def classify(doc: Document) -> list[Block]:
     bullet_match = _BULLET.match
     text = doc.text
     paren = ")" in text  # (a letter opens a bullet only before one: "a) ...")
+    cookies = _cookie_words()[3].search(text) is not None  # (lines are read for a banner only then)
     for i, raw in enumerate(raw_lines):
         if not raw:
             continue
@@ -1501,7 +1504,7 @@ def classify(doc: Document) -> list[Block]:
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.nav_row", None, -1, blank_before))
             i += 1
             continue
-        if not BU[i] and _cookie_banner(t):
+        if cookies and not BU[i] and _cookie_banner(t):
             # "Indeed utilise des cookies pour vous offrir ... Accepter | Refuser": a site's banner
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.cookie_banner", None, -1, blank_before))
             i += 1
