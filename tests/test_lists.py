@@ -178,86 +178,75 @@ def test_more_list_headings(heading, field):
     assert got[field] == ["Have worked with telecom networks"]
 
 
-def test_a_pay_label_among_the_perks_leaves_the_perks_list_going():
-    # "Pay & perks" / "Pay: €18.50 per hour" / the perks: the pay is the salary, the items
-    # under it are still the benefits.
-    import jdparse
-
-    r = jdparse.parse("Support Specialist\n\nPay & perks\n\nPay: 18.50 EUR per hour\n\n- Flexible scheduling\n"
-                      "- Free physio sessions\n")
-    assert [v.value for v in r.benefits] == ["Flexible scheduling", "Free physio sessions"]
-    assert (r.salary.min, r.salary.period) == (18.5, "hour")
-
-
-def test_the_paragraphs_after_a_prose_list_say_by_their_openings_what_they_are():
+# Postings whose lists a rule reads apart from the plain case, and the lists it gives: (name, text,
+# {field: items}); a field not named is not checked.
+_LIST_READINGS = [
+    # "Pay & perks" / "Pay: €18.50 per hour" / the perks: the pay is the salary, the items under it
+    # still the benefits.
+    ("a pay label among the perks leaves the perks' list going",
+     "Support Specialist\n\nPay & perks\n\nPay: 18.50 EUR per hour\n\n- Flexible scheduling\n- Free physio sessions\n",
+     {"benefits": ["Flexible scheduling", "Free physio sessions"]}),
     # A post with one heading: the paragraphs after it run to the end. One that opens with an
     # offer is the benefits; "Nice if ..." a nice-to-have; the interview process no item at all.
-    import jdparse
-
-    r = jdparse.parse(
-        "Marrowby | Rust Engineer | Remote\n\nWhat we're looking for:\n\n"
-        "You have 5 years of Rust. You write clearly.\n\n"
-        "Nice if you have worked with CRDTs.\n\n"
-        "We offer 0.2% equity and full health cover. We also fly the team out twice a year.\n\n"
-        "Interview process: an intro call and a paid take-home. No leetcode.\n")
-    assert [v.value for v in r.requirements] == ["You have 5 years of Rust.", "You write clearly."]
-    assert [v.value for v in r.nice_to_have] == ["Nice if you have worked with CRDTs."]
-    assert [v.value for v in r.benefits] == ["We offer 0.2% equity and full health cover.",
-                                             "We also fly the team out twice a year."]
-
-
-def test_fields_and_a_boards_listings_after_a_list_without_glyphs_are_no_items():
+    ("the paragraphs after a prose list say by their openings what they are",
+     "Marrowby | Rust Engineer | Remote\n\nWhat we're looking for:\n\n"
+     "You have 5 years of Rust. You write clearly.\n\n"
+     "Nice if you have worked with CRDTs.\n\n"
+     "We offer 0.2% equity and full health cover. We also fly the team out twice a year.\n\n"
+     "Interview process: an intro call and a paid take-home. No leetcode.\n",
+     {"requirements": ["You have 5 years of Rust.", "You write clearly."],
+      "nice_to_have": ["Nice if you have worked with CRDTs."],
+      "benefits": ["We offer 0.2% equity and full health cover.", "We also fly the team out twice a year."]}),
     # Indeed (it): the perks written as lines, then the job's fields, a report link and the
     # board's other offers: only the perks are benefits.
-    import jdparse
-
-    r = jdparse.parse(
-        "Addetto customer care\nParlami Servizi S.r.l.\n\nCosa offriamo:\nFormazione retribuita\n"
-        "Ticket restaurant da 5 €\n\nTipo di lavoro: Full-time, Tempo determinato\n\nSegnala offerta\n\n"
-        "Altre offerte simili\nOperatore call center inbound - Bari - Part-time\n")
-    assert [v.value for v in r.benefits] == ["Formazione retribuita", "Ticket restaurant da 5 €"]
-    assert r.employment_type.value == "temporary"
-
-
-def test_a_third_person_description_of_the_post_gives_its_duties():
+    ("fields and a board's listings after a list without glyphs are no items",
+     "Addetto customer care\nParlami Servizi S.r.l.\n\nCosa offriamo:\nFormazione retribuita\n"
+     "Ticket restaurant da 5 €\n\nTipo di lavoro: Full-time, Tempo determinato\n\nSegnala offerta\n\n"
+     "Altre offerte simili\nOperatore call center inbound - Bari - Part-time\n",
+     {"benefits": ["Formazione retribuita", "Ticket restaurant da 5 €"]}),
     # A university's "The post" over "The postholder will ... They will ...": the duties, where no
     # section lists them; the offer's sentences that name a perk are the benefits.
-    import jdparse
-
-    r = jdparse.parse(
-        "Research Associate in Glacier Modelling\nStrathbeck University\n\nThe post\n\n"
-        "Applications are invited for a Research Associate. The postholder will build ice-flow models. "
-        "They will publish results in leading journals.\n\nEssential:\n- A PhD in glaciology\n\n"
-        "What we offer\n\nStrathbeck offers 41 days of annual leave. Staff can join the Universities "
-        "Superannuation Scheme.\n")
-    assert [v.value for v in r.responsibilities] == ["The postholder will build ice-flow models.",
-                                                     "They will publish results in leading journals."]
-    assert [v.value for v in r.benefits] == ["Strathbeck offers 41 days of annual leave.",
-                                             "Staff can join the Universities Superannuation Scheme."]
-
-
-def test_a_long_lead_in_is_read_by_its_ending_and_a_plus_after_the_list_is_a_nice_to_have():
+    ("a third-person description of the post gives its duties",
+     "Research Associate in Glacier Modelling\nStrathbeck University\n\nThe post\n\n"
+     "Applications are invited for a Research Associate. The postholder will build ice-flow models. "
+     "They will publish results in leading journals.\n\nEssential:\n- A PhD in glaciology\n\n"
+     "What we offer\n\nStrathbeck offers 41 days of annual leave. Staff can join the Universities "
+     "Superannuation Scheme.\n",
+     {"responsibilities": ["The postholder will build ice-flow models.", "They will publish results in leading journals."],
+      "benefits": ["Strathbeck offers 41 days of annual leave.", "Staff can join the Universities Superannuation Scheme."]}),
     # "We're looking for a staff engineer ... Concretely, you'd:" heads the duties (its ending),
     # not the requirements ("looking for" inside it); "You probably have:" the requirements; the
     # sentence after them that says it is a plus, a nice-to-have.
+    ("a long lead-in is read by its ending, and a plus after the list is a nice-to-have",
+     "Staff Platform Engineer | REMOTE (EMEA) | Full-time\n\n"
+     "We're looking for a staff-level engineer to own our platform layer. Concretely, you'd:\n\n"
+     "* Lead the migration to Kubernetes\n* Set the direction for observability\n\n"
+     "You probably have:\n\n* 8+ years in infrastructure roles\n* Deep Linux knowledge\n\n"
+     "It's a plus if you know Rust. Reach us through the link above.\n",
+     {"responsibilities": ["Lead the migration to Kubernetes", "Set the direction for observability"],
+      "requirements": ["8+ years in infrastructure roles", "Deep Linux knowledge"],
+      "nice_to_have": ["It's a plus if you know Rust."]}),
+    # A French board's similar jobs end the posting (their pay is none of this job's).
+    ("a French board's similar jobs end the posting",
+     "Data Analyst\nBrasserie du Beffroi\n\nAvantages\n• Tickets restaurant\n\nSignaler l'offre\n\n"
+     "Emplois similaires\nData Analyst junior H/F - Lille (59) - CDI - 34 000 € - 38 000 € par an\n",
+     {"benefits": ["Tickets restaurant"]}),
+]
+
+
+@pytest.mark.parametrize("name,text,lists", _LIST_READINGS, ids=[c[0] for c in _LIST_READINGS])
+def test_list_readings(name, text, lists):
     import jdparse
 
-    r = jdparse.parse(
-        "Staff Platform Engineer | REMOTE (EMEA) | Full-time\n\n"
-        "We're looking for a staff-level engineer to own our platform layer. Concretely, you'd:\n\n"
-        "* Lead the migration to Kubernetes\n* Set the direction for observability\n\n"
-        "You probably have:\n\n* 8+ years in infrastructure roles\n* Deep Linux knowledge\n\n"
-        "It's a plus if you know Rust. Reach us through the link above.\n")
-    assert [v.value for v in r.responsibilities] == ["Lead the migration to Kubernetes",
-                                                     "Set the direction for observability"]
-    assert [v.value for v in r.requirements] == ["8+ years in infrastructure roles", "Deep Linux knowledge"]
-    assert [v.value for v in r.nice_to_have] == ["It's a plus if you know Rust."]
+    r = jdparse.parse(text)
+    for field, items in lists.items():
+        assert [v.value for v in getattr(r, field)] == items, field
 
 
-def test_a_french_boards_similar_jobs_end_the_posting():
+def test_the_fields_beside_those_lists():
     import jdparse
 
-    r = jdparse.parse("Data Analyst\nBrasserie du Beffroi\n\nAvantages\n• Tickets restaurant\n\nSignaler l'offre\n\n"
-                      "Emplois similaires\nData Analyst junior H/F - Lille (59) - CDI - 34 000 € - 38 000 € par an\n")
-    assert [v.value for v in r.benefits] == ["Tickets restaurant"]
-    assert r.salary is None
+    perks = jdparse.parse(_LIST_READINGS[0][1])
+    assert (perks.salary.min, perks.salary.period) == (18.5, "hour")
+    assert jdparse.parse(_LIST_READINGS[2][1]).employment_type.value == "temporary"
+    assert jdparse.parse(_LIST_READINGS[5][1]).salary is None
