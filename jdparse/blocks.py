@@ -989,6 +989,49 @@ def _nav_row(t: str) -> bool:
     return hits >= 2
 
 
+_BUTTONS_REACH = 120
+"""The longest line read as a row of consent buttons."""
+_BUTTONS = 6
+"""The most buttons in a row."""
+_BUTTON_SEPARATORS = str.maketrans({c: " " for c in "|\u00b7\u2022/[]"})
+
+
+def _button_row(t: str) -> bool:
+    """Return whether a line is a cookie banner's buttons: one to six phrases of boilerplate.yaml
+    ``consent_buttons``, apart by blanks or separators."""
+    phrases, firsts, longest = _consent_buttons()
+    head = t.translate(_BUTTON_SEPARATORS).split(None, 1)
+    if not head or head[0].lower() not in firsts:
+        return False  # (most lines: their first word opens no button; the key only for the others)
+    words = heading_key(t.translate(_BUTTON_SEPARATORS)).split()
+    if not words or words[0] not in firsts:
+        return False
+    n = len(words)
+    # Fewest phrases that cover words[:k], by k (None: no cover).
+    best: list = [0] + [None] * n
+    for k in range(n):
+        if best[k] is None:
+            continue
+        for m in range(k + 1, min(n, k + longest) + 1):
+            if " ".join(words[k:m]) in phrases and (best[m] is None or best[m] > best[k] + 1):
+                best[m] = best[k] + 1
+    return best[n] is not None and best[n] <= _BUTTONS
+
+
+@rules.derived
+def _consent_buttons() -> tuple[frozenset[str], frozenset[str], int]:
+    """Return boilerplate.yaml's ``consent_buttons`` and ``consent_settings`` as heading keys, the
+    first words of the buttons (a row opens with one), and the most words of one."""
+    data = rules.load("boilerplate")
+
+    def keys_of(name):
+        return frozenset(k for k in (heading_key(str(w).translate(_BUTTON_SEPARATORS)) for w in data.get(name) or ()) if k)
+
+    buttons = keys_of("consent_buttons")
+    keys = buttons | keys_of("consent_settings")
+    return keys, frozenset(k.split()[0] for k in buttons), max((len(k.split()) for k in keys), default=0)
+
+
 _COOKIE_BANNER_WORDS = 80
 """The most words of a line read as a cookie banner."""
 
@@ -1504,6 +1547,11 @@ def classify(doc: Document) -> list[Block]:
         if ("|" in t or "  " in t) and not BU[i] and _nav_row(t):
             # "Job search  Profile  Career advice  Company reviews": a site's navigation row
             append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.nav_row", None, -1, blank_before))
+            i += 1
+            continue
+        if not BU[i] and len(t) <= _BUTTONS_REACH and _button_row(t):
+            # "Alle akzeptieren   Einstellungen   Nur notwendige", "[Aceptar] [Configurar]": a banner's buttons
+            append(block(BOILERPLATE, CS[i], CE[i], i, i, "boilerplate.buttons", None, -1, blank_before))
             i += 1
             continue
         if cookies and not BU[i] and _cookie_banner(t):
