@@ -999,10 +999,12 @@ _BUTTON_SEPARATORS = str.maketrans({c: " " for c in "|\u00b7\u2022/[]"})
 def _button_row(t: str) -> bool:
     """Return whether a line is a cookie banner's buttons: one to six phrases of boilerplate.yaml
     ``consent_buttons``, apart by blanks or separators."""
-    phrases, firsts, longest = _consent_buttons()
+    phrases, firsts, longest, openings = _consent_buttons()
+    if (t[1:3] if t[0] == "[" else t[:2]).lower() not in openings:
+        return False  # (most lines: their first two letters open no button)
     head = t.translate(_BUTTON_SEPARATORS).split(None, 1)
     if not head or head[0].lower() not in firsts:
-        return False  # (most lines: their first word opens no button; the key only for the others)
+        return False  # (the key only for a line whose first word opens one)
     words = heading_key(t.translate(_BUTTON_SEPARATORS)).split()
     if not words or words[0] not in firsts:
         return False
@@ -1019,9 +1021,10 @@ def _button_row(t: str) -> bool:
 
 
 @rules.derived
-def _consent_buttons() -> tuple[frozenset[str], frozenset[str], int]:
+def _consent_buttons() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
     """Return boilerplate.yaml's ``consent_buttons`` and ``consent_settings`` as heading keys, the
-    first words of the buttons (a row opens with one), and the most words of one."""
+    first words of the buttons (a row opens with one), the most words of one, and the first two
+    characters of those first words."""
     data = rules.load("boilerplate")
 
     def keys_of(name):
@@ -1029,7 +1032,8 @@ def _consent_buttons() -> tuple[frozenset[str], frozenset[str], int]:
 
     buttons = keys_of("consent_buttons")
     keys = buttons | keys_of("consent_settings")
-    return keys, frozenset(k.split()[0] for k in buttons), max((len(k.split()) for k in keys), default=0)
+    firsts = frozenset(k.split()[0] for k in buttons)
+    return keys, firsts, max((len(k.split()) for k in keys), default=0), frozenset(w[:2] for w in firsts)
 
 
 _COOKIE_BANNER_WORDS = 80
