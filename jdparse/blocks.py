@@ -1002,8 +1002,7 @@ def _button_row(t: str) -> bool:
     phrases, firsts, longest, openings = _consent_buttons()
     if (t[1:3] if t[0] == "[" else t[:2]).lower() not in openings:
         return False  # (most lines: their first two letters open no button)
-    head = t.translate(_BUTTON_SEPARATORS).split(None, 1)
-    if not head or head[0].lower() not in firsts:
+    if t.split(None, 1)[0].strip("[]|/\u00b7\u2022").lower() not in firsts:
         return False  # (the key only for a line whose first word opens one)
     words = heading_key(t.translate(_BUTTON_SEPARATORS)).split()
     if not words or words[0] not in firsts:
