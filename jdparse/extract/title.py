@@ -1702,12 +1702,22 @@ _ORDER = {
 _RANK = {field: {rule: rules_.index(rule) for rule in rules_} for field, rules_ in _ORDER.items()}
 
 
+_HEAD_TITLE_RULES = ("title.split_line", "title.first_line", "title.second_line")
+
+
 def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | None:
     if not vals:
         return None
     rank = _RANK[field]
     vals = sorted(vals, key=lambda v: rank.get(v.rule, 99))
     first = best = vals[0]
+    if field == "title" and first.rule in ("title.label", "title.body_label") and " " not in first.value.strip():
+        # "Cargo: Gerente" under "Gerente de Proyectos TI": a label of one word names the level the
+        # head's title holds; the head's title says more of the job (a label of more words is the
+        # title itself, the head line's its tags: "Lead Software Engineer (Fixed Project Contractor)")
+        low = first.value.casefold()
+        best = next((v for v in vals[1:] if v.rule in _HEAD_TITLE_RULES and len(v.value) > len(first.value)
+                     and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", v.value.casefold())), first)
     if field == "company":
         # The same employer with its legal form, written before ("Armenian
         # Software LLC" heading the posting, "Armenian Software" in a sentence
@@ -1717,7 +1727,8 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
     for v in vals:
         if v.value == best.value:
             continue
-        why = (f"{best.rule} writes it before, with its legal form" if v is first
+        why = (f"{best.rule} writes it before, with its legal form" if v is first and field == "company"
+               else f"{best.rule} holds it and says more" if v is first
                else f"{best.rule} ranks higher")
         losers.append(Candidate(field, v.value, v.span, v.rule, why))
     return best
