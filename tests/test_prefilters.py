@@ -83,3 +83,13 @@ def test_the_widest_company_before_a_hiring_verb_is_in_reach():
     pat = next(p for p, _ in PREFILTERED if p.pattern.startswith("(?P<company>[A-Z]"))
     listed = [pos for p, pos in title._Hiring([line]).patterns(0) if p.pattern == pat.pattern]
     assert listed and pat.search(line, listed[0]).group("company") == company
+
+
+def test_the_widest_company_and_its_aside_before_a_hiring_verb_are_in_reach():
+    # The name, its legal form and an aside in brackets ("Tillerby Health (London, hybrid) is hiring").
+    company = "A" + "b" * 60 + ", Inc."
+    line = f"{company} ({'c' * 60}) is hiring Data Engineers."
+    pat = next(p for p, _ in PREFILTERED if p.pattern.startswith("(?P<company>[A-Z]"))
+    listed = [pos for p, pos in title._Hiring([line]).patterns(0) if p.pattern == pat.pattern]
+    assert listed and pat.search(line, listed[0]).group("company") == company
+    assert pat.search(line, listed[0]).group("title") == "Data Engineers"

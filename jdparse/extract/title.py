@@ -208,12 +208,12 @@ _OTHER_VERB_TEXTS = ("recherche", "recrute", "sucht", "busca", "contrata", "proc
 _WANTED_TEXTS = ("s\u00f6kes", "s\u00d6kes", "s\u00f6ks", "s\u00d6ks", "gesucht")
 _PREFILTERS = {
     "(?P<company>[A-Z][\\w.&' -]{0,60}?(?: \\((?:Pty|Pvt|Pte|Private)\\) (?:Ltd\\.?|Limited))?"
-    "(?:, (?:LLC|Inc\\.?|Ltd\\.?|GmbH|AB|S\\.?A\\.?|AG|BV|Oy|AS))?) (?:is|are) "
+    "(?:, (?:LLC|Inc\\.?|Ltd\\.?|GmbH|AB|S\\.?A\\.?|AG|BV|Oy|AS))?)(?: \\([^()\\n]{1,60}\\))? (?:is|are) "
     "(?:hiring|looking for|seeking|searching for|recruiting) (?:an? |one |two |several |multiple |experienced |talented )*"
     "(?:(?:full[- ]stack|remote|full[- ]time|part[- ]time) )?(?P<title>[\\w/.&#+ -]{3,80}?)"
     "(?= (?:who|to|that|with|for|in|at|on|based|located|remote)\\b|[.,;:!(]|$)":
-        # (the name: 61 characters, " (Private) Limited", ", Inc.")
-        ("any", tuple(f" {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 61 + 18 + 6),
+        # (the name: 61 characters, " (Private) Limited", ", Inc.", an aside in brackets: " (London, hybrid)")
+        ("any", tuple(f" {b} {v} " for b in ("is", "are") for v in _VERB_TEXTS), 61 + 18 + 6 + 63),
     "(?P<company>[A-Z][\\w.&' -]{0,60}?), (?:a|an|the|one of|part of) [^,\\n]{2,80}?, (?:is|are) "
     "(?:hiring|looking for|seeking|searching for|recruiting) (?:an? |one |two |several |multiple |experienced |talented )*"
     "(?:(?:full[- ]stack|remote|full[- ]time|part[- ]time) )?(?P<title>[\\w/.&#+ -]{3,80}?)"
