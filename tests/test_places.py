@@ -552,3 +552,12 @@ def test_a_location_sections_lead_in_is_no_place_line():
     r = jdparse.parse("Program Analyst\nBureau of Records\n\nLocation(s)\n2 vacancies in the following locations:\n"
                       "Denver, CO\nSalt Lake City, UT\nRemote job: No\n\nDuties\n- Analyse\n")
     assert [p.name for p in r.locations] == ["Denver, CO", "Salt Lake City, UT"]
+
+
+def test_a_metropolitan_region_is_one_place_not_a_town_of_its_first_word():
+    # "Metro Manila" is Manila's region, not Metro (a town of Indonesia) and Manila.
+    import jdparse
+
+    r = jdparse.parse("Customer Service Representative\nBluecrest Contact Inc.\nPasig City, Metro Manila\n\nDuties\n- Calls\n")
+    assert [(p.name, p.country) for p in r.locations][-1] == ("Metro Manila", "PH")
+    assert all(p.country == "PH" for p in r.locations)
