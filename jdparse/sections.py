@@ -136,9 +136,10 @@ def build(blocks: list[Block], text: str) -> Outline:
                     content.append(_block(BULLET, b.start, b.end, b.first_line, b.last_line, "block.label_bullet",
                                           None, -1, b.blank_before, b.indent))
                 continue
-            if cur[0] == "benefits" and b.kind == "salary" and b.value_start >= 0:
+            if (cur[0] == "benefits" and b.kind == "salary" and b.value_start >= 0 and i + 1 < len(blocks)
+                    and blocks[i + 1].type == BULLET):
                 # "Pay: €18.50 per hour" among the perks, over more of them ("Pay & perks"): the
-                # pay is a fact of its own, and the perks' list goes on under it.
+                # pay is a fact of its own, and the perks' list goes on under it (its bullets).
                 continue
             if b.kind in SECTION_KINDS:
                 cur = [b.kind, b, [b], b.rule]

@@ -226,6 +226,12 @@ _LIST_READINGS = [
      {"responsibilities": ["Lead the migration to Kubernetes", "Set the direction for observability"],
       "requirements": ["8+ years in infrastructure roles", "Deep Linux knowledge"],
       "nice_to_have": ["It's a plus if you know Rust."]}),
+    # A pay label under the perks' heading with no bullets after it: the pay's section, not
+    # the perks' list going on over the sign-off.
+    ("a pay label with no list after it ends the perks",
+     "Développeur PHP\nAcme\n\nAvantages\n\nSalaire : 42-48KEUR + RTT + Mutuelle\n\n"
+     "Si vous êtes intéressé, envoyez votre CV.\n\nA bientôt,\n\nJeanne Martin\n",
+     {"benefits": []}),
     # A French board's similar jobs end the posting (their pay is none of this job's).
     ("a French board's similar jobs end the posting",
      "Data Analyst\nBrasserie du Beffroi\n\nAvantages\n• Tickets restaurant\n\nSignaler l'offre\n\n"
@@ -249,4 +255,4 @@ def test_the_fields_beside_those_lists():
     perks = jdparse.parse(_LIST_READINGS[0][1])
     assert (perks.salary.min, perks.salary.period) == (18.5, "hour")
     assert jdparse.parse(_LIST_READINGS[2][1]).employment_type.value == "temporary"
-    assert jdparse.parse(_LIST_READINGS[5][1]).salary is None
+    assert jdparse.parse(_LIST_READINGS[6][1]).salary is None
