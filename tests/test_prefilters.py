@@ -74,21 +74,14 @@ def test_a_remote_days_phrase_holds_one_of_the_words_it_is_looked_for_by(text):
     assert any(w in low for w in work_mode._REMOTE_DAYS_HOLD), text
 
 
-def test_the_widest_company_before_a_hiring_verb_is_in_reach():
+@pytest.mark.parametrize("aside", ["", " (" + "c" * 60 + ")"])
+def test_the_widest_company_before_a_hiring_verb_is_in_reach(aside):
     # "back" bounds how far before the verb a match may start: the company
-    # part is at most 61 characters and a legal form (", Inc.").  The generator
+    # part is at most 61 characters, a legal form (", Inc.") and an aside in
+    # brackets ("Tillerby Health (London, hybrid) is hiring").  The generator
     # favours short text, so the bound is tested at its edge here.
     company = "A" + "b" * 60 + ", Inc."
-    line = f"{company} is hiring Data Engineers."
-    pat = next(p for p, _ in PREFILTERED if p.pattern.startswith("(?P<company>[A-Z]"))
-    listed = [pos for p, pos in title._Hiring([line]).patterns(0) if p.pattern == pat.pattern]
-    assert listed and pat.search(line, listed[0]).group("company") == company
-
-
-def test_the_widest_company_and_its_aside_before_a_hiring_verb_are_in_reach():
-    # The name, its legal form and an aside in brackets ("Tillerby Health (London, hybrid) is hiring").
-    company = "A" + "b" * 60 + ", Inc."
-    line = f"{company} ({'c' * 60}) is hiring Data Engineers."
+    line = f"{company}{aside} is hiring Data Engineers."
     pat = next(p for p, _ in PREFILTERED if p.pattern.startswith("(?P<company>[A-Z]"))
     listed = [pos for p, pos in title._Hiring([line]).patterns(0) if p.pattern == pat.pattern]
     assert listed and pat.search(line, listed[0]).group("company") == company
