@@ -78,7 +78,7 @@ def build(blocks: list[Block], text: str) -> Outline:
             boiler.append(b)
         elif t == HEADING:
             kind = b.kind
-            if kind == "about_company" and cur[0] == "header" and facts_follow(blocks, i, text):
+            if kind == "about_company" and cur[0] == "header" and _facts_follow(blocks, i, text):
                 # A board's "O firmie" link between the employer's line and the job's facts
                 # ("Gdańsk, pomorskie" / "umowa o pracę" / "6 500–7 800 zł"): the header goes on.
                 content.append(b)
@@ -242,7 +242,7 @@ _FACT_WORDS = 8
 """The most words of a line of facts under a heading (``_facts_follow``)."""
 
 
-def facts_follow(blocks, i: int, text: str) -> bool:
+def _facts_follow(blocks: list[Block], i: int, text: str) -> bool:
     """Return whether the two blocks after ``blocks[i]`` (boilerplate aside) are short lines of
     facts, no prose: one line of a few words each, with no stop at its end."""
     seen = 0

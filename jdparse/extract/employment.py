@@ -407,8 +407,6 @@ def _label_values() -> tuple[re.Pattern, dict] | None:
                re.IGNORECASE), lookup
 
 
-
-
 @rules.derived
 def _label_value_word() -> re.Pattern:
     """Return the pattern of any ``label_values`` word, as a word, any case."""

@@ -21,7 +21,6 @@ from bisect import bisect_left, bisect_right
 from .. import rules
 from ..blocks import BOILERPLATE, BULLET, HEADING, LABEL, TEXT, _label_match, heading_key, vocabulary
 from ..model import Candidate, Location, Salary, Value
-from ..sections import facts_follow
 from . import places as _places
 from ._vocab import ASCII_TWIN_CHARS, LETTER_BYTES
 from .tags import glued_segments
@@ -46,8 +45,8 @@ def _header_segments(ctx) -> list[tuple[int, int]]:
     meta = False  # (in a list of short items right under a heading of no kind: the title's)
     for k, b in enumerate(ctx.lead):
         if b.type == HEADING and b.kind is not None:
-            if b.kind == "about_company" and facts_follow(ctx.blocks, ctx.blocks.index(b), ctx.text):
-                continue  # a board's "O firmie" link over the job's facts ("Gdańsk" / "umowa o pracę")
+            if b.kind == "about_company" and any(h is b for h in ctx.header):
+                continue  # a board's "O firmie" link over the job's facts, kept in the header (sections.build)
             break  # the first named section ends the header ("About the role")
         if b.type == BULLET:
             # "📍 Rosario, Santa Fe" / "🏢 Híbrido" under the title: fields, each with an emoji
@@ -378,14 +377,14 @@ def _with_cued_sites(ctx, found: list[Location], find) -> list[Location]:
                     nl = text.find("\n", last.end())
                     spans.append((last.end(), min(len(text) if nl < 0 else nl, last.end() + _CUE_WINDOW)))
             i = low.find(stem, i + 1)
-    cued: list[Location] = []
+    cued: list[tuple[str, Location]] = []  # (the place's city key, the place)
     for a, e in spans:
         for p in find(a, e):
-            cued.append(Location(p.name, ctx.doc.span(a + p.start, a + p.end), "locations.body_cue", p.country, p.kind))
-    if len(cued) < 2 or not any(c.country == city.country and _places.fold(c.name.split(",")[0]) == head
-                                for c in cued):
+            cued.append((_places.fold(p.name.split(",")[0]),
+                         Location(p.name, ctx.doc.span(a + p.start, a + p.end), "locations.body_cue", p.country, p.kind)))
+    if len(cued) < 2 or not any(k == head and c.country == city.country for k, c in cued):
         return found
-    return _dedupe_places(found + [c for c in cued if _places.fold(c.name.split(",")[0]) != head])
+    return _dedupe_places(found + [c for k, c in cued if k != head])
 
 
 _SENTENCE_END = _rx(r"[.!?;](?=\s|$)|\n")

@@ -1561,9 +1561,9 @@ def _adjacent_company(ctx, kinds: _Kinds, lead, title_block, titles) -> Value | 
                 # The line over the page's menu or banner is the site's ("Nationale Vacaturebank" /
                 # "Vacatures zoeken  Werkgevers  Inloggen" / the title): a name under the title is first
                 # (a name line, not a line of tags: "Class A | Dry van | Regional")
-                order.insert(0, lead[title_block + 1])
+                order.insert(0, under)
             else:
-                order.append(lead[title_block + 1])
+                order.append(under)
             # A tag line under the title ("Berlin or Remote within Germany"),
             # then a line that is a name alone ("Mobilo GmbH"; a board's
             # "Department – Team" line is not one: "Marketing – Growth").
@@ -1717,7 +1717,7 @@ def _pick(vals: list[Value], field: str, losers: list[Candidate]) -> Value | Non
         # title itself, the head line's its tags: "Lead Software Engineer (Fixed Project Contractor)")
         low = first.value.casefold()
         best = next((v for v in vals[1:] if v.rule in _HEAD_TITLE_RULES and len(v.value) > len(first.value)
-                     and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", v.value.casefold())), first)
+                     and next(_word_positions(v.value.casefold(), low), None) is not None), first)
     if field == "company":
         # The same employer with its legal form, written before ("Armenian
         # Software LLC" heading the posting, "Armenian Software" in a sentence
@@ -1931,14 +1931,22 @@ def _comma_employer(ctx, kinds: _Kinds, t: Value) -> tuple[Value, Value | None]:
     a = t.span.start
     text = ctx.text
     works_at = _works_at()
-    i = text.find(name)
-    while i >= 0:  # (a plain search: a pattern made of each name would be compiled per posting)
-        j = i + len(name)
-        if ((i < a or i >= t.span.end) and (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
-                and works_at.search(text, max(0, i - _WORKS_AT_REACH), i) is not None):
+    for i in _word_positions(text, name):
+        if (i < a or i >= t.span.end) and works_at.search(text, max(0, i - _WORKS_AT_REACH), i) is not None:
             return ctx.value(a, a + k, t.rule), ctx.value(a + k + 2, t.span.end, "company.split_line")
-        i = text.find(name, i + 1)
     return t, None
+
+
+def _word_positions(text: str, word: str):
+    """Yield where ``word`` stands in ``text`` as a whole word (no letter or digit either side):
+    a plain search, where a pattern made of each word would be compiled anew per posting."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            yield i
+        i = text.find(word, i + 1)
 
 
 def _serves_a_role(s: str) -> bool:
